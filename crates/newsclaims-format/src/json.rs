@@ -1,0 +1,254 @@
+//! The JSON output contract, version 1.
+
+use newsclaims_claims::Claim;
+use newsclaims_text::{CharIndex, Span};
+use serde::Serialize;
+
+use crate::{Analysis, SCHEMA, Unreadable};
+
+#[derive(Serialize)]
+struct Record<'a> {
+    schema: &'static str,
+    id: &'a str,
+    sentences: Vec<Range>,
+    entities: Vec<EntityOut<'a>>,
+    clusters: Vec<ClusterOut<'a>>,
+    claims: Vec<ClaimOut<'a>>,
+    errors: Vec<ProblemOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: &'static str,
+    cluster: usize,
+}
+
+#[derive(Serialize)]
+struct ClusterOut<'a> {
+    id: usize,
+    name: &'a str,
+    label: &'static str,
+    mentions: &'a [usize],
+    descriptors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    name: &'a str,
+    cluster: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    id: usize,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fragments: Vec<[usize; 2]>,
+    cue: Option<SpanOut<'a>>,
+    speaker: Option<SpeakerOut<'a>>,
+    source: Option<SpanOut<'a>>,
+    checkworthiness: f64,
+    #[serde(rename = "type")]
+    claim_type: &'static str,
+    entities: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct ProblemOut<'a> {
+    kind: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    schema: &'static str,
+    id: &'a str,
+    error: ErrorOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    kind: &'static str,
+    message: &'a str,
+    line: Option<u64>,
+}
+
+struct Offsets<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl<'a> Offsets<'a> {
+    fn range(&self, span: Span) -> Range {
+        Range {
+            start: self.index.char_offset(span.start()),
+            end: self.index.char_offset(span.end()),
+        }
+    }
+
+    fn span(&self, span: Span) -> SpanOut<'a> {
+        let Range { start, end } = self.range(span);
+        SpanOut {
+            start,
+            end,
+            text: &self.text[span],
+        }
+    }
+}
+
+/// Rounds to three decimals so that output bytes never depend on float noise.
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+fn record(analysis: &Analysis) -> Record<'_> {
+    let text = analysis.document.text.as_str();
+    let at = Offsets {
+        text,
+        index: CharIndex::new(text),
+    };
+    let entities = &analysis.entities;
+    Record {
+        schema: SCHEMA,
+        id: &analysis.document.id,
+        sentences: analysis
+            .tokens
+            .sentences
+            .iter()
+            .map(|s| at.range(s.span))
+            .collect(),
+        entities: entities
+            .mentions
+            .iter()
+            .map(|m| {
+                let Range { start, end } = at.range(m.span);
+                EntityOut {
+                    start,
+                    end,
+                    text: &text[m.span],
+                    label: m.label.as_str(),
+                    cluster: m.cluster,
+                }
+            })
+            .collect(),
+        clusters: entities
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(id, c)| ClusterOut {
+                id,
+                name: &text[c.name],
+                label: c.label.as_str(),
+                mentions: &c.mentions,
+                descriptors: c.descriptors.iter().map(|&d| &text[d]).collect(),
+            })
+            .collect(),
+        claims: analysis
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(id, c)| claim(&at, id, c))
+            .collect(),
+        errors: analysis
+            .problems
+            .iter()
+            .map(|p| ProblemOut {
+                kind: p.kind,
+                message: &p.message,
+                start: p.span.map(|s| at.index.char_offset(s.start())),
+                end: p.span.map(|s| at.index.char_offset(s.end())),
+            })
+            .collect(),
+    }
+}
+
+fn claim<'a>(at: &Offsets<'a>, id: usize, c: &'a Claim) -> ClaimOut<'a> {
+    let Range { start, end } = at.range(c.span);
+    ClaimOut {
+        id,
+        kind: c.kind.as_str(),
+        start,
+        end,
+        text: &at.text[c.span],
+        fragments: c
+            .fragments
+            .iter()
+            .map(|&f| {
+                let r = at.range(f);
+                [r.start, r.end]
+            })
+            .collect(),
+        cue: c.cue.map(|s| at.span(s)),
+        speaker: c.speaker.map(|s| {
+            let Range { start, end } = at.range(s.span);
+            SpeakerOut {
+                start,
+                end,
+                text: &at.text[s.span],
+                name: &at.text[s.name],
+                cluster: s.cluster,
+            }
+        }),
+        source: c.source.map(|s| at.span(s)),
+        checkworthiness: round3(c.checkworthiness),
+        claim_type: c.claim_type.as_str(),
+        entities: &c.entities,
+    }
+}
+
+/// Appends one document's record to `out`, compact (one line, no newline) or pretty.
+pub fn write_json(out: &mut Vec<u8>, analysis: &Analysis, pretty: bool) {
+    let record = record(analysis);
+    // Serializing plain structs of strings and numbers into a Vec cannot fail.
+    let result = if pretty {
+        serde_json::to_writer_pretty(&mut *out, &record)
+    } else {
+        serde_json::to_writer(&mut *out, &record)
+    };
+    result.expect("serializing to memory cannot fail");
+}
+
+/// One document's record as a JSON value (for tests and library users).
+pub fn to_json(analysis: &Analysis) -> serde_json::Value {
+    serde_json::to_value(record(analysis)).expect("serializing to memory cannot fail")
+}
+
+/// Appends the error record of a document that could not be read, compact.
+pub fn write_error_record(out: &mut Vec<u8>, unreadable: &Unreadable) {
+    let record = ErrorRecord {
+        schema: SCHEMA,
+        id: &unreadable.id,
+        error: ErrorOut {
+            kind: unreadable.kind,
+            message: &unreadable.message,
+            line: unreadable.line,
+        },
+    };
+    serde_json::to_writer(&mut *out, &record).expect("serializing to memory cannot fail");
+}

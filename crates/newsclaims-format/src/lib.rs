@@ -1,0 +1,49 @@
+//! The output contract (`newsclaims/1`, JSON with code-point offsets) and the human views.
+//!
+//! This is the only crate that knows serde and the JSON contract. It converts byte spans to
+//! Unicode code-point offsets here and nowhere else. Output is deterministic: fields in a fixed
+//! order, floats rounded to three decimals.
+
+mod json;
+mod text_view;
+
+use newsclaims_claims::Claim;
+use newsclaims_entities::Entities;
+use newsclaims_text::{Document, Span};
+use newsclaims_tokenize::Tokens;
+
+pub use json::{to_json, write_error_record, write_json};
+pub use text_view::write_text;
+
+/// The schema name written in every record.
+pub const SCHEMA: &str = "newsclaims/1";
+
+/// A problem met while reading or analysing one document; the document is still processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A short machine-readable kind: `invalid-utf8`, `control-characters`, `truncated`, ...
+    pub kind: &'static str,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// Everything the pipeline found in one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub tokens: Tokens,
+    pub entities: Entities,
+    pub claims: Vec<Claim>,
+    pub problems: Vec<Problem>,
+}
+
+/// A document that could not be read at all: it still yields one output record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub id: String,
+    /// `malformed-json`, `missing-field`, `unreadable-file`, ...
+    pub kind: &'static str,
+    pub message: String,
+    /// The 1-based input line, for JSON Lines input.
+    pub line: Option<u64>,
+}

@@ -1,0 +1,66 @@
+//! A plain-text view of one analysis that a person can read in a terminal.
+
+use std::fmt::Write;
+
+use crate::Analysis;
+
+/// Appends the text view of `analysis` to `out`.
+pub fn write_text(out: &mut String, analysis: &Analysis) {
+    let text = analysis.document.text.as_str();
+    let entities = &analysis.entities;
+    let _ = writeln!(out, "== {} ==", analysis.document.id);
+    let _ = writeln!(
+        out,
+        "{} sentences, {} entities in {} clusters, {} claims",
+        analysis.tokens.sentences.len(),
+        entities.mentions.len(),
+        entities.clusters.len(),
+        analysis.claims.len()
+    );
+    for problem in &analysis.problems {
+        let _ = writeln!(out, "! {}: {}", problem.kind, problem.message);
+    }
+    let _ = writeln!(out, "\nEntities:");
+    for cluster in &entities.clusters {
+        let _ = write!(
+            out,
+            "  {:<11} {}",
+            cluster.label.as_str(),
+            &text[cluster.name]
+        );
+        if cluster.mentions.len() > 1 {
+            let _ = write!(out, " (×{})", cluster.mentions.len());
+        }
+        for &d in &cluster.descriptors {
+            let _ = write!(out, " [{}]", &text[d]);
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\nClaims:");
+    for claim in &analysis.claims {
+        let who = match claim.speaker {
+            Some(s) => text[s.name].to_string(),
+            None if claim.kind == newsclaims_claims::ClaimKind::Statement => "(the article)".into(),
+            None => "(unknown)".into(),
+        };
+        let cue = claim.cue.map(|c| &text[c]).unwrap_or("-");
+        let _ = writeln!(
+            out,
+            "  [{} {} {:.2}] {} ({}): {}",
+            claim.kind.as_str(),
+            claim.claim_type.as_str(),
+            claim.checkworthiness,
+            who,
+            cue,
+            one_line(&text[claim.span])
+        );
+        if let Some(source) = claim.source {
+            let _ = writeln!(out, "      via {}", &text[source]);
+        }
+    }
+    out.push('\n');
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

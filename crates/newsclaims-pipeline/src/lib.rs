@@ -1,0 +1,68 @@
+//! Composes the stages (tokenize, entities, claims) for one document, and runs many documents in
+//! parallel with rayon. This is the only crate that knows about threads.
+//!
+//! Results come back in input order and never depend on the thread count.
+//!
+//! ```
+//! use newsclaims_pipeline::{Document, analyze};
+//! let doc = Document::new("d1", "“We will prevail,” Zelensky said.");
+//! let analysis = analyze(&doc);
+//! assert_eq!(analysis.tokens.sentences.len(), 1);
+//! ```
+
+use rayon::prelude::*;
+
+pub use newsclaims_format::{Analysis, Problem};
+pub use newsclaims_text::Document;
+
+/// Runs every stage over one document. Never fails: odd input becomes [`Problem`]s.
+pub fn analyze(document: &Document) -> Analysis {
+    analyze_owned(document.clone(), Vec::new())
+}
+
+/// Like [`analyze`], taking the document and the problems met while reading it.
+pub fn analyze_owned(document: Document, problems: Vec<Problem>) -> Analysis {
+    let text = document.text.as_str();
+    let tokens = newsclaims_tokenize::tokenize(text);
+    let entities = newsclaims_entities::recognize(text, &tokens);
+    let claims = newsclaims_claims::extract(text, &tokens, &entities);
+    Analysis {
+        document,
+        tokens,
+        entities,
+        claims,
+        problems,
+    }
+}
+
+/// A pool of worker threads that maps work over documents, keeping input order.
+pub struct Workers {
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Workers {
+    /// A pool of `threads` threads; 0 means one per core.
+    pub fn new(threads: usize) -> Workers {
+        // Building a pool fails only when the OS refuses threads; the global pool serves then.
+        Workers {
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok(),
+        }
+    }
+
+    /// Maps `f` over `items` in parallel; results in input order, whatever the thread count.
+    pub fn map<T: Send, R: Send>(&self, items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+        let run = || items.into_par_iter().map(f).collect();
+        match &self.pool {
+            Some(pool) => pool.install(run),
+            None => run(),
+        }
+    }
+
+    /// Analyses documents in parallel; results in input order.
+    pub fn analyze(&self, batch: Vec<(Document, Vec<Problem>)>) -> Vec<Analysis> {
+        self.map(batch, |(d, p)| analyze_owned(d, p))
+    }
+}

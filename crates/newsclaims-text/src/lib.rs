@@ -1,0 +1,180 @@
+//! The vocabulary every newsclaims stage shares: [`Span`], a byte range into the original article,
+//! and [`Document`], an article with its identifier.
+//!
+//! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
+//! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
+//! computed with [`CharIndex`].
+//!
+//! ```
+//! use newsclaims_text::Span;
+//! let text = "Jens Stoltenberg said.";
+//! let name = Span::new(0, 16);
+//! assert_eq!(&text[name], "Jens Stoltenberg");
+//! assert_eq!(format!("{name:?}"), "0..16");
+//! ```
+
+use std::fmt;
+use std::ops::Index;
+
+/// A half-open byte range `start..end` into a document's original text.
+///
+/// Invariant: `start <= end`. Whether both ends lie on char boundaries of a given text is the
+/// producer's promise (every stage keeps it, and the property tests check it).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// Creates a span. Panics when `start > end` or an end does not fit in `u32`; both are
+    /// programming errors, not input errors (documents are capped well below 4 GiB).
+    #[inline]
+    #[track_caller]
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {start} after end {end}");
+        let start = u32::try_from(start).expect("span offset exceeds u32");
+        let end = u32::try_from(end).expect("span offset exceeds u32");
+        Span { start, end }
+    }
+
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    #[inline]
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    #[inline]
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span that covers both.
+    #[inline]
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// Whether `other` lies wholly inside `self`.
+    #[inline]
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.start()..span.end()]
+    }
+}
+
+impl Index<Span> for String {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span]
+    }
+}
+
+/// One article: an identifier and its text, exactly as read.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Converts byte offsets of one text to Unicode code-point offsets, in O(1) per lookup for
+/// ASCII texts and O(log n) otherwise.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offsets of every non-ASCII char, in order; empty for ASCII text.
+    wide: Vec<(u32, u32)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            // Each entry: (byte offset just after a multi-byte char, bytes saved so far).
+            let mut saved = 0u32;
+            for (i, c) in text.char_indices() {
+                let n = c.len_utf8() as u32;
+                if n > 1 {
+                    saved += n - 1;
+                    wide.push((i as u32 + n, saved));
+                }
+            }
+        }
+        CharIndex { wide }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must lie on a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let byte = byte as u32;
+        let k = self.wide.partition_point(|&(end, _)| end <= byte);
+        let saved = if k == 0 { 0 } else { self.wide[k - 1].1 };
+        (byte - saved) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "a“b”c€d";
+        let index = CharIndex::new(text);
+        for (chars, (bytes, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.char_offset(bytes), chars);
+        }
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn span_cover_and_overlap() {
+        let a = Span::new(2, 5);
+        let b = Span::new(4, 9);
+        assert_eq!(a.cover(b), Span::new(2, 9));
+        assert!(a.overlaps(b));
+        assert!(!a.overlaps(Span::new(5, 6)));
+        assert!(a.cover(b).contains(a));
+    }
+}

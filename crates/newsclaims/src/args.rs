@@ -1,0 +1,139 @@
+//! Command-line arguments, parsed by hand: the surface is small and a parser crate would cost
+//! more build time than it saves.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Json,
+    Jsonl,
+    Text,
+}
+
+#[derive(Debug)]
+pub(crate) struct Args {
+    pub(crate) inputs: Vec<PathBuf>,
+    pub(crate) format: Format,
+    pub(crate) threads: usize,
+    pub(crate) output: Option<PathBuf>,
+    pub(crate) quiet: bool,
+}
+
+pub(crate) enum Parsed {
+    Run(Args),
+    /// `--help` or `--version`: print this and exit successfully.
+    Exit(String),
+}
+
+pub(crate) const HELP: &str = "\
+newsclaims: who claimed what in news articles
+
+Finds every named entity, every quote and piece of reported speech with its speaker resolved to a
+name, and every check-worthy factual statement, with code-point offsets into the article.
+
+USAGE:
+    newsclaims [OPTIONS] [INPUT]...
+
+INPUT:
+    FILE.txt      one article; its id is the file stem
+    FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line
+    DIR           every .txt and .jsonl file inside, recursively, in name order
+    -             standard input: JSON Lines when it starts with '{', else one article (id \"stdin\")
+    With no INPUT, standard input is read.
+
+OPTIONS:
+    -f, --format FORMAT   json (default for one .txt), jsonl (default otherwise), text
+    -o, --output FILE     write there instead of standard output
+    -j, --threads N       worker threads (default: one per core); output never depends on it
+    -q, --quiet           no summary on standard error
+    -h, --help            this text
+    -V, --version         the version
+
+EXAMPLES:
+    newsclaims article.txt
+    newsclaims --format jsonl docs.jsonl > out.jsonl
+    cat docs.jsonl | newsclaims --threads 2 > out.jsonl
+    newsclaims --format text fixtures/articles/
+
+EXIT STATUS:
+    0   every document was analysed
+    1   some documents could not be read; each still has an error record in the output
+    2   the run could not start (bad arguments, missing input)
+";
+
+pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
+    let mut inputs = Vec::new();
+    let mut format = None;
+    let mut threads = 0;
+    let mut output = None;
+    let mut quiet = false;
+    let mut raw = raw.peekable();
+    let mut only_inputs = false;
+    while let Some(arg) = raw.next() {
+        let Some(s) = arg.to_str().map(str::to_owned) else {
+            inputs.push(PathBuf::from(arg));
+            continue;
+        };
+        if only_inputs || s == "-" || !s.starts_with('-') {
+            inputs.push(PathBuf::from(arg));
+            continue;
+        }
+        let (flag, inline) = match s.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (s.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String> {
+            if let Some(v) = inline.clone() {
+                return Ok(v);
+            }
+            match raw.next().and_then(|v| v.into_string().ok()) {
+                Some(v) => Ok(v),
+                None => bail!("{name} needs a value"),
+            }
+        };
+        match flag.as_str() {
+            "--" => only_inputs = true,
+            "-h" | "--help" => return Ok(Parsed::Exit(HELP.trim_end().to_owned())),
+            "-V" | "--version" => {
+                return Ok(Parsed::Exit(format!(
+                    "newsclaims {}",
+                    env!("CARGO_PKG_VERSION")
+                )));
+            }
+            "-q" | "--quiet" => quiet = true,
+            "-f" | "--format" => {
+                format = Some(match value("--format")?.as_str() {
+                    "json" => Format::Json,
+                    "jsonl" => Format::Jsonl,
+                    "text" => Format::Text,
+                    other => bail!("unknown format `{other}`: use json, jsonl or text"),
+                })
+            }
+            "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
+            "-j" | "--threads" => {
+                let v = value("--threads")?;
+                threads = v
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("--threads wants a number, not `{v}`"))?;
+            }
+            other => bail!("unknown option `{other}`"),
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push(PathBuf::from("-"));
+    }
+    let format = format.unwrap_or({
+        let one_txt = inputs.len() == 1 && inputs[0].extension().is_some_and(|e| e == "txt");
+        if one_txt { Format::Json } else { Format::Jsonl }
+    });
+    Ok(Parsed::Run(Args {
+        inputs,
+        format,
+        threads,
+        output,
+        quiet,
+    }))
+}

@@ -1,0 +1,111 @@
+//! `cargo xtask eval ner|claims --gold G --docs D [--map conll]`: runs the release pipeline over
+//! the documents and scores its output with the referee, `../shared/eval/score.py`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{release_binary, root, run_status, shared};
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let mut what = None;
+    let mut gold = None;
+    let mut docs = None;
+    let mut extra = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "ner" | "claims" if what.is_none() => what = Some(a.clone()),
+            "--gold" => gold = it.next().map(PathBuf::from),
+            "--docs" | "--text" => docs = it.next().map(PathBuf::from),
+            "--map" => {
+                extra.push("--map".to_string());
+                extra.push(it.next().context("--map needs a value")?.clone());
+            }
+            "--json" => extra.push(a.clone()),
+            other => bail!("unknown argument `{other}`"),
+        }
+    }
+    let what = what.context("eval what? ner or claims")?;
+    let data = shared().join("data");
+    let (default_gold, default_docs) = match what.as_str() {
+        "ner" => (
+            data.join("conll2003/dev.gold.jsonl"),
+            data.join("conll2003/dev.docs.jsonl"),
+        ),
+        _ => (
+            data.join("polnear/dev.gold.jsonl"),
+            data.join("polnear/dev.docs.jsonl"),
+        ),
+    };
+    if what == "ner" && !extra.iter().any(|a| a == "--map") && gold.is_none() {
+        extra.extend(["--map".to_string(), "conll".to_string()]);
+    }
+    let gold = gold.unwrap_or(default_gold);
+    let docs = docs.unwrap_or(default_docs);
+    let binary = release_binary()?;
+    let out_dir = root().join("target/eval");
+    std::fs::create_dir_all(&out_dir)?;
+    let pred = out_dir.join(format!("{what}.pred.jsonl"));
+    let docs_jsonl = as_jsonl(&docs, &out_dir)?;
+    run_status(
+        Command::new(&binary)
+            .args(["--quiet", "--format", "jsonl", "--output"])
+            .arg(&pred)
+            .arg(&docs_jsonl),
+    )?;
+    run_status(
+        Command::new("python3")
+            .arg(shared().join("eval/score.py"))
+            .arg(&what)
+            .arg("--gold")
+            .arg(&gold)
+            .arg("--pred")
+            .arg(&pred)
+            .arg("--text")
+            .arg(&docs_jsonl)
+            .args(&extra),
+    )
+}
+
+/// The scorer reads documents as JSON Lines; a `.txt` article becomes a one-line file whose id is
+/// the file stem.
+fn as_jsonl(docs: &std::path::Path, out_dir: &std::path::Path) -> Result<PathBuf> {
+    if docs.extension().is_some_and(|e| e == "jsonl") {
+        return Ok(docs.to_path_buf());
+    }
+    let text =
+        std::fs::read_to_string(docs).with_context(|| format!("reading {}", docs.display()))?;
+    let id = docs
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = out_dir.join(format!("{id}.docs.jsonl"));
+    let line = format!(
+        "{{\"id\":{},\"text\":{}}}\n",
+        json_string(&id),
+        json_string(&text)
+    );
+    std::fs::write(&path, line)?;
+    Ok(path)
+}
+
+/// A JSON string literal, escaped by hand so that xtask needs no serde.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
