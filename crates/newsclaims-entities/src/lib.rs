@@ -4,8 +4,12 @@
 //! Recognition never fails. Mentions are sorted by start, never overlap, and start and end on
 //! token boundaries (a hashtag's mention leaves out the `#`).
 
+mod cluster;
+mod numbers;
+mod tagger;
+
 use newsclaims_text::Span;
-use newsclaims_tokenize::{TokenKind, Tokens};
+use newsclaims_tokenize::Tokens;
 
 /// OntoNotes-style entity labels, as spaCy's English models use them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,46 +148,29 @@ impl Entities {
 
 /// Finds, labels and clusters the entity mentions of `text`.
 pub fn recognize(text: &str, tokens: &Tokens) -> Entities {
-    // FIXME: a first cut (runs of capitalised words as PERSON), to be replaced by the trained
-    // tagger, the number and date rules and the gazetteers.
-    let mut mentions = Vec::new();
-    for sentence in &tokens.sentences {
-        let toks = &tokens.tokens[sentence.tokens.clone()];
-        let mut k = 1; // The sentence's first word is capitalised anyway.
-        while k < toks.len() {
-            let is_cap = |t: &newsclaims_tokenize::Token| {
-                t.kind == TokenKind::Word
-                    && text[t.span].chars().next().is_some_and(char::is_uppercase)
-            };
-            if is_cap(&toks[k]) {
-                let start = k;
-                while k < toks.len() && is_cap(&toks[k]) {
-                    k += 1;
-                }
-                let span = toks[start].span.cover(toks[k - 1].span);
-                mentions.push(Mention {
-                    span,
-                    label: Label::Person,
-                    cluster: 0,
-                });
-            } else {
-                k += 1;
-            }
+    let numeric = numbers::find(text, tokens);
+    let names = tagger::tag(text, tokens);
+    let mut mentions = merge(numeric, names);
+    let clusters = cluster::cluster(text, tokens, &mut mentions);
+    Entities { mentions, clusters }
+}
+
+/// Merges the rule-found numeric mentions with the tagger's names: sorted by start, no overlaps.
+/// Where two overlap, the longer wins (ties go to the name), so `May` the month inside
+/// `Theresa May` loses to the person.
+fn merge(numeric: Vec<Mention>, names: Vec<Mention>) -> Vec<Mention> {
+    let mut all: Vec<(Mention, bool)> = numeric
+        .into_iter()
+        .map(|m| (m, false))
+        .chain(names.into_iter().map(|m| (m, true)))
+        .collect();
+    all.sort_by_key(|(m, is_name)| (std::cmp::Reverse(m.span.len()), !is_name, m.span.start()));
+    let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    for (m, _) in all {
+        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+            kept.push(m);
         }
     }
-    let clusters = mentions
-        .iter_mut()
-        .enumerate()
-        .map(|(i, m)| {
-            m.cluster = i;
-            Cluster {
-                name: m.span,
-                label: m.label,
-                mentions: vec![i],
-                descriptors: Vec::new(),
-                female: None,
-            }
-        })
-        .collect();
-    Entities { mentions, clusters }
+    kept.sort_by_key(|m| m.span.start());
+    kept
 }
