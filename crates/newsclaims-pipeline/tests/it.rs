@@ -1,1 +1,49 @@
-//! Integration tests.
+//! Integration tests of the whole pipeline: the final JSON of every fixture article, and output
+//! that never depends on the thread count.
+
+use newsclaims_pipeline::{Document, Workers, analyze};
+
+fn fixture_documents() -> Vec<Document> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/articles exists")
+        .map(|e| e.expect("readable fixtures folder").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            Document::new(id, std::fs::read_to_string(&p).expect("fixture is UTF-8"))
+        })
+        .collect()
+}
+
+#[test]
+fn final_json() {
+    insta::glob!("../../../fixtures", "articles/*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let id = path.file_stem().unwrap().to_string_lossy();
+        let analysis = analyze(&Document::new(id, text));
+        insta::assert_json_snapshot!(newsclaims_format::to_json(&analysis));
+    });
+}
+
+#[test]
+fn thread_count_does_not_change_output() {
+    let documents = fixture_documents();
+    assert!(documents.len() >= 2, "the fixtures folder holds several articles");
+    let render = |threads: usize| {
+        let batch = documents.iter().cloned().map(|d| (d, Vec::new())).collect();
+        let mut out = Vec::new();
+        for analysis in Workers::new(threads).analyze(batch) {
+            newsclaims_format::write_json(&mut out, &analysis, false);
+            out.push(b'\n');
+        }
+        out
+    };
+    let one = render(1);
+    assert_eq!(one, render(2), "2 threads differ from 1");
+    assert_eq!(one, render(3), "3 threads differ from 1");
+}
