@@ -123,7 +123,7 @@ impl<'a> Offsets<'a> {
 }
 
 /// Rounds to three decimals so that output bytes never depend on float noise.
-fn round3(x: f32) -> f64 {
+pub(crate) fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 

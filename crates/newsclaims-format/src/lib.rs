@@ -4,7 +4,11 @@
 //! Unicode code-point offsets here and nowhere else. Output is deterministic: fields in a fixed
 //! order, floats rounded to three decimals.
 
+mod brat;
+mod csv;
+mod html;
 mod json;
+mod schema;
 mod text_view;
 
 use newsclaims_claims::Claim;
@@ -12,7 +16,11 @@ use newsclaims_entities::Entities;
 use newsclaims_text::{Document, Span};
 use newsclaims_tokenize::Tokens;
 
+pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
+pub use csv::{CSV_COLUMNS, write_csv, write_csv_header};
+pub use html::{write_html, write_html_footer, write_html_header, write_html_unreadable};
 pub use json::{to_json, write_error_record, write_json};
+pub use schema::json_schema;
 pub use text_view::write_text;
 
 /// The schema name written in every record.
