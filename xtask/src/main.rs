@@ -7,6 +7,7 @@
 
 mod ci;
 mod eval;
+mod train_syntax;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +23,8 @@ fn main() -> Result<()> {
         "eval" => eval::run(&rest),
         "ci" => ci::run(),
         "print" => print(&rest),
+        "train-syntax" => train_syntax::run(&rest),
+        "eval-syntax" => train_syntax::eval(),
         _ => bail!(
             "usage: cargo xtask <task>\n\n\
              tasks:\n  \

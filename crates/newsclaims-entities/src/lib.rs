@@ -6,6 +6,7 @@
 
 mod cluster;
 mod numbers;
+pub mod syntax;
 mod tagger;
 
 use newsclaims_text::Span;

@@ -1,0 +1,578 @@
+//! Part-of-speech tags and phrase chunks, from two greedy averaged perceptrons trained on the
+//! POS and chunk columns of CoNLL-2003 (`cargo xtask train-syntax`).
+//!
+//! The claims stage uses them to find the subject noun phrase of a speech verb and the clause it
+//! reports. Tags are Penn Treebank tags; chunks are IOB tags over NP, VP, PP, SBAR, ADJP, ADVP ...
+//!
+//! Tagging never fails and allocates only the output vectors. Weights are embedded in the binary
+//! (`model/syntax.bin`) and loaded once, on first use.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use newsclaims_text::Span;
+use newsclaims_tokenize::Tokens;
+
+/// Part-of-speech and chunk tags of every token of a text, parallel to `Tokens::tokens`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Syntax {
+    pub pos: Vec<Pos>,
+    pub chunks: Vec<Chunk>,
+}
+
+/// A Penn Treebank part-of-speech tag, as an index into [`Pos::NAMES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos(u8);
+
+impl Pos {
+    pub const NAMES: &'static [&'static str] = &[
+        "NNP", "NN", "CD", "IN", "DT", "JJ", "NNS", "VBD", ".", ",", "VB", "VBN", "RB", "CC", "TO",
+        "PRP", ")", "(", "VBG", "VBZ", ":", "\"", "POS", "PRP$", "VBP", "MD", "NNPS", "WP", "RP",
+        "WDT", "SYM", "$", "WRB", "JJR", "JJS", "FW", "RBR", "EX", "RBS", "''", "PDT", "UH", "WP$",
+        "LS", "-X-",
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Pos::NAMES[self.0 as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<Pos> {
+        Pos::NAMES.iter().position(|&n| n == s).map(|k| Pos(k as u8))
+    }
+
+    /// Any verb form, modal excluded.
+    pub fn is_verb(self) -> bool {
+        self.as_str().starts_with("VB")
+    }
+
+    pub fn is_noun(self) -> bool {
+        self.as_str().starts_with("NN")
+    }
+
+    /// A personal or possessive pronoun.
+    pub fn is_pronoun(self) -> bool {
+        matches!(self.as_str(), "PRP" | "PRP$" | "WP" | "WP$")
+    }
+}
+
+/// A chunk tag: the phrase type and whether the token begins the phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Chunk(u8);
+
+impl Chunk {
+    pub const NAMES: &'static [&'static str] = &[
+        "O", "B-NP", "I-NP", "B-VP", "I-VP", "B-PP", "I-PP", "B-ADJP", "I-ADJP", "B-ADVP", "I-ADVP",
+        "B-SBAR", "I-SBAR", "B-PRT", "I-PRT", "B-INTJ", "I-INTJ", "B-CONJP", "I-CONJP", "B-LST",
+        "I-LST", "B-UCP", "I-UCP",
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Chunk::NAMES[self.0 as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<Chunk> {
+        Chunk::NAMES.iter().position(|&n| n == s).map(|k| Chunk(k as u8))
+    }
+
+    /// The phrase type (`NP`, `VP` ...), or `O`.
+    pub fn phrase(self) -> &'static str {
+        let name = self.as_str();
+        name.split_once('-').map_or(name, |(_, p)| p)
+    }
+
+    pub fn begins(self) -> bool {
+        self.as_str().starts_with("B-")
+    }
+}
+
+/// Tags every token of `text`.
+pub fn analyze(text: &str, tokens: &Tokens) -> Syntax {
+    let model = &*MODEL;
+    let mut pos = Vec::with_capacity(tokens.tokens.len());
+    let mut chunks = Vec::with_capacity(tokens.tokens.len());
+    let mut words: Vec<&str> = Vec::new();
+    let mut scores = Vec::new();
+    for sentence in &tokens.sentences {
+        words.clear();
+        words.extend(tokens.tokens[sentence.tokens.clone()].iter().map(|t| &text[t.span]));
+        let start = pos.len();
+        for i in 0..words.len() {
+            let tag = model.pos.predict(&mut scores, |emit| pos_features(&words, &pos[start..], i, emit));
+            pos.push(Pos(tag));
+        }
+        for i in 0..words.len() {
+            let tag = model.chunk.predict(&mut scores, |emit| {
+                chunk_features(&words, &pos[start..], &chunks[start..], i, emit)
+            });
+            chunks.push(Chunk(tag));
+        }
+    }
+    Syntax { pos, chunks }
+}
+
+/// The noun-phrase chunks of a sentence's tokens, as token index ranges.
+pub fn noun_phrases(syntax: &Syntax, tokens: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in tokens.clone() {
+        let chunk = syntax.chunks[i];
+        let continues = chunk.phrase() == "NP" && !chunk.begins();
+        if let Some(s) = open {
+            if !continues {
+                out.push(s..i);
+                open = None;
+            }
+        }
+        if chunk.phrase() == "NP" && (chunk.begins() || open.is_none()) && open.is_none() {
+            open = Some(i);
+        }
+    }
+    if let Some(s) = open {
+        out.push(s..tokens.end);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features. Each feature is a 32-bit hash of a template number and the strings it looks at; the
+// strings are hashed char by char (lowercased, curly quotes folded to straight ones), so no
+// feature allocates.
+
+const START: &str = "-START-";
+const END: &str = "-END-";
+
+struct FeatureHasher(u64);
+
+impl FeatureHasher {
+    fn new(template: u8) -> FeatureHasher {
+        FeatureHasher(0xcbf2_9ce4_8422_2325 ^ u64::from(template).wrapping_mul(0x100_0000_01b3))
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+
+    fn str(mut self, s: &str) -> FeatureHasher {
+        for c in s.chars() {
+            let c = fold(c);
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+        }
+        self.byte(0xff);
+        self
+    }
+
+    fn tag(mut self, tag: u8) -> FeatureHasher {
+        self.byte(tag);
+        self.byte(0xfe);
+        self
+    }
+
+    fn finish(self) -> u32 {
+        let h = self.0 ^ (self.0 >> 29);
+        (h.wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 32) as u32
+    }
+}
+
+/// Lowercases ASCII and folds typographic quotes and dashes to their ASCII forms.
+fn fold(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '‘' | '’' | '‛' | '′' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '–' | '—' => '-',
+        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c => c,
+    }
+}
+
+fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+fn prefix(word: &str, n: usize) -> &str {
+    let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// A word's shape with runs collapsed: `Stoltenberg` → `Xx`, `U.S.` → `X.X.`, `1996-08-22` → `d-d-d`.
+fn shape_hash(word: &str, h: FeatureHasher) -> FeatureHasher {
+    let mut h = h;
+    let mut last = 0u8;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_alphabetic() {
+            b'a'
+        } else {
+            let f = fold(c);
+            if f.is_ascii() { f as u8 } else { b'*' }
+        };
+        if class != last {
+            h.byte(class);
+            last = class;
+        }
+    }
+    h
+}
+
+fn word_at<'a>(words: &[&'a str], i: isize) -> &'a str {
+    if i < 0 {
+        START
+    } else {
+        words.get(i as usize).copied().unwrap_or(END)
+    }
+}
+
+fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut dyn FnMut(u32)) {
+    let w = words[i];
+    let ii = i as isize;
+    let t1 = if i >= 1 { tags[i - 1].0 } else { 250 };
+    let t2 = if i >= 2 { tags[i - 2].0 } else { 250 };
+    let f = FeatureHasher::new;
+    emit(f(0).finish());
+    emit(f(1).str(w).finish());
+    emit(f(2).str(suffix(w, 3)).finish());
+    emit(f(3).str(suffix(w, 2)).finish());
+    emit(f(4).str(prefix(w, 1)).finish());
+    emit(f(5).tag(t1).finish());
+    emit(f(6).tag(t1).tag(t2).finish());
+    emit(f(7).tag(t1).str(w).finish());
+    emit(f(8).str(word_at(words, ii - 1)).finish());
+    emit(f(9).str(suffix(word_at(words, ii - 1), 3)).finish());
+    emit(f(10).str(word_at(words, ii - 2)).finish());
+    emit(f(11).str(word_at(words, ii + 1)).finish());
+    emit(f(12).str(suffix(word_at(words, ii + 1), 3)).finish());
+    emit(f(13).str(word_at(words, ii + 2)).finish());
+    emit(shape_hash(w, f(14)).finish());
+    let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+    emit(f(15).tag(u8::from(capitalised) + 2 * u8::from(i == 0)).finish());
+    emit(f(16).str(suffix(w, 1)).finish());
+    emit(f(17).str(suffix(w, 4)).finish());
+    emit(f(18).str(word_at(words, ii - 1)).str(w).finish());
+}
+
+fn chunk_features(words: &[&str], tags: &[Pos], chunks: &[Chunk], i: usize, emit: &mut dyn FnMut(u32)) {
+    let p = |k: isize| -> u8 {
+        let j = i as isize + k;
+        if j < 0 {
+            250
+        } else {
+            tags.get(j as usize).map_or(251, |t| t.0)
+        }
+    };
+    let c1 = if i >= 1 { chunks[i - 1].0 } else { 250 };
+    let c2 = if i >= 2 { chunks[i - 2].0 } else { 250 };
+    let ii = i as isize;
+    let w = words[i];
+    let f = FeatureHasher::new;
+    emit(f(40).finish());
+    emit(f(41).tag(p(0)).finish());
+    emit(f(42).tag(p(-1)).finish());
+    emit(f(43).tag(p(1)).finish());
+    emit(f(44).tag(p(-2)).finish());
+    emit(f(45).tag(p(2)).finish());
+    emit(f(46).tag(p(-1)).tag(p(0)).finish());
+    emit(f(47).tag(p(0)).tag(p(1)).finish());
+    emit(f(48).tag(c1).finish());
+    emit(f(49).tag(c1).tag(p(0)).finish());
+    emit(f(50).tag(c1).tag(c2).finish());
+    emit(f(51).str(w).finish());
+    emit(f(52).str(w).tag(p(0)).finish());
+    emit(f(53).str(word_at(words, ii - 1)).finish());
+    emit(f(54).str(word_at(words, ii + 1)).finish());
+    emit(f(55).tag(p(-1)).tag(p(0)).tag(p(1)).finish());
+    emit(f(56).tag(c1).tag(p(-1)).tag(p(0)).finish());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model: sparse weights per feature, quantised to i16.
+
+/// Keys are already well-mixed hashes: hashing them again would waste time.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n) * 0x9e37_79b9_7f4a_7c15;
+    }
+}
+
+struct Perceptron {
+    n_tags: usize,
+    /// Feature → (first entry, entry count) in `entries`.
+    index: HashMap<u32, (u32, u16), BuildHasherDefault<IdentityHasher>>,
+    entries: Vec<(u8, i16)>,
+}
+
+impl Perceptron {
+    fn predict(&self, scores: &mut Vec<i32>, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
+        scores.clear();
+        scores.resize(self.n_tags, 0);
+        features(&mut |f| {
+            if let Some(&(start, len)) = self.index.get(&f) {
+                for &(tag, w) in &self.entries[start as usize..start as usize + len as usize] {
+                    scores[tag as usize] += i32::from(w);
+                }
+            }
+        });
+        // Ties go to the lowest tag index, so the result never depends on anything but the scores.
+        let mut best = 0;
+        for (k, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = k;
+            }
+        }
+        best as u8
+    }
+
+    fn read(bytes: &mut &[u8]) -> Perceptron {
+        let n_tags = take_u32(bytes) as usize;
+        let n_features = take_u32(bytes) as usize;
+        let mut index = HashMap::with_capacity_and_hasher(n_features, BuildHasherDefault::default());
+        let mut entries = Vec::new();
+        for _ in 0..n_features {
+            let key = take_u32(bytes);
+            let len = take_u8(bytes) as u16;
+            let start = entries.len() as u32;
+            for _ in 0..len {
+                let tag = take_u8(bytes);
+                let w = take_u16(bytes) as i16;
+                entries.push((tag, w));
+            }
+            index.insert(key, (start, len));
+        }
+        Perceptron { n_tags, index, entries }
+    }
+}
+
+fn take_u8(bytes: &mut &[u8]) -> u8 {
+    let b = bytes[0];
+    *bytes = &bytes[1..];
+    b
+}
+
+fn take_u16(bytes: &mut &[u8]) -> u16 {
+    let v = u16::from_le_bytes([bytes[0], bytes[1]]);
+    *bytes = &bytes[2..];
+    v
+}
+
+fn take_u32(bytes: &mut &[u8]) -> u32 {
+    let v = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    *bytes = &bytes[4..];
+    v
+}
+
+struct Model {
+    pos: Perceptron,
+    chunk: Perceptron,
+}
+
+const MAGIC: &[u8; 8] = b"NCSYN001";
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let mut bytes: &[u8] = include_bytes!("../model/syntax.bin");
+    // The model file is generated by `cargo xtask train-syntax` and checked in CI; a corrupt one
+    // is a build defect, not an input error.
+    assert!(bytes.starts_with(MAGIC), "model/syntax.bin is not a syntax model");
+    bytes = &bytes[MAGIC.len()..];
+    let pos = Perceptron::read(&mut bytes);
+    let chunk = Perceptron::read(&mut bytes);
+    Model { pos, chunk }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Training.
+
+/// One training sentence: words with their POS and chunk tags.
+pub struct TrainingSentence {
+    pub words: Vec<String>,
+    pub pos: Vec<Pos>,
+    pub chunks: Vec<Chunk>,
+}
+
+struct Trainer {
+    n_tags: usize,
+    weights: HashMap<u32, Vec<[f32; 3]>>,
+    // [weight, running total, last update step]
+    step: u32,
+}
+
+impl Trainer {
+    fn new(n_tags: usize) -> Trainer {
+        Trainer { n_tags, weights: HashMap::new(), step: 0 }
+    }
+
+    fn predict(&self, features: &[u32], scores: &mut [f32]) -> u8 {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(ws) = self.weights.get(f) {
+                for (k, w) in ws.iter().enumerate() {
+                    scores[k] += w[0];
+                }
+            }
+        }
+        let mut best = 0;
+        for k in 0..scores.len() {
+            if scores[k] > scores[best] {
+                best = k;
+            }
+        }
+        best as u8
+    }
+
+    fn update(&mut self, truth: u8, guess: u8, features: &[u32]) {
+        self.step += 1;
+        if truth == guess {
+            return;
+        }
+        let step = self.step as f32;
+        for &f in features {
+            let ws = self.weights.entry(f).or_insert_with(|| vec![[0.0; 3]; self.n_tags]);
+            for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let w = &mut ws[tag as usize];
+                w[1] += (step - w[2]) * w[0];
+                w[2] = step;
+                w[0] += delta;
+            }
+        }
+    }
+
+    /// Averages, quantises to i16 and serialises, features sorted by key for stable bytes.
+    fn write(&self, out: &mut Vec<u8>) {
+        let step = self.step as f32;
+        let mut keys: Vec<u32> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let averaged: Vec<(u32, Vec<(u8, f32)>)> = keys
+            .iter()
+            .map(|k| {
+                let ws = &self.weights[k];
+                let avg = ws
+                    .iter()
+                    .enumerate()
+                    .map(|(t, w)| (t as u8, (w[1] + (step - w[2]) * w[0]) / step))
+                    .filter(|(_, a)| a.abs() > 0.0)
+                    .collect();
+                (*k, avg)
+            })
+            .collect();
+        let max = averaged.iter().flat_map(|(_, ws)| ws.iter().map(|w| w.1.abs())).fold(0.0f32, f32::max);
+        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+        let kept: Vec<(u32, Vec<(u8, i16)>)> = averaged
+            .into_iter()
+            .map(|(k, ws)| {
+                let q = ws.into_iter().map(|(t, w)| (t, (w * scale).round() as i16)).filter(|(_, w)| *w != 0).collect();
+                (k, q)
+            })
+            .filter(|(_, ws): &(u32, Vec<(u8, i16)>)| !ws.is_empty())
+            .collect();
+        out.extend_from_slice(&(self.n_tags as u32).to_le_bytes());
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        for (k, ws) in kept {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(ws.len() as u8);
+            for (t, w) in ws {
+                out.push(t);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Trains both taggers on `sentences` for `epochs` passes, shuffled with a fixed seed, and
+/// returns the model file's bytes. Deterministic: the same data gives the same bytes.
+pub fn train(sentences: &[TrainingSentence], epochs: usize, mut progress: impl FnMut(&str)) -> Vec<u8> {
+    let mut pos = Trainer::new(Pos::NAMES.len());
+    let mut chunk = Trainer::new(Chunk::NAMES.len());
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut features = Vec::new();
+    let mut scores_pos = vec![0.0; Pos::NAMES.len()];
+    let mut scores_chunk = vec![0.0; Chunk::NAMES.len()];
+    for epoch in 0..epochs {
+        // Fisher-Yates with xorshift: a fixed seed gives a fixed order.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut right_pos, mut right_chunk, mut total) = (0usize, 0usize, 0usize);
+        for &s in &order {
+            let sentence = &sentences[s];
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            // Train on predicted history, as at inference, so errors do not compound unseen.
+            let mut tags: Vec<Pos> = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                features.clear();
+                pos_features(&words, &tags, i, &mut |f| features.push(f));
+                let guess = pos.predict(&features, &mut scores_pos);
+                pos.update(sentence.pos[i].0, guess, &features);
+                right_pos += usize::from(guess == sentence.pos[i].0);
+                tags.push(Pos(guess));
+            }
+            // Chunks learn from predicted POS tags, as they will see at inference.
+            let mut chunks: Vec<Chunk> = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                features.clear();
+                chunk_features(&words, &tags, &chunks, i, &mut |f| features.push(f));
+                let guess = chunk.predict(&features, &mut scores_chunk);
+                chunk.update(sentence.chunks[i].0, guess, &features);
+                right_chunk += usize::from(guess == sentence.chunks[i].0);
+                chunks.push(Chunk(guess));
+            }
+            total += words.len();
+        }
+        progress(&format!(
+            "epoch {}: POS {:.4}, chunks {:.4} (training accuracy)",
+            epoch + 1,
+            right_pos as f64 / total as f64,
+            right_chunk as f64 / total as f64
+        ));
+    }
+    let mut out = MAGIC.to_vec();
+    pos.write(&mut out);
+    chunk.write(&mut out);
+    out
+}
+
+/// Tags pre-tokenized sentences with the embedded model (for evaluation on CoNLL dev).
+pub fn tag_words(words: &[&str]) -> (Vec<Pos>, Vec<Chunk>) {
+    let model = &*MODEL;
+    let mut scores = Vec::new();
+    let mut pos = Vec::with_capacity(words.len());
+    for i in 0..words.len() {
+        let tag = model.pos.predict(&mut scores, |emit| pos_features(words, &pos, i, emit));
+        pos.push(Pos(tag));
+    }
+    let mut chunks = Vec::with_capacity(words.len());
+    for i in 0..words.len() {
+        let tag = model.chunk.predict(&mut scores, |emit| chunk_features(words, &pos, &chunks, i, emit));
+        chunks.push(Chunk(tag));
+    }
+    (pos, chunks)
+}
+
+/// The span of a token range.
+pub fn span_of(tokens: &Tokens, range: std::ops::Range<usize>) -> Span {
+    tokens.tokens[range.start].span.cover(tokens.tokens[range.end - 1].span)
+}
