@@ -4,8 +4,8 @@
 //! Recognition never fails. Mentions are sorted by start, never overlap, and start and end on
 //! token boundaries (a hashtag's mention leaves out the `#`).
 
-mod cluster;
-mod numbers;
+pub mod cluster;
+pub mod numbers;
 pub mod syntax;
 mod tagger;
 

