@@ -1,8 +1,16 @@
 //! Splits a news article into paragraphs, sentences and tokens, and pairs its quotation marks.
 //!
-//! Everything is a [`Span`] of bytes into the original text: nothing is normalised or copied.
-//! Tokenizing never fails: any string gives a [`Tokens`] whose sentences tile the non-blank text
-//! and whose spans lie on char boundaries, sorted.
+//! Everything is a [`Span`] of bytes into the original text: nothing is normalised or copied,
+//! and the only allocations are the result vectors. Tokenizing never fails and is linear in the
+//! text. Invariants (checked by property tests):
+//! - tokens are non-empty, sorted, disjoint, on char boundaries, and never contain a blank char;
+//! - paragraphs are the non-blank lines (news feeds break paragraphs with a single newline);
+//! - sentence token ranges tile the token vector, each sentence lies inside its paragraph and
+//!   starts and ends on a token;
+//! - quotations are sorted by start, their fragments non-empty and inside the text.
+//!
+//! Modules: `scan` (tokens), `split` (paragraphs and sentences), `quotes` (pairing), `abbrev`
+//! (abbreviation lists), `chars` (character classes).
 //!
 //! ```
 //! let text = "“We stand by you,” Stoltenberg said in Kyiv.";
@@ -16,12 +24,21 @@ use std::ops::Range;
 
 use newsclaims_text::Span;
 
+mod abbrev;
+mod chars;
+mod quotes;
+mod scan;
+mod split;
+
 /// What a token is, as far as the later stages care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or periods (`don’t`, `U.S.`, `Secretary-General`).
+    /// Letters, possibly with inner apostrophes, hyphens or periods (`don’t`, `U.S.`, `Secretary-General`),
+    /// abbreviations with their period (`St.`, `Sept.`, `J.`), the possessive `’s` / `'s` and the
+    /// plural possessive `’` (`students’`), elisions (`’n’`, `'em`).
     Word,
-    /// Digits, possibly with separators and decimals (`1,000`, `3.5`, `2022`, `9/11`).
+    /// Starts with a digit: separators and decimals (`1,000.5`, `9/11`, `2022-02-24`, `3:30`),
+    /// ordinals and decades (`5th`, `1990s`, `’90s`), and digit-initial compounds (`20-year-old`, `5G`).
     Number,
     /// A quotation mark, straight or curly, single or double, or a guillemet.
     Quote,
@@ -70,6 +87,12 @@ pub struct Quotation {
     pub fragments: Vec<Span>,
     /// Whether a closing mark was found.
     pub closed: bool,
+    /// The first opening mark.
+    pub open: Span,
+    /// The closing mark, when there is one.
+    pub close: Option<Span>,
+    /// Whether the marks are single (`‘…’`, `'…'`): nested quotes, headline quotes, scare quotes.
+    pub single: bool,
 }
 
 impl Quotation {
@@ -97,132 +120,16 @@ impl Tokens {
     }
 }
 
-/// Tokenizes `text`. Never fails and never panics.
+/// Tokenizes `text`. Never fails and never panics; linear in the length of `text`.
 pub fn tokenize(text: &str) -> Tokens {
-    let tokens = scan_tokens(text);
-    let (paragraphs, sentences) = split(text, &tokens);
-    let quotes = pair_quotes(text, &tokens, &paragraphs, &sentences);
+    let tokens = scan::scan(text);
+    let paragraphs = split::paragraphs(text, &tokens);
+    let paired = quotes::pair(text, &tokens, &paragraphs);
+    let (paragraphs, sentences) = split::sentences(text, &tokens, paragraphs, &paired.marks);
     Tokens {
         tokens,
         sentences,
         paragraphs,
-        quotes,
+        quotes: paired.quotes,
     }
-}
-
-// FIXME: a first cut, to be replaced by the full tokenizer (abbreviations, URLs, multi-paragraph quotes).
-fn scan_tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let kind = if c.is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            out.push(Token {
-                span: Span::new(i, end),
-                kind,
-            });
-        } else {
-            let kind = if matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»') {
-                TokenKind::Quote
-            } else {
-                TokenKind::Punct
-            };
-            out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind,
-            });
-        }
-    }
-    out
-}
-
-fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut t = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim_end();
-        if trimmed.trim_start().is_empty() {
-            continue;
-        }
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        let span = Span::new(start + lead, start + trimmed.len());
-        let first_sentence = sentences.len();
-        let mut s_start = t;
-        while t < tokens.len() && tokens[t].span.start() < span.end() {
-            let ends = matches!(&text[tokens[t].span], "." | "!" | "?");
-            t += 1;
-            if ends && (t == tokens.len() || tokens[t].span.start() >= span.end())
-                || ends
-                    && t < tokens.len()
-                    && text[tokens[t].span]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            {
-                sentences.push(Sentence {
-                    span: Span::new(tokens[s_start].span.start(), tokens[t - 1].span.end()),
-                    tokens: s_start..t,
-                    paragraph: paragraphs.len(),
-                });
-                s_start = t;
-            }
-        }
-        if s_start < t {
-            sentences.push(Sentence {
-                span: Span::new(tokens[s_start].span.start(), tokens[t - 1].span.end()),
-                tokens: s_start..t,
-                paragraph: paragraphs.len(),
-            });
-        }
-        paragraphs.push(Paragraph {
-            span,
-            sentences: first_sentence..sentences.len(),
-        });
-    }
-    (paragraphs, sentences)
-}
-
-fn pair_quotes(
-    text: &str,
-    tokens: &[Token],
-    _paragraphs: &[Paragraph],
-    _sentences: &[Sentence],
-) -> Vec<Quotation> {
-    let mut quotes = Vec::new();
-    let mut open: Option<Span> = None;
-    for token in tokens.iter().filter(|t| t.kind == TokenKind::Quote) {
-        match (&text[token.span], open) {
-            ("“", _) | ("\"", None) => open = Some(token.span),
-            ("”", Some(o)) | ("\"", Some(o)) => {
-                quotes.push(Quotation {
-                    span: o.cover(token.span),
-                    fragments: vec![Span::new(o.end(), token.span.start())],
-                    closed: true,
-                });
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    quotes
 }
