@@ -1,2 +1,4 @@
 //! Integration tests.
 mod numeric_specs;
+
+mod syntax;
