@@ -4,9 +4,17 @@
 //!
 //! Extraction never fails. Claims are sorted by start; every span lies inside the text.
 
+mod attribution;
+mod checkworthy;
+mod lexicon;
+mod speaker;
+mod view;
+
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;
 use newsclaims_tokenize::Tokens;
+
+use crate::view::View;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimKind {
@@ -88,28 +96,127 @@ pub struct Claim {
 
 /// Extracts the claims of one tokenized, entity-tagged text.
 pub fn extract(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Claim> {
-    // FIXME: a first cut (quotes only, no speaker), to be replaced by the full attribution stage.
-    let _ = text;
-    tokens
-        .quotes
+    let view = View::new(text, tokens, entities);
+    let found = attribution::find(&view);
+    let mut claims: Vec<Claim> = found
         .iter()
-        .map(|q| {
-            let span = q.content();
+        .filter(|f| f.pieces.iter().all(|p| p.end() <= text.len()))
+        .map(|f| {
+            let (checkworthiness, claim_type) = checkworthy::score(&view, &f.pieces, f.kind);
             Claim {
-                kind: ClaimKind::Direct,
-                span,
-                fragments: if q.fragments.len() > 1 {
-                    q.fragments.clone()
+                kind: f.kind,
+                span: f.span(),
+                fragments: if f.pieces.len() > 1 {
+                    f.pieces.clone()
                 } else {
                     Vec::new()
                 },
-                cue: None,
-                speaker: None,
-                source: None,
-                checkworthiness: 0.0,
-                claim_type: ClaimType::Other,
-                entities: entities.inside(span).collect(),
+                cue: f.cue,
+                speaker: f.speaker,
+                source: f.source,
+                checkworthiness,
+                claim_type,
+                entities: mentions_inside(entities, &f.pieces),
             }
         })
-        .collect()
+        .collect();
+    claims.extend(statements(&view, &found));
+    claims.sort_by_key(|c| (c.span.start(), c.span.end(), c.kind));
+    claims
+}
+
+/// The indices of the mentions inside any of `pieces`, ascending.
+fn mentions_inside(entities: &Entities, pieces: &[Span]) -> Vec<usize> {
+    let mut out: Vec<usize> = pieces.iter().flat_map(|&p| entities.inside(p)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The article's own check-worthy statements: in every sentence, the longest stretch that no
+/// attributed claim, cue or quotation covers, when it scores at least 0.5.
+fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
+    let n = view.len();
+    let mut covered = vec![false; n];
+    for f in found {
+        for p in &f.pieces {
+            let a = view.token_at_or_after(p.start());
+            let b = view.token_at_or_after(p.end());
+            for c in covered.iter_mut().take(b.min(n)).skip(a) {
+                *c = true;
+            }
+        }
+        if let Some(cue) = f.cue {
+            let a = view.token_at_or_after(cue.start());
+            let b = view.token_at_or_after(cue.end());
+            for c in covered.iter_mut().take(b.min(n)).skip(a) {
+                *c = true;
+            }
+        }
+    }
+    for (k, c) in covered.iter_mut().enumerate() {
+        if view.quote_at(k).is_some() {
+            *c = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s < n {
+        let sentence = view.sent(s);
+        let mut e = s;
+        while e < n && view.sent(e) == sentence {
+            e += 1;
+        }
+        let span = view.cover(s, e - 1);
+        let sentence_text = &view.text[span];
+        let question = sentence_text
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?');
+        if !question && !checkworthy::is_credit_line(sentence_text) {
+            // The longest uncovered run of tokens in the sentence.
+            let mut best = 0..0;
+            let mut k = s;
+            while k < e {
+                if covered[k] {
+                    k += 1;
+                    continue;
+                }
+                let a = k;
+                while k < e && !covered[k] {
+                    k += 1;
+                }
+                if view.count_words(a..k) > view.count_words(best.clone()) {
+                    best = a..k;
+                }
+            }
+            let mut r = best;
+            while r.start < r.end && !view.is_wordlike(r.start) {
+                r.start += 1;
+            }
+            while r.end > r.start && !view.is_wordlike(r.end - 1) && !view.is_punct(r.end - 1, ")")
+            {
+                r.end -= 1;
+            }
+            if view.count_words(r.clone()) >= 6 {
+                let piece = view.cover(r.start, r.end - 1);
+                let (checkworthiness, claim_type) =
+                    checkworthy::score(view, &[piece], ClaimKind::Statement);
+                if checkworthiness >= 0.5 {
+                    out.push(Claim {
+                        kind: ClaimKind::Statement,
+                        span: piece,
+                        fragments: Vec::new(),
+                        cue: None,
+                        speaker: None,
+                        source: None,
+                        checkworthiness,
+                        claim_type,
+                        entities: mentions_inside(view.entities, &[piece]),
+                    });
+                }
+            }
+        }
+        s = e.max(s + 1);
+    }
+    out
 }

@@ -1,0 +1,747 @@
+//! Attributed claims: reported speech around a cue word, and the quotations no cue claimed.
+//!
+//! First every cue outside quotations (`said`, `told`, `according to`, `adding` ...) is read in
+//! its layout: subject before or after it, content after it (`X said (that) ...`, `X said: “Q”`)
+//! or before it (`“Q,” X said.`, `..., X said.`), or on both sides (`“Q1,” X said, “Q2.”`). The
+//! content's shape gives the kind: one whole quotation is direct, a clause holding a quotation is
+//! mixed, anything else indirect. A claim whose content holds another cue and its subject makes
+//! that inner claim nested, with the outer speaker as its source.
+//!
+//! Then every quotation that no cue claimed is attributed from its surroundings: a dash sign-off,
+//! a colon lead-in, the previous quote's speaker (continuation), or a person named in the
+//! sentence before. Short quotations embedded in a clause (scare quotes, coined terms) and titles
+//! are not claims.
+//!
+//! All scans are bounded by clause ends or small windows, so the whole pass is linear.
+
+use newsclaims_entities::Label;
+use newsclaims_text::Span;
+
+use crate::lexicon::{self, CueClass};
+use crate::speaker::{self, Earlier, Head, Np};
+use crate::view::View;
+use crate::{ClaimKind, Speaker};
+
+/// An attributed claim before scoring.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) kind: ClaimKind,
+    /// Content pieces in text order; one piece unless split.
+    pub(crate) pieces: Vec<Span>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) speaker: Option<Speaker>,
+    /// The subject phrase's full span (`A NATO release`), for nesting.
+    pub(crate) subject: Option<Span>,
+    pub(crate) source: Option<Span>,
+    /// Token range of the content.
+    pub(crate) tokens: std::ops::Range<usize>,
+    /// Token of the cue (or of the first content token when there is no cue).
+    pub(crate) anchor: usize,
+}
+
+impl Found {
+    pub(crate) fn span(&self) -> Span {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(a), Some(b)) => a.cover(*b),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// Finds every attributed claim of the text, sorted by content start.
+pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut earlier: Vec<Earlier> = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        if view.quote_at(i).is_some() || !view.is_wordlike(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(f) = at_cue(view, i, &found, &earlier) {
+            if let Some(c) = f.speaker.and_then(|s| s.cluster) {
+                earlier.push(Earlier {
+                    cluster: c,
+                    sentence: view.sent(i),
+                });
+            }
+            found.push(f);
+        }
+        i += 1;
+    }
+    nest(view, &mut found);
+    let found = dedupe(found);
+    let mut all = unclaimed_quotes(view, found);
+    all.sort_by_key(|f| (f.span().start(), f.span().end()));
+    all
+}
+
+/// The claim introduced by the cue word at token `i`, if it is one.
+fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Option<Found> {
+    let w = view.word(i);
+    if w.eq_ignore_ascii_case("according") {
+        return according(view, i, earlier);
+    }
+    let cue = lexicon::cue(w)?;
+    // Cue verbs are lower case in running text; `State` or `Post` are names.
+    if view.is_capitalized(i) && i != view.clause_start(i) {
+        return None;
+    }
+    // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`.
+    if i > 0
+        && lexicon::is_determiner(view.word(i - 1))
+        && !view.is_any(i - 1, &["that", "all", "both"])
+    {
+        return None;
+    }
+    if i > 0
+        && (view.is(i - 1, "to")
+            || view
+                .label_at(i)
+                .is_some_and(|l| l != Label::Date && !l.is_numeric() && view.is_capitalized(i)))
+    {
+        // `to say` is an intention, not an utterance.
+        return None;
+    }
+    let start = view.clause_start(i);
+    let end = view.clause_end(i);
+    if end <= i {
+        return None;
+    }
+    let prev = i.checked_sub(1);
+    let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
+    let after_close = prev.is_some_and(|p| {
+        view.quote_at(p)
+            .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
+    });
+    let participle = w.ends_with("ing");
+    let after_and = prev.is_some_and(|p| view.is(p, "and"))
+        || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
+
+    // The subject: inverted after the cue, shared with an earlier cue, or before the cue.
+    let mut inverted = false;
+    let subject: Np;
+    if after_close || (after_comma && !participle) {
+        if let Some(np) = inverted_subject(view, i, end) {
+            inverted = true;
+            subject = np;
+        } else if let Some(np) = speaker::subject_left(view, i, start) {
+            subject = np;
+        } else {
+            return None;
+        }
+    } else if (after_comma && participle) || after_and {
+        subject = shared_subject(view, i, start, found)?;
+    } else {
+        subject = speaker::subject_left(view, i, start)?;
+    }
+    if !inverted && subject.last + 1 > i {
+        return None;
+    }
+    if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
+        return None;
+    }
+
+    // Content after the cue.
+    let after_subject = if inverted { subject.last + 1 } else { i + 1 };
+    let forward = forward_content(view, i, after_subject, end, cue.class);
+    // Content before the subject (or before the cue when inverted).
+    let before_at = if inverted { i } else { subject.first };
+    let backward = backward_content(view, before_at, start);
+
+    let forward = forward.filter(|f| !f.range.is_empty());
+    let pieces = match (backward, forward) {
+        // Interrupted: `“Q1,” X said, “Q2.”`.
+        (Some(b), Some(f)) if f.after_comma => vec![b, f.range],
+        (_, Some(f)) => vec![f.range],
+        (Some(b), None) => vec![b],
+        (None, None) => return None,
+    };
+    let speaker = speaker::resolve(view, subject, earlier);
+    build(
+        view,
+        pieces,
+        Some(view.span(i)),
+        Some(speaker),
+        Some(subject.span(view)),
+        i,
+    )
+}
+
+/// `“Q,” said Stoltenberg.` / `..., said the spokesperson, adding ...`: a subject right after the
+/// cue, followed by the clause end, a comma, or an adjunct.
+fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Option<Np> {
+    let np = speaker::subject_right(view, cue + 1, end)?;
+    let next = np.last + 1;
+    let closes = next >= end
+        || view.is_punct(next, ",")
+        || view.is_terminator(next)
+        || lexicon::is_preposition(view.word(next))
+        || view.is_dash(next)
+        || view.is_punct(next, "(");
+    // A pronoun after the cue is a subject only when nothing follows (`..., said he.`), else it
+    // is the content's own subject (`said he would go`).
+    let pronoun_ok =
+        !matches!(np.head, Head::Pronoun(_)) || next >= end || view.is_terminator(next);
+    (closes && pronoun_ok).then_some(np)
+}
+
+/// The subject of a participle or coordinated cue: the subject of the previous cue in the same
+/// sentence, else the first noun phrase of the clause.
+fn shared_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> Option<Np> {
+    if let Some(prev) = found
+        .iter()
+        .rev()
+        .find(|f| f.anchor >= start && f.anchor < cue)
+    {
+        let s = prev.subject?;
+        let first = view.token_at_or_after(s.start());
+        let last = view.token_at_or_after(s.end()).checked_sub(1)?;
+        if first <= last {
+            let mut np = speaker::np_ending_at(view, last, first)?;
+            np.first = np.first.min(first);
+            return Some(np);
+        }
+    }
+    // The first noun phrase: walk to the first verb-like word and take the phrase before it.
+    let mut k = start;
+    while k < cue && k < start + 12 {
+        if view.is_punct(k, ",") || view.quote_at(k).is_some() {
+            break;
+        }
+        let w = view.word(k);
+        if k > start
+            && view.is_wordlike(k)
+            && !view.is_capitalized(k)
+            && (lexicon::is_aux_or_adverb(w)
+                || w.ends_with("ed")
+                || w.ends_with('s') && view.word(k - 1) != "’")
+            && view.label_at(k).is_none()
+        {
+            return speaker::subject_left(view, k, start);
+        }
+        k += 1;
+    }
+    None
+}
+
+struct Forward {
+    range: std::ops::Range<usize>,
+    /// The content follows a comma after the cue (`X said, “Q”` or `“Q1,” X said, “Q2”`).
+    after_comma: bool,
+    /// Only an adjunct followed the cue (`said in a statement`): no real forward content.
+    trailing_adjunct: bool,
+}
+
+/// Whether `that` follows the cue within a short adjunct.
+fn followed_by_that(view: &View<'_>, cue: usize, end: usize) -> bool {
+    (cue + 1..end.min(cue + 10)).any(|k| view.is(k, "that"))
+}
+
+/// The content after a cue: skips the addressee of `tell`, a short adjunct, `that`, a colon;
+/// runs to the clause end or to the next cue sharing this subject (`, adding that ...`).
+fn forward_content(
+    view: &View<'_>,
+    cue: usize,
+    from: usize,
+    end: usize,
+    class: CueClass,
+) -> Option<Forward> {
+    let mut f = from;
+    if f >= end {
+        return None;
+    }
+    let mut after_comma = false;
+    if class == CueClass::Tell {
+        f = skip_addressee(view, f, end);
+    }
+    // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
+    let starts_adjunct = |k: usize| {
+        lexicon::is_preposition(view.word(k))
+            || lexicon::is_weekday(view.word(k))
+            || matches!(view.label_at(k), Some(Label::Date | Label::Time))
+    };
+    if f < end && starts_adjunct(f) && view.quote_at(f).is_none() {
+        let limit = end.min(f + 14);
+        let mut k = f;
+        let mut resolved = false;
+        while k < limit {
+            if view.quote_at(k).is_some() {
+                break;
+            }
+            if view.is(k, "that") {
+                f = k + 1;
+                resolved = true;
+                break;
+            }
+            if view.is_punct(k, ",") || view.is_punct(k, ":") {
+                f = k;
+                resolved = true;
+                break;
+            }
+            k += 1;
+        }
+        if !resolved {
+            // Nothing but the adjunct up to the clause end: `X said in the tweet.`
+            return Some(Forward {
+                range: f..f,
+                after_comma: false,
+                trailing_adjunct: true,
+            });
+        }
+    }
+    if f < end && (view.is_punct(f, ",") || view.is_punct(f, ":")) {
+        after_comma = view.is_punct(f, ",");
+        f += 1;
+    }
+    if f < end && view.is(f, "that") {
+        f += 1;
+    }
+    // `“Q,” he said Monday, adding that ...`: the next cue's content, not this one's.
+    if f >= end
+        || view.is_wordlike(f)
+            && lexicon::cue(view.word(f)).is_some()
+            && view.word(f).ends_with("ing")
+    {
+        return Some(Forward {
+            range: f..f,
+            after_comma: false,
+            trailing_adjunct: true,
+        });
+    }
+    // The content runs to the clause end, or stops before a cue that shares this subject.
+    let mut e = end;
+    let mut k = f;
+    while k < end {
+        if let Some(q) = view.quote_at(k) {
+            k = view.quotes[q].tokens.end.max(k + 1);
+            continue;
+        }
+        let kw = view.word(k);
+        let is_cue = lexicon::cue(kw).is_some() || kw.eq_ignore_ascii_case("according");
+        if is_cue && k > f + 1 {
+            let p = k - 1;
+            let shared = view.is_punct(p, ",")
+                && (kw.ends_with("ing") || kw.eq_ignore_ascii_case("according"))
+                || view.is(p, "and")
+                    && view.is_punct(p.saturating_sub(1), ",")
+                    && kw.ends_with("ing")
+                || view.is(p, "and") && !kw.ends_with("ing") && kw.ends_with("ed");
+            if shared {
+                e = if view.is(p, "and") && view.is_punct(p - 1, ",") {
+                    p - 1
+                } else {
+                    p
+                };
+                break;
+            }
+            // A trailing `, X said` / `, said X` closes the content too.
+            if trailing_attribution(view, k, f) {
+                e = k;
+                while e > f && !view.is_punct(e - 1, ",") {
+                    e -= 1;
+                }
+                e = e.saturating_sub(1).max(f);
+                break;
+            }
+        }
+        k += 1;
+    }
+    let range = trim(view, f..e);
+    if range.is_empty() {
+        return None;
+    }
+    let words = view.count_words(range.clone());
+    let is_quote = view.quote_at(range.start).is_some();
+    if words < 2 && !is_quote {
+        return None;
+    }
+    Some(Forward {
+        range,
+        after_comma,
+        trailing_adjunct: false,
+    })
+}
+
+/// Whether the cue at `k` closes a stretch of content as `..., X said` or `..., said X`.
+fn trailing_attribution(view: &View<'_>, k: usize, floor: usize) -> bool {
+    let lo = k.saturating_sub(7).max(floor);
+    let Some(comma) = (lo..k).rev().find(|&j| view.is_punct(j, ",")) else {
+        return false;
+    };
+    let between = comma + 1..k;
+    let short = view.count_words(between.clone()) <= 5;
+    let end = view.clause_end(k);
+    let ends_soon = (k + 1..end).filter(|&j| view.is_wordlike(j)).count() <= 6;
+    short && ends_soon && !between.clone().any(|j| view.is(j, "that"))
+}
+
+/// Skips the addressee after `tell`/`ask`/`urge`: up to a close `that`, or one short phrase.
+fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
+    if let Some(t) = (f..end.min(f + 7))
+        .take_while(|&k| view.is_wordlike(k))
+        .find(|&k| view.is(k, "that"))
+    {
+        return t;
+    }
+    if view.quote_at(f).is_some() || !view.is_wordlike(f) {
+        return f;
+    }
+    if lexicon::is_addressee(view.word(f)) {
+        return f + 1;
+    }
+    if let Some((m, _)) = view.mention_at(f) {
+        let mut k = f;
+        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
+            k += 1;
+        }
+        return k;
+    }
+    if lexicon::is_determiner(view.word(f)) {
+        let mut k = f + 1;
+        while k < end
+            && k < f + 5
+            && view.is_wordlike(k)
+            && !lexicon::is_np_boundary(view.word(k))
+            && !lexicon::is_preposition(view.word(k))
+        {
+            k += 1;
+        }
+        return k;
+    }
+    f
+}
+
+/// The content before a subject at `at`: a quotation ending right before it, or the clause up
+/// to a comma right before it (`..., X said`).
+fn backward_content(view: &View<'_>, at: usize, start: usize) -> Option<std::ops::Range<usize>> {
+    let p = at.checked_sub(1)?;
+    if p < start {
+        return None;
+    }
+    let close = view
+        .quote_at(p)
+        .filter(|&q| view.quotes[q].tokens.end == p + 1);
+    let end = if close.is_some() {
+        p + 1
+    } else if view.is_punct(p, ",") || view.is_dash(p) {
+        p
+    } else {
+        return None;
+    };
+    let from = view.clause_start(p);
+    let range = trim(view, from.max(start.min(from))..end);
+    if range.is_empty() {
+        return None;
+    }
+    if close.is_none() && view.count_words(range.clone()) < 4 {
+        return None;
+    }
+    Some(range)
+}
+
+/// Trims punctuation (commas, colons, dashes, sentence-final stops) from both ends of a token
+/// range, keeping quotation marks.
+fn trim(view: &View<'_>, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let junk = |k: usize| {
+        !view.is_wordlike(k)
+            && view.quote_at(k).is_none()
+            && !view.is_punct(k, "(")
+            && !view.is_punct(k, ")")
+    };
+    while r.start < r.end && junk(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && junk(r.end - 1) {
+        r.end -= 1;
+    }
+    // An unpaired closing parenthesis or a lone opening one at either end.
+    while r.end > r.start && view.is_punct(r.end - 1, "(") {
+        r.end -= 1;
+    }
+    r
+}
+
+/// `according to X, CONTENT` and `CONTENT, according to X`.
+fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Option<Found> {
+    if !view.is(i + 1, "to") {
+        return None;
+    }
+    let start = view.clause_start(i);
+    let end = view.clause_end(i);
+    let np = speaker::subject_right(view, i + 2, end)?;
+    let speaker = speaker::resolve(view, np, earlier);
+    let lead =
+        (start..i).all(|k| !view.is_wordlike(k) || view.is_any(k, &["but", "and", "yet", "so"]));
+    let range = if lead {
+        let comma = (np.last + 1..end).find(|&k| view.is_punct(k, ","))?;
+        trim(view, comma + 1..end)
+    } else {
+        let mut e = i;
+        if e > start && view.is_punct(e - 1, ",") {
+            e -= 1;
+        }
+        // `CONTENT, according to X, who ...` and `..., according to X, CONTENT2` are rare: the
+        // clause before is the content.
+        trim(view, start..e)
+    };
+    if range.is_empty() || view.count_words(range.clone()) < 2 {
+        return None;
+    }
+    build(
+        view,
+        vec![range],
+        Some(view.cover(i, i + 1)),
+        Some(speaker),
+        Some(np.span(view)),
+        i,
+    )
+}
+
+/// Builds a claim from content token ranges, deciding its kind from its quotations.
+fn build(
+    view: &View<'_>,
+    pieces: Vec<std::ops::Range<usize>>,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    subject: Option<Span>,
+    anchor: usize,
+) -> Option<Found> {
+    let pieces: Vec<_> = pieces.into_iter().filter(|r| !r.is_empty()).collect();
+    let first = pieces.first()?.start;
+    let last = pieces.last()?.end;
+    // Direct when every piece is exactly one quotation (trailing punctuation aside).
+    let whole_quotes: Option<Vec<usize>> = pieces
+        .iter()
+        .map(|r| {
+            let q = view.quote_at(r.start)?;
+            let qt = &view.quotes[q].tokens;
+            (qt.start == r.start
+                && r.end >= qt.end
+                && (qt.end..r.end).all(|k| !view.is_wordlike(k)))
+            .then_some(q)
+        })
+        .collect();
+    let has_quote = pieces
+        .iter()
+        .any(|r| r.clone().any(|k| view.quote_at(k).is_some()));
+    let (kind, spans) = match whole_quotes {
+        Some(qs) => {
+            let mut spans = Vec::new();
+            for q in qs {
+                spans.extend(
+                    view.quotes[q]
+                        .fragments
+                        .iter()
+                        .copied()
+                        .filter(|s| !s.is_empty()),
+                );
+            }
+            (ClaimKind::Direct, spans)
+        }
+        None => {
+            let spans = pieces
+                .iter()
+                .map(|r| view.cover(r.start, r.end - 1))
+                .collect();
+            let kind = if has_quote {
+                ClaimKind::Mixed
+            } else {
+                ClaimKind::Indirect
+            };
+            (kind, spans)
+        }
+    };
+    if spans.is_empty() {
+        return None;
+    }
+    Some(Found {
+        kind,
+        pieces: spans,
+        cue,
+        speaker,
+        subject,
+        source: None,
+        tokens: first..last,
+        anchor,
+    })
+}
+
+/// Marks claims whose cue and subject lie inside another claim's content as nested, with the
+/// outer claim's subject as their source.
+fn nest(view: &View<'_>, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let (Some(cue), Some(subject)) = (found[k].cue, found[k].subject) else {
+            continue;
+        };
+        let outer = found.iter().enumerate().find(|(j, o)| {
+            *j != k
+                && o.span().contains(cue)
+                && o.span().contains(subject)
+                && o.span() != found[k].span()
+        });
+        if let Some((_, o)) = outer {
+            let source = o.subject;
+            found[k].source = source;
+        }
+    }
+    let _ = view;
+}
+
+/// Drops claims whose content repeats another's (two cues reading the same content); the one
+/// with the nearer cue stays.
+fn dedupe(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| (f.span().start(), f.span().end()));
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(last) = out.last_mut() {
+            if last.span() == f.span() {
+                let d = |x: &Found| {
+                    x.cue
+                        .map_or(usize::MAX, |c| c.start().abs_diff(x.span().start()))
+                };
+                if d(&f) < d(last) {
+                    *last = f;
+                }
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Attributes the quotations no cue claimed, and drops scare quotes and titles.
+fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
+    let mut used = vec![false; view.quotes.len()];
+    for f in &found {
+        for k in f.tokens.clone() {
+            if let Some(q) = view.quote_at(k) {
+                used[q] = true;
+            }
+        }
+    }
+    let mut added: Vec<Found> = Vec::new();
+    for (q, quote) in view.quotes.iter().enumerate() {
+        if used[q] {
+            continue;
+        }
+        let qt = quote.tokens.clone();
+        let words = view.count_words(qt.clone());
+        if words == 0 {
+            continue;
+        }
+        let open = qt.start;
+        let start = view.clause_start(open);
+        let embedded = open > start
+            && !view.is_punct(open - 1, ":")
+            && !view.is_punct(open - 1, ",")
+            && !view.is_dash(open - 1);
+        if embedded && (words <= 4 || is_title(view, qt.clone())) {
+            continue;
+        }
+        if !quote.closed && words <= 4 {
+            continue;
+        }
+        let mut cue = None;
+        let mut speaker = None;
+        // A dash sign-off: `“...” — Commissioner X`.
+        if view.is_dash(qt.end) {
+            let end = view.clause_end(qt.end + 1).max(qt.end + 1);
+            if let Some(np) = speaker::subject_right(view, qt.end + 1, end.min(qt.end + 10)) {
+                cue = Some(view.span(qt.end));
+                speaker = Some(speaker::resolve(view, np, &[]));
+            }
+        }
+        // A colon lead-in: `And from the chairwoman: “...”`.
+        if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
+            if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
+                cue = Some(view.span(open - 1));
+                speaker = Some(speaker::resolve(view, np, &earlier_of(&found, &added)));
+            }
+        }
+        // A continuation: the previous quote's speaker, when it spoke in this paragraph or the
+        // one before and nobody else was named in between.
+        if speaker.is_none() {
+            let para = view.para(open);
+            let prev = found
+                .iter()
+                .chain(added.iter())
+                .filter(|f| f.tokens.end <= open && f.speaker.is_some())
+                .max_by_key(|f| f.tokens.end);
+            if let Some(p) = prev {
+                let pp = view.para(p.tokens.end.saturating_sub(1));
+                if para.saturating_sub(pp) <= 1
+                    && matches!(p.kind, ClaimKind::Direct | ClaimKind::Mixed)
+                {
+                    speaker = p.speaker;
+                }
+            }
+        }
+        // A person named in the sentence before, with no cue.
+        if speaker.is_none() && start > 0 {
+            let prev_start = view.clause_start(start - 1);
+            let person = (prev_start..start).find_map(|k| {
+                view.mention_at(k)
+                    .filter(|(_, m)| m.label == Label::Person)
+                    .map(|(m, _)| m)
+            });
+            if let Some(m) = person {
+                let np = Np {
+                    first: view.token_at_or_after(view.entities.mentions[m].span.start()),
+                    last: view
+                        .token_at_or_after(view.entities.mentions[m].span.end())
+                        .saturating_sub(1),
+                    head: Head::Mention(m),
+                };
+                speaker = Some(speaker::resolve(view, np, &[]));
+            }
+        }
+        if embedded && speaker.is_none() {
+            continue;
+        }
+        let pieces: Vec<Span> = quote
+            .fragments
+            .iter()
+            .copied()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if pieces.is_empty() {
+            continue;
+        }
+        added.push(Found {
+            kind: ClaimKind::Direct,
+            pieces,
+            cue,
+            speaker,
+            subject: speaker.map(|s| s.span),
+            source: None,
+            tokens: qt.clone(),
+            anchor: open,
+        });
+    }
+    found.extend(added);
+    found
+}
+
+fn earlier_of(a: &[Found], b: &[Found]) -> Vec<Earlier> {
+    let _ = (a, b);
+    Vec::new()
+}
+
+/// A title of a work: every word capitalised or a short function word (`“The Art of the Deal”`).
+fn is_title(view: &View<'_>, r: std::ops::Range<usize>) -> bool {
+    let words: Vec<usize> = r.filter(|&k| view.is_wordlike(k)).collect();
+    words.len() >= 2
+        && words.len() <= 10
+        && view.is_capitalized(words[0])
+        && words.iter().all(|&k| {
+            view.is_capitalized(k)
+                || view.is_any(
+                    k,
+                    &[
+                        "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at",
+                    ],
+                )
+        })
+}

@@ -1,0 +1,501 @@
+//! The words the rules look for: speech cues by how their complement is built, and the small
+//! closed classes (auxiliaries, pronouns, determiners) used to find a cue's subject.
+//!
+//! Cue words are matched through a light lemmatizer (`said` → `say`, `adding` → `add`,
+//! `emphasised` → `emphasise`), so every inflection of a listed lemma is a cue. Which lemmas are
+//! listed, and how reliable each is as a cue, comes from `lexicons/cues.tsv`, derived from the
+//! PolNeAR training attributions by `cargo xtask train-claims` (see the crate README).
+
+use std::sync::LazyLock;
+
+/// How a cue's reported content follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// `say (that) CLAUSE`, or the inverted `CLAUSE, X said`.
+    Say,
+    /// `tell ADDRESSEE (that) CLAUSE`.
+    Tell,
+    /// `declare NP`, `call X Y`, `cite NP`: the rest of the clause is the content.
+    Object,
+}
+
+/// One cue lemma: its class and how often PolNeAR's annotators marked a form of it as a cue.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cue {
+    pub(crate) class: CueClass,
+    /// Share of the lemma's occurrences in PolNeAR train that are attribution cues.
+    pub(crate) reliability: f32,
+}
+
+/// The embedded lexicon: `lemma<TAB>class<TAB>cue count<TAB>occurrences`.
+const CUES_TSV: &str = include_str!("../lexicons/cues.tsv");
+
+static CUES: LazyLock<Vec<(&'static str, Cue)>> = LazyLock::new(|| {
+    let mut out: Vec<(&'static str, Cue)> = CUES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let lemma = f.next()?;
+            let class = match f.next()? {
+                "say" => CueClass::Say,
+                "tell" => CueClass::Tell,
+                "object" => CueClass::Object,
+                _ => return None,
+            };
+            let cues: f32 = f.next()?.parse().ok()?;
+            let seen: f32 = f.next()?.parse().ok()?;
+            let reliability = if seen > 0.0 { cues / seen } else { 0.5 };
+            Some((lemma, Cue { class, reliability }))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out
+});
+
+/// The cue lemma `word` is a form of, if any.
+pub(crate) fn cue(word: &str) -> Option<Cue> {
+    let mut buf = [0u8; 24];
+    let lower = lower_ascii(word, &mut buf)?;
+    lemma_candidates(lower).find_map(|cand| lookup(cand))
+}
+
+/// The lemma of a cue word, for the lexicon builder.
+pub(crate) fn cue_lemma(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    let lower = lower_ascii(word, &mut buf)?;
+    lemma_candidates(lower).find_map(|cand| {
+        let k = CUES.binary_search_by(|(l, _)| l.cmp(&cand.as_str())).ok()?;
+        Some(CUES[k].0)
+    })
+}
+
+fn lookup(lemma: Lemma) -> Option<Cue> {
+    let k = CUES
+        .binary_search_by(|(l, _)| l.cmp(&lemma.as_str()))
+        .ok()?;
+    Some(CUES[k].1)
+}
+
+/// Lower-cases an ASCII word into `buf`; `None` for non-ASCII or long words (no cue is either).
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > buf.len() || word.is_empty() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// A candidate lemma: a prefix of the word plus an optional replacement ending, without
+/// allocating.
+#[derive(Clone, Copy)]
+struct Lemma<'w> {
+    stem: &'w str,
+    tail: &'static str,
+    buf: [u8; 24],
+}
+
+impl<'w> Lemma<'w> {
+    fn new(stem: &'w str, tail: &'static str) -> Lemma<'w> {
+        let mut buf = [0u8; 24];
+        let n = (stem.len() + tail.len()).min(24);
+        let joined = stem.bytes().chain(tail.bytes()).take(n);
+        for (d, s) in buf.iter_mut().zip(joined) {
+            *d = s;
+        }
+        Lemma { stem, tail, buf }
+    }
+
+    fn as_str(&self) -> &str {
+        let n = (self.stem.len() + self.tail.len()).min(24);
+        std::str::from_utf8(&self.buf[..n]).unwrap_or("")
+    }
+}
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("writes", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("according", "according"),
+    ("forecast", "forecast"),
+    ("thought", "think"),
+];
+
+/// Possible lemmas of a lower-case word, most likely first (after convert.py's lemmatizer).
+fn lemma_candidates(w: &str) -> impl Iterator<Item = Lemma<'_>> {
+    let irregular = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == w)
+        .map(|(_, lemma)| Lemma::new("", lemma));
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ying", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("d", ""),
+    ];
+    let stripped = SUFFIXES.iter().filter_map(move |(suffix, repl)| {
+        (w.len() > suffix.len() + 2 && w.ends_with(suffix))
+            .then(|| Lemma::new(&w[..w.len() - suffix.len()], repl))
+    });
+    // A doubled consonant: `slammed` → `slam`.
+    let doubled = {
+        let stem = w
+            .strip_suffix("ed")
+            .or_else(|| w.strip_suffix("ing"))
+            .filter(|s| s.len() > 2 && w.len() > 5);
+        stem.filter(|s| {
+            let b = s.as_bytes();
+            b[b.len() - 1] == b[b.len() - 2]
+        })
+        .map(|s| Lemma::new(&s[..s.len() - 1], ""))
+    };
+    irregular
+        .into_iter()
+        .chain(std::iter::once(Lemma::new(w, "")))
+        .chain(stripped)
+        .chain(doubled)
+}
+
+/// Words between a subject and its verb that are not part of either (`has`, `also`, `repeatedly`).
+pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "did",
+        "does",
+        "do",
+        "also",
+        "then",
+        "later",
+        "again",
+        "already",
+        "still",
+        "once",
+        "first",
+        "further",
+        "never",
+        "not",
+        "often",
+        "earlier",
+        "even",
+        "just",
+        "only",
+        "previously",
+        "recently",
+        "reportedly",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "initially",
+        "subsequently",
+        "similarly",
+        "separately",
+        "flatly",
+        "simply",
+        "quickly",
+        "finally",
+        "originally",
+        "both",
+        "all",
+        "too",
+        "n't",
+        "t",
+        "’",
+        "'",
+        "didn",
+        "doesn",
+        "hasn",
+        "haven",
+        "wasn",
+        "isn",
+        "weren",
+        "aren",
+        "won",
+        "wouldn",
+        "couldn",
+        "reportedly",
+        "had",
+        "ever",
+        "now",
+        "since",
+        "long",
+        "has",
+        "likewise",
+        "personally",
+        "directly",
+        "explicitly",
+        "specifically",
+        "openly",
+        "loudly",
+        "angrily",
+    ];
+    let lower = w.to_ascii_lowercase();
+    WORDS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly") && w.is_ascii())
+}
+
+pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "he" => Pronoun::He,
+        "she" => Pronoun::She,
+        "they" => Pronoun::They,
+        "it" => Pronoun::It,
+        "i" | "we" | "you" => Pronoun::Other,
+        "who" | "which" => Pronoun::Relative,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    /// `I`, `we`, `you`: inside quotes mostly; never resolved.
+    Other,
+    /// `who`, `which`: the speaker is the noun phrase before the comma.
+    Relative,
+}
+
+pub(crate) fn is_determiner(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+        "my", "your", "some", "many", "several", "other", "another", "each", "every", "both",
+        "all", "no", "most", "two", "three", "four", "one",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that end a noun phrase when walking left from its head.
+pub(crate) fn is_np_boundary(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "and",
+        "but",
+        "or",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "because",
+        "while",
+        "when",
+        "as",
+        "if",
+        "though",
+        "although",
+        "since",
+        "after",
+        "before",
+        "where",
+        "in",
+        "on",
+        "to",
+        "by",
+        "into",
+        "than",
+        "so",
+        "yet",
+        "said",
+        "says",
+        "say",
+        "told",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "also",
+        "then",
+        "there",
+        "here",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "would",
+        "will",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "about",
+        "over",
+        "under",
+        "against",
+        "during",
+        "without",
+        "through",
+        "until",
+        "like",
+        "whether",
+        "what",
+        "how",
+        "why",
+        "just",
+        "even",
+        "only",
+        "now",
+        "however",
+        "meanwhile",
+        "instead",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that may follow a cue as an adjunct before its content or sentence end
+/// (`said in a statement`, `told reporters on Monday`).
+pub(crate) fn is_preposition(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "after",
+        "before",
+        "with",
+        "from",
+        "via",
+        "through",
+        "while",
+        "outside",
+        "inside",
+        "near",
+        "for",
+        "about",
+        "over",
+        "last",
+        "this",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "again",
+        "also",
+        "recently",
+        "privately",
+        "publicly",
+        "repeatedly",
+        "previously",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+pub(crate) fn is_weekday(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Addressees of `tell` that are not named entities (`told reporters`).
+pub(crate) fn is_addressee(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "reporters",
+        "journalists",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "you",
+        "supporters",
+        "lawmakers",
+        "members",
+        "listeners",
+        "viewers",
+        "audience",
+        "crowd",
+        "voters",
+        "students",
+        "people",
+        "congress",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_find_their_lemma() {
+        for w in [
+            "said",
+            "says",
+            "saying",
+            "told",
+            "adding",
+            "added",
+            "emphasized",
+            "tweeted",
+        ] {
+            assert!(cue(w).is_some(), "{w}");
+        }
+        assert_eq!(cue("told").map(|c| c.class), Some(CueClass::Tell));
+        assert!(cue("table").is_none());
+        assert!(cue("").is_none());
+        assert!(cue("Ünïcödé").is_none());
+    }
+}

@@ -1,0 +1,550 @@
+//! Finds the noun phrase that names a cue's speaker and resolves it to a canonical name.
+//!
+//! The subject is the nearest noun phrase left of the cue (auxiliaries, adverbs, dates and
+//! appositives skipped), or the one right after it in an inversion (`said Stoltenberg`). It
+//! resolves to its entity cluster's fullest name: a mention through its cluster, a pronoun to the
+//! most likely earlier entity (gender, recency, subject position, earlier speakers), a definite
+//! description (`the spokesperson`) to the cluster whose descriptor names it, and anything else to
+//! the phrase itself without its determiner.
+
+use newsclaims_entities::Label;
+use newsclaims_text::Span;
+
+use crate::Speaker;
+use crate::lexicon::{self, Pronoun};
+use crate::view::View;
+
+/// A noun phrase over tokens `first..=last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) head: Head,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Head {
+    /// The phrase ends in (or is) this entity mention.
+    Mention(usize),
+    Pronoun(Pronoun),
+    /// A description with no entity at its head (`the spokesperson`, `A NATO release`).
+    Words,
+}
+
+impl Np {
+    pub(crate) fn span(&self, view: &View<'_>) -> Span {
+        view.cover(self.first, self.last)
+    }
+}
+
+/// The subject of the cue at token `cue`, searched left of it but not before token `floor`.
+pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<Np> {
+    let mut k = cue;
+    // Auxiliaries, adverbs and dates between subject and verb: `has repeatedly`, `on Monday`.
+    while k > floor {
+        let p = k - 1;
+        let w = view.word(p);
+        let date = matches!(view.label_at(p), Some(Label::Date | Label::Time));
+        if view.is_wordlike(p)
+            && (date
+                || lexicon::is_weekday(w)
+                || (lexicon::is_aux_or_adverb(w) && !view.is_capitalized(p))
+                || (view.is_any(p, &["on", "last", "this"]) && k < cue))
+        {
+            k = p;
+            continue;
+        }
+        // The apostrophe of a split `didn’t`.
+        if view.is_quote_mark(p) && view.is(k, "t") {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    if k <= floor {
+        return None;
+    }
+    let p = k - 1;
+    if view.is_punct(p, ",") {
+        return appositive_subject(view, p, floor);
+    }
+    np_ending_at(view, p, floor)
+}
+
+/// `Hugh Hill, a doctor, said`, `Peskov, who ..., said`, `Hill, 45, said`: the phrase before the
+/// earlier comma. `comma` is the comma just before the cue.
+fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np> {
+    let lo = comma.saturating_sub(16).max(floor);
+    let earlier = (lo..comma)
+        .rev()
+        .find(|&j| view.is_punct(j, ",") && view.quote_at(j).is_none())?;
+    if earlier <= floor || comma - earlier < 2 {
+        return None;
+    }
+    // The aside must look like one: a determiner, a number, `who`, or a capitalised title.
+    let first = earlier + 1;
+    let aside_ok = lexicon::is_determiner(view.word(first))
+        || view.is_any(first, &["who", "which", "whose", "herself", "himself"])
+        || matches!(
+            view.kind(first),
+            Some(newsclaims_tokenize::TokenKind::Number)
+        )
+        || view.is_capitalized(first);
+    if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
+        return None;
+    }
+    let np = np_ending_at(view, earlier - 1, floor)?;
+    // An appositive hangs off a name or a pronoun, not off a clause.
+    matches!(np.head, Head::Mention(_) | Head::Pronoun(_) | Head::Words).then_some(np)
+}
+
+/// The noun phrase whose last token is `p`.
+pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np> {
+    if !view.is_wordlike(p) {
+        // `the company’s` is not a subject; a possessive ends in `s` after an apostrophe.
+        return None;
+    }
+    let w = view.word(p);
+    if let Some(pron) = lexicon::pronoun(w) {
+        if pron == Pronoun::Relative {
+            // `Peskov, who ...`: the antecedent before the comma, or right before `who`.
+            let q = if p > floor && view.is_punct(p - 1, ",") {
+                p.checked_sub(2)?
+            } else {
+                p.checked_sub(1)?
+            };
+            if q < floor {
+                return None;
+            }
+            return np_ending_at(view, q, floor)
+                .filter(|np| np.head != Head::Pronoun(Pronoun::Relative));
+        }
+        return Some(Np {
+            first: p,
+            last: p,
+            head: Head::Pronoun(pron),
+        });
+    }
+    if let Some((m, mention)) = view.mention_at(p) {
+        if mention.label.is_numeric() {
+            return None;
+        }
+        let mut first = view.token_at_or_after(mention.span.start()).min(p);
+        // A title before the name is part of the phrase (`Kremlin spokesperson Dmitry Peskov`).
+        while first > floor && first > 0 && is_title_word(view, first - 1) {
+            first -= 1;
+        }
+        return Some(Np {
+            first,
+            last: p,
+            head: Head::Mention(m),
+        });
+    }
+    if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) && !view.is_capitalized(p) {
+        return None;
+    }
+    if w.len() > 4 && w.ends_with("ly") {
+        return None;
+    }
+    let mut first = p;
+    let mut taken = 1;
+    while first > floor && taken < 7 {
+        let q = first - 1;
+        let qw = view.word(q);
+        if lexicon::is_determiner(qw) {
+            first = q;
+            break;
+        }
+        // A possessive inside the phrase: `Russia ’ s foreign ministry`.
+        if view.is_quote_mark(q) && view.is(first, "s") {
+            first = q;
+            continue;
+        }
+        if view.is_punct(q, "-")
+            || view.is_punct(q, "&")
+            || view.is_punct(q, ".") && q > 0 && view.word(q - 1).len() == 1
+        {
+            first = q;
+            continue;
+        }
+        if !view.is_wordlike(q) || lexicon::is_np_boundary(qw) && !view.is_capitalized(q) {
+            break;
+        }
+        if matches!(view.label_at(q), Some(Label::Date | Label::Time)) {
+            break;
+        }
+        if qw.ends_with("ed") && !view.is_capitalized(q) && q + 1 < first + 1 {
+            // A past verb ends the phrase (`officials found ...`), but only lower case ones.
+            break;
+        }
+        first = q;
+        taken += 1;
+    }
+    // Never start a phrase with the second half of a possessive.
+    while first < p
+        && (view.is_quote_mark(first)
+            || view.is(first, "s") && first > 0 && view.is_quote_mark(first - 1))
+    {
+        first += 1;
+    }
+    Some(Np {
+        first,
+        last: p,
+        head: Head::Words,
+    })
+}
+
+/// A word that can stand in a title before a name: capitalised, or a lower-case role noun.
+fn is_title_word(view: &View<'_>, i: usize) -> bool {
+    if !view.is_wordlike(i) {
+        return view.is_punct(i, "-");
+    }
+    if matches!(view.label_at(i), Some(l) if l.is_numeric()) {
+        return false;
+    }
+    let w = view.word(i);
+    if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) {
+        return false;
+    }
+    view.is_capitalized(i) || is_role_noun(w)
+}
+
+/// Role nouns that head descriptions of people and bodies.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "minister",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "chief",
+        "official",
+        "officials",
+        "leader",
+        "head",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "aide",
+        "attorney",
+        "general",
+        "judge",
+        "officer",
+        "ambassador",
+        "envoy",
+        "candidate",
+        "nominee",
+        "manager",
+        "strategist",
+        "analyst",
+        "professor",
+        "economist",
+        "executive",
+        "founder",
+        "ceo",
+        "chancellor",
+        "premier",
+        "prime",
+        "vice",
+        "deputy",
+        "press",
+        "foreign",
+        "defense",
+        "campaign",
+        "white",
+        "house",
+        "state",
+        "party",
+        "democratic",
+        "republican",
+        "gop",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// The subject after the cue in an inversion (`said Stoltenberg`, `said the spokesperson`).
+pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option<Np> {
+    if start >= end || !view.is_wordlike(start) {
+        return None;
+    }
+    let w = view.word(start);
+    if let Some(pron) = lexicon::pronoun(w) {
+        return matches!(
+            pron,
+            Pronoun::He | Pronoun::She | Pronoun::They | Pronoun::It
+        )
+        .then_some(Np {
+            first: start,
+            last: start,
+            head: Head::Pronoun(pron),
+        });
+    }
+    // Walk the phrase: capitalised words, role nouns, determiners, mentions.
+    let mut last = None;
+    let mut best_mention: Option<(usize, usize)> = None;
+    let mut k = start;
+    while k < end && k < start + 8 {
+        if !view.is_wordlike(k)
+            && !view.is_punct(k, "-")
+            && !(view.is_quote_mark(k) && view.is(k + 1, "s"))
+        {
+            break;
+        }
+        let kw = view.word(k);
+        if k > start
+            && (lexicon::is_np_boundary(kw) || lexicon::is_preposition(kw))
+            && !view.is_capitalized(k)
+        {
+            break;
+        }
+        if k == start && (lexicon::is_np_boundary(kw) || lexicon::is_preposition(kw)) {
+            return None;
+        }
+        if let Some((m, mention)) = view.mention_at(k) {
+            if mention.label.is_numeric() {
+                break;
+            }
+            let prefer = mention.label == Label::Person
+                || best_mention
+                    .is_none_or(|(b, _)| view.entities.mentions[b].label != Label::Person);
+            let mut e = k;
+            while e + 1 < end && view.mention_at(e + 1).is_some_and(|(n, _)| n == m) {
+                e += 1;
+            }
+            if prefer {
+                best_mention = Some((m, e));
+            }
+            last = Some(e);
+            k = e + 1;
+            continue;
+        }
+        last = Some(k);
+        k += 1;
+    }
+    let last = last?;
+    if let Some((m, e)) = best_mention {
+        return Some(Np {
+            first: start,
+            last: e,
+            head: Head::Mention(m),
+        });
+    }
+    let head = view.word(last);
+    if lexicon::is_determiner(head) {
+        return None;
+    }
+    Some(Np {
+        first: start,
+        last,
+        head: Head::Words,
+    })
+}
+
+/// A resolved speaker seen earlier in the text, for pronoun resolution.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Earlier {
+    pub(crate) cluster: usize,
+    pub(crate) sentence: u32,
+}
+
+/// Resolves a subject phrase to a speaker. `earlier` lists previous speakers, oldest first.
+pub(crate) fn resolve(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
+    let span = np.span(view);
+    let ents = view.entities;
+    match np.head {
+        Head::Mention(m) => {
+            let mention = ents.mentions[m];
+            let span = mention.span.cover(view.span(np.last)).cover(mention.span);
+            let span = if span.start() < mention.span.start() {
+                mention.span
+            } else {
+                span
+            };
+            match ents.clusters.get(mention.cluster) {
+                Some(c) if c.mentions.contains(&m) => Speaker {
+                    span: mention.span,
+                    name: c.name,
+                    cluster: Some(mention.cluster),
+                },
+                _ => Speaker {
+                    span,
+                    name: mention.span,
+                    cluster: None,
+                },
+            }
+        }
+        Head::Pronoun(p) => match antecedent(view, np.first, p, earlier) {
+            Some(c) => Speaker {
+                span,
+                name: ents.clusters[c].name,
+                cluster: Some(c),
+            },
+            None => Speaker {
+                span,
+                name: span,
+                cluster: None,
+            },
+        },
+        Head::Words => {
+            if let Some(c) = described(view, np) {
+                return Speaker {
+                    span,
+                    name: ents.clusters[c].name,
+                    cluster: Some(c),
+                };
+            }
+            let mut first = np.first;
+            while first < np.last && lexicon::is_determiner(view.word(first)) {
+                first += 1;
+            }
+            Speaker {
+                span,
+                name: view.cover(first, np.last),
+                cluster: None,
+            }
+        }
+    }
+}
+
+/// The cluster a definite description names: one whose descriptor ends in the same head noun
+/// (`the spokesperson` → the cluster described as `Kremlin spokesperson`).
+fn described(view: &View<'_>, np: Np) -> Option<usize> {
+    let det = view.word(np.first);
+    let definite = det.eq_ignore_ascii_case("the") || view.is_capitalized(np.first);
+    if !definite
+        || np.first == np.last && !view.is_capitalized(np.first) && !det.eq_ignore_ascii_case("the")
+    {
+        return None;
+    }
+    let head = view.word(np.last);
+    if head.len() < 3 {
+        return None;
+    }
+    let at = view.span(np.first).start();
+    let mut best: Option<(usize, usize)> = None;
+    for (c, cluster) in view.entities.clusters.iter().enumerate() {
+        if cluster.label.is_numeric() {
+            continue;
+        }
+        let names_it = cluster.descriptors.iter().any(|d| {
+            view.text
+                .get(d.start()..d.end())
+                .and_then(|s| {
+                    s.split(|ch: char| !ch.is_alphanumeric())
+                        .rfind(|w| !w.is_empty())
+                })
+                .is_some_and(|last| last.eq_ignore_ascii_case(head))
+        });
+        if !names_it {
+            continue;
+        }
+        // The nearest mention before the description wins; one after it only when none is before.
+        let distance = cluster
+            .mentions
+            .iter()
+            .filter_map(|&m| view.entities.mentions.get(m))
+            .map(|m| {
+                if m.span.start() <= at {
+                    at - m.span.start()
+                } else {
+                    usize::MAX / 2 + (m.span.start() - at)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX);
+        if best.is_none_or(|(_, d)| distance < d) {
+            best = Some((c, distance));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// The cluster a pronoun at token `at` most likely refers to.
+fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Option<usize> {
+    let ents = view.entities;
+    let here = view.sent(at);
+    let pos = view.span(at).start();
+    let end = ents.mentions.partition_point(|m| m.span.start() < pos);
+    let mut best: Option<(f32, usize)> = None;
+    let mut last_sentence = u32::MAX;
+    let mut first_in_sentence = true;
+    for k in (0..end).rev() {
+        let m = ents.mentions[k];
+        let t = view.token_at_or_after(m.span.start());
+        let s = view.sent(t);
+        if here.saturating_sub(s) > 3 {
+            break;
+        }
+        let fits = match p {
+            Pronoun::He | Pronoun::She => m.label == Label::Person,
+            Pronoun::It => matches!(m.label, Label::Org | Label::Gpe),
+            Pronoun::They => matches!(m.label, Label::Org | Label::Norp | Label::Gpe),
+            _ => false,
+        };
+        if s != last_sentence {
+            last_sentence = s;
+            first_in_sentence = true;
+        }
+        let Some(cluster) = ents.clusters.get(m.cluster) else {
+            continue;
+        };
+        if !fits || cluster.label.is_numeric() {
+            continue;
+        }
+        let female = cluster.female.unwrap_or(0.5);
+        let gender_ok = match p {
+            Pronoun::He => female <= 0.7,
+            Pronoun::She => female >= 0.3,
+            _ => true,
+        };
+        if !gender_ok {
+            continue;
+        }
+        // Subject position: the first name of a sentence, which news prose makes the topic.
+        let sentence_first = ents.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|o| view.sent(view.token_at_or_after(o.span.start())) == s)
+            .all(|o| o.label.is_numeric());
+        let _ = first_in_sentence;
+        let mut score = -(here.saturating_sub(s) as f32) * 1.0 - (end - k) as f32 * 0.05;
+        if sentence_first {
+            score += 1.2;
+        }
+        if earlier
+            .iter()
+            .rev()
+            .take(3)
+            .any(|e| e.cluster == m.cluster && here.saturating_sub(e.sentence) <= 3)
+        {
+            score += 1.5;
+        }
+        if cluster.mentions.len() > 1 {
+            score += 0.3;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, m.cluster));
+        }
+    }
+    if best.is_none() && matches!(p, Pronoun::He | Pronoun::She) {
+        // Beyond the window: the latest earlier speaker of the right kind.
+        return earlier.last().map(|e| e.cluster);
+    }
+    best.map(|(_, c)| c)
+}

@@ -1,0 +1,295 @@
+//! A read-only view of one text for the claim rules: per-token sentence, paragraph, quotation and
+//! mention indices, and the word tests the rules share.
+//!
+//! Building it is linear in the number of tokens, quotes and mentions. Every lookup is bounds
+//! checked: an index past the end answers "nothing there" rather than panicking.
+
+use std::ops::Range;
+
+use newsclaims_entities::{Entities, Label, Mention};
+use newsclaims_text::Span;
+use newsclaims_tokenize::{Token, TokenKind, Tokens};
+
+pub(crate) struct View<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: &'a [Token],
+    pub(crate) entities: &'a Entities,
+    /// Sentence index of every token.
+    pub(crate) sentence: Vec<u32>,
+    /// Paragraph index of every token.
+    pub(crate) paragraph: Vec<u32>,
+    /// For every token inside a top-level quotation (marks included), that quotation's index
+    /// into `quotes`.
+    pub(crate) quote: Vec<Option<u32>>,
+    /// For every token inside a mention, the mention's index.
+    pub(crate) mention: Vec<Option<u32>>,
+    /// The top-level quotations (not nested in another), sorted by start.
+    pub(crate) quotes: Vec<Quote>,
+}
+
+/// A top-level quotation with its token range.
+#[derive(Clone, Debug)]
+pub(crate) struct Quote {
+    /// From the opening mark to the closing mark inclusive.
+    pub(crate) span: Span,
+    pub(crate) fragments: Vec<Span>,
+    pub(crate) closed: bool,
+    /// Token indices of the whole quotation, marks included.
+    pub(crate) tokens: Range<usize>,
+}
+
+impl Quote {
+    pub(crate) fn content(&self) -> Span {
+        match (self.fragments.first(), self.fragments.last()) {
+            (Some(a), Some(b)) => a.cover(*b),
+            _ => self.span,
+        }
+    }
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn new(text: &'a str, tokens: &'a Tokens, entities: &'a Entities) -> View<'a> {
+        let n = tokens.tokens.len();
+        let mut sentence = vec![0u32; n];
+        let mut paragraph = vec![0u32; n];
+        for (k, s) in tokens.sentences.iter().enumerate() {
+            let end = s.tokens.end.min(n);
+            for t in s.tokens.start.min(end)..end {
+                sentence[t] = k as u32;
+                paragraph[t] = s.paragraph as u32;
+            }
+        }
+        // Quotations nested in another are part of their host, not quotes of their own.
+        let mut raw: Vec<_> = tokens
+            .quotes
+            .iter()
+            .filter(|q| q.span.end() <= text.len())
+            .collect();
+        raw.sort_by_key(|q| (q.span.start(), std::cmp::Reverse(q.span.end())));
+        let mut quotes: Vec<Quote> = Vec::new();
+        let mut t = 0;
+        let mut quote = vec![None; n];
+        for q in raw {
+            if quotes
+                .last()
+                .is_some_and(|last| last.span.end() > q.span.start())
+            {
+                continue;
+            }
+            while t < n && tokens.tokens[t].span.start() < q.span.start() {
+                t += 1;
+            }
+            let first = t;
+            while t < n && tokens.tokens[t].span.end() <= q.span.end() {
+                quote[t] = Some(quotes.len() as u32);
+                t += 1;
+            }
+            if first == t {
+                continue;
+            }
+            quotes.push(Quote {
+                span: q.span,
+                fragments: q.fragments.clone(),
+                closed: q.closed,
+                tokens: first..t,
+            });
+        }
+        let mut mention = vec![None; n];
+        let mut t = 0;
+        for (k, m) in entities.mentions.iter().enumerate() {
+            while t < n && tokens.tokens[t].span.end() <= m.span.start() {
+                t += 1;
+            }
+            let mut u = t;
+            while u < n && tokens.tokens[u].span.start() < m.span.end() {
+                mention[u] = Some(k as u32);
+                u += 1;
+            }
+        }
+        View {
+            text,
+            tokens: &tokens.tokens,
+            entities,
+            sentence,
+            paragraph,
+            quote,
+            mention,
+            quotes,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `i`, or "" past the end.
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &self.text[t.span])
+    }
+
+    pub(crate) fn span(&self, i: usize) -> Span {
+        self.tokens
+            .get(i)
+            .map_or(Span::new(self.text.len(), self.text.len()), |t| t.span)
+    }
+
+    /// The span from token `a` to token `b` inclusive.
+    pub(crate) fn cover(&self, a: usize, b: usize) -> Span {
+        self.span(a).cover(self.span(b))
+    }
+
+    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(word)
+    }
+
+    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// A word, number, hashtag or handle (not punctuation or a quote mark).
+    pub(crate) fn is_wordlike(&self, i: usize) -> bool {
+        matches!(
+            self.kind(i),
+            Some(TokenKind::Word | TokenKind::Number | TokenKind::Hashtag | TokenKind::Handle)
+        )
+    }
+
+    pub(crate) fn is_capitalized(&self, i: usize) -> bool {
+        self.is_wordlike(i)
+            && self
+                .word(i)
+                .trim_start_matches(['#', '@'])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind != TokenKind::Word && &self.text[t.span] == p)
+    }
+
+    pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Quote)
+    }
+
+    /// A dash that can introduce a sign-off: `—`, `–`, `--`, or a lone `-`.
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && matches!(self.word(i), "—" | "–" | "--" | "-" | "―")
+    }
+
+    /// Sentence-final punctuation outside any quotation.
+    pub(crate) fn is_terminator(&self, i: usize) -> bool {
+        self.quote.get(i).is_some_and(Option::is_none)
+            && self.kind(i) == Some(TokenKind::Punct)
+            && matches!(self.word(i), "." | "!" | "?" | "..." | "…" | ";")
+    }
+
+    pub(crate) fn para(&self, i: usize) -> u32 {
+        self.paragraph.get(i).copied().unwrap_or(u32::MAX)
+    }
+
+    pub(crate) fn sent(&self, i: usize) -> u32 {
+        self.sentence.get(i).copied().unwrap_or(u32::MAX)
+    }
+
+    pub(crate) fn quote_at(&self, i: usize) -> Option<usize> {
+        self.quote.get(i).copied().flatten().map(|q| q as usize)
+    }
+
+    pub(crate) fn mention_at(&self, i: usize) -> Option<(usize, &'a Mention)> {
+        let k = self.mention.get(i).copied().flatten()? as usize;
+        self.entities.mentions.get(k).map(|m| (k, m))
+    }
+
+    pub(crate) fn label_at(&self, i: usize) -> Option<Label> {
+        self.mention_at(i).map(|(_, m)| m.label)
+    }
+
+    /// Token index of the first token starting at or after byte `pos`.
+    pub(crate) fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start() < pos)
+    }
+
+    /// The first token of the clause holding token `i`: just after the previous sentence-final
+    /// punctuation (outside quotes) or paragraph start. Quotations are crossed as one unit.
+    pub(crate) fn clause_start(&self, i: usize) -> usize {
+        let para = self.para(i);
+        let mut k = i.min(self.len());
+        while k > 0 {
+            let p = k - 1;
+            if self.para(p) != para && self.quote_at(p).is_none() {
+                break;
+            }
+            if let Some(q) = self.quote_at(p) {
+                let start = self.quotes[q].tokens.start;
+                // A quote that ends a sentence of its own (`“We won.” He said ...`) is a
+                // boundary unless it is the quote the clause is about (it touches `i`).
+                if p + 1 < i && self.quote_ends_sentence(q) {
+                    break;
+                }
+                k = start;
+                continue;
+            }
+            if self.is_terminator(p) {
+                break;
+            }
+            k = p;
+        }
+        k
+    }
+
+    /// One past the last token of the clause starting at or containing `i`: the sentence-final
+    /// punctuation outside quotes, a quote that ends its sentence, or the paragraph end.
+    pub(crate) fn clause_end(&self, i: usize) -> usize {
+        let para = self.para(i);
+        let mut k = i;
+        while k < self.len() {
+            if let Some(q) = self.quote_at(k) {
+                let end = self.quotes[q].tokens.end;
+                if end <= k {
+                    break;
+                }
+                k = end;
+                if self.quote_ends_sentence(q) && !self.continues_after_quote(end) {
+                    return k;
+                }
+                continue;
+            }
+            if self.para(k) != para || self.is_terminator(k) {
+                return k;
+            }
+            k += 1;
+        }
+        k.min(self.len())
+    }
+
+    /// Whether a quotation's words end with sentence-final punctuation.
+    pub(crate) fn quote_ends_sentence(&self, q: usize) -> bool {
+        let quote = &self.quotes[q];
+        let content = &self.text[quote.content()];
+        content.trim_end().ends_with(['.', '!', '?', '…'])
+    }
+
+    /// Whether the text after a quotation ending in `.` goes on in the same sentence
+    /// (`“... today.” he said` or `“...?” asked X`): the next token is lower case or a comma.
+    fn continues_after_quote(&self, next: usize) -> bool {
+        if next >= self.len() || self.para(next) != self.para(next.saturating_sub(1)) {
+            return false;
+        }
+        let w = self.word(next);
+        w.chars().next().is_some_and(char::is_lowercase) || w == ","
+    }
+
+    /// Number of word-like tokens in `range`.
+    pub(crate) fn count_words(&self, range: Range<usize>) -> usize {
+        range.filter(|&i| self.is_wordlike(i)).count()
+    }
+}
