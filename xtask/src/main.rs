@@ -7,6 +7,7 @@
 
 mod ci;
 mod eval;
+mod train_ner;
 mod train_syntax;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ fn main() -> Result<()> {
         "eval" => eval::run(&rest),
         "ci" => ci::run(),
         "print" => print(&rest),
+        "train-ner" => train_ner::run(&rest),
         "train-syntax" => train_syntax::run(&rest),
         "eval-syntax" => train_syntax::eval(),
         _ => bail!(
@@ -31,7 +33,8 @@ fn main() -> Result<()> {
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              eval ner|claims --gold G --docs D [--map conll]\n  \
              ci                                       fmt, clippy, tests, orphaned snapshots\n  \
-             print tokens|entities|claims FILE        one stage's output"
+             print tokens|entities|claims FILE        one stage's output\n  \
+             train-ner [--check|--speed]              train the name tagger (or check it, or time it)"
         ),
     }
 }

@@ -5,9 +5,13 @@
 //! token boundaries (a hashtag's mention leaves out the `#`).
 
 pub mod cluster;
+mod features;
+mod lexicon;
+mod model;
 pub mod numbers;
 pub mod syntax;
 mod tagger;
+pub mod train;
 
 use newsclaims_text::Span;
 use newsclaims_tokenize::Tokens;

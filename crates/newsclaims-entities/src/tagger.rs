@@ -1,36 +1,173 @@
-//! The statistical tagger for names (`PERSON ORG GPE LOC FAC NORP EVENT ...`).
+//! The statistical tagger for names (`PERSON ORG GPE LOC FAC NORP EVENT LAW LANGUAGE ...`).
+//!
+//! An averaged perceptron trained on CoNLL-2003 (see `features` and `train`) finds names and
+//! their CoNLL type (PER, ORG, LOC, MISC); gazetteers and cue words then split LOC into
+//! GPE/LOC/FAC and MISC into NORP/EVENT/LAW/LANGUAGE/WORK_OF_ART, the OntoNotes labels spaCy uses.
+//!
+//! Invariants: mentions are sorted, never overlap and lie on token boundaries, except that a
+//! hashtag's or handle's mention leaves out its `#` or `@`.
 
+use std::cell::RefCell;
+
+use newsclaims_text::Span;
 use newsclaims_tokenize::{Token, TokenKind, Tokens};
 
+use crate::features::{self, LOC, MISC, ORG, PER, Scratch};
+use crate::lexicon::{self, Cue, Lexicon};
+use crate::model::MODEL;
 use crate::{Label, Mention};
+
+thread_local! {
+    static SCRATCH: RefCell<(Scratch, Vec<u8>)> = RefCell::default();
+}
+
+/// The part of a token the model reads: a hashtag's or handle's name without its mark.
+fn word_span(text: &str, token: &Token) -> Span {
+    let span = token.span;
+    match token.kind {
+        TokenKind::Hashtag | TokenKind::Handle if span.len() > 1 => {
+            let mark = text[span].chars().next().map_or(1, char::len_utf8);
+            Span::new(span.start() + mark, span.end())
+        }
+        _ => span,
+    }
+}
 
 /// Tags the names of `text`, sorted, not overlapping.
 pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
-    // FIXME: a first cut (runs of capitalised words after a sentence's first word, as PERSON),
-    // to be replaced by the trained tagger.
-    let is_cap = |t: &Token| {
-        t.kind == TokenKind::Word && text[t.span].chars().next().is_some_and(char::is_uppercase)
+    let model = &*MODEL;
+    let Some(weights) = &model.weights else {
+        return Vec::new();
     };
+    let spans: Vec<Span> = tokens.tokens.iter().map(|t| word_span(text, t)).collect();
+    let words: Vec<&str> = spans.iter().map(|&s| &text[s]).collect();
+    let sentences: Vec<&[&str]> = tokens
+        .sentences
+        .iter()
+        .map(|s| &words[s.tokens.clone()])
+        .collect();
     let mut mentions = Vec::new();
-    for sentence in &tokens.sentences {
-        let toks = &tokens.tokens[sentence.tokens.clone()];
-        let mut k = 1;
-        while k < toks.len() {
-            if is_cap(&toks[k]) {
-                let start = k;
-                while k < toks.len() && is_cap(&toks[k]) {
-                    k += 1;
-                }
-                let span = toks[start].span.cover(toks[k - 1].span);
+    SCRATCH.with_borrow_mut(|(scratch, tags)| {
+        tags.clear();
+        let mut weights = ReadOnly(weights);
+        features::tag_document(
+            &mut weights,
+            &model.lexicon,
+            &model.clusters,
+            &sentences,
+            None,
+            scratch,
+            tags,
+        );
+        let mut offset = 0;
+        for sentence in &tokens.sentences {
+            let n = sentence.tokens.len();
+            let first = sentence.tokens.start;
+            features::entities(&tags[offset..offset + n], |a, b, ty| {
+                let (a, b) = (first + a, first + b);
+                let label = label(&model.lexicon, ty, &words[a..b], &words, a, b);
                 mentions.push(Mention {
-                    span,
-                    label: Label::Person,
+                    span: spans[a].cover(spans[b - 1]),
+                    label,
                     cluster: 0,
                 });
+            });
+            offset += n;
+        }
+    });
+    mentions
+}
+
+struct ReadOnly<'a>(&'a crate::model::Weights);
+
+impl features::Scorer for ReadOnly<'_> {
+    #[inline]
+    fn score(&self, f: &[u32], scores: &mut [f32; features::N_TAGS]) {
+        self.0.score(f, scores);
+    }
+}
+
+/// The OntoNotes label of a name of CoNLL type `ty` made of `name` (tokens `a..b` of `all`).
+fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize) -> Label {
+    let cats = lex.categories(name.iter().copied());
+    let has = |c: u8| cats & (1 << c) != 0;
+    let last = name.last().copied().unwrap_or("");
+    let last_cue = lex.cue(lexicon::hash_lower(last));
+    let first_cue = lex.cue(lexicon::hash_lower(name[0]));
+    match ty {
+        PER => Label::Person,
+        ORG => Label::Org,
+        LOC => {
+            if has(lexicon::COUNTRY) || has(lexicon::CITY) || has(lexicon::STATE) {
+                Label::Gpe
+            } else if has(lexicon::REGION) {
+                Label::Loc
+            } else if name.len() > 1 && last_cue == Cue::Fac {
+                Label::Fac
+            } else if name.len() > 1 && (last_cue == Cue::Loc || first_cue == Cue::Loc) {
+                Label::Loc
+            } else if name.len() > 1 && is_region(lex, name) {
+                Label::Loc
             } else {
-                k += 1;
+                Label::Gpe
             }
         }
+        MISC => {
+            let prev = a.checked_sub(1).map(|k| all[k]);
+            let next = all.get(b).copied();
+            if has(lexicon::LANGUAGE) && language_context(prev, next) {
+                Label::Language
+            } else if has(lexicon::DEMONYM) || first_cue == Cue::Norp && name.len() == 1 {
+                Label::Norp
+            } else if has(lexicon::LANGUAGE) && !has(lexicon::DEMONYM) {
+                Label::Language
+            } else if name
+                .iter()
+                .any(|w| lex.cue(lexicon::hash_lower(w)) == Cue::Event)
+                && name.len() > 1
+            {
+                Label::Event
+            } else if name.len() > 1 && last_cue == Cue::Law {
+                Label::Law
+            } else if is_quote(prev) && is_quote(next) {
+                Label::WorkOfArt
+            } else if name.iter().any(|w| {
+                let c = lex.categories([*w]);
+                c & (1 << lexicon::DEMONYM) != 0 || lex.cue(lexicon::hash_lower(w)) == Cue::Norp
+            }) {
+                Label::Norp
+            } else if name.len() > 1 && name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+                Label::Product
+            } else {
+                Label::Norp
+            }
+        }
+        _ => Label::Org,
     }
-    mentions
+}
+
+/// `Eastern Europe`, `Southern Africa`: a compass word before a region or continent.
+fn is_region(lex: &Lexicon, name: &[&str]) -> bool {
+    let compass = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    ];
+    name.len() == 2
+        && compass.contains(&name[0].to_lowercase().as_str())
+        && lex.categories([name[1]]) & (1 << lexicon::REGION | 1 << lexicon::COUNTRY) != 0
+}
+
+fn language_context(prev: Option<&str>, next: Option<&str>) -> bool {
+    let prev = prev.map(str::to_lowercase);
+    let next = next.map(str::to_lowercase);
+    matches!(
+        prev.as_deref(),
+        Some("in" | "speak" | "speaks" | "spoke" | "speaking")
+    ) || matches!(
+        next.as_deref(),
+        Some("language" | "languages" | "translation" | "speakers" | "-speaking")
+    )
+}
+
+fn is_quote(word: Option<&str>) -> bool {
+    word.is_some_and(|w| matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»"))
 }

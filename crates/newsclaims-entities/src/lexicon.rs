@@ -1,0 +1,551 @@
+//! Gazetteer lexicons (countries, cities, US states, regions, demonyms, languages, first names)
+//! and the hand-written cue words (`Inc`, `Mr`, `River`, `Airport`, `Cup` ...) that the tagger
+//! uses as features and that turn CoNLL's four types into OntoNotes labels.
+//!
+//! The lexicon files in `lexicons/` are derived from `../shared/data/gazetteers` by
+//! `cargo xtask train-ner` (see [`crate::train::build_lexicons`]) and embedded in the binary.
+//! Entries are matched case-insensitively over runs of tokens, ignoring spaces between tokens, so
+//! `Guinea-Bissau` matches whether the tokenizer splits the hyphen or not.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Gazetteer categories, one bit each.
+pub(crate) const COUNTRY: u8 = 0;
+pub(crate) const CITY: u8 = 1;
+pub(crate) const STATE: u8 = 2;
+pub(crate) const REGION: u8 = 3;
+pub(crate) const DEMONYM: u8 = 4;
+pub(crate) const LANGUAGE: u8 = 5;
+pub(crate) const FIRST_NAME: u8 = 6;
+pub(crate) const N_CATEGORIES: u8 = 7;
+
+/// The lexicon files, by category, as `cargo xtask train-ner` writes them.
+pub(crate) const FILES: [(&str, u8); 7] = [
+    ("countries.txt", COUNTRY),
+    ("cities.txt", CITY),
+    ("states.txt", STATE),
+    ("regions.txt", REGION),
+    ("demonyms.txt", DEMONYM),
+    ("languages.txt", LANGUAGE),
+    ("first_names.txt", FIRST_NAME),
+];
+
+/// The embedded lexicons, in the order of [`FILES`].
+pub(crate) const EMBEDDED: [&str; 7] = [
+    include_str!("../lexicons/countries.txt"),
+    include_str!("../lexicons/cities.txt"),
+    include_str!("../lexicons/states.txt"),
+    include_str!("../lexicons/regions.txt"),
+    include_str!("../lexicons/demonyms.txt"),
+    include_str!("../lexicons/languages.txt"),
+    include_str!("../lexicons/first_names.txt"),
+];
+
+/// Classes of single cue words, case-insensitive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Cue {
+    None = 0,
+    /// Ends an organisation's name: `Inc`, `Corp`, `Party`, `Ministry`, `FC`.
+    Org = 1,
+    /// Precedes a person's name: `Mr`, `President`, `spokesman`.
+    Title = 2,
+    /// Ends a natural location's name: `River`, `Sea`, `Mountains`.
+    Loc = 3,
+    /// Ends a facility's name: `Airport`, `Bridge`, `Square`, `Stadium`.
+    Fac = 4,
+    /// Ends an event's name: `War`, `Cup`, `Olympics`, `Summit`.
+    Event = 5,
+    /// Ends a law's name: `Act`, `Treaty`, `Amendment`.
+    Law = 6,
+    /// A religion or political movement: `Muslim`, `Christian`, `Communist`.
+    Norp = 7,
+}
+
+const ORG_CUES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "group",
+    "bank",
+    "party",
+    "ministry",
+    "council",
+    "committee",
+    "commission",
+    "university",
+    "college",
+    "association",
+    "federation",
+    "union",
+    "agency",
+    "institute",
+    "department",
+    "corporation",
+    "company",
+    "fc",
+    "club",
+    "united",
+    "city",
+    "rovers",
+    "airlines",
+    "airways",
+    "motors",
+    "holdings",
+    "fund",
+    "foundation",
+    "organisation",
+    "organization",
+    "office",
+    "times",
+    "post",
+    "news",
+    "press",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "police",
+    "board",
+    "bureau",
+    "authority",
+    "exchange",
+    "congress",
+    "senate",
+    "service",
+    "network",
+    "reuters",
+    "front",
+    "movement",
+    "alliance",
+    "league",
+    "team",
+    "school",
+    "church",
+    "hospital",
+    "society",
+    "centre",
+    "center",
+    "industries",
+    "systems",
+    "technologies",
+];
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mayor",
+    "judge",
+    "general",
+    "gen.",
+    "col.",
+    "colonel",
+    "captain",
+    "capt.",
+    "coach",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "leader",
+    "chief",
+    "ambassador",
+    "envoy",
+    "prosecutor",
+    "attorney",
+    "rev.",
+    "father",
+    "saint",
+    "st.",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "champion",
+    "manager",
+    "officer",
+    "commander",
+    "analyst",
+];
+
+const LOC_CUES: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mountain",
+    "mount",
+    "mt.",
+    "lake",
+    "gulf",
+    "valley",
+    "bay",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "coast",
+    "strait",
+    "straits",
+    "canal",
+    "basin",
+    "plateau",
+    "highlands",
+    "channel",
+    "forest",
+    "region",
+    "bank",
+    "strip",
+    "hills",
+];
+
+const FAC_CUES: &[&str] = &[
+    "airport",
+    "bridge",
+    "square",
+    "stadium",
+    "street",
+    "st",
+    "road",
+    "avenue",
+    "ave.",
+    "boulevard",
+    "palace",
+    "tower",
+    "station",
+    "hall",
+    "arena",
+    "park",
+    "cathedral",
+    "museum",
+    "building",
+    "highway",
+    "tunnel",
+    "port",
+    "harbour",
+    "harbor",
+    "prison",
+    "castle",
+    "temple",
+    "mosque",
+    "ground",
+    "oval",
+    "dam",
+    "centre",
+    "gate",
+    "house",
+];
+
+const EVENT_CUES: &[&str] = &[
+    "war",
+    "summit",
+    "olympics",
+    "olympic",
+    "games",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "tour",
+    "prix",
+    "festival",
+    "conference",
+    "election",
+    "elections",
+    "series",
+    "trophy",
+    "revolution",
+    "crisis",
+    "war",
+    "marathon",
+    "rally",
+    "tournament",
+    "classic",
+    "masters",
+    "derby",
+    "grand",
+    "world",
+    "forum",
+    "expo",
+    "congress",
+    "massacre",
+    "uprising",
+];
+
+const LAW_CUES: &[&str] = &[
+    "act",
+    "treaty",
+    "amendment",
+    "constitution",
+    "accord",
+    "accords",
+    "convention",
+    "charter",
+    "protocol",
+    "code",
+    "agreement",
+    "bill",
+    "doctrine",
+];
+
+const NORP_CUES: &[&str] = &[
+    "muslim",
+    "muslims",
+    "christian",
+    "christians",
+    "jewish",
+    "jew",
+    "jews",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "islamic",
+    "islamist",
+    "islamists",
+    "buddhist",
+    "hindu",
+    "sikh",
+    "shi'ite",
+    "shiite",
+    "sunni",
+    "communist",
+    "communists",
+    "socialist",
+    "socialists",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "conservative",
+    "conservatives",
+    "liberal",
+    "liberals",
+    "tory",
+    "tories",
+    "labour",
+    "marxist",
+    "nazi",
+    "nazis",
+    "zionist",
+    "orthodox",
+    "kurdish",
+    "kurds",
+    "arab",
+    "arabs",
+    "latino",
+    "hispanic",
+];
+
+/// FNV-1a, 64 bits.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+pub(crate) fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    fnv_bytes(FNV_OFFSET, bytes)
+}
+
+/// Folds one char into a case-insensitive hash: lowercase, curly apostrophes as straight ones,
+/// whitespace ignored.
+#[inline]
+pub(crate) fn fold_char(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        if c.is_ascii_whitespace() {
+            return h;
+        }
+        return fnv_bytes(h, &[c.to_ascii_lowercase() as u8]);
+    }
+    let c = match c {
+        '’' | '‘' | '`' => '\'',
+        '“' | '”' => '"',
+        '–' | '—' => '-',
+        c => c,
+    };
+    let mut h = h;
+    for l in c.to_lowercase() {
+        let mut buf = [0u8; 4];
+        h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
+    }
+    h
+}
+
+pub(crate) fn fold_str(h: u64, s: &str) -> u64 {
+    s.chars().fold(h, fold_char)
+}
+
+/// The case-insensitive hash of `s`.
+pub(crate) fn hash_lower(s: &str) -> u64 {
+    fold_str(FNV_OFFSET, s)
+}
+
+pub(crate) const HASH_START: u64 = FNV_OFFSET;
+
+/// Our keys are hashes already: the identity hasher avoids hashing them twice.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Bit set on a key that is a proper prefix (in tokens) of a longer entry.
+const PREFIX: u16 = 1 << 15;
+
+/// The longest entry, in tokens, that is looked for.
+const MAX_TOKENS: usize = 6;
+
+pub(crate) struct Lexicon {
+    /// Case-insensitive hash of an entry's chars (spaces removed) → category bits and [`PREFIX`].
+    entries: IdMap<u16>,
+    cues: IdMap<Cue>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the texts of [`FILES`], in that order.
+    pub(crate) fn new(texts: &[&str]) -> Lexicon {
+        let mut entries: IdMap<u16> = IdMap::default();
+        for (&(_, category), text) in FILES.iter().zip(texts) {
+            for line in text.lines() {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                if words.is_empty() || words.len() > MAX_TOKENS {
+                    continue;
+                }
+                let mut h = HASH_START;
+                for (k, w) in words.iter().enumerate() {
+                    h = fold_str(h, w);
+                    if k + 1 < words.len() {
+                        *entries.entry(h).or_default() |= PREFIX;
+                    }
+                }
+                *entries.entry(h).or_default() |= 1 << category;
+            }
+        }
+        let mut cues: IdMap<Cue> = IdMap::default();
+        for (list, cue) in [
+            (ORG_CUES, Cue::Org),
+            (TITLES, Cue::Title),
+            (LOC_CUES, Cue::Loc),
+            (FAC_CUES, Cue::Fac),
+            (EVENT_CUES, Cue::Event),
+            (LAW_CUES, Cue::Law),
+            (NORP_CUES, Cue::Norp),
+        ] {
+            for w in list {
+                cues.entry(hash_lower(w)).or_insert(cue);
+            }
+        }
+        Lexicon { entries, cues }
+    }
+
+    pub(crate) fn embedded() -> Lexicon {
+        Lexicon::new(&EMBEDDED)
+    }
+
+    pub(crate) fn cue(&self, lower: u64) -> Cue {
+        self.cues.get(&lower).copied().unwrap_or(Cue::None)
+    }
+
+    /// The categories of the exact token run `words` (no prefix bit).
+    pub(crate) fn categories<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> u8 {
+        let h = words.into_iter().fold(HASH_START, fold_str);
+        self.entries.get(&h).map_or(0, |&bits| (bits & 0xff) as u8)
+    }
+
+    /// Marks every token with the gazetteer matches it is part of: for category `c`, bit `4c`
+    /// (B), `4c+1` (I), `4c+2` (L) or `4c+3` (U). Matches are maximal per start and category;
+    /// `out` has one slot per token and is overwritten.
+    pub(crate) fn annotate(&self, words: &[&str], out: &mut [u32]) {
+        out.fill(0);
+        for start in 0..words.len() {
+            let mut h = HASH_START;
+            // The longest match per category from `start`.
+            let mut longest = [0usize; N_CATEGORIES as usize];
+            for end in start..words.len().min(start + MAX_TOKENS) {
+                h = fold_str(h, words[end]);
+                let Some(&bits) = self.entries.get(&h) else {
+                    break;
+                };
+                for c in 0..N_CATEGORIES {
+                    if bits & (1 << c) != 0 {
+                        longest[c as usize] = end + 1 - start;
+                    }
+                }
+                if bits & PREFIX == 0 {
+                    break;
+                }
+            }
+            for (c, &len) in longest.iter().enumerate() {
+                let base = 4 * c as u32;
+                match len {
+                    0 => {}
+                    1 => out[start] |= 1 << (base + 3),
+                    _ => {
+                        out[start] |= 1 << base;
+                        for slot in &mut out[start + 1..start + len - 1] {
+                            *slot |= 1 << (base + 1);
+                        }
+                        out[start + len - 1] |= 1 << (base + 2);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The tagger's weights: the dense table training learns (averaged perceptron) and the compact
+//! table inference reads, with their byte format.
+//!
+//! The compact table keeps only the rows that have a non-zero weight, as `i16` scaled by one
+//! factor. A bitmap over all `2^BITS` rows says which are kept and a per-64-rows running count
+//! finds a kept row's place, so a lookup is two array reads and a popcount, and the table in
+//! memory is no larger than the file.
+//!
+//! File: `NCNER001`, then little-endian `u32 bits`, `u32 n_tags`, `f32 scale`, `u32 rows`, the
+//! bitmap (`2^bits / 64` `u64`s), and `rows × n_tags` `i16`s.
+
+use std::sync::LazyLock;
+
+use crate::features::{BITS, N_TAGS, Scorer};
+use crate::lexicon::{IdMap, Lexicon};
+
+const MAGIC: &[u8; 8] = b"NCNER001";
+
+static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
+static CLUSTERS: &str = include_str!("../model/clusters.txt");
+
+/// The model, lexicon and word clusters every call shares, loaded on first use.
+pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| Model {
+    weights: Weights::decode(EMBEDDED),
+    lexicon: Lexicon::embedded(),
+    clusters: parse_clusters(CLUSTERS),
+});
+
+pub(crate) struct Model {
+    /// `None` when the embedded file is missing or malformed (the tagger then finds nothing).
+    pub(crate) weights: Option<Weights>,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) clusters: IdMap<u32>,
+}
+
+/// Word clusters: one `word<TAB>cluster` per line; words are matched case-insensitively.
+pub(crate) fn parse_clusters(text: &str) -> IdMap<u32> {
+    let mut map = IdMap::default();
+    for line in text.lines() {
+        if let Some((word, id)) = line.split_once('\t')
+            && let Ok(id) = id.trim().parse::<u32>()
+        {
+            map.insert(crate::lexicon::hash_lower(word), id);
+        }
+    }
+    map
+}
+
+/// Compact weights for inference.
+pub(crate) struct Weights {
+    present: Vec<u64>,
+    /// Kept rows before each 64-row block of `present`.
+    before: Vec<u32>,
+    rows: Vec<i16>,
+}
+
+impl Scorer for Weights {
+    #[inline]
+    fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
+        let mut sum = [0i32; N_TAGS];
+        for &f in features {
+            let block = (f >> 6) as usize;
+            let bit = 1u64 << (f & 63);
+            let bits = self.present[block];
+            if bits & bit != 0 {
+                let row = self.before[block] as usize + (bits & (bit - 1)).count_ones() as usize;
+                let w = &self.rows[row * N_TAGS..row * N_TAGS + N_TAGS];
+                for (s, &w) in sum.iter_mut().zip(w) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s += v as f32;
+        }
+    }
+}
+
+impl Weights {
+    pub(crate) fn decode(bytes: &[u8]) -> Option<Weights> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let u32_at = |k: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(
+                rest.get(4 * k..4 * k + 4)?.try_into().ok()?,
+            ))
+        };
+        let (bits, n_tags, rows) = (u32_at(0)?, u32_at(1)?, u32_at(3)? as usize);
+        if bits != BITS || n_tags as usize != N_TAGS {
+            return None;
+        }
+        let rest = &rest[16..];
+        let blocks = (1usize << BITS) / 64;
+        let (bitmap, weights) = rest.split_at_checked(blocks * 8)?;
+        if weights.len() != rows * N_TAGS * 2 {
+            return None;
+        }
+        let present: Vec<u64> = bitmap
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let mut before = Vec::with_capacity(blocks);
+        let mut count = 0u32;
+        for &b in &present {
+            before.push(count);
+            count += b.count_ones();
+        }
+        if count as usize != rows {
+            return None;
+        }
+        let rows = weights
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Some(Weights {
+            present,
+            before,
+            rows,
+        })
+    }
+}
+
+/// Dense weights with averaging, for training.
+pub(crate) struct Training {
+    weights: Vec<f32>,
+    /// Sum of `step × update`, so that the average is `weights - totals / step`.
+    totals: Vec<f64>,
+    step: f64,
+}
+
+impl Training {
+    pub(crate) fn new() -> Training {
+        let n = (1usize << BITS) * N_TAGS;
+        Training {
+            weights: vec![0.0; n],
+            totals: vec![0.0; n],
+            step: 1.0,
+        }
+    }
+
+    /// The averaged weights, quantised and compacted into the file format.
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let averaged: Vec<f32> = self
+            .weights
+            .iter()
+            .zip(&self.totals)
+            .map(|(&w, &t)| (f64::from(w) - t / self.step) as f32)
+            .collect();
+        let max = averaged.iter().fold(0f32, |m, &w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let quantised: Vec<i16> = averaged
+            .iter()
+            .map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        let mut present = vec![0u64; (1usize << BITS) / 64];
+        let mut rows = Vec::new();
+        for (r, row) in quantised.chunks_exact(N_TAGS).enumerate() {
+            if row.iter().any(|&w| w != 0) {
+                present[r / 64] |= 1 << (r % 64);
+                rows.extend_from_slice(row);
+            }
+        }
+        let mut out = Vec::with_capacity(32 + present.len() * 8 + rows.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&BITS.to_le_bytes());
+        out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&((rows.len() / N_TAGS) as u32).to_le_bytes());
+        for b in present {
+            out.extend_from_slice(&b.to_le_bytes());
+        }
+        for w in rows {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+}
+
+impl Scorer for Training {
+    #[inline]
+    fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
+        for &f in features {
+            let row = &self.weights[f as usize * N_TAGS..f as usize * N_TAGS + N_TAGS];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+
+    fn learn(&mut self, features: &[u32], predicted: u8, gold: u8) {
+        if predicted != gold {
+            for &f in features {
+                let base = f as usize * N_TAGS;
+                for (tag, delta) in [(gold, 1.0f32), (predicted, -1.0)] {
+                    let k = base + tag as usize;
+                    self.weights[k] += delta;
+                    self.totals[k] += self.step * f64::from(delta);
+                }
+            }
+        }
+        self.step += 1.0;
+    }
+}

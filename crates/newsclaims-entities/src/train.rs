@@ -1,0 +1,459 @@
+//! Training the name tagger and deriving its lexicons, for `cargo xtask train-ner`.
+//!
+//! No I/O here: the caller reads the CoNLL-2003 files and the gazetteers and writes what these
+//! functions return. Training is deterministic: documents are shuffled with a fixed seed, and
+//! the same inputs give the same bytes.
+
+use newsclaims_tokenize::Tokens;
+
+use crate::Mention;
+use crate::features::{self, LOC, MISC, N_TYPES, ORG, PER, Scratch};
+use crate::lexicon::{self, IdMap, Lexicon};
+use crate::model::{self, Training, Weights};
+
+/// One CoNLL-2003 document: sentences of `(token, type)`, the type `None` outside names.
+#[derive(Clone, Debug, Default)]
+pub struct ConllDoc {
+    pub sentences: Vec<Vec<ConllToken>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConllToken {
+    pub word: String,
+    /// The CoNLL tag as written (`B-PER`, `I-LOC`, `O`).
+    pub tag: String,
+}
+
+/// Parses CoNLL-2003 columns (`token POS chunk NER`, blank lines between sentences,
+/// `-DOCSTART-` between documents).
+pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
+    let mut docs = vec![ConllDoc::default()];
+    let mut sentence = Vec::new();
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.is_empty() {
+            if !sentence.is_empty() {
+                docs.last_mut()
+                    .expect("one doc")
+                    .sentences
+                    .push(std::mem::take(&mut sentence));
+            }
+            continue;
+        }
+        if cols[0] == "-DOCSTART-" {
+            if !sentence.is_empty() {
+                docs.last_mut()
+                    .expect("one doc")
+                    .sentences
+                    .push(std::mem::take(&mut sentence));
+            }
+            docs.push(ConllDoc::default());
+            continue;
+        }
+        sentence.push(ConllToken {
+            word: cols[0].to_string(),
+            tag: cols.last().map_or("O", |t| t).to_string(),
+        });
+    }
+    if !sentence.is_empty() {
+        docs.last_mut().expect("one doc").sentences.push(sentence);
+    }
+    docs.retain(|d| !d.sentences.is_empty());
+    docs
+}
+
+fn conll_type(name: &str) -> Option<u8> {
+    match name {
+        "PER" => Some(PER),
+        "ORG" => Some(ORG),
+        "LOC" => Some(LOC),
+        "MISC" => Some(MISC),
+        _ => None,
+    }
+}
+
+/// Entities of one sentence from IOB tags: `(first, end, type)`.
+pub(crate) fn iob_entities(tags: &[&str]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (k, tag) in tags.iter().enumerate() {
+        let (prefix, ty) = match tag.split_once('-') {
+            Some((p, t)) => (p, conll_type(t)),
+            None => ("O", None),
+        };
+        match (open, ty) {
+            (Some((s, oty)), Some(t)) if t == oty && prefix == "I" => {
+                let _ = s;
+            }
+            _ => {
+                if let Some((s, oty)) = open.take() {
+                    out.push((s, k, oty));
+                }
+                if let Some(t) = ty {
+                    open = Some((k, t));
+                }
+            }
+        }
+    }
+    if let Some((s, t)) = open {
+        out.push((s, tags.len(), t));
+    }
+    out
+}
+
+/// BILOU tags for a sentence.
+fn bilou(tokens: &[ConllToken]) -> Vec<u8> {
+    let tags: Vec<&str> = tokens.iter().map(|t| t.tag.as_str()).collect();
+    let mut out = vec![features::O; tokens.len()];
+    for (s, e, ty) in iob_entities(&tags) {
+        if e - s == 1 {
+            out[s] = features::tag_of(ty, features::U);
+        } else {
+            out[s] = features::tag_of(ty, features::B);
+            for slot in &mut out[s + 1..e - 1] {
+                *slot = features::tag_of(ty, features::I);
+            }
+            out[e - 1] = features::tag_of(ty, features::L);
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1 counts of exact entity matches.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Counts {
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl Counts {
+    pub fn f1(&self) -> f64 {
+        let p = self.correct as f64 / self.predicted.max(1) as f64;
+        let r = self.correct as f64 / self.gold.max(1) as f64;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// The inputs of training besides the corpus.
+pub struct Resources<'a> {
+    /// Texts of the lexicon files, in the order of [`lexicon_files`].
+    pub lexicons: Vec<&'a str>,
+    /// `word<TAB>cluster` lines.
+    pub clusters: &'a str,
+}
+
+/// The lexicon file names under `lexicons/`, in the order [`Resources::lexicons`] expects.
+pub fn lexicon_files() -> Vec<&'static str> {
+    lexicon::FILES.iter().map(|(name, _)| *name).collect()
+}
+
+struct Prepared<'a> {
+    sentences: Vec<Vec<&'a str>>,
+    gold: Vec<u8>,
+    entities: Vec<Vec<(usize, usize, u8)>>,
+}
+
+fn prepare(doc: &ConllDoc) -> Prepared<'_> {
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| s.iter().map(|t| t.word.as_str()).collect())
+        .collect();
+    let gold = doc.sentences.iter().flat_map(|s| bilou(s)).collect();
+    let entities = doc
+        .sentences
+        .iter()
+        .map(|s| iob_entities(&s.iter().map(|t| t.tag.as_str()).collect::<Vec<_>>()))
+        .collect();
+    Prepared {
+        sentences,
+        gold,
+        entities,
+    }
+}
+
+/// Trains for `epochs` passes over `train` and returns the model file. After each epoch, `log`
+/// receives the epoch number and the entity counts on `dev` (tagged with the averaged weights).
+pub fn train(
+    train: &[ConllDoc],
+    dev: &[ConllDoc],
+    resources: &Resources<'_>,
+    epochs: usize,
+    mut log: impl FnMut(usize, [Counts; N_TYPES + 1]),
+) -> Vec<u8> {
+    let lex = Lexicon::new(&resources.lexicons);
+    let clusters = model::parse_clusters(resources.clusters);
+    let train: Vec<Prepared<'_>> = train.iter().map(prepare).collect();
+    let dev: Vec<Prepared<'_>> = dev.iter().map(prepare).collect();
+    let mut weights = Training::new();
+    let mut scratch = Scratch::default();
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut out = Vec::new();
+    let mut bytes = Vec::new();
+    for epoch in 1..=epochs {
+        // Fisher-Yates with xorshift64: fixed seed, same order on every machine.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        for &d in &order {
+            let doc = &train[d];
+            let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
+            out.clear();
+            features::tag_document(
+                &mut weights,
+                &lex,
+                &clusters,
+                &sentences,
+                Some(&doc.gold),
+                &mut scratch,
+                &mut out,
+            );
+        }
+        bytes = weights.encode();
+        if !dev.is_empty() {
+            let compact = Weights::decode(&bytes).expect("just encoded");
+            log(epoch, evaluate(&compact, &lex, &clusters, &dev));
+        }
+    }
+    bytes
+}
+
+fn evaluate(
+    weights: &Weights,
+    lex: &Lexicon,
+    clusters: &IdMap<u32>,
+    docs: &[Prepared<'_>],
+) -> [Counts; N_TYPES + 1] {
+    let mut counts = [Counts::default(); N_TYPES + 1];
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    let mut weights = Scoring(weights);
+    for doc in docs {
+        let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
+        out.clear();
+        features::tag_document(
+            &mut weights,
+            lex,
+            clusters,
+            &sentences,
+            None,
+            &mut scratch,
+            &mut out,
+        );
+        let mut offset = 0;
+        for (s, gold) in doc.sentences.iter().zip(&doc.entities) {
+            let mut predicted = Vec::new();
+            features::entities(&out[offset..offset + s.len()], |a, b, t| {
+                predicted.push((a, b, t))
+            });
+            offset += s.len();
+            for &(_, _, t) in gold {
+                counts[t as usize].gold += 1;
+                counts[N_TYPES].gold += 1;
+            }
+            for p in &predicted {
+                counts[p.2 as usize].predicted += 1;
+                counts[N_TYPES].predicted += 1;
+                if gold.contains(p) {
+                    counts[p.2 as usize].correct += 1;
+                    counts[N_TYPES].correct += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// A read-only scorer over borrowed weights.
+struct Scoring<'a>(&'a Weights);
+
+impl features::Scorer for Scoring<'_> {
+    fn score(&self, features: &[u32], scores: &mut [f32; features::N_TAGS]) {
+        self.0.score(features, scores);
+    }
+}
+
+/// The gazetteer files `build_lexicons` reads, by file name under `data/gazetteers/`.
+pub const GAZETTEER_FILES: [&str; 7] = [
+    "geonames_countries.tsv",
+    "cldr_territories_en.tsv",
+    "countryinfo_demonyms.tsv",
+    "geonames_cities15000.tsv",
+    "us_states.tsv",
+    "cldr_languages_en.tsv",
+    "first_names_us_ssa.tsv",
+];
+
+/// Derives the lexicon files from the gazetteers (texts in the order of [`GAZETTEER_FILES`]).
+/// Returns `(file name, contents)` in the order of [`lexicon_files`]: sorted, deduplicated lines.
+pub fn build_lexicons(gazetteers: &[&str]) -> Vec<(&'static str, String)> {
+    let [
+        countries,
+        territories,
+        demonyms,
+        cities,
+        states,
+        languages,
+        first_names,
+    ] = gazetteers
+    else {
+        panic!(
+            "build_lexicons needs the {} gazetteer texts",
+            GAZETTEER_FILES.len()
+        );
+    };
+    let mut country = Vec::new();
+    let mut city = Vec::new();
+    let mut state = Vec::new();
+    let mut region = Vec::new();
+    let mut demonym = Vec::new();
+    let mut language = Vec::new();
+    let mut first = Vec::new();
+    for r in rows(countries) {
+        if let Some(name) = r.get(2) {
+            country.push(name.to_string());
+        }
+    }
+    for r in rows(territories) {
+        let (Some(code), Some(name)) = (r.first(), r.get(1)) else {
+            continue;
+        };
+        // Numeric codes are regions (`Eastern Europe`); letters are territories.
+        if code.chars().all(|c| c.is_ascii_digit()) {
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                region.push(name.to_string());
+            }
+        } else {
+            country.push(name.replace(" & ", " and "));
+            country.push(name.to_string());
+        }
+    }
+    for r in rows(demonyms) {
+        if let Some(name) = r.first() {
+            country.push(name.to_string());
+        }
+        if let Some(d) = r.get(1).filter(|d| !d.is_empty()) {
+            demonym.push(d.to_string());
+            if d.ends_with('n') || d.ends_with('i') {
+                demonym.push(format!("{d}s"));
+            }
+        }
+        if let Some(alts) = r.get(6) {
+            for alt in alts.split('|') {
+                // Two-letter codes (`US`, `IN`) collide with words; longer codes (`USA`) do not.
+                if alt.chars().count() >= 3 && alt.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                    country.push(alt.to_string());
+                }
+            }
+        }
+        if let Some(region_name) = r.get(8).filter(|s| !s.is_empty()) {
+            region.push(region_name.to_string());
+        }
+    }
+    for r in rows(cities) {
+        if let Some(name) = r.get(1) {
+            city.push(name.to_string());
+        }
+    }
+    for r in rows(states) {
+        if let Some(name) = r.first() {
+            state.push(name.to_string());
+        }
+    }
+    for r in rows(languages) {
+        if let Some(name) = r.get(1)
+            && !name.contains('(')
+        {
+            language.push(name.to_string());
+        }
+    }
+    for r in rows(first_names) {
+        // Names given to at least 1,000 people since 1930: rarer ones add more noise than signal.
+        if let (Some(name), Some(count)) = (r.first(), r.get(1))
+            && count.parse::<u64>().is_ok_and(|c| c >= 1000)
+        {
+            first.push(name.to_string());
+        }
+    }
+    for continent in [
+        "Africa",
+        "Asia",
+        "Europe",
+        "North America",
+        "South America",
+        "Oceania",
+        "Antarctica",
+        "Middle East",
+        "Far East",
+        "Balkans",
+        "Caucasus",
+        "Scandinavia",
+        "Gulf",
+        "Pacific",
+        "Atlantic",
+        "Mediterranean",
+        "Arctic",
+        "West Bank",
+        "Gaza Strip",
+        "Gaza",
+        "Kashmir",
+        "Siberia",
+        "Central Europe",
+        "Eastern Europe",
+        "Western Europe",
+        "Latin America",
+        "Central America",
+        "East Africa",
+        "West Africa",
+        "Southeast Asia",
+        "Central Asia",
+    ] {
+        region.push(continent.to_string());
+    }
+    let finish = |mut v: Vec<String>| {
+        v.retain(|s| !s.trim().is_empty());
+        for s in &mut v {
+            *s = s.trim().to_string();
+        }
+        v.sort();
+        v.dedup();
+        let mut text = v.join("\n");
+        text.push('\n');
+        text
+    };
+    vec![
+        ("countries.txt", finish(country)),
+        ("cities.txt", finish(city)),
+        ("states.txt", finish(state)),
+        ("regions.txt", finish(region)),
+        ("demonyms.txt", finish(demonym)),
+        ("languages.txt", finish(language)),
+        ("first_names.txt", finish(first)),
+    ]
+}
+
+/// Tags the names of an already tokenized text with the embedded model (for timing).
+pub fn tag_names(text: &str, tokens: &Tokens) -> Vec<Mention> {
+    crate::tagger::tag(text, tokens)
+}
+
+/// Loads the embedded model now (for timing the load apart from tagging).
+pub fn load() -> bool {
+    model::MODEL.weights.is_some()
+}
+
+/// The rows of a TSV file after its header line, split into columns.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> + '_ {
+    text.lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+}

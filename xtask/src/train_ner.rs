@@ -1,0 +1,162 @@
+//! `cargo xtask train-ner [--check | --speed]`: derives the gazetteer lexicons, trains the name
+//! tagger of `newsclaims-entities` on CoNLL-2003 train (reporting entity F1 on dev after each
+//! epoch) and writes `crates/newsclaims-entities/{lexicons/*.txt, model/ner.bin}`.
+//!
+//! `--check` re-derives everything in memory (training takes well under a minute) and fails when
+//! the committed bytes differ. `--speed` times the embedded tagger alone on the news corpora.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use newsclaims_entities::train::{self, Resources};
+
+use crate::{root, shared};
+
+/// Passes over the training data; chosen on dev (see the crate README).
+const EPOCHS: usize = 12;
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let check = args.iter().any(|a| a == "--check");
+    if args.iter().any(|a| a == "--speed") {
+        return speed();
+    }
+    let data = shared().join("data");
+    let train_path = data.join("conll2003/train.txt");
+    if !train_path.exists() {
+        if check {
+            println!(
+                "train-ner --check: {} is absent; nothing to compare",
+                train_path.display()
+            );
+            return Ok(());
+        }
+        bail!("{} is absent", train_path.display());
+    }
+    let crate_dir = root().join("crates/newsclaims-entities");
+    let gazetteers: Vec<String> = train::GAZETTEER_FILES
+        .iter()
+        .map(|f| read(&data.join("gazetteers").join(f)))
+        .collect::<Result<_>>()?;
+    let gazetteers: Vec<&str> = gazetteers.iter().map(String::as_str).collect();
+    let lexicons = train::build_lexicons(&gazetteers);
+    let clusters = read(&crate_dir.join("model/clusters.txt"))?;
+    let train_docs = train::parse_conll(&read(&train_path)?);
+    let dev_docs = train::parse_conll(&read(&data.join("conll2003/dev.txt"))?);
+    let resources = Resources {
+        lexicons: lexicons.iter().map(|(_, text)| text.as_str()).collect(),
+        clusters: &clusters,
+    };
+    let started = Instant::now();
+    let model = train::train(&train_docs, &dev_docs, &resources, EPOCHS, |epoch, c| {
+        eprintln!(
+            "train-ner: epoch {epoch:2} dev F1 {:.4} (PER {:.4} ORG {:.4} LOC {:.4} MISC {:.4}) {:.1}s",
+            c[4].f1(),
+            c[0].f1(),
+            c[1].f1(),
+            c[2].f1(),
+            c[3].f1(),
+            started.elapsed().as_secs_f64()
+        );
+    });
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = lexicons
+        .into_iter()
+        .map(|(name, text)| (crate_dir.join("lexicons").join(name), text.into_bytes()))
+        .collect();
+    outputs.push((crate_dir.join("model/ner.bin"), model));
+    if check {
+        let mut stale = Vec::new();
+        for (path, bytes) in &outputs {
+            if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        if !stale.is_empty() {
+            bail!("stale, run `cargo xtask train-ner`: {}", stale.join(", "));
+        }
+        println!("train-ner --check: the committed lexicons and model match");
+        return Ok(());
+    }
+    for (path, bytes) in &outputs {
+        std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+        println!(
+            "train-ner: wrote {} ({} bytes)",
+            path.display(),
+            bytes.len()
+        );
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Times the tagger alone (tokenizing first, outside the clock) over the news corpora.
+fn speed() -> Result<()> {
+    let news = shared().join("data/news");
+    let mut texts = Vec::new();
+    for name in ["bbc_2004_2005.jsonl", "allsides_2015_2020_sample1000.jsonl"] {
+        for line in read(&news.join(name))?.lines() {
+            if let Some(text) = json_field(line, "text") {
+                texts.push(text);
+            }
+        }
+    }
+    let load = Instant::now();
+    let loaded = train::load();
+    let load = load.elapsed();
+    let tokenized: Vec<_> = texts
+        .iter()
+        .map(|t| newsclaims_tokenize::tokenize(t))
+        .collect();
+    let n_tokens: usize = tokenized.iter().map(|t| t.tokens.len()).sum();
+    let started = Instant::now();
+    let mut names = 0;
+    for (text, tokens) in texts.iter().zip(&tokenized) {
+        names += train::tag_names(text, tokens).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "train-ner --speed: model loaded={loaded} in {:.1} ms; {} documents, {n_tokens} tokens, \
+         {names} names in {secs:.3} s on one thread: {:.0} tokens/s",
+        load.as_secs_f64() * 1000.0,
+        texts.len(),
+        n_tokens as f64 / secs
+    );
+    Ok(())
+}
+
+/// The string value of `"key"` in a one-line JSON object, unescaped; enough for the corpora's
+/// flat records, so that xtask needs no JSON parser.
+fn json_field(line: &str, key: &str) -> Option<String> {
+    let pattern = format!("\"{key}\":");
+    let start = line.find(&pattern)? + pattern.len();
+    let rest = line[start..].trim_start().strip_prefix('"')?;
+    let mut out = String::with_capacity(rest.len());
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    let mut code = u32::from_str_radix(&hex, 16).ok()?;
+                    if (0xd800..0xdc00).contains(&code) {
+                        // A surrogate pair: `\uD83D\uDE00`.
+                        let low: String = chars.by_ref().skip(2).take(4).collect();
+                        let low = u32::from_str_radix(&low, 16).ok()?;
+                        code = 0x10000 + ((code - 0xd800) << 10) + (low.wrapping_sub(0xdc00));
+                    }
+                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                }
+                other => out.push(other),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
