@@ -2,11 +2,13 @@
 //!
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
 //! - `eval ner|claims --gold G --docs D [--map conll]`: runs the pipeline, scores with the referee
+//! - `build-lexicons [--check]`: the first-names lexicon of newsclaims-entities
 //! - `ci`: fmt, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots
 //! - `print tokens|entities|claims FILE`: one stage's output, one item per line
 
 mod ci;
 mod eval;
+mod lexicons;
 mod train_ner;
 mod train_syntax;
 
@@ -23,6 +25,7 @@ fn main() -> Result<()> {
         "pipeline" => pipeline(&rest),
         "eval" => eval::run(&rest),
         "ci" => ci::run(),
+        "build-lexicons" => lexicons::run(&rest),
         "print" => print(&rest),
         "train-ner" => train_ner::run(&rest),
         "train-syntax" => train_syntax::run(&rest),
