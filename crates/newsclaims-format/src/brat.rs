@@ -4,23 +4,24 @@
 //! Claims follow PolNeAR's attribution scheme, so PolNeAR readers (such as the project's
 //! `eval/convert.py`) read them back: text-bound `Source` (the speaker mention), `Cue` and
 //! `Content` annotations tied by an event whose trigger is the cue, of type `Attribution`, or
-//! `Attribution-no-source` when the claim has no speaker:
+//! `Attribution-no-source` when the claim has no speaker (fields tab-separated in the files):
 //!
 //! ```text
-//! T1	Source 660 671	Stoltenberg
-//! T2	Cue 672 676	said
-//! T3	Content 540 600;612 658	We stand ... the long haul,
-//! T4	Attribution 672 676	said
-//! E1	Attribution:T4 Content:T3 Cue:T2 Source:T1
-//! A1	Kind E1 direct
-//! #1	AnnotatorNotes T4	speaker Jens Stoltenberg; type event; check-worthiness 0.91
+//! T1 Source 660 671 Stoltenberg
+//! T2 Cue 672 676 said
+//! T3 Content 540 600;612 658 We stand ... the long haul,
+//! T4 Attribution 672 676 said
+//! E1 Attribution:T4 Content:T3 Cue:T2 Source:T1
+//! A1 Kind E1 direct
+//! #1 AnnotatorNotes T4 speaker Jens Stoltenberg; type event; check-worthiness 0.91
 //! ```
 //!
 //! Beyond PolNeAR: the channel of a nested claim is a `Channel` argument of the event; the
 //! article's own statements are text-bound `Statement` annotations with no event (they are not
 //! attributions); entity mentions are text-bound annotations named by their label (`PERSON`).
 //! Offsets are code points. A span that crosses a line break is cut into fragments at it (brat
-//! draws one line at a time), so a claim keeps its start and end but may gain fragments.
+//! draws one line at a time), and white space at the edges of a piece is left out, so a claim
+//! may gain fragments, and keeps its start and end but for white space there.
 //! A collection needs [`BRAT_ANNOTATION_CONF`] beside the files for brat to know these types.
 
 use std::fmt::Write;
@@ -196,16 +197,18 @@ struct Ann<'a> {
 }
 
 impl Ann<'_> {
-    /// Writes a text-bound annotation over `spans`, cut at line breaks, and returns its number;
-    /// `None` when nothing but whitespace is covered.
+    /// Writes a text-bound annotation over `spans`, cut at line breaks and without white space at
+    /// the edges of a piece, and returns its number; `None` when nothing but white space is
+    /// covered.
     fn text_bound(&mut self, label: &str, spans: &[Span]) -> Option<usize> {
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         for &span in spans {
             let mut at = span.start();
             for line in self.text[span].split_inclusive(['\n', '\r']) {
-                let trimmed = line.trim_end_matches(['\n', '\r']);
-                if !trimmed.trim().is_empty() {
-                    pieces.push((at, at + trimmed.len()));
+                let lead = line.len() - line.trim_start().len();
+                let kept = line.trim().len();
+                if kept > 0 {
+                    pieces.push((at + lead, at + lead + kept));
                 }
                 at += line.len();
             }

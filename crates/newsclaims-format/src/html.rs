@@ -25,11 +25,7 @@ pub fn write_html_header(out: &mut String) {
     out.push_str(HEAD);
     out.push_str("<header><h1>newsclaims</h1><p class=\"legend\">");
     for kind in crate::schema::CLAIM_KINDS {
-        let _ = write!(
-            out,
-            "<mark class=\"claim k-{0}\">{0}</mark> ",
-            kind.as_str()
-        );
+        let _ = write!(out, "<mark class=\"key k-{0}\">{0}</mark> ", kind.as_str());
     }
     out.push_str("<br>");
     for label in newsclaims_entities::Label::ALL {
@@ -96,9 +92,9 @@ pub fn write_html(out: &mut String, analysis: &Analysis, n: usize) {
     }
     out.push_str("</ol>\n");
     if !entities.clusters.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<details class=\"entities\"><summary>{} entities</summary><ul>\n",
+            "<details class=\"entities\"><summary>{} entities</summary><ul>",
             entities.clusters.len()
         );
         for cluster in &entities.clusters {
@@ -332,6 +328,7 @@ header { padding: .6em 1.5em; background: #24292f; color: #fff; }
 header h1 { font: 600 1.2em system-ui, sans-serif; margin: 0; }
 .legend { font: 12px/2.2 system-ui, sans-serif; margin: .3em 0 0; }
 .legend .ent { color: #fff; }
+.legend .key { color: #1d1d1f; padding: 0 4px; border-radius: 2px; }
 main { padding: 0 1.5em 2em; }
 .doc { border-bottom: 1px solid #ccc; padding: 1em 0; }
 .doc h2 { font: 600 1.1em system-ui, sans-serif; margin: .2em 0; }

@@ -1,6 +1,8 @@
 //! Integration tests of the whole pipeline: the final JSON of every fixture article, and output
 //! that never depends on the thread count.
 
+mod formats;
+
 use newsclaims_pipeline::{Document, Workers, analyze};
 
 fn fixture_documents() -> Vec<Document> {

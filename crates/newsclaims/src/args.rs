@@ -11,6 +11,9 @@ pub(crate) enum Format {
     Json,
     Jsonl,
     Text,
+    Csv,
+    Html,
+    Brat,
 }
 
 #[derive(Debug)]
@@ -45,8 +48,10 @@ INPUT:
     With no INPUT, standard input is read.
 
 OPTIONS:
-    -f, --format FORMAT   json (default for one .txt), jsonl (default otherwise), text
-    -o, --output FILE     write there instead of standard output
+    -f, --format FORMAT   json (default for one .txt), jsonl (default otherwise), text,
+                          csv (one row per claim), html (one page), brat (standoff .ann)
+    -o, --output FILE     write there instead of standard output; with brat, a folder
+                          that gets <id>.txt and <id>.ann per document
     -j, --threads N       worker threads (default: one per core); output never depends on it
     -q, --quiet           no summary on standard error
     -h, --help            this text
@@ -57,6 +62,9 @@ EXAMPLES:
     newsclaims --format jsonl docs.jsonl > out.jsonl
     cat docs.jsonl | newsclaims --threads 2 > out.jsonl
     newsclaims --format text fixtures/articles/
+    newsclaims --format csv docs.jsonl > claims.csv
+    newsclaims --format html fixtures/articles/ > claims.html
+    newsclaims --format brat --output brat/ docs.jsonl
 
 EXIT STATUS:
     0   every document was analysed
@@ -109,7 +117,12 @@ pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
                     "json" => Format::Json,
                     "jsonl" => Format::Jsonl,
                     "text" => Format::Text,
-                    other => bail!("unknown format `{other}`: use json, jsonl or text"),
+                    "csv" => Format::Csv,
+                    "html" => Format::Html,
+                    "brat" => Format::Brat,
+                    other => {
+                        bail!("unknown format `{other}`: use json, jsonl, text, csv, html or brat")
+                    }
                 })
             }
             "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),

@@ -3,6 +3,7 @@
 //! order.
 
 mod args;
+mod brat_dir;
 mod input;
 
 use std::io::{self, Write};
@@ -60,7 +61,13 @@ const BATCH_BYTES: usize = 16 << 20;
 
 fn run(args: &Args) -> Result<Summary> {
     let mut reader = Reader::new(&args.inputs)?;
+    // With `--format brat`, `--output` names a folder of .txt and .ann files.
+    let mut brat_dir = match (&args.output, args.format) {
+        (Some(dir), Format::Brat) => Some(brat_dir::BratDir::create(dir.clone())?),
+        _ => None,
+    };
     let mut out: Box<dyn Write> = match &args.output {
+        _ if brat_dir.is_some() => Box::new(io::sink()),
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
@@ -72,6 +79,7 @@ fn run(args: &Args) -> Result<Summary> {
     if args.format == Format::Json {
         out.write_all(b"[\n")?;
     }
+    out.write_all(&opening(args.format))?;
     let mut buf = Vec::new();
     loop {
         let batch = reader.next_batch(BATCH_DOCS, BATCH_BYTES);
@@ -84,12 +92,16 @@ fn run(args: &Args) -> Result<Summary> {
         });
         for result in results {
             summary.documents += 1;
+            let n = (summary.documents - 1) as usize;
+            if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
+                dir.write(analysis)?;
+            }
             buf.clear();
             match &result {
-                Ok(analysis) => write_record(&mut buf, analysis, args.format, first),
+                Ok(analysis) => write_record(&mut buf, analysis, args.format, first, n),
                 Err(unreadable) => {
                     summary.failed += 1;
-                    write_unreadable(&mut buf, unreadable, args.format, first);
+                    write_unreadable(&mut buf, unreadable, args.format, first, n);
                 }
             }
             first = false;
@@ -99,12 +111,51 @@ fn run(args: &Args) -> Result<Summary> {
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
     }
+    out.write_all(&closing(args.format))?;
     out.flush().context("writing output")?;
     Ok(summary)
 }
 
-fn write_record(buf: &mut Vec<u8>, analysis: &Analysis, format: Format, first: bool) {
+/// What the output starts with, before any record.
+fn opening(format: Format) -> Vec<u8> {
+    let mut buf = Vec::new();
     match format {
+        Format::Csv => newsclaims_format::write_csv_header(&mut buf),
+        Format::Html => {
+            let mut s = String::new();
+            newsclaims_format::write_html_header(&mut s);
+            buf = s.into_bytes();
+        }
+        Format::Json | Format::Jsonl | Format::Text | Format::Brat => {}
+    }
+    buf
+}
+
+/// What the output ends with, after every record.
+fn closing(format: Format) -> Vec<u8> {
+    let mut s = String::new();
+    if format == Format::Html {
+        newsclaims_format::write_html_footer(&mut s);
+    }
+    s.into_bytes()
+}
+
+/// The `n`th record (0-based) of the output.
+fn write_record(buf: &mut Vec<u8>, analysis: &Analysis, format: Format, first: bool, n: usize) {
+    match format {
+        Format::Csv => newsclaims_format::write_csv(buf, analysis),
+        Format::Html => {
+            let mut s = String::new();
+            newsclaims_format::write_html(&mut s, analysis, n);
+            buf.extend_from_slice(s.as_bytes());
+        }
+        // Standard output holds every document's .ann, each after a comment naming it; brat
+        // itself wants one file per document (`--output DIR`).
+        Format::Brat => {
+            let id = analysis.document.id.replace(['\n', '\r'], " ");
+            buf.extend_from_slice(format!("# document {id}\n").as_bytes());
+            buf.extend_from_slice(newsclaims_format::brat_ann(analysis).as_bytes());
+        }
         Format::Jsonl => {
             newsclaims_format::write_json(buf, analysis, false);
             buf.push(b'\n');
@@ -123,8 +174,31 @@ fn write_record(buf: &mut Vec<u8>, analysis: &Analysis, format: Format, first: b
     }
 }
 
-fn write_unreadable(buf: &mut Vec<u8>, unreadable: &Unreadable, format: Format, first: bool) {
+fn write_unreadable(
+    buf: &mut Vec<u8>,
+    unreadable: &Unreadable,
+    format: Format,
+    first: bool,
+    n: usize,
+) {
     match format {
+        // A CSV row is a claim: an unreadable document has none.
+        Format::Csv => {}
+        Format::Html => {
+            let mut s = String::new();
+            newsclaims_format::write_html_unreadable(&mut s, unreadable, n);
+            buf.extend_from_slice(s.as_bytes());
+        }
+        Format::Brat => {
+            let line = |s: &str| s.replace(['\n', '\r'], " ");
+            let s = format!(
+                "# document {}\n# unreadable: {}: {}\n",
+                line(&unreadable.id),
+                unreadable.kind,
+                line(&unreadable.message)
+            );
+            buf.extend_from_slice(s.as_bytes());
+        }
         Format::Jsonl => {
             newsclaims_format::write_error_record(buf, unreadable);
             buf.push(b'\n');
