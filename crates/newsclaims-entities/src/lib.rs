@@ -149,6 +149,16 @@ impl Entities {
             .filter(move |(_, m)| span.contains(m.span))
             .map(move |(k, _)| first + k)
     }
+
+    /// The cluster of the mention that covers `span` (`Stoltenberg` → the cluster named
+    /// `Jens Stoltenberg`), if any.
+    pub fn cluster_of(&self, span: Span) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.span.end() <= span.start());
+        self.mentions
+            .get(k)
+            .filter(|m| m.span.contains(span))
+            .map(|m| m.cluster)
+    }
 }
 
 /// Finds, labels and clusters the entity mentions of `text`.

@@ -1,4 +1,5 @@
 //! Integration tests.
-mod numeric_specs;
-
 mod syntax;
+
+mod clusters;
+mod numeric_specs;
