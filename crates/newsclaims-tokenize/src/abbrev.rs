@@ -41,8 +41,8 @@ pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
         | "Cpt" | "Sup" | "Asst" | "Assoc" => Title,
         "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
         | "Dec" => Month,
-        "No" | "Nos" | "no" | "nos" | "p" | "pp" | "Art" | "art" | "Para" | "para" | "Ch"
-        | "ch" => NumberPrefix,
+        "No" | "Nos" | "no" | "nos" | "Prop" | "p" | "pp" | "Art" | "art" | "Para" | "para"
+        | "Ch" | "ch" => NumberPrefix,
         "lb" | "lbs" | "oz" | "ft" | "in" | "mi" | "yd" | "yds" | "sq" | "fl" | "gal" | "pt"
         | "qt" | "hr" | "hrs" | "min" | "mins" | "sec" | "secs" | "mo" | "mos" | "yr" | "yrs"
         | "cu" | "tsp" | "tbsp" | "Lb" | "Lbs" | "Oz" => Unit,
@@ -266,5 +266,61 @@ pub(crate) fn is_intro(word: &str) -> bool {
             | "Shortly"
             | "Early"
             | "Late"
+    )
+}
+
+/// Verbs of saying that follow a quotation and its speaker (`“Why?” Trump asked.`).
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "added"
+            | "adds"
+            | "told"
+            | "tells"
+            | "wrote"
+            | "writes"
+            | "replied"
+            | "replies"
+            | "continued"
+            | "explained"
+            | "noted"
+            | "insisted"
+            | "argued"
+            | "stated"
+            | "tweeted"
+            | "declared"
+            | "responded"
+            | "recalled"
+            | "shouted"
+            | "answered"
+            | "joked"
+            | "quipped"
+            | "warned"
+            | "conceded"
+            | "acknowledged"
+            | "countered"
+            | "exclaimed"
+            | "sneered"
+            | "mused"
+            | "laughed"
+            | "cried"
+            | "demanded"
+            | "whispered"
+            | "concluded"
+            | "agreed"
+            | "admitted"
+            | "claimed"
+            | "posted"
+            | "yelled"
+            | "screamed"
+            | "snapped"
+            | "remarked"
+            | "pleaded"
+            | "wondered"
+            | "boasted"
     )
 }

@@ -33,7 +33,7 @@ pub(crate) const INSIDE: u8 = 4;
 /// The most quotations open at once; deeper nesting is noise (a line of marks).
 const MAX_DEPTH: usize = 8;
 /// Sentences are not split inside quotations up to this length in bytes.
-const GUARD_MAX_BYTES: usize = 1000;
+const GUARD_MAX_BYTES: usize = 400;
 
 pub(crate) struct Paired {
     pub(crate) quotes: Vec<Quotation>,

@@ -129,11 +129,24 @@ impl Scanner<'_> {
     fn word(&mut self, i: usize, c: char) -> usize {
         let text = self.text;
         let core = run_end(text, i + c.len_utf8(), is_word);
+        if let Some(end) = ticker_end(text, i, core) {
+            return self.push(i, end, TokenKind::Word);
+        }
         let (mut j, acronym) = match acronym_end(text, i, core) {
             Some(end) => (end, true),
             None => (core, false),
         };
         j = self.compound_tail(j);
+        if let Some(end) = domain_end(text, j) {
+            return self.push(i, end, TokenKind::Word);
+        }
+        // A hyphenated word ending in an acronym or a state: `R-S.D.`, `D-Calif.`.
+        let last = text[i..j].rfind('-').map_or(i, |h| i + h + 1);
+        if last > i {
+            if let Some(end) = acronym_end(text, last, j) {
+                return self.push(i, end, TokenKind::Word);
+            }
+        }
         if !acronym
             && at(text, j) == Some('.')
             && at(text, j + 1) != Some('.')
@@ -180,6 +193,13 @@ impl Scanner<'_> {
             return false;
         }
         let last = self.out.last().copied();
+        // `D-Calif.`, `then-Sen.`
+        if let Some(h) = word.rfind('-') {
+            return matches!(
+                abbrev::lookup(&word[h + 1..]),
+                Some(Abbrev::State | Abbrev::Title)
+            );
+        }
         match abbrev::lookup(word) {
             Some(Abbrev::NumberPrefix) => {
                 let rest = &text[dot + 1..];
@@ -339,6 +359,37 @@ fn acronym_end(text: &str, i: usize, core: usize) -> Option<usize> {
         k += 1;
     }
     Some(k)
+}
+
+/// A Reuters instrument code in brackets, `(SLB.N)`, `(BP.L)`: capitals, a period, one or
+/// two capitals, then `)`.
+fn ticker_end(text: &str, i: usize, core: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let caps = |s: &[u8]| {
+        s.iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    if before(text, i) != Some('(') || !(2..=6).contains(&(core - i)) || !caps(&bytes[i..core]) {
+        return None;
+    }
+    let e = run_end(text, core + 1, |c| c.is_ascii_uppercase());
+    (bytes.get(core) == Some(&b'.')
+        && (1..=2).contains(&(e - core - 1))
+        && bytes.get(e) == Some(&b')'))
+    .then_some(e)
+}
+
+/// The end of a site name's top-level domain right after a word, as in `Amazon.com` or
+/// `CREATORS.COM`: the name is one word, not a sentence end.
+fn domain_end(text: &str, j: usize) -> Option<usize> {
+    if at(text, j) != Some('.') {
+        return None;
+    }
+    ["com", "org", "net", "gov", "edu", "io", "co.uk"]
+        .into_iter()
+        .find(|tld| starts_with_ci(text, j + 1, tld))
+        .map(|tld| j + 1 + tld.len())
+        .filter(|&e| !is_word_opt(at(text, e)))
 }
 
 fn starts_with_ci(text: &str, i: usize, prefix: &str) -> bool {

@@ -135,7 +135,10 @@ impl Splitter<'_> {
                     break;
                 }
             }
-            if end < b && self.marks[end] & INSIDE == 0 && self.starts_sentence(kind, start, t, end)
+            if end < b
+                && self.marks[end] & INSIDE == 0
+                && !(kind == End::Strong && self.attribution_follows(t, end))
+                && self.starts_sentence(kind, start, t, end)
             {
                 out.push(end);
                 start = end;
@@ -150,6 +153,14 @@ impl Splitter<'_> {
         let tok = self.tokens[t];
         let s = self.str(t);
         match tok.kind {
+            // `10. Try praying`: a list number opening the paragraph.
+            TokenKind::Punct
+                if s == "."
+                    && t == self.range.start + 1
+                    && self.tokens[self.range.start].kind == TokenKind::Number =>
+            {
+                None
+            }
             TokenKind::Punct if s == "." => {
                 let prev = (t > self.range.start).then(|| t - 1);
                 let stem = prev.filter(|&p| self.tokens[p].kind == TokenKind::Word);
@@ -253,6 +264,17 @@ impl Splitter<'_> {
         }
     }
 
+    /// `“Why?” Trump asked.`: a quotation ending in `?` or `!`, then a short speaker (a name,
+    /// not `He` or `The`) and a speech verb, is one sentence with its attribution.
+    fn attribution_follows(&self, t: usize, next: usize) -> bool {
+        let quoted = (t + 1..next).any(|k| self.tokens[k].kind == TokenKind::Quote);
+        quoted
+            && !abbrev::is_starter(self.str(next))
+            && (next..self.range.end.min(next + 6))
+                .take_while(|&k| self.tokens[k].kind == TokenKind::Word)
+                .any(|k| abbrev::is_speech_verb(self.str(k)))
+    }
+
     fn is_opener(&self, t: usize) -> bool {
         let tok = self.tokens[t];
         match tok.kind {
@@ -303,6 +325,8 @@ fn merge(kind: End, more: End) -> End {
 /// The abbreviation class of a word written without its period: known abbreviations, acronyms
 /// with inner periods, and capital initials.
 fn abbrev_of(stem: &str) -> Option<Abbrev> {
+    // `then-Sen.`, `R-S.D.`: the last part decides.
+    let stem = stem.rfind('-').map_or(stem, |h| &stem[h + 1..]);
     if let Some(a) = abbrev::lookup(stem) {
         return Some(a);
     }

@@ -289,6 +289,29 @@ fn numbers() {
 }
 
 #[test]
+fn news_oddities() {
+    check_tokens(
+        "Thune (R-S.D.) and (D-Calif.)",
+        "Thune ( R-S.D. ) and ( D-Calif. )",
+    );
+    check_tokens("then-Sen. Clinton", "then-Sen. Clinton");
+    check_tokens(
+        "Halliburton (HAL.N) and Amazon.com",
+        "Halliburton ( HAL.N ) and Amazon.com",
+    );
+    check_sentences(
+        "“Why?” Trump asked. Then he left.",
+        "“Why?” Trump asked. | Then he left.",
+    );
+    check_sentences("“Why?” He asked again.", "“Why?” | He asked again.");
+    check_sentences("10. Try praying.", "10. Try praying.");
+    check_sentences(
+        "If it passes, Prop. 8 stays.",
+        "If it passes, Prop. 8 stays.",
+    );
+}
+
+#[test]
 fn social_and_links() {
     check_tokens("#Ukraine’s @NATO #1", "#Ukraine/H ’s @NATO/@ # 1/N");
     check_tokens(
