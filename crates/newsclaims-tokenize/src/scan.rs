@@ -142,10 +142,8 @@ impl Scanner<'_> {
         }
         // A hyphenated word ending in an acronym or a state: `R-S.D.`, `D-Calif.`.
         let last = text[i..j].rfind('-').map_or(i, |h| i + h + 1);
-        if last > i {
-            if let Some(end) = acronym_end(text, last, j) {
-                return self.push(i, end, TokenKind::Word);
-            }
+        if let Some(end) = (last > i).then(|| acronym_end(text, last, j)).flatten() {
+            return self.push(i, end, TokenKind::Word);
         }
         if !acronym
             && at(text, j) == Some('.')
