@@ -1,4 +1,4 @@
-//! `cargo xtask ci`: what CI runs. Formatting, clippy with `-D warnings`, every test with
+//! `cargo xtask ci`: what CI runs. The JSON Schema is current, then formatting, clippy with `-D warnings`, every test with
 //! `CI=true` (so insta never writes snapshots), and a check that no snapshot file is orphaned.
 
 use std::collections::BTreeSet;
@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use crate::{cargo, root, run_status};
 
 pub(crate) fn run() -> Result<()> {
+    crate::schema::run(&["--check".to_owned()])?;
     run_status(cargo().args(["fmt", "--all", "--check"]))?;
     run_status(cargo().args([
         "clippy",

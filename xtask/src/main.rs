@@ -3,12 +3,14 @@
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
 //! - `eval ner|claims --gold G --docs D [--map conll]`: runs the pipeline, scores with the referee
 //! - `build-lexicons [--check]`: the first-names lexicon of newsclaims-entities
+//! - `schema [--check]`: the JSON Schema of the output contract, `schema/newsclaims-1.schema.json`
 //! - `ci`: fmt, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots
 //! - `print tokens|entities|claims FILE`: one stage's output, one item per line
 
 mod ci;
 mod eval;
 mod lexicons;
+mod schema;
 mod train_ner;
 mod train_syntax;
 
@@ -25,6 +27,7 @@ fn main() -> Result<()> {
         "pipeline" => pipeline(&rest),
         "eval" => eval::run(&rest),
         "ci" => ci::run(),
+        "schema" => schema::run(&rest),
         "build-lexicons" => lexicons::run(&rest),
         "print" => print(&rest),
         "train-ner" => train_ner::run(&rest),
@@ -36,6 +39,7 @@ fn main() -> Result<()> {
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              eval ner|claims --gold G --docs D [--map conll]\n  \
              ci                                       fmt, clippy, tests, orphaned snapshots\n  \
+             schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
              train-ner [--check|--speed]              train the name tagger (or check it, or time it)"
         ),
