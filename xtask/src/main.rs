@@ -2,11 +2,13 @@
 //!
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
 //! - `eval ner|claims --gold G --docs D [--map conll]`: runs the pipeline, scores with the referee
+//! - `bench [--input F]... [--spacy PYTHON] [--limit N]`: throughput, stages, memory, start-up, vs spaCy
 //! - `build-lexicons [--check]`: the first-names lexicon of newsclaims-entities
 //! - `schema [--check]`: the JSON Schema of the output contract, `schema/newsclaims-1.schema.json`
 //! - `ci`: fmt, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots
 //! - `print tokens|entities|claims FILE`: one stage's output, one item per line
 
+mod bench;
 mod ci;
 mod eval;
 mod lexicons;
@@ -26,6 +28,7 @@ fn main() -> Result<()> {
     match task.as_str() {
         "pipeline" => pipeline(&rest),
         "eval" => eval::run(&rest),
+        "bench" => bench::run(&rest),
         "ci" => ci::run(),
         "schema" => schema::run(&rest),
         "build-lexicons" => lexicons::run(&rest),
@@ -38,6 +41,7 @@ fn main() -> Result<()> {
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              eval ner|claims --gold G --docs D [--map conll]\n  \
+             bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              ci                                       fmt, clippy, tests, orphaned snapshots\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
