@@ -3,6 +3,21 @@
 //! resolved to the entity's canonical name.
 //!
 //! Extraction never fails. Claims are sorted by start; every span lies inside the text.
+//!
+//! Finding who said what in a paragraph, after the two stages before:
+//!
+//! ```
+//! use newsclaims_claims::ClaimKind;
+//! let text = "“We will prevail,” Zelensky said.";
+//! let tokens = newsclaims_tokenize::tokenize(text);
+//! let entities = newsclaims_entities::recognize(text, &tokens);
+//! let claims = newsclaims_claims::extract(text, &tokens, &entities);
+//! let quote = &claims[0];
+//! assert_eq!(quote.kind, ClaimKind::Direct);
+//! assert_eq!(&text[quote.span], "We will prevail,");
+//! assert_eq!(quote.cue.map(|c| &text[c]), Some("said"));
+//! assert_eq!(quote.speaker.map(|s| &text[s.name]), Some("Zelensky"));
+//! ```
 
 mod attribution;
 mod checkworthy;

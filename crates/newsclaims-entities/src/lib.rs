@@ -3,6 +3,20 @@
 //!
 //! Recognition never fails. Mentions are sorted by start, never overlap, and start and end on
 //! token boundaries (a hashtag's mention leaves out the `#`).
+//!
+//! Tagging a sentence on its own:
+//!
+//! ```
+//! use newsclaims_entities::Label;
+//! let text = "NATO Secretary-General Jens Stoltenberg visited Kyiv on Thursday.";
+//! let tokens = newsclaims_tokenize::tokenize(text);
+//! let entities = newsclaims_entities::recognize(text, &tokens);
+//! let person = entities.mentions.iter().find(|m| m.label == Label::Person).unwrap();
+//! assert_eq!(&text[person.span], "Jens Stoltenberg");
+//! // The cluster of a mention names the entity and keeps its titles.
+//! let cluster = &entities.clusters[person.cluster];
+//! assert_eq!(&text[cluster.name], "Jens Stoltenberg");
+//! ```
 
 pub mod cluster;
 mod features;

@@ -3,6 +3,30 @@
 //! This is the only crate that knows serde and the JSON contract. It converts byte spans to
 //! Unicode code-point offsets here and nowhere else. Output is deterministic: fields in a fixed
 //! order, floats rounded to three decimals.
+//!
+//! Writing one document's analysis as the JSON record and as CSV rows:
+//!
+//! ```
+//! use newsclaims_format::Analysis;
+//! use newsclaims_text::Document;
+//! let document = Document::new("d1", "“We will prevail,” Zelensky said.");
+//! let text = document.text.as_str();
+//! let tokens = newsclaims_tokenize::tokenize(text);
+//! let entities = newsclaims_entities::recognize(text, &tokens);
+//! let claims = newsclaims_claims::extract(text, &tokens, &entities);
+//! let analysis = Analysis { document, tokens, entities, claims, problems: Vec::new() };
+//!
+//! let record = newsclaims_format::to_json(&analysis);
+//! assert_eq!(record["schema"], "newsclaims/1");
+//! assert_eq!(record["claims"][0]["text"], "We will prevail,");
+//! assert_eq!(record["claims"][0]["start"], 1); // code points: the “ is one
+//!
+//! let mut csv = Vec::new();
+//! newsclaims_format::write_csv_header(&mut csv);
+//! newsclaims_format::write_csv(&mut csv, &analysis);
+//! let csv = String::from_utf8(csv).unwrap();
+//! assert!(csv.lines().nth(1).unwrap().starts_with("d1,0,direct,"));
+//! ```
 
 mod brat;
 mod csv;
