@@ -131,8 +131,8 @@ impl Pairer<'_> {
     fn classify(&self, t: usize) -> (Mark, Dir, Dir) {
         let span = self.tokens[t].span;
         let (mark, glyph) = match &self.text[span] {
-            "“" | "„" | "‟" | "«" | "``" => (Mark::Double, Dir::Open),
-            "”" | "»" => (Mark::Double, Dir::Close),
+            "“" | "„" | "‟" | "«" | "``" | "‘‘" => (Mark::Double, Dir::Open),
+            "”" | "»" | "’’" => (Mark::Double, Dir::Close),
             "\"" | "''" | "＂" => (Mark::Double, Dir::Either),
             "‘" | "`" | "‹" => (Mark::Single, Dir::Open),
             "’" | "›" => (Mark::Single, Dir::Close),

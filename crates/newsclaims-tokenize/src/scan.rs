@@ -224,9 +224,9 @@ impl Scanner<'_> {
         let text = self.text;
         let len = c.len_utf8();
         let next = at(text, i + len);
-        // PTB-style doubled marks are one double quotation mark.
-        if (c == '`' && next == Some('`')) || (c == '\'' && next == Some('\'')) {
-            return self.push(i, i + 2, TokenKind::Quote);
+        // PTB-style and doubled curly single marks (`‘‘Nope,’’`) are one double mark.
+        if matches!(c, '`' | '\'' | '‘' | '’') && next == Some(c) {
+            return self.push(i, i + 2 * len, TokenKind::Quote);
         }
         let after_abbrev = prev == Some('.')
             && self

@@ -465,9 +465,30 @@ fn multi_paragraph_quotation() {
 #[test]
 fn linear_time() {
     let started = Instant::now();
-    for mark in [
-        "\"", "“", "”", "‘", "'", "’", "``", ".", "(", "#", "@a", "a.", "“a. ",
-    ] {
+    let marks = [
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "'",
+        "’",
+        "``",
+        "‘‘",
+        ".",
+        ". ",
+        "(",
+        "[1]",
+        "#",
+        "@a",
+        "a.",
+        "“a. ",
+        "\"“‘'’”",
+        "“‘",
+        "a’",
+        "No. ",
+        "?” A said. ",
+    ];
+    for mark in marks {
         let text = mark.repeat(100_000);
         let tokens = tokenize(&text);
         assert!(!tokens.tokens.is_empty());
