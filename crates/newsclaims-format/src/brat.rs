@@ -60,7 +60,7 @@ CARDINAL
 ORDINAL
 
 [relations]
-<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
 [events]
 Attribution\tSource?:Source, Cue?:Cue, Content:Content, Channel?:Channel

@@ -345,6 +345,8 @@ mark.claim:not(.cont)::before { content: attr(data-who); font: 600 10px/1 system
 .k-indirect { background: #bfe0ff; }
 .k-mixed { background: #c6efbf; }
 .k-statement { background: #e8dcff; }
+/* A claim inside another (a nested attribution) is outlined, so that it stands out from its host. */
+mark.claim mark.claim { outline: 1px solid rgba(0, 0, 0, .45); }
 .cue { font-weight: bold; text-decoration: underline dotted; }
 .spk { font-weight: bold; text-decoration: underline; }
 .ent { border-bottom: 2px solid var(--c); }
