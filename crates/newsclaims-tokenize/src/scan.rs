@@ -87,6 +87,13 @@ impl Scanner<'_> {
             _ if is_word(c) => self.word(i, c),
             _ if chars::is_apostrophe(c) => self.apostrophe(i, c, prev),
             _ if chars::is_double_quote(c) => self.push(i, i + c.len_utf8(), TokenKind::Quote),
+            // `.496`: a decimal without its leading zero.
+            '.' if !prev.is_some_and(|p| is_word(p) || p == '.')
+                && at(text, i + 1).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                let end = digits_end(text, i + 1);
+                self.push(i, end, TokenKind::Number)
+            }
             '.' | '-' | '—' | '–' | '―' | '_' | '=' | '*' => {
                 // Runs are one token: `...`, `--`, `——`, `***`.
                 let end = run_end(text, i, |d| d == c);
@@ -245,12 +252,17 @@ impl Scanner<'_> {
             return self.push(i, i + len, TokenKind::Quote);
         }
         if !glued {
-            // A possessive written apart, as tokenized corpora do (`Walter 's`).
-            if matches!(c, '\'' | '’')
-                && matches!(next, Some('s' | 'S'))
-                && !is_word_opt(at(text, i + len + 1))
-            {
-                return self.push(i, i + len + 1, TokenKind::Word);
+            // A possessive or contraction written apart, as tokenized corpora do (`Walter 's`,
+            // `I 'm`).
+            if matches!(c, '\'' | '’') && prev.is_some_and(chars::is_blank) {
+                let e = run_end(text, i + len, |d| d.is_ascii_alphabetic());
+                let piece = &text[i + len..e];
+                let clitic = ["s", "m", "d", "ll", "re", "ve"]
+                    .iter()
+                    .any(|p| piece.eq_ignore_ascii_case(p));
+                if clitic && !is_word_opt(at(text, e)) {
+                    return self.push(i, e, TokenKind::Word);
+                }
             }
             if let Some(end) = self.elision_end(i + len) {
                 return self.push(

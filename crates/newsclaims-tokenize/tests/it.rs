@@ -253,6 +253,7 @@ fn words_and_apostrophes() {
     check_tokens("get 'em, 'Tis", "get 'em , 'Tis");
     check_tokens("JFK Jr.'s book", "JFK Jr. 's book");
     check_tokens("it's", "it 's");
+    check_tokens("Walter 's I 'm", "Walter 's I 'm");
 }
 
 #[test]
@@ -286,6 +287,7 @@ fn numbers() {
         "1,000.5/N $ 1.20/N 9/11/N 2022-02-24/N 3:30/N 45/N % 5th/N 1990s/N",
     );
     check_tokens("€150 £2bn 10km 5G", "€ 150/N £ 2/N bn 10/N km 5G/N");
+    check_tokens("hit .496 and 1.5", "hit .496/N and 1.5/N");
 }
 
 #[test]
