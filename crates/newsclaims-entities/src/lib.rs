@@ -178,7 +178,8 @@ impl Entities {
 /// Finds, labels and clusters the entity mentions of `text`.
 pub fn recognize(text: &str, tokens: &Tokens) -> Entities {
     let numeric = numbers::find(text, tokens);
-    let names = tagger::tag(text, tokens);
+    let mut names = tagger::tag(text, tokens);
+    numbers::drop_numeric_names(text, &numeric, &mut names);
     let mut mentions = merge(numeric, names);
     let clusters = cluster::cluster(text, tokens, &mut mentions);
     Entities { mentions, clusters }

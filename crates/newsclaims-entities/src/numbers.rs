@@ -67,6 +67,18 @@ pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
     snap(tokens, spans)
 }
 
+/// Drops the tagger's names that hold a digit and overlap a numeric mention: the rules know
+/// numbers better (`February 2022.` read as a place, `31` as a nationality).
+pub(crate) fn drop_numeric_names(text: &str, numeric: &[Mention], names: &mut Vec<Mention>) {
+    names.retain(|n| {
+        if !text[n.span].bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let k = numeric.partition_point(|m| m.span.end() <= n.span.start());
+        !numeric.get(k).is_some_and(|m| m.span.overlaps(n.span))
+    });
+}
+
 /// Widens each span to the tokens it touches and drops any that then overlap an earlier one.
 fn snap(tokens: &Tokens, spans: Vec<(Span, Label)>) -> Vec<Mention> {
     let toks = &tokens.tokens;
@@ -506,6 +518,12 @@ impl Rules<'_> {
             }
         }
         if self.low(i) == "between" {
+            // `between 2019 and 2023`: two dates.
+            if let Some(a) = self.date(i + 1).filter(|a| self.low(a.end) == "and") {
+                if let Some(b) = self.date(a.end + 1) {
+                    return Some((i, b));
+                }
+            }
             if let Some(a) = self.core(i + 1, true) {
                 if self.low(a.end) == "and" {
                     if let Some(b) = self
