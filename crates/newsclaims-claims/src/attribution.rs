@@ -83,6 +83,10 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         return according(view, i, earlier);
     }
     let cue = lexicon::cue(w)?;
+    let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
+    if cue.class == CueClass::Particle && !particle {
+        return None;
+    }
     // Cue verbs are lower case in running text; `State` or `Post` are names.
     if view.is_capitalized(i) && i != view.clause_start(i) {
         return None;
@@ -143,10 +147,35 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     }
 
     // Content after the cue.
-    let after_subject = if inverted { subject.last + 1 } else { i + 1 };
-    let forward = forward_content(view, i, after_subject, end, cue.class);
+    let forward = if inverted {
+        // After `said X`, only a quotation continues (`“Q1,” said X, “Q2.”`); an appositive or
+        // a parenthesis (`said Rep. X (D-N.C.), head of ...`) is part of the attribution.
+        let mut k = subject.last + 1;
+        let limit = end.min(k + 24);
+        while k < limit && view.quote_at(k).is_none() {
+            k += 1;
+        }
+        let at_quote = k < end && view.quote_at(k).is_some() && k > 0 && view.is_punct(k - 1, ",");
+        if at_quote {
+            forward_content(view, i, k, end, CueClass::Say)
+        } else {
+            None
+        }
+    } else {
+        let from = if particle { i + 2 } else { i + 1 };
+        let class = if particle {
+            CueClass::Object
+        } else {
+            cue.class
+        };
+        forward_content(view, i, from, end, class)
+    };
     // Content before the subject (or before the cue when inverted).
-    let before_at = if inverted { i } else { subject.first };
+    let before_at = if inverted {
+        i
+    } else {
+        phrase_start(view, subject.first, start)
+    };
     let backward = backward_content(view, before_at, start);
 
     let forward = forward.filter(|f| !f.range.is_empty());
@@ -158,10 +187,15 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         (None, None) => return None,
     };
     let speaker = speaker::resolve(view, subject, earlier);
+    let cue_span = if particle {
+        view.cover(i, i + 1)
+    } else {
+        view.span(i)
+    };
     build(
         view,
         pieces,
-        Some(view.span(i)),
+        Some(cue_span),
         Some(speaker),
         Some(subject.span(view)),
         i,
@@ -252,6 +286,7 @@ fn forward_content(
         return None;
     }
     let mut after_comma = false;
+    let mut adjunct = false;
     if class == CueClass::Tell {
         f = skip_addressee(view, f, end);
     }
@@ -277,6 +312,7 @@ fn forward_content(
             if view.is_punct(k, ",") || view.is_punct(k, ":") {
                 f = k;
                 resolved = true;
+                adjunct = true;
                 break;
             }
             k += 1;
@@ -293,6 +329,23 @@ fn forward_content(
     if f < end && (view.is_punct(f, ",") || view.is_punct(f, ":")) {
         after_comma = view.is_punct(f, ",");
         f += 1;
+        // `she said of the election, in which ...`: a relative clause, not content.
+        if view.is_any(
+            f,
+            &[
+                "in", "which", "who", "where", "when", "whom", "whose", "as", "at", "on",
+            ],
+        ) {
+            return Some(Forward {
+                range: f..f,
+                after_comma: false,
+                trailing_adjunct: true,
+            });
+        }
+        // After an adjunct, only a quotation continues an interrupted quote.
+        if adjunct && view.quote_at(f).is_none() {
+            after_comma = false;
+        }
     }
     if f < end && view.is(f, "that") {
         f += 1;
@@ -410,6 +463,33 @@ fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
         return k;
     }
     f
+}
+
+/// Where a subject's phrase really starts when it runs left of the parsed phrase, up to a comma
+/// or quotation it follows (`,” Trump lawyer Marc Kasowitz said`, `,” Mr. Morgan of the Sierra
+/// Club said`): the token after that comma or quote, else `first` itself.
+fn phrase_start(view: &View<'_>, first: usize, floor: usize) -> usize {
+    let mut k = first;
+    while k > floor && first - k < 8 {
+        let p = k - 1;
+        if view.is_punct(p, ",") || view.quote_at(p).is_some() {
+            return k;
+        }
+        let w = view.word(p);
+        let np_word = view.is_wordlike(p)
+            && (view.is_capitalized(p)
+                || !lexicon::is_np_boundary(w) && lexicon::cue(w).is_none()
+                || view.is_any(p, &["of", "the"]))
+            || view.is_punct(p, ".")
+            || view.is_punct(p, "-")
+            || view.is_punct(p, "(")
+            || view.is_punct(p, ")");
+        if !np_word {
+            break;
+        }
+        k = p;
+    }
+    first
 }
 
 /// The content before a subject at `at`: a quotation ending right before it, or the clause up
@@ -621,7 +701,6 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             }
         }
     }
-    let mut added: Vec<Found> = Vec::new();
     for (q, quote) in view.quotes.iter().enumerate() {
         if used[q] {
             continue;
@@ -657,20 +736,38 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
         if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
             if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
                 cue = Some(view.span(open - 1));
-                speaker = Some(speaker::resolve(view, np, &earlier_of(&found, &added)));
+                speaker = Some(speaker::resolve(view, np, &[]));
             }
         }
         // A continuation: the previous quote's speaker, when it spoke in this paragraph or the
-        // one before and nobody else was named in between.
+        // one before. Right after `“Q1,” X said.` in the same paragraph, the quote goes on the
+        // same claim as another fragment (PolNeAR's and the news convention's reading).
         if speaker.is_none() {
             let para = view.para(open);
             let prev = found
                 .iter()
-                .chain(added.iter())
-                .filter(|f| f.tokens.end <= open && f.speaker.is_some())
-                .max_by_key(|f| f.tokens.end);
-            if let Some(p) = prev {
+                .enumerate()
+                .filter(|(_, f)| f.tokens.end <= open && f.speaker.is_some())
+                .max_by_key(|(_, f)| f.tokens.end)
+                .map(|(k, _)| k);
+            if let Some(k) = prev {
+                let p = &found[k];
                 let pp = view.para(p.tokens.end.saturating_sub(1));
+                let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
+                let gap_clear = (p.tokens.end..open).all(|t| view.quote_at(t).is_none())
+                    && (p.tokens.end..open).count() <= 24;
+                if para == pp && p.kind == ClaimKind::Direct && cue_between && gap_clear {
+                    let extra: Vec<Span> = quote
+                        .fragments
+                        .iter()
+                        .copied()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    let f = &mut found[k];
+                    f.pieces.extend(extra);
+                    f.tokens.end = qt.end;
+                    continue;
+                }
                 if para.saturating_sub(pp) <= 1
                     && matches!(p.kind, ClaimKind::Direct | ClaimKind::Mixed)
                 {
@@ -683,7 +780,9 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             let prev_start = view.clause_start(start - 1);
             let person = (prev_start..start).find_map(|k| {
                 view.mention_at(k)
-                    .filter(|(_, m)| m.label == Label::Person)
+                    .filter(|(_, m)| {
+                        m.label == Label::Person && speaker::plausible_name(view.text, m.span)
+                    })
                     .map(|(m, _)| m)
             });
             if let Some(m) = person {
@@ -709,7 +808,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
         if pieces.is_empty() {
             continue;
         }
-        added.push(Found {
+        found.push(Found {
             kind: ClaimKind::Direct,
             pieces,
             cue,
@@ -720,13 +819,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             anchor: open,
         });
     }
-    found.extend(added);
     found
-}
-
-fn earlier_of(a: &[Found], b: &[Found]) -> Vec<Earlier> {
-    let _ = (a, b);
-    Vec::new()
 }
 
 /// A title of a work: every word capitalised or a short function word (`“The Art of the Deal”`).

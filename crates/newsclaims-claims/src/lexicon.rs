@@ -17,11 +17,14 @@ pub(crate) enum CueClass {
     Tell,
     /// `declare NP`, `call X Y`, `cite NP`: the rest of the clause is the content.
     Object,
+    /// `speak about`, `talk about`: a cue only with its particle.
+    Particle,
 }
 
 /// One cue lemma: its class and how often PolNeAR's annotators marked a form of it as a cue.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cue {
+    pub(crate) lemma: &'static str,
     pub(crate) class: CueClass,
     /// Share of the lemma's occurrences in PolNeAR train that are attribution cues.
     pub(crate) reliability: f32,
@@ -41,12 +44,20 @@ static CUES: LazyLock<Vec<(&'static str, Cue)>> = LazyLock::new(|| {
                 "say" => CueClass::Say,
                 "tell" => CueClass::Tell,
                 "object" => CueClass::Object,
+                "particle" => CueClass::Particle,
                 _ => return None,
             };
             let cues: f32 = f.next()?.parse().ok()?;
             let seen: f32 = f.next()?.parse().ok()?;
             let reliability = if seen > 0.0 { cues / seen } else { 0.5 };
-            Some((lemma, Cue { class, reliability }))
+            Some((
+                lemma,
+                Cue {
+                    lemma,
+                    class,
+                    reliability,
+                },
+            ))
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(b.0));
@@ -169,6 +180,34 @@ fn lemma_candidates(w: &str) -> impl Iterator<Item = Lemma<'_>> {
         .chain(std::iter::once(Lemma::new(w, "")))
         .chain(stripped)
         .chain(doubled)
+}
+
+/// Whether `next` is a particle that belongs to the cue lemma (`called for`, `pointed to`), so
+/// that the content starts after it.
+pub(crate) fn is_particle(lemma: &str, next: &str) -> bool {
+    const PARTICLES: &[(&str, &[&str])] = &[
+        ("call", &["for", "on"]),
+        ("point", &["to"]),
+        ("ask", &["about", "for"]),
+        ("speak", &["about", "of", "on", "to"]),
+        ("talk", &["about", "of"]),
+        ("warn", &["of", "about", "against"]),
+        ("write", &["about", "of"]),
+        ("respond", &["to"]),
+        ("reply", &["to"]),
+        ("comment", &["on"]),
+        ("joke", &["about"]),
+        ("boast", &["of", "about"]),
+        ("complain", &["about", "of"]),
+        ("tweet", &["about"]),
+        ("post", &["about"]),
+        ("testify", &["about", "to"]),
+        ("agree", &["with"]),
+    ];
+    PARTICLES
+        .iter()
+        .find(|(l, _)| *l == lemma)
+        .is_some_and(|(_, ps)| ps.iter().any(|p| next.eq_ignore_ascii_case(p)))
 }
 
 /// Words between a subject and its verb that are not part of either (`has`, `also`, `repeatedly`).

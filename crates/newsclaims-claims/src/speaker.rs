@@ -504,7 +504,7 @@ fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Op
         let Some(cluster) = ents.clusters.get(m.cluster) else {
             continue;
         };
-        if !fits || cluster.label.is_numeric() {
+        if !fits || cluster.label.is_numeric() || !plausible_name(view.text, m.span) {
             continue;
         }
         let female = cluster.female.unwrap_or(0.5);
@@ -547,4 +547,18 @@ fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Op
         return earlier.last().map(|e| e.cluster);
     }
     best.map(|(_, c)| c)
+}
+
+/// Whether a mention looks like a name rather than a tagger slip on a function word (`It`, `In`).
+pub(crate) fn plausible_name(text: &str, span: Span) -> bool {
+    let Some(first) = text
+        .get(span.start()..span.end())
+        .and_then(|t| t.split_whitespace().next())
+    else {
+        return false;
+    };
+    let first = first.trim_end_matches(['’', '\'', ',', '.']);
+    lexicon::pronoun(first).is_none()
+        && !lexicon::is_determiner(first)
+        && !(lexicon::is_np_boundary(first) && text[span].split_whitespace().count() == 1)
 }
