@@ -1,0 +1,89 @@
+//! The human formats through the binary: the header and footer once per run whatever the number
+//! of documents, unreadable documents kept in view, and `--format brat --output DIR` writing a
+//! brat collection with one file pair per document, even when ids repeat.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Two documents with the same id, then a line that is not JSON.
+const INPUT: &str = "{\"id\": \"a\", \"text\": \"“We will prevail,” Zelensky said.\"}\n\
+                     {\"id\": \"a\", \"text\": \"Stoltenberg said NATO stands with Ukraine.\"}\n\
+                     not json\n";
+
+fn run(args: &[&str]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .args(args)
+        .arg("--quiet")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(INPUT.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    // 1: one document could not be read.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn csv_has_one_header() {
+    let csv = run(&["--format", "csv"]);
+    assert_eq!(csv.matches('\u{feff}').count(), 1);
+    assert!(csv.starts_with("\u{feff}document,claim,kind,"));
+    assert_eq!(csv.matches("document,claim,").count(), 1);
+    assert!(csv.lines().skip(1).all(|l| l.starts_with("a,")));
+}
+
+#[test]
+fn html_is_one_page_with_a_section_per_document() {
+    let html = run(&["--format", "html"]);
+    assert_eq!(html.matches("<!DOCTYPE html>").count(), 1);
+    assert_eq!(html.matches("</html>").count(), 1);
+    assert_eq!(html.matches("<section class=\"doc").count(), 3);
+    assert!(html.contains("<section class=\"doc unreadable\" id=\"d2\">"));
+}
+
+#[test]
+fn brat_to_standard_output_names_each_document() {
+    let ann = run(&["--format", "brat"]);
+    assert_eq!(ann.matches("# document a\n").count(), 2);
+    assert!(ann.contains("# unreadable: "));
+}
+
+#[test]
+fn brat_folder_has_a_file_pair_per_document() {
+    let dir = std::env::temp_dir().join(format!("newsclaims-brat-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = run(&["--format", "brat", "--output", dir.to_str().unwrap()]);
+    assert_eq!(stdout, "");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "a-2.ann",
+            "a-2.txt",
+            "a.ann",
+            "a.txt",
+            "annotation.conf",
+            "visual.conf"
+        ]
+    );
+    let text = std::fs::read_to_string(dir.join("a-2.txt")).unwrap();
+    assert_eq!(text, "Stoltenberg said NATO stands with Ukraine.");
+    let _ = std::fs::remove_dir_all(dir);
+}
