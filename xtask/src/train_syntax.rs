@@ -18,25 +18,42 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let train_path = conll.join("train.txt");
     if !train_path.exists() {
         if check {
-            println!("train-syntax --check: {} is absent; nothing to compare", train_path.display());
+            println!(
+                "train-syntax --check: {} is absent; nothing to compare",
+                train_path.display()
+            );
             return Ok(());
         }
-        bail!("{} is absent: the syntax model is trained from CoNLL-2003", train_path.display());
+        bail!(
+            "{} is absent: the syntax model is trained from CoNLL-2003",
+            train_path.display()
+        );
     }
     let train = read_conll(&train_path)?;
     eprintln!("train-syntax: {} training sentences", train.len());
     let bytes = syntax::train(&train, EPOCHS, |line| eprintln!("train-syntax: {line}"));
     let model = root().join("crates/newsclaims-entities/model/syntax.bin");
     if check {
-        let committed = std::fs::read(&model).with_context(|| format!("reading {}", model.display()))?;
+        let committed =
+            std::fs::read(&model).with_context(|| format!("reading {}", model.display()))?;
         if committed != bytes {
-            bail!("{} is stale: run `cargo xtask train-syntax`", model.display());
+            bail!(
+                "{} is stale: run `cargo xtask train-syntax`",
+                model.display()
+            );
         }
-        println!("train-syntax --check: the committed model matches ({} bytes)", bytes.len());
+        println!(
+            "train-syntax --check: the committed model matches ({} bytes)",
+            bytes.len()
+        );
         return Ok(());
     }
     std::fs::write(&model, &bytes).with_context(|| format!("writing {}", model.display()))?;
-    println!("train-syntax: wrote {} ({} bytes); rebuild to evaluate on dev with `cargo xtask eval-syntax`", model.display(), bytes.len());
+    println!(
+        "train-syntax: wrote {} ({} bytes); rebuild to evaluate on dev with `cargo xtask eval-syntax`",
+        model.display(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -62,16 +79,25 @@ pub(crate) fn eval() -> Result<()> {
 /// Sentences of a CoNLL-2003 file (`token POS chunk NER` per line, blank lines between
 /// sentences, `-DOCSTART-` lines between documents).
 fn read_conll(path: &Path) -> Result<Vec<TrainingSentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
-    let mut current = TrainingSentence { words: Vec::new(), pos: Vec::new(), chunks: Vec::new() };
+    let mut current = TrainingSentence {
+        words: Vec::new(),
+        pos: Vec::new(),
+        chunks: Vec::new(),
+    };
     for (n, line) in text.lines().enumerate() {
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols.is_empty() || cols[0] == "-DOCSTART-" {
             if !current.words.is_empty() {
                 out.push(std::mem::replace(
                     &mut current,
-                    TrainingSentence { words: Vec::new(), pos: Vec::new(), chunks: Vec::new() },
+                    TrainingSentence {
+                        words: Vec::new(),
+                        pos: Vec::new(),
+                        chunks: Vec::new(),
+                    },
                 ));
             }
             continue;
@@ -82,10 +108,14 @@ fn read_conll(path: &Path) -> Result<Vec<TrainingSentence>> {
         // `NN|SYM` occurs four times: keep the first tag.
         let pos = pos.split('|').next().unwrap_or(pos);
         current.words.push(word.to_string());
-        current.pos.push(Pos::parse(pos).with_context(|| format!("{}:{}: unknown POS {pos}", path.display(), n + 1))?);
-        current
-            .chunks
-            .push(Chunk::parse(chunk).with_context(|| format!("{}:{}: unknown chunk {chunk}", path.display(), n + 1))?);
+        current.pos.push(
+            Pos::parse(pos)
+                .with_context(|| format!("{}:{}: unknown POS {pos}", path.display(), n + 1))?,
+        );
+        current.chunks.push(
+            Chunk::parse(chunk)
+                .with_context(|| format!("{}:{}: unknown chunk {chunk}", path.display(), n + 1))?,
+        );
     }
     if !current.words.is_empty() {
         out.push(current);

@@ -34,7 +34,13 @@ fn speech_verbs_and_their_subjects() {
 
 #[test]
 fn tags_parallel_tokens_for_any_text() {
-    for text in ["", " ", "“", "a", "Hello world. Second one!\n\nThird “quote” here"] {
+    for text in [
+        "",
+        " ",
+        "“",
+        "a",
+        "Hello world. Second one!\n\nThird “quote” here",
+    ] {
         let tokens = newsclaims_tokenize::tokenize(text);
         let tags = syntax::analyze(text, &tokens);
         assert_eq!(tags.pos.len(), tokens.tokens.len());
@@ -48,9 +54,13 @@ const CHUNK_FLOOR: f64 = 0.943;
 
 #[test]
 fn quality_floor_on_conll_dev() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/conll2003/dev.txt");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/conll2003/dev.txt");
     let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("syntax quality floor: {} is absent; not measured", path.display());
+        eprintln!(
+            "syntax quality floor: {} is absent; not measured",
+            path.display()
+        );
         return;
     };
     let (mut pos_right, mut chunk_right, mut total) = (0usize, 0usize, 0usize);
@@ -74,6 +84,12 @@ fn quality_floor_on_conll_dev() {
     let pos = pos_right as f64 / total as f64;
     let chunk = chunk_right as f64 / total as f64;
     eprintln!("syntax on CoNLL-2003 dev: POS {pos:.4}, chunks {chunk:.4} over {total} tokens");
-    assert!(pos >= POS_FLOOR, "POS accuracy {pos:.4} fell below the floor {POS_FLOOR}");
-    assert!(chunk >= CHUNK_FLOOR, "chunk accuracy {chunk:.4} fell below the floor {CHUNK_FLOOR}");
+    assert!(
+        pos >= POS_FLOOR,
+        "POS accuracy {pos:.4} fell below the floor {POS_FLOOR}"
+    );
+    assert!(
+        chunk >= CHUNK_FLOOR,
+        "chunk accuracy {chunk:.4} fell below the floor {CHUNK_FLOOR}"
+    );
 }
