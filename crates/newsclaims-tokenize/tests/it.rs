@@ -374,6 +374,19 @@ fn sentence_ends() {
         "Really?! | Yes. | Wait... | No.",
     );
     check_sentences("I thought... I would go.", "I thought... I would go.");
+    check_sentences(
+        "He lives in Fresno, Calif. The city is hot. Fresno, Calif., is big.",
+        "He lives in Fresno, Calif. | The city is hot. | Fresno, Calif., is big.",
+    );
+    check_sentences(
+        "Martin Luther King Jr. spoke. Acme Corp. Chief Executive Jo Li agreed.",
+        "Martin Luther King Jr. spoke. | Acme Corp. Chief Executive Jo Li agreed.",
+    );
+    check_sentences(
+        "Roe v. Wade stands. Page p. 12 says so.",
+        "Roe v. Wade stands. | Page p. 12 says so.",
+    );
+    check_sentences("He ran 5 mi. Tom walked.", "He ran 5 mi. | Tom walked.");
 }
 
 #[test]
