@@ -233,7 +233,9 @@ impl Splitter<'_> {
             return false;
         };
         if first.is_lowercase() {
-            return false;
+            // `eBay`, `iPhone`: a name can start a sentence in lowercase.
+            let camel = word.chars().skip(1).any(char::is_uppercase) && !word.contains('.');
+            return camel && matches!(kind, End::Strong | End::Period);
         }
         if first.is_ascii_digit() {
             return kind == End::Strong;

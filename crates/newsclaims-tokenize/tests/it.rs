@@ -387,6 +387,10 @@ fn sentence_ends() {
         "Roe v. Wade stands. | Page p. 12 says so.",
     );
     check_sentences("He ran 5 mi. Tom walked.", "He ran 5 mi. | Tom walked.");
+    check_sentences(
+        "Sales fell. iPhone sales rose.",
+        "Sales fell. | iPhone sales rose.",
+    );
 }
 
 #[test]
