@@ -144,6 +144,15 @@ impl Scanner<'_> {
             None => (core, false),
         };
         j = self.compound_tail(j);
+        // A dropped g keeps its apostrophe (`lookin'`, `Lyin’ Ted`), unless a single quote is
+        // open on this line and the mark closes it.
+        let dropped_g = at(text, j)
+            .filter(|&a| matches!(a, '\'' | '’'))
+            .filter(|a| !is_word_opt(at(text, j + a.len_utf8())))
+            .filter(|_| text[i..j].ends_with("in") && !self.open_single);
+        if let Some(a) = dropped_g {
+            return self.push(i, j + a.len_utf8(), TokenKind::Word);
+        }
         if let Some(end) = domain_end(text, j) {
             return self.push(i, end, TokenKind::Word);
         }
@@ -310,7 +319,7 @@ impl Scanner<'_> {
             let end = e + close.len_utf8();
             return (!is_word_opt(at(text, end))).then_some(end);
         }
-        ["em", "tis", "twas", "cause", "til", "bout", "nuff"]
+        ["em", "tis", "twas", "cause", "til", "bout", "nuff", "round"]
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w))
             .then_some(e)

@@ -254,6 +254,8 @@ fn words_and_apostrophes() {
     check_tokens("JFK Jr.'s book", "JFK Jr. 's book");
     check_tokens("it's", "it 's");
     check_tokens("Walter 's I 'm", "Walter 's I 'm");
+    check_tokens("Lyin’ Ted, nothin' doing", "Lyin’ Ted , nothin' doing");
+    check_quotes("He said 'stop lookin' now'", "[stop lookin] single");
 }
 
 #[test]
