@@ -125,14 +125,24 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     // The subject: inverted after the cue, shared with an earlier cue, or before the cue.
     let mut inverted = false;
     let subject: Np;
-    if after_close || (after_comma && !participle) {
+    if after_close {
         if let Some(np) = inverted_subject(view, i, end) {
             inverted = true;
             subject = np;
-        } else if let Some(np) = speaker::subject_left(view, i, start) {
+        } else {
+            subject = speaker::subject_left(view, i, start)?;
+        }
+    } else if after_comma && !participle {
+        // `Hill, a doctor, said` before `..., said Hill`.
+        let appositive = speaker::subject_left(view, i, start)
+            .filter(|np| matches!(np.head, Head::Mention(_) | Head::Pronoun(_)));
+        if let Some(np) = appositive {
+            subject = np;
+        } else if let Some(np) = inverted_subject(view, i, end) {
+            inverted = true;
             subject = np;
         } else {
-            return None;
+            subject = speaker::subject_left(view, i, start)?;
         }
     } else if (after_comma && participle) || after_and {
         subject = shared_subject(view, i, start, found)?;
@@ -179,12 +189,19 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     let backward = backward_content(view, before_at, start);
 
     let forward = forward.filter(|f| !f.range.is_empty());
+    let is_quote = |r: &std::ops::Range<usize>| {
+        view.quote_at(r.start)
+            .is_some_and(|q| view.quotes[q].tokens.start == r.start)
+    };
     let pieces = match (backward, forward) {
-        // Interrupted: `“Q1,” X said, “Q2.”`.
-        (Some(b), Some(f)) if f.after_comma => vec![b, f.range],
+        // Interrupted: `“Q1,” X said, “Q2.”`, `The museum, Obama said, would ...`.
+        (Some(b), Some(f)) if f.after_comma && is_quote(&b) == is_quote(&f.range) => {
+            vec![b, f.range]
+        }
+        (Some(b), Some(f)) if is_quote(&b) && !is_quote(&f.range) && f.after_comma => vec![b],
         (_, Some(f)) => vec![f.range],
-        (Some(b), None) => vec![b],
-        (None, None) => return None,
+        (Some(b), None) if view.count_words(b.clone()) >= 4 || is_quote(&b) => vec![b],
+        _ => return None,
     };
     let speaker = speaker::resolve(view, subject, earlier);
     let cue_span = if particle {
@@ -289,6 +306,22 @@ fn forward_content(
     let mut adjunct = false;
     if class == CueClass::Tell {
         f = skip_addressee(view, f, end);
+        // `told his advisers to figure out ...`: the infinitive is the content.
+        if f > from && view.is(f, "to") {
+            return forward_to_end(view, f, end);
+        }
+    }
+    // `said as she left`: an adverbial clause, not what was said.
+    if f < end
+        && lexicon::is_subordinator(view.word(f))
+        && !view.is(f, "if")
+        && !view.is(f, "whether")
+    {
+        return Some(Forward {
+            range: f..f,
+            after_comma: false,
+            trailing_adjunct: true,
+        });
     }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
     let starts_adjunct = |k: usize| {
@@ -416,6 +449,16 @@ fn forward_content(
     })
 }
 
+/// Content from `f` to the clause end, as a [`Forward`].
+fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
+    let range = trim(view, f..end);
+    (view.count_words(range.clone()) >= 2).then_some(Forward {
+        range,
+        after_comma: false,
+        trailing_adjunct: false,
+    })
+}
+
 /// Whether the cue at `k` closes a stretch of content as `..., X said` or `..., said X`.
 fn trailing_attribution(view: &View<'_>, k: usize, floor: usize) -> bool {
     let lo = k.saturating_sub(7).max(floor);
@@ -514,7 +557,7 @@ fn backward_content(view: &View<'_>, at: usize, start: usize) -> Option<std::ops
     if range.is_empty() {
         return None;
     }
-    if close.is_none() && view.count_words(range.clone()) < 4 {
+    if close.is_none() && lexicon::is_subordinator(view.word(range.start)) {
         return None;
     }
     Some(range)
@@ -755,7 +798,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
                 let pp = view.para(p.tokens.end.saturating_sub(1));
                 let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
                 let gap_clear = (p.tokens.end..open).all(|t| view.quote_at(t).is_none())
-                    && (p.tokens.end..open).count() <= 24;
+                    && (p.tokens.end..open).count() <= 40;
                 if para == pp && p.kind == ClaimKind::Direct && cue_between && gap_clear {
                     let extra: Vec<Span> = quote
                         .fragments

@@ -82,9 +82,9 @@ pub(crate) fn cue_lemma(word: &str) -> Option<&'static str> {
 }
 
 fn lookup(lemma: Lemma) -> Option<Cue> {
-    let k = CUES
-        .binary_search_by(|(l, _)| l.cmp(&lemma.as_str()))
-        .ok()?;
+    // Validated once, not in every comparison: this runs for every candidate of every word.
+    let lemma = lemma.as_str();
+    let k = CUES.binary_search_by(|(l, _)| (*l).cmp(lemma)).ok()?;
     Some(CUES[k].1)
 }
 
@@ -435,6 +435,7 @@ pub(crate) fn is_np_boundary(w: &str) -> bool {
 pub(crate) fn is_preposition(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "in",
+        "of",
         "on",
         "at",
         "during",
@@ -484,6 +485,16 @@ pub(crate) fn is_weekday(w: &str) -> bool {
         "yesterday",
         "today",
         "tonight",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that open an adverbial clause: after a cue they end it (`said as she left`), and a
+/// clause they open is no reported content (`But when Congress cut funding, Mexico said ...`).
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "as", "when", "while", "because", "before", "after", "if", "although", "though", "since",
+        "until", "once", "whereas", "unless", "whether",
     ];
     WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
 }

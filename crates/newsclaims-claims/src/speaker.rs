@@ -54,6 +54,14 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
             k = p;
             continue;
         }
+        // A parenthesis after the name: `Rep. Stephen Lynch (D-Mass.) said`.
+        if view.is_punct(p, ")") {
+            let lo = p.saturating_sub(8).max(floor);
+            if let Some(open) = (lo..p).rev().find(|&j| view.is_punct(j, "(")) {
+                k = open;
+                continue;
+            }
+        }
         // The apostrophe of a split `didn’t`.
         if view.is_quote_mark(p) && view.is(k, "t") {
             k = p;
@@ -126,6 +134,20 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         });
     }
     if let Some((m, mention)) = view.mention_at(p) {
+        if matches!(mention.label, Label::Percent | Label::Cardinal) {
+            // `Another 19 percent said`, `73 percent said`: a share of those polled.
+            let mut first = view.token_at_or_after(mention.span.start()).min(p);
+            if first > floor
+                && view.is_any(first - 1, &["another", "only", "just", "about", "nearly"])
+            {
+                first -= 1;
+            }
+            return Some(Np {
+                first,
+                last: p,
+                head: Head::Words,
+            });
+        }
         if mention.label.is_numeric() {
             return None;
         }
@@ -333,6 +355,14 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
             last = Some(e);
             k = e + 1;
             continue;
+        }
+        // Lower-case words only after a determiner, and never a verb form.
+        if !view.is_capitalized(k)
+            && !lexicon::is_determiner(view.word(start))
+            && !speaker_role(view, k)
+            || kw.ends_with("ed") && !view.is_capitalized(k)
+        {
+            break;
         }
         last = Some(k);
         k += 1;
@@ -561,4 +591,8 @@ pub(crate) fn plausible_name(text: &str, span: Span) -> bool {
     lexicon::pronoun(first).is_none()
         && !lexicon::is_determiner(first)
         && !(lexicon::is_np_boundary(first) && text[span].split_whitespace().count() == 1)
+}
+
+fn speaker_role(view: &View<'_>, k: usize) -> bool {
+    is_role_noun(view.word(k))
 }
