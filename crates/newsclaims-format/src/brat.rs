@@ -102,7 +102,8 @@ pub fn brat_ann(analysis: &Analysis) -> String {
     for mention in &analysis.entities.mentions {
         ann.text_bound(mention.label.as_str(), &[mention.span]);
     }
-    let mut events = 0;
+    // Events (E) and their attributes (A) share numbers; notes (#) count on their own.
+    let (mut events, mut notes) = (0, 0);
     for claim in &analysis.claims {
         let fragments = if claim.fragments.is_empty() {
             std::slice::from_ref(&claim.span)
@@ -113,10 +114,10 @@ pub fn brat_ann(analysis: &Analysis) -> String {
         let ty = claim.claim_type.as_str();
         if claim.kind == ClaimKind::Statement {
             if let Some(t) = ann.text_bound("Statement", fragments) {
-                events += 1;
+                notes += 1;
                 let _ = writeln!(
                     ann.out,
-                    "#{events}\tAnnotatorNotes T{t}\ttype {ty}; check-worthiness {checkworthiness}"
+                    "#{notes}\tAnnotatorNotes T{t}\ttype {ty}; check-worthiness {checkworthiness}"
                 );
             }
             continue;
@@ -158,10 +159,11 @@ pub fn brat_ann(analysis: &Analysis) -> String {
         }
         ann.out.push('\n');
         let _ = writeln!(ann.out, "A{events}\tKind E{events} {}", claim.kind.as_str());
+        notes += 1;
         let speaker = claim.speaker.map_or("unknown", |s| &text[s.name]);
         let _ = writeln!(
             ann.out,
-            "#{events}\tAnnotatorNotes T{trigger}\tspeaker {}; type {ty}; check-worthiness \
+            "#{notes}\tAnnotatorNotes T{trigger}\tspeaker {}; type {ty}; check-worthiness \
              {checkworthiness}",
             one_line(speaker)
         );
