@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 pub use newsclaims_format::{Analysis, Problem};
 pub use newsclaims_text::Document;
+use newsclaims_text::Span;
 
 /// Runs every stage over one document. Never fails: odd input becomes [`Problem`]s.
 pub fn analyze(document: &Document) -> Analysis {
@@ -21,8 +22,9 @@ pub fn analyze(document: &Document) -> Analysis {
 }
 
 /// Like [`analyze`], taking the document and the problems met while reading it.
-pub fn analyze_owned(document: Document, problems: Vec<Problem>) -> Analysis {
+pub fn analyze_owned(document: Document, mut problems: Vec<Problem>) -> Analysis {
     let text = document.text.as_str();
+    check_text(text, &mut problems);
     let tokens = newsclaims_tokenize::tokenize(text);
     let entities = newsclaims_entities::recognize(text, &tokens);
     let claims = newsclaims_claims::extract(text, &tokens, &entities);
@@ -32,6 +34,39 @@ pub fn analyze_owned(document: Document, problems: Vec<Problem>) -> Analysis {
         entities,
         claims,
         problems,
+    }
+}
+
+/// Notes what in the text itself a reader of the output should know about: a document with no
+/// words (it yields no sentences), and control characters (NUL and the like, often the sign of a
+/// binary file or a wrong encoding). Both are still analysed as they are.
+fn check_text(text: &str, problems: &mut Vec<Problem>) {
+    if text.trim().is_empty() {
+        problems.push(Problem {
+            kind: "empty",
+            message: if text.is_empty() {
+                "the document is empty".to_owned()
+            } else {
+                "the document holds only whitespace".to_owned()
+            },
+            span: None,
+        });
+        return;
+    }
+    // Tabs and line breaks are layout; every other C0/C1 control character is suspect.
+    let is_odd = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let mut odd = text.char_indices().filter(|&(_, c)| is_odd(c));
+    if let Some((first, c)) = odd.next() {
+        let count = 1 + odd.count();
+        problems.push(Problem {
+            kind: "control-characters",
+            message: format!(
+                "{count} control character{} (the first is U+{:04X})",
+                if count == 1 { "" } else { "s" },
+                u32::from(c)
+            ),
+            span: Some(Span::new(first, first + c.len_utf8())),
+        });
     }
 }
 

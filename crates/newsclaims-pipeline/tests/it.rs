@@ -2,6 +2,7 @@
 //! that never depends on the thread count.
 
 mod formats;
+mod properties;
 
 use newsclaims_pipeline::{Document, Workers, analyze};
 

@@ -23,7 +23,13 @@ pub(crate) struct Args {
     pub(crate) threads: usize,
     pub(crate) output: Option<PathBuf>,
     pub(crate) quiet: bool,
+    /// The most text one document may hold; longer ones are cut there, with a `truncated` problem.
+    pub(crate) max_bytes: usize,
 }
+
+/// 64 MiB: far beyond any article (a long one is 50 KB), small enough that one runaway document
+/// (a whole dump on one line) cannot exhaust memory; the analysis takes several times the text.
+pub(crate) const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 pub(crate) enum Parsed {
     Run(Args),
@@ -53,7 +59,9 @@ OPTIONS:
     -o, --output FILE     write there instead of standard output; with brat, a folder
                           that gets <id>.txt and <id>.ann per document
     -j, --threads N       worker threads (default: one per core); output never depends on it
-    -q, --quiet           no summary on standard error
+    -q, --quiet           no summary and no notes on standard error
+        --max-bytes N     analyse at most N bytes of one document (suffixes K, M, G; default 64M);
+                          a longer one is cut there and its record lists a `truncated` problem
     -h, --help            this text
     -V, --version         the version
 
@@ -65,11 +73,21 @@ EXAMPLES:
     newsclaims --format csv docs.jsonl > claims.csv
     newsclaims --format html fixtures/articles/ > claims.html
     newsclaims --format brat --output brat/ docs.jsonl
+    newsclaims corpus/ --threads 4 --output out.jsonl --quiet
+
+OUTPUT:
+    One record per input document, in input order, always. A document that cannot be read (a
+    malformed JSON line, a missing `id` or `text`, an unreadable file) gets an error record
+    {\"schema\", \"id\", \"error\": {\"kind\", \"message\", \"line\"}} and the run goes on. Problems in
+    a document that is still analysed (invalid UTF-8 repaired, control characters, a duplicate
+    id, an empty text, truncation) are listed in its record's \"errors\".
 
 EXIT STATUS:
-    0   every document was analysed
-    1   some documents could not be read; each still has an error record in the output
-    2   the run could not start (bad arguments, missing input)
+    0   every document was analysed (its record may still list problems in \"errors\")
+    1   some documents could not be read; each has an error record in the output, and the
+        summary on standard error says how many
+    2   the run could not start or could not finish: bad arguments, a missing input, an
+        output that cannot be written
 ";
 
 pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
@@ -78,6 +96,7 @@ pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
     let mut threads = 0;
     let mut output = None;
     let mut quiet = false;
+    let mut max_bytes = DEFAULT_MAX_BYTES;
     let mut raw = raw.peekable();
     let mut only_inputs = false;
     while let Some(arg) = raw.next() {
@@ -132,6 +151,14 @@ pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
                     .parse()
                     .map_err(|_| anyhow::anyhow!("--threads wants a number, not `{v}`"))?;
             }
+            "--max-bytes" => {
+                let v = value("--max-bytes")?;
+                max_bytes = parse_size(&v).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "--max-bytes wants a size such as 1000, 64K, 64M or 1G, not `{v}`"
+                    )
+                })?;
+            }
             other => bail!("unknown option `{other}`"),
         }
     }
@@ -148,5 +175,18 @@ pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
         threads,
         output,
         quiet,
+        max_bytes,
     }))
+}
+
+/// `1000`, `64K`, `64M`, `1G` (powers of 1024); at least 1.
+fn parse_size(s: &str) -> Option<usize> {
+    let (digits, unit) = match s.char_indices().last()? {
+        (i, 'k' | 'K') => (&s[..i], 1 << 10),
+        (i, 'm' | 'M') => (&s[..i], 1 << 20),
+        (i, 'g' | 'G') => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    let n: usize = digits.parse().ok()?;
+    n.checked_mul(unit).filter(|&n| n > 0)
 }

@@ -1,8 +1,11 @@
 //! Reads documents from `.txt` files, folders, JSON Lines files and standard input, lazily, in
 //! bounded batches, so that memory does not grow with the corpus.
 //!
-//! Every input document becomes exactly one [`Item`]: a document (possibly with problems met while
-//! reading it, such as invalid UTF-8) or an [`Unreadable`] record.
+//! Invariants: every input document becomes exactly one [`Item`], in input order: a document
+//! (possibly with problems met while reading it, such as invalid UTF-8 or truncation) or an
+//! [`Unreadable`] record. Nothing here panics or stops early on bad input; only a missing input
+//! path (checked before anything is read) is an error of the run. No document holds more than
+//! `max_bytes` of text, and no read buffers more than a few times that.
 
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
@@ -20,12 +23,23 @@ pub(crate) enum Item {
 }
 
 impl Item {
-    fn size(&self) -> usize {
+    pub(crate) fn size(&self) -> usize {
         match self {
             Item::Document(d, _) => d.text.len(),
             Item::Unreadable(_) => 0,
         }
     }
+}
+
+/// One input still to open.
+enum Pending {
+    /// `-`: standard input.
+    Stdin,
+    /// A file named on the command line (read whatever it is: it may be a pipe such as `<(...)`),
+    /// or found in a folder (read only when it is a regular file, so a FIFO cannot hang the run).
+    File { path: PathBuf, named: bool },
+    /// A folder that could not be listed: its record is ready.
+    Failed(Item),
 }
 
 enum Source {
@@ -39,27 +53,51 @@ enum Source {
     },
 }
 
+/// Files skipped inside one folder given on the command line, for the note on standard error.
+pub(crate) struct Skipped {
+    pub(crate) folder: PathBuf,
+    pub(crate) count: usize,
+    pub(crate) example: PathBuf,
+}
+
 pub(crate) struct Reader {
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
     current: Option<Source>,
     /// Ids seen so far, to flag duplicates (kept, not dropped).
     seen: HashSet<String>,
     stdin_used: bool,
+    max_bytes: usize,
 }
 
+/// The extensions a folder walk picks up; other files in folders are not articles.
+const EXTENSIONS: [&str; 3] = ["txt", "jsonl", "ndjson"];
+
 impl Reader {
-    pub(crate) fn new(inputs: &[PathBuf]) -> Result<Reader> {
+    /// Checks that every input exists and lists the folders; nothing is read yet.
+    pub(crate) fn new(inputs: &[PathBuf], max_bytes: usize) -> Result<(Reader, Vec<Skipped>)> {
         let mut pending = VecDeque::new();
+        let mut skipped = Vec::new();
         for input in inputs {
             if input.as_os_str() == "-" {
-                pending.push_back(input.clone());
+                pending.push_back(Pending::Stdin);
             } else if input.is_dir() {
-                let mut files = Vec::new();
-                collect_dir(input, &mut files);
-                files.sort();
-                pending.extend(files);
-            } else if input.exists() {
-                pending.push_back(input.clone());
+                let mut walk = Walk::default();
+                walk.dir(input);
+                walk.files.sort_by(|a, b| a.0.cmp(&b.0));
+                walk.skipped.sort();
+                pending.extend(walk.files.into_iter().map(|(_, p)| p));
+                if let Some(example) = walk.skipped.first() {
+                    skipped.push(Skipped {
+                        folder: input.clone(),
+                        count: walk.skipped.len(),
+                        example: example.clone(),
+                    });
+                }
+            } else if input.exists() || input.is_symlink() {
+                pending.push_back(Pending::File {
+                    path: input.clone(),
+                    named: true,
+                });
             } else {
                 bail!(
                     "no such file or folder: {} (give .txt or .jsonl files, folders, or - for stdin)",
@@ -67,12 +105,14 @@ impl Reader {
                 );
             }
         }
-        Ok(Reader {
+        let reader = Reader {
             pending,
             current: None,
             seen: HashSet::new(),
             stdin_used: false,
-        })
+            max_bytes,
+        };
+        Ok((reader, skipped))
     }
 
     /// Up to `max_docs` items holding at most about `max_bytes` of text (always at least one item
@@ -94,46 +134,47 @@ impl Reader {
 
     fn next_item(&mut self) -> Option<Item> {
         loop {
-            let source = match &mut self.current {
-                Some(source) => source,
+            let item = match self.current.take() {
                 None => {
-                    let path = self.pending.pop_front()?;
-                    self.current = Some(self.open(&path));
+                    let next = self.pending.pop_front()?;
+                    self.current = Some(self.open(next));
                     continue;
                 }
-            };
-            let item = match source {
-                Source::Ready(_) => {
-                    let Some(Source::Ready(item)) = self.current.take() else {
-                        unreachable!()
-                    };
-                    item
-                }
-                Source::Lines { name, reader, line } => {
-                    let mut raw = Vec::new();
-                    match reader.read_until(b'\n', &mut raw) {
-                        Ok(0) => {
-                            self.current = None;
-                            continue;
-                        }
-                        Ok(_) => {
-                            *line += 1;
-                            if raw.iter().all(u8::is_ascii_whitespace) {
-                                continue;
-                            }
-                            parse_line(name, *line, &raw)
-                        }
+                Some(Source::Ready(item)) => item,
+                Some(Source::Lines {
+                    name,
+                    mut reader,
+                    mut line,
+                }) => {
+                    line += 1;
+                    let item = match read_line(&mut *reader, self.max_line_bytes()) {
+                        Ok(Line::End) => continue,
+                        Ok(Line::Blank) => None,
+                        Ok(Line::Text(raw)) => Some(parse_line(&name, line, &raw, self.max_bytes)),
+                        Ok(Line::TooLong(len)) => Some(Item::Unreadable(Unreadable {
+                            id: format!("{name}:{line}"),
+                            kind: "too-large",
+                            message: format!(
+                                "line {line} of {name} is longer than {} bytes ({len} bytes or more); \
+                                 raise --max-bytes to read it",
+                                self.max_line_bytes()
+                            ),
+                            line: Some(line),
+                        })),
                         Err(e) => {
-                            let line = *line + 1;
-                            let item = Item::Unreadable(Unreadable {
+                            // The stream cannot go on: this record closes it.
+                            return Some(Item::Unreadable(Unreadable {
                                 id: format!("{name}:{line}"),
                                 kind: "read-error",
                                 message: format!("reading {name} stopped at line {line}: {e}"),
                                 line: Some(line),
-                            });
-                            self.current = None;
-                            item
+                            }));
                         }
+                    };
+                    self.current = Some(Source::Lines { name, reader, line });
+                    match item {
+                        Some(item) => item,
+                        None => continue,
                     }
                 }
             };
@@ -141,97 +182,180 @@ impl Reader {
         }
     }
 
-    fn open(&mut self, path: &Path) -> Source {
-        if path.as_os_str() == "-" {
-            let name = "stdin".to_string();
-            if self.stdin_used {
-                return Source::Lines {
-                    name,
-                    reader: Box::new(io::empty()),
-                    line: 0,
-                };
-            }
-            self.stdin_used = true;
-            let mut reader: Box<dyn BufRead> =
-                Box::new(BufReader::with_capacity(1 << 20, io::stdin()));
-            // JSON Lines when the input starts with '{', else one plain-text article.
-            let starts_json = match reader.fill_buf() {
-                Ok(buf) => buf
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace())
-                    .is_none_or(|&b| b == b'{'),
-                Err(_) => true,
-            };
-            if starts_json {
-                return Source::Lines {
-                    name,
-                    reader,
-                    line: 0,
-                };
-            }
-            let mut bytes = Vec::new();
-            return Source::Ready(match reader.read_to_end(&mut bytes) {
-                Ok(_) => document("stdin".into(), bytes, Vec::new()),
-                Err(e) => unreadable("stdin".into(), "read-error", format!("reading stdin: {e}")),
-            });
-        }
-        let id = stem(path);
-        let is_jsonl = path
-            .extension()
-            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+    /// A JSON line may spell its text with escapes (`\u00e9` is six bytes for two), so a line
+    /// may be a few times longer than the text it carries.
+    fn max_line_bytes(&self) -> usize {
+        self.max_bytes.saturating_mul(4).saturating_add(1 << 16)
+    }
+
+    fn open(&mut self, pending: Pending) -> Source {
+        let (path, named) = match pending {
+            Pending::Failed(item) => return Source::Ready(item),
+            Pending::Stdin => return self.open_stdin(),
+            Pending::File { path, named } => (path, named),
+        };
+        let id = stem(&path);
         let name = path.display().to_string();
-        if is_jsonl {
-            return match File::open(path) {
-                Ok(f) => Source::Lines {
-                    name,
-                    reader: Box::new(BufReader::with_capacity(1 << 20, f)),
-                    line: 0,
-                },
-                Err(e) => Source::Ready(unreadable(
+        // In a folder walk, read regular files only: a FIFO would block the run forever, and a
+        // device could be endless.
+        if !named {
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => {}
+                Ok(_) => {
+                    return Source::Ready(unreadable(
+                        id,
+                        "unreadable-file",
+                        format!("{name} is not a regular file"),
+                    ));
+                }
+                Err(e) => {
+                    return Source::Ready(unreadable(
+                        id,
+                        "unreadable-file",
+                        format!("cannot read {name}: {e}"),
+                    ));
+                }
+            }
+        }
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(e) => {
+                return Source::Ready(unreadable(
                     id,
                     "unreadable-file",
                     format!("cannot open {name}: {e}"),
-                )),
+                ));
+            }
+        };
+        let is_jsonl = path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+        if is_jsonl {
+            return Source::Lines {
+                name,
+                reader: Box::new(BufReader::with_capacity(1 << 20, file)),
+                line: 0,
             };
         }
-        Source::Ready(match std::fs::read(path) {
-            Ok(bytes) => document(id, bytes, Vec::new()),
+        Source::Ready(match read_capped(file, self.max_bytes) {
+            Ok((bytes, cut)) => document(id, bytes, cut, self.max_bytes),
             Err(e) => unreadable(id, "unreadable-file", format!("cannot read {name}: {e}")),
         })
     }
 
+    fn open_stdin(&mut self) -> Source {
+        let name = "stdin".to_string();
+        if self.stdin_used {
+            // Standard input named twice is read once.
+            return Source::Lines {
+                name,
+                reader: Box::new(io::empty()),
+                line: 0,
+            };
+        }
+        self.stdin_used = true;
+        let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, io::stdin()));
+        // JSON Lines when the input starts with '{' (after a byte-order mark and blanks), else one
+        // plain-text article. Empty input is an empty JSON Lines stream: no documents.
+        let starts_json = match reader.fill_buf() {
+            Ok(buf) => buf
+                .strip_prefix(BOM)
+                .unwrap_or(buf)
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_none_or(|&b| b == b'{'),
+            Err(_) => true,
+        };
+        if starts_json {
+            return Source::Lines {
+                name,
+                reader,
+                line: 0,
+            };
+        }
+        Source::Ready(match read_capped(reader, self.max_bytes) {
+            Ok((bytes, cut)) => document(name, bytes, cut, self.max_bytes),
+            Err(e) => unreadable(name, "read-error", format!("reading stdin: {e}")),
+        })
+    }
+
     fn flag_duplicate(&mut self, mut item: Item) -> Item {
-        if let Item::Document(doc, problems) = &mut item {
-            if !self.seen.insert(doc.id.clone()) {
-                problems.push(Problem {
-                    kind: "duplicate-id",
-                    message: format!(
-                        "the id `{}` was seen before in this run; both documents are kept",
-                        doc.id
-                    ),
-                    span: None,
-                });
-            }
+        if let Item::Document(doc, problems) = &mut item
+            && !self.seen.insert(doc.id.clone())
+        {
+            problems.push(Problem {
+                kind: "duplicate-id",
+                message: format!(
+                    "the id `{}` was seen before in this run; both documents are kept",
+                    doc.id
+                ),
+                span: None,
+            });
         }
         item
     }
 }
 
-/// Every `.txt`, `.jsonl` and `.ndjson` file under `dir`; other files are not articles and are skipped.
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_dir(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "txt" || e == "jsonl" || e == "ndjson")
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A folder walk: the article files under one folder and the files skipped.
+#[derive(Default)]
+struct Walk {
+    /// Sort key (the path) and the pending input.
+    files: Vec<(PathBuf, Pending)>,
+    skipped: Vec<PathBuf>,
+    /// Folders already walked, by canonical path, so a symbolic link loop ends.
+    visited: HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path) {
+        if let Ok(canonical) = dir.canonicalize()
+            && !self.visited.insert(canonical)
         {
-            out.push(path);
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let item = unreadable(
+                    dir.display().to_string(),
+                    "unreadable-folder",
+                    format!("cannot list {}: {e}", dir.display()),
+                );
+                self.files.push((dir.to_path_buf(), Pending::Failed(item)));
+                return;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let item = unreadable(
+                        dir.display().to_string(),
+                        "unreadable-folder",
+                        format!("listing {} failed part way: {e}", dir.display()),
+                    );
+                    self.files.push((dir.to_path_buf(), Pending::Failed(item)));
+                    return;
+                }
+            };
+            let path = entry.path();
+            // `is_dir` follows symbolic links; `visited` stops loops.
+            if path.is_dir() {
+                self.dir(&path);
+            } else if path
+                .extension()
+                .is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x))
+            {
+                let pending = Pending::File {
+                    path: path.clone(),
+                    named: false,
+                };
+                self.files.push((path, pending));
+            } else {
+                self.skipped.push(path);
+            }
         }
     }
 }
@@ -251,8 +375,42 @@ fn unreadable(id: String, kind: &'static str, message: String) -> Item {
     })
 }
 
-/// A document from raw bytes: invalid UTF-8 is repaired (U+FFFD) and the repair listed.
-fn document(id: String, bytes: Vec<u8>, mut problems: Vec<Problem>) -> Item {
+/// Reads at most `max` bytes, cut back to a UTF-8 character boundary when the input holds more
+/// (then the flag is set). The rest is not read: a named input may be endless (`/dev/zero`).
+fn read_capped(reader: impl Read, max: usize) -> io::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::new();
+    reader
+        .take((max as u64).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() <= max {
+        return Ok((bytes, false));
+    }
+    bytes.truncate(max);
+    // Drop a last character the limit split, so the cut adds no invalid UTF-8.
+    let lead = bytes
+        .iter()
+        .rev()
+        .take(4)
+        .position(|&b| b & 0xC0 != 0x80)
+        .map(|back| bytes.len() - 1 - back);
+    if let Some(lead) = lead {
+        let want = match bytes[lead] {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            0xC0.. => 2,
+            _ => 1,
+        };
+        if lead + want > bytes.len() {
+            bytes.truncate(lead);
+        }
+    }
+    Ok((bytes, true))
+}
+
+/// A document from raw bytes: invalid UTF-8 is repaired (U+FFFD) and the repair listed; a
+/// document cut at `max` bytes says so.
+fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Item {
+    let mut problems = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -260,13 +418,34 @@ fn document(id: String, bytes: Vec<u8>, mut problems: Vec<Problem>) -> Item {
             let bad = count_invalid(&bytes);
             problems.push(Problem {
                 kind: "invalid-utf8",
-                message: format!("{bad} invalid UTF-8 sequences replaced by U+FFFD"),
+                message: format!("{} replaced by U+FFFD", sequences(bad)),
                 span: None,
             });
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
+    if cut {
+        problems.push(truncated(max));
+    }
     Item::Document(Document { id, text }, problems)
+}
+
+fn truncated(max: usize) -> Problem {
+    Problem {
+        kind: "truncated",
+        message: format!(
+            "the document is longer than {max} bytes; only its first {max} bytes were analysed \
+             (see --max-bytes)"
+        ),
+        span: None,
+    }
+}
+
+fn sequences(bad: usize) -> String {
+    match bad {
+        1 => "1 invalid UTF-8 sequence".to_owned(),
+        n => format!("{n} invalid UTF-8 sequences"),
+    }
 }
 
 fn count_invalid(mut bytes: &[u8]) -> usize {
@@ -279,10 +458,66 @@ fn count_invalid(mut bytes: &[u8]) -> usize {
     bad
 }
 
+enum Line {
+    End,
+    Blank,
+    Text(Vec<u8>),
+    /// Longer than allowed: skipped to its end without being kept; at least this many bytes.
+    TooLong(usize),
+}
+
+/// Reads one line (without its `\n`), keeping at most `max` bytes in memory.
+fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
+    let mut raw = Vec::new();
+    let mut len = 0;
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], true),
+            None => (buf, false),
+        };
+        len += chunk.len();
+        if len <= max {
+            raw.extend_from_slice(chunk);
+        } else if !raw.is_empty() {
+            raw = Vec::new();
+        }
+        let used = chunk.len() + usize::from(done);
+        reader.consume(used);
+        if done {
+            break;
+        }
+    }
+    Ok(if !any {
+        Line::End
+    } else if len > max {
+        Line::TooLong(len)
+    } else if raw.iter().all(u8::is_ascii_whitespace) {
+        Line::Blank
+    } else {
+        Line::Text(raw)
+    })
+}
+
 /// One JSON Lines record: `{"id", "text", ...}`; other fields are ignored here.
-fn parse_line(name: &str, line: u64, raw: &[u8]) -> Item {
+fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
     let fallback_id = format!("{name}:{line}");
     let mut problems = Vec::new();
+    // A byte-order mark opens some files saved by Windows tools; it is not part of the record.
+    let raw = if line == 1 {
+        raw.strip_prefix(BOM).unwrap_or(raw)
+    } else {
+        raw
+    };
     let repaired;
     let raw = match std::str::from_utf8(raw) {
         Ok(s) => s,
@@ -290,46 +525,50 @@ fn parse_line(name: &str, line: u64, raw: &[u8]) -> Item {
             let bad = count_invalid(raw);
             problems.push(Problem {
                 kind: "invalid-utf8",
-                message: format!("{bad} invalid UTF-8 sequences on line {line} replaced by U+FFFD"),
+                message: format!("{} on line {line} replaced by U+FFFD", sequences(bad)),
                 span: None,
             });
             repaired = String::from_utf8_lossy(raw).into_owned();
             repaired.as_str()
         }
     };
-    let value: Value = match serde_json::from_str(raw.trim_end()) {
+    let error = |id: String, kind: &'static str, message: String| {
+        Item::Unreadable(Unreadable {
+            id,
+            kind,
+            message,
+            line: Some(line),
+        })
+    };
+    let value: Value = match serde_json::from_str(raw.trim()) {
         Ok(v) => v,
         Err(e) => {
-            return Item::Unreadable(Unreadable {
-                id: fallback_id,
-                kind: "malformed-json",
-                message: format!("line {line} of {name} is not JSON: {e}"),
-                line: Some(line),
-            });
+            return error(
+                fallback_id,
+                "malformed-json",
+                format!("line {line} of {name} is not JSON: {e}"),
+            );
         }
     };
     let Value::Object(mut map) = value else {
-        return Item::Unreadable(Unreadable {
-            id: fallback_id,
-            kind: "malformed-json",
-            message: format!("line {line} of {name} is not a JSON object"),
-            line: Some(line),
-        });
+        return error(
+            fallback_id,
+            "malformed-json",
+            format!("line {line} of {name} is not a JSON object"),
+        );
     };
     let id = match map.get("id") {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => {
+            return error(
+                fallback_id,
+                "missing-field",
+                format!("line {line} of {name} has no string or number `id`"),
+            );
+        }
     };
-    let Some(id) = id else {
-        return Item::Unreadable(Unreadable {
-            id: fallback_id,
-            kind: "missing-field",
-            message: format!("line {line} of {name} has no string or number `id`"),
-            line: Some(line),
-        });
-    };
-    let text = match map.remove("text") {
+    let mut text = match map.remove("text") {
         Some(Value::String(s)) => s,
         Some(other) => {
             let kind = match other {
@@ -338,23 +577,29 @@ fn parse_line(name: &str, line: u64, raw: &[u8]) -> Item {
                 Value::Number(_) => "a number",
                 Value::Array(_) => "an array",
                 Value::Object(_) => "an object",
-                Value::String(_) => unreachable!(),
+                Value::String(_) => "a string",
             };
-            return Item::Unreadable(Unreadable {
+            return error(
                 id,
-                kind: "bad-field",
-                message: format!("line {line} of {name}: `text` is {kind}, not a string"),
-                line: Some(line),
-            });
+                "bad-field",
+                format!("line {line} of {name}: `text` is {kind}, not a string"),
+            );
         }
         None => {
-            return Item::Unreadable(Unreadable {
+            return error(
                 id,
-                kind: "missing-field",
-                message: format!("line {line} of {name} has no `text`"),
-                line: Some(line),
-            });
+                "missing-field",
+                format!("line {line} of {name} has no `text`"),
+            );
         }
     };
+    if text.len() > max_bytes {
+        let mut end = max_bytes;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        problems.push(truncated(max_bytes));
+    }
     Item::Document(Document { id, text }, problems)
 }

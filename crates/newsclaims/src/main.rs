@@ -1,16 +1,23 @@
 //! The `newsclaims` command: reads articles from files, folders, JSON Lines or standard input,
 //! runs the pipeline in bounded parallel batches, and writes one record per document in input
 //! order.
+//!
+//! Invariants: every input document yields exactly one record, a result or an error record, even
+//! when a stage panics on it (caught here, per document, as a last line of defence); the exit
+//! status is 0 when every document was analysed, 1 when some got error records, 2 when the run
+//! could not start or its output could not be written.
 
 mod args;
 mod brat_dir;
 mod input;
 
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use newsclaims_format::{Analysis, Unreadable};
+use newsclaims_format::{Analysis, Problem, Unreadable};
+use newsclaims_text::Document;
 
 use crate::args::{Args, Format};
 use crate::input::{Item, Reader};
@@ -29,10 +36,13 @@ fn main() -> ExitCode {
     };
     match run(&args) {
         Ok(summary) => {
-            if !args.quiet && summary.failed > 0 {
+            if !args.quiet {
                 eprintln!(
-                    "newsclaims: {} documents, {} unreadable (see their error records)",
-                    summary.documents, summary.failed
+                    "newsclaims: {} documents: {} analysed ({} with problems listed in \"errors\"), {} error records",
+                    summary.documents,
+                    summary.documents - summary.failed,
+                    summary.with_problems,
+                    summary.failed
                 );
             }
             if summary.failed > 0 {
@@ -41,6 +51,8 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        // The reader of our output went away (`newsclaims ... | head`): nobody is left to tell.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(2),
         Err(e) => {
             eprintln!("newsclaims: {e:#}");
             ExitCode::from(2)
@@ -48,10 +60,18 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
 #[derive(Default)]
 struct Summary {
     documents: u64,
     failed: u64,
+    with_problems: u64,
 }
 
 /// Documents per batch: enough to keep every core busy, few enough that memory stays flat.
@@ -60,7 +80,19 @@ const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
 
 fn run(args: &Args) -> Result<Summary> {
-    let mut reader = Reader::new(&args.inputs)?;
+    let (mut reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
+    if !args.quiet {
+        for s in &skipped {
+            eprintln!(
+                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl or .ndjson (such as {})",
+                s.count,
+                if s.count == 1 { "" } else { "s" },
+                s.folder.display(),
+                if s.count == 1 { "is" } else { "are" },
+                s.example.display()
+            );
+        }
+    }
     // With `--format brat`, `--output` names a folder of .txt and .ann files.
     let mut brat_dir = match (&args.output, args.format) {
         (Some(dir), Format::Brat) => Some(brat_dir::BratDir::create(dir.clone())?),
@@ -68,9 +100,13 @@ fn run(args: &Args) -> Result<Summary> {
     };
     let mut out: Box<dyn Write> = match &args.output {
         _ if brat_dir.is_some() => Box::new(io::sink()),
-        Some(path) => Box::new(io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
+        Some(path) => {
+            check_not_an_input(path, &args.inputs)?;
+            Box::new(io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("creating {}", path.display()))?,
+            ))
+        }
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let workers = newsclaims_pipeline::Workers::new(args.threads);
@@ -87,7 +123,7 @@ fn run(args: &Args) -> Result<Summary> {
             break;
         }
         let results = workers.map(batch, |item| match item {
-            Item::Document(doc, problems) => Ok(newsclaims_pipeline::analyze_owned(doc, problems)),
+            Item::Document(doc, problems) => analyze_guarded(doc, problems),
             Item::Unreadable(u) => Err(u),
         });
         for result in results {
@@ -98,7 +134,10 @@ fn run(args: &Args) -> Result<Summary> {
             }
             buf.clear();
             match &result {
-                Ok(analysis) => write_record(&mut buf, analysis, args.format, first, n),
+                Ok(analysis) => {
+                    summary.with_problems += u64::from(!analysis.problems.is_empty());
+                    write_record(&mut buf, analysis, args.format, first, n);
+                }
                 Err(unreadable) => {
                     summary.failed += 1;
                     write_unreadable(&mut buf, unreadable, args.format, first, n);
@@ -114,6 +153,49 @@ fn run(args: &Args) -> Result<Summary> {
     out.write_all(&closing(args.format))?;
     out.flush().context("writing output")?;
     Ok(summary)
+}
+
+/// Runs the pipeline on one document. The stages never fail by design; should one panic all the
+/// same, the document gets an error record and the run goes on (the panic message is already on
+/// standard error, from the default hook, for the bug report).
+fn analyze_guarded(doc: Document, problems: Vec<Problem>) -> Result<Analysis, Unreadable> {
+    let id = doc.id.clone();
+    panic::catch_unwind(AssertUnwindSafe(|| {
+        newsclaims_pipeline::analyze_owned(doc, problems)
+    }))
+    .map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Unreadable {
+            id,
+            kind: "internal-error",
+            message: format!("newsclaims failed on this document (a bug, please report it): {why}"),
+            line: None,
+        }
+    })
+}
+
+/// Refuses to write over an input file: `newsclaims docs.jsonl -o docs.jsonl` would empty it
+/// before it is read.
+fn check_not_an_input(output: &std::path::Path, inputs: &[std::path::PathBuf]) -> Result<()> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input
+            .canonicalize()
+            .is_ok_and(|i| i == out || out.starts_with(&i))
+        {
+            anyhow::bail!(
+                "the output {} is also an input; write elsewhere",
+                output.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// What the output starts with, before any record.
