@@ -281,10 +281,10 @@ fn female(text: &str, mentions: &[Mention], c: &Cluster, words: &[NameWords]) ->
         .iter()
         .copied()
         .max_by_key(|&i| (words[i].len(), std::cmp::Reverse(i)))?;
-    if words[best].len() >= 2 {
-        if let Some(share) = first_name_share(words[best].first(text)) {
-            return Some(share);
-        }
+    if words[best].len() >= 2
+        && let Some(share) = first_name_share(words[best].first(text))
+    {
+        return Some(share);
     }
     c.mentions.iter().find_map(|&i| {
         let m = mentions[i];

@@ -51,13 +51,30 @@ pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
         let rules = Rules { p: &pieces, text };
         let n = pieces.items.len();
         let mut i = 0;
+        let mut last: Option<(usize, Label)> = None;
         while i < n {
             match rules.at(i) {
                 Some((start, hit)) => {
                     let span = pieces.items[start]
                         .span
                         .cover(pieces.items[hit.end - 1].span);
-                    spans.push((span, hit.label));
+                    // `$11,000 a year`, `six a day`: a rate, not a date of its own.
+                    let rate = hit.end == start + 2
+                        && matches!(rules.low(start), "a" | "an" | "per")
+                        && last.is_some_and(|(end, label)| {
+                            end == start
+                                && matches!(
+                                    label,
+                                    Label::Money
+                                        | Label::Quantity
+                                        | Label::Cardinal
+                                        | Label::Percent
+                                )
+                        });
+                    if !rate {
+                        spans.push((span, hit.label));
+                    }
+                    last = Some((hit.end, hit.label));
                     i = hit.end;
                 }
                 None => i += 1,
@@ -90,10 +107,10 @@ fn snap(tokens: &Tokens, spans: Vec<(Span, Label)>) -> Vec<Mention> {
             wide = wide.cover(t.span);
         }
         let last = toks.partition_point(|t| t.span.start() < span.end());
-        if let Some(t) = last.checked_sub(1).and_then(|k| toks.get(k)) {
-            if t.span.overlaps(span) {
-                wide = wide.cover(t.span);
-            }
+        if let Some(t) = last.checked_sub(1).and_then(|k| toks.get(k))
+            && t.span.overlaps(span)
+        {
+            wide = wide.cover(t.span);
         }
         if out.last().is_some_and(|m| m.span.overlaps(wide)) {
             continue;
@@ -222,13 +239,34 @@ impl Rules<'_> {
     /// A month name at `i` (capitalised), with an abbreviation's glued period: the end.
     fn month_at(&self, i: usize) -> Option<usize> {
         let abbrev = month(self.low(i))?;
-        if !self.cap(i) {
+        // A full month name is a month in any case, except `may` and `march`; an abbreviation
+        // must be capitalised (`Jan.`), or be next to a day (see [`Rules::month_by_day`]).
+        let sure = self.cap(i) || (!abbrev && !matches!(self.low(i), "may" | "march"));
+        if !sure {
             return None;
         }
+        self.month_by_day(i)
+    }
+
+    /// A month name in any case, for places where a day or year next to it settles the reading.
+    fn month_by_day(&self, i: usize) -> Option<usize> {
+        let abbrev = month(self.low(i))?;
         if abbrev && self.raw(i + 1) == "." && self.glued(i + 1) {
             return Some(i + 2);
         }
         Some(i + 1)
+    }
+
+    /// A weekday at `i`: full names in any case, capitalised abbreviations with a period.
+    fn weekday_at(&self, i: usize) -> Option<usize> {
+        if weekday(self.base(i)) {
+            return Some(i + 1);
+        }
+        let abbrev = matches!(
+            self.low(i),
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        );
+        (abbrev && self.cap(i) && self.raw(i + 1) == "." && self.glued(i + 1)).then_some(i + 2)
     }
 
     /// Whether a `Num` at `i` is part of a name such as `G7`, `COVID-19`, `F-16`.
@@ -247,14 +285,34 @@ impl Rules<'_> {
         }
     }
 
+    /// Whether a `Num` with one slash reads as a fraction (`1/4`, `3/4`), not a date (`9/11`).
+    fn fraction(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        let Some((a, b)) = raw.split_once('/') else {
+            return false;
+        };
+        let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+            return false;
+        };
+        a < b && matches!(b, 2 | 3 | 4 | 5 | 8 | 10 | 16 | 32 | 64 | 100)
+    }
+
+    /// A spelled fraction's denominator after a number: `thirds`, `a quarter`, `fifths`.
+    fn denominator(&self, i: usize) -> bool {
+        let w = self.low(i);
+        let w = w.strip_suffix('s').unwrap_or(w);
+        matches!(w, "half" | "halve" | "quarter")
+            || (ordinal_word(w) && !matches!(w, "first" | "second"))
+    }
+
     /// A number starting at `i`: its end and what it is.
     fn number(&self, i: usize) -> Option<(usize, Num)> {
         let (mut end, num) = self.number_word(i)?;
         // `and a half` continues a number: `two and a half`.
         if matches!(num, Num::Digits { .. } | Num::Spelled { .. })
             && self.low(end) == "and"
-            && self.low(end + 1) == "a"
-            && self.low(end + 2) == "half"
+            && matches!(self.low(end + 1), "a" | "one")
+            && self.denominator(end + 2)
         {
             end += 3;
         }
@@ -263,16 +321,14 @@ impl Rules<'_> {
             let spelled = matches!(num, Num::Spelled { .. });
             let joint =
                 self.is_dash(end) || self.low(end) == "to" || (spelled && self.low(end) == "or");
-            if joint {
-                if let Some((e2, n2)) = self.number_word(end + 1) {
-                    let same = matches!(
-                        (num, n2),
-                        (Num::Digits { .. }, Num::Digits { .. })
-                            | (Num::Spelled { .. }, Num::Spelled { .. })
-                    );
-                    if same {
-                        return Some((e2, num_range(num)));
-                    }
+            if joint && let Some((e2, n2)) = self.number_word(end + 1) {
+                let same = matches!(
+                    (num, n2),
+                    (Num::Digits { .. }, Num::Digits { .. })
+                        | (Num::Spelled { .. }, Num::Spelled { .. })
+                );
+                if same {
+                    return Some((e2, num_range(num)));
                 }
             }
         }
@@ -286,7 +342,7 @@ impl Rules<'_> {
                     return None;
                 }
                 let p = self.p.items[i];
-                if p.colons > 0 || p.slashes > 0 || p.dots > 1 {
+                if p.colons > 0 || p.dots > 1 || (p.slashes > 0 && !self.fraction(i)) {
                     return None;
                 }
                 let suffix = self.suffix(i)?;
@@ -296,9 +352,13 @@ impl Rules<'_> {
                 }
                 let mut end = i + 1;
                 if !scaled {
-                    while scale(self.low(end)) || self.low(end) == "dozen" {
+                    while scale(self.low(end)) || matches!(self.low(end), "dozen" | "dozens") {
                         end += 1;
                     }
+                }
+                // `2 1/4`: a whole number and a fraction.
+                if end == i + 1 && p.slashes == 0 && self.fraction(end) {
+                    end += 1;
                 }
                 let year = end == i + 1 && self.year(i);
                 // A year range: `2014-2016`, `2014-16`.
@@ -375,6 +435,16 @@ impl Rules<'_> {
                 if end == i {
                     return None;
                 }
+                // `two thirds`, `one fifth`, `three quarters`, `two-thirds`.
+                let dash = self.is_dash(end) && self.glued(end) && self.glued(end + 1);
+                let d = end + usize::from(dash);
+                // After `hundred` or `twenty` a singular ordinal is a rank (`one hundred
+                // twenty fifth`), which [`Rules::ordinal`] reads.
+                let last = self.low(end - 1);
+                let rank = (scale(last) || tens(last)) && !self.low(d).ends_with('s');
+                if self.denominator(d) && !(w == "a" || w == "an") && !rank {
+                    return Some((d + 1, Num::Spelled { one: false }));
+                }
                 Some((
                     end,
                     Num::Spelled {
@@ -434,7 +504,9 @@ impl Rules<'_> {
     fn could_start(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(Kind::Num) => true,
-            Some(Kind::Sym) => currency_symbol(self.raw(i)) || matches!(self.raw(i), "'" | "’"),
+            Some(Kind::Sym) => {
+                currency_symbol(self.raw(i)) || matches!(self.raw(i), "'" | "’" | "-" | "−")
+            }
             Some(Kind::Word) => {
                 let w = self.low(i);
                 small_number(w)
@@ -501,6 +573,16 @@ impl Rules<'_> {
                             | "autumn"
                             | "fall"
                             | "winter"
+                            | "q"
+                            | "month"
+                            | "week"
+                            | "minus"
+                            | "negative"
+                            | "quarter"
+                            | "another"
+                            | "midmorning"
+                            | "midafternoon"
+                            | "midevening"
                     )
             }
             _ => false,
@@ -512,27 +594,27 @@ impl Rules<'_> {
         if !self.could_start(i) {
             return None;
         }
-        if let Some(j) = self.hedge(i) {
-            if let Some(hit) = self.core(j, true) {
-                return Some((i, hit));
-            }
+        if let Some(j) = self.hedge(i)
+            && let Some(hit) = self.core(j, true)
+        {
+            return Some((i, hit));
         }
         if self.low(i) == "between" {
-            // `between 2019 and 2023`: two dates.
-            if let Some(a) = self.date(i + 1).filter(|a| self.low(a.end) == "and") {
-                if let Some(b) = self.date(a.end + 1) {
+            // `between 2019 and 2023`, `between 4pm and 5pm`: two dates or times.
+            for rule in [Self::date, Self::time] {
+                if let Some(a) = rule(self, i + 1).filter(|a| self.low(a.end) == "and")
+                    && let Some(b) = rule(self, a.end + 1)
+                {
                     return Some((i, b));
                 }
             }
-            if let Some(a) = self.core(i + 1, true) {
-                if self.low(a.end) == "and" {
-                    if let Some(b) = self
-                        .core(a.end + 1, true)
-                        .filter(|b| b.label == a.label || a.label == Label::Cardinal)
-                    {
-                        return Some((i, b));
-                    }
-                }
+            if let Some(a) = self.core(i + 1, true)
+                && self.low(a.end) == "and"
+                && let Some(b) = self
+                    .core(a.end + 1, true)
+                    .filter(|b| b.label == a.label || a.label == Label::Cardinal)
+            {
+                return Some((i, b));
             }
         }
         self.core(i, false).map(|hit| (i, hit))
@@ -562,12 +644,30 @@ impl Rules<'_> {
     }
 
     fn cardinal(&self, i: usize) -> Option<Hit> {
+        // `-1`, `minus five`, `negative one`.
+        let signed = (matches!(self.raw(i), "-" | "−")
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(Kind::Num)
+            && self.p.items[i].space_before)
+            || matches!(self.low(i), "minus" | "negative");
+        if signed {
+            let (end, _) = self.number(i + 1)?;
+            return Some(Hit {
+                end,
+                label: Label::Cardinal,
+                amount: true,
+            });
+        }
         let (end, num) = self.number(i)?;
         if num == (Num::Spelled { one: true }) {
+            // `no one`, `the one who`, `one another`, and `one` as a pronoun (`one would think`).
             let excluded = matches!(
                 self.prev(i),
                 "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "another"
-            ) || self.low(end) == "another";
+            ) || matches!(
+                self.low(end),
+                "another" | "would" | "could" | "should" | "can" | "must" | "might" | "may"
+            );
             if excluded {
                 return None;
             }
@@ -594,6 +694,16 @@ impl Rules<'_> {
             }
             return None;
         }
+        // `one hundred twenty-fifth`, `two hundredth`: a spelled number ending in a scale or
+        // tens word, then an ordinal.
+        if let Some((end, Num::Spelled { .. })) = self.number_word(i) {
+            let last = self.low(end - 1);
+            if (scale(last) || tens(last))
+                && let Some(o) = self.ordinal(end).filter(|_| !self.low(end).ends_with('s'))
+            {
+                return hit(o.end);
+            }
+        }
         let w = self.low(i);
         if tens(w)
             && self.is_dash(i + 1)
@@ -617,12 +727,11 @@ impl Rules<'_> {
         let (end, _) = self.number(i)?;
         let mut end = self.percent_sign(end)?;
         // `5% to 10%`, `5%-10%`.
-        if self.is_dash(end) || self.low(end) == "to" {
-            if let Some((e2, _)) = self.number(end + 1) {
-                if let Some(e3) = self.percent_sign(e2) {
-                    end = e3;
-                }
-            }
+        if (self.is_dash(end) || self.low(end) == "to")
+            && let Some((e2, _)) = self.number(end + 1)
+            && let Some(e3) = self.percent_sign(e2)
+        {
+            end = e3;
         }
         Some(Hit {
             end,
@@ -660,10 +769,11 @@ impl Rules<'_> {
         if currency_symbol(self.raw(k)) {
             let (mut end, _) = self.number(k + 1)?;
             // `$5 to $10`, `$5-$10`.
-            if (self.is_dash(end) || self.low(end) == "to") && currency_symbol(self.raw(end + 1)) {
-                if let Some((e2, _)) = self.number(end + 2) {
-                    end = e2;
-                }
+            if (self.is_dash(end) || self.low(end) == "to")
+                && currency_symbol(self.raw(end + 1))
+                && let Some((e2, _)) = self.number(end + 2)
+            {
+                end = e2;
             }
             return hit(end);
         }
@@ -675,6 +785,14 @@ impl Rules<'_> {
         let (end, num) = self.number(i)?;
         if currency_code(self.raw(end)) {
             return hit(end + 1);
+        }
+        // `12-cent`, `one-yen`: the adjective form.
+        if self.is_dash(end)
+            && self.glued(end)
+            && self.glued(end + 1)
+            && currency_word(self.low(end + 1))
+        {
+            return hit(end + 2);
         }
         // `billions of dollars`.
         let mut k = end;
@@ -688,11 +806,18 @@ impl Rules<'_> {
         loop {
             let w = self.low(j);
             if currency_word(w) {
-                let end = if self.low(j + 1) == "sterling" {
+                let mut end = if self.low(j + 1) == "sterling" {
                     j + 2
                 } else {
                     j + 1
                 };
+                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`.
+                let c = if self.low(end) == "and" { end + 1 } else { end };
+                if let Some((e, _)) = self.number(c)
+                    && matches!(self.low(e), "cents" | "cent" | "pence")
+                {
+                    end = e + 1;
+                }
                 return hit(end);
             }
             if matches!(w, "pound" | "pounds") && (adjectives > 0 || self.low(j + 1) == "sterling")
@@ -704,7 +829,15 @@ impl Rules<'_> {
                 };
                 return hit(end);
             }
-            if adjectives < 2 && self.cap(j) && self.kind(j) == Some(Kind::Word) {
+            // A capitalised word, or a lowercase one shaped like a nationality (`swiss`,
+            // `australian`, `us`), as lowercased text writes them.
+            let adjective = self.kind(j) == Some(Kind::Word)
+                && (self.cap(j)
+                    || w == "us"
+                    || ["an", "ese", "ish", "ch", "ss", "i", "ic"]
+                        .iter()
+                        .any(|e| w.len() > 3 && w.ends_with(e)));
+            if adjectives < 2 && adjective {
                 adjectives += 1;
                 j += 1;
                 if self.raw(j) == "." && self.glued(j) {
@@ -763,19 +896,65 @@ impl Rules<'_> {
         // A bare lowercase `m`-like abbreviation is too ambiguous after a space; `measure` has
         // none, so every unit here is a word or an unambiguous abbreviation.
         let mut end = k + 1;
-        if matches!(unit, "degree" | "degrees") && temperature_scale(self.low(end)) {
+        if matches!(unit, "degree" | "degrees" | "deg") {
+            if unit == "deg" && self.raw(end) == "." && self.glued(end) {
+                end += 1;
+            }
+            // A one-letter scale counts when capitalised or when no word follows it.
             let c = self.raw(end);
-            if c.len() > 1 || matches!(c, "C" | "F") {
+            let alone = self.kind(end + 1) != Some(Kind::Word);
+            if temperature_scale(self.low(end)) && (c.len() > 1 || matches!(c, "C" | "F") || alone)
+            {
                 end += 1;
             }
         }
-        if self.low(end) == "per" && matches!(self.low(end + 1), "hour" | "second" | "day") {
+        if matches!(self.low(end), "per" | "an" | "a")
+            && matches!(self.low(end + 1), "hour" | "second" | "day")
+        {
             end += 2;
+        }
+        // `5 feet 2 inches`, `5 ft 2 in`.
+        if matches!(unit, "feet" | "foot" | "ft") {
+            let k = if self.low(end) == "and" { end + 1 } else { end };
+            if let Some((e, _)) = self.number(k)
+                && matches!(self.low(e), "in" | "inch" | "inches")
+            {
+                end = e + 1;
+            }
         }
         hit(end)
     }
 
+    /// A time, or a range of times: `3:00 to 4:00`, `5 to 6pm`, `4pm-5pm`.
     fn time(&self, i: usize) -> Option<Hit> {
+        let joint = |k: usize| self.is_dash(k) || matches!(self.low(k), "to" | "until");
+        if let Some(mut hit) = self.time_point(i) {
+            if joint(hit.end)
+                && let Some(b) = self.time_point(hit.end + 1)
+            {
+                hit.end = b.end;
+            }
+            return Some(hit);
+        }
+        // `5 to 6pm`: a bare hour before a time.
+        let bare = self.int(i).is_some_and(|v| (1..=12).contains(&v)) && self.suffix(i) == Some("");
+        if (bare || small_number(self.low(i))) && joint(i + 1) {
+            let b = self.time_point(i + 2)?;
+            let closes = self.meridiem(b.end - 1).is_some()
+                || matches!(
+                    self.low(b.end - 1),
+                    "pm" | "am" | "morning" | "afternoon" | "evening" | "night"
+                )
+                || self.raw(b.end - 1) == "."
+                || self.suffix(i + 2).is_some_and(|s| matches!(s, "am" | "pm"));
+            if closes {
+                return Some(b);
+            }
+        }
+        None
+    }
+
+    fn time_point(&self, i: usize) -> Option<Hit> {
         let hit = |end, amount| {
             Some(Hit {
                 end,
@@ -790,10 +969,33 @@ impl Rules<'_> {
         if matches!(w, "tonight" | "tonight's") {
             return hit(i + 1, false);
         }
-        if (matches!(w, "today" | "yesterday" | "tomorrow") || (weekday(w) && self.cap(i)))
+        if (matches!(w, "today" | "yesterday" | "tomorrow") || weekday(w))
             && day_part(self.base(i + 1))
         {
             return hit(i + 2, false);
+        }
+        // `midmorning`, `mid-afternoon`, `mid morning`.
+        if matches!(w, "midmorning" | "midafternoon" | "midevening") {
+            return hit(i + 1, false);
+        }
+        if w == "mid" {
+            let k = if self.is_dash(i + 1) { i + 2 } else { i + 1 };
+            if day_part(self.low(k)) || self.low(k) == "night" {
+                return hit(k + 1, false);
+            }
+        }
+        if let Some(end) = self.clock_phrase(i) {
+            return hit(end, false);
+        }
+        // `seven o'clock`, `twelve noon`.
+        if small_number(w) {
+            return match self.low(i + 1) {
+                "o'clock" | "noon" | "midnight" => hit(self.part_of_day_after(i + 2), false),
+                _ => None,
+            };
+        }
+        if deictic(w) && weekday(self.low(i + 1)) && day_part(self.base(i + 2)) {
+            return hit(i + 3, false);
         }
         if matches!(w, "this" | "last" | "that") && day_part(self.base(i + 1)) {
             if w == "this" && self.low(i + 1) == "night" {
@@ -806,28 +1008,30 @@ impl Rules<'_> {
         let mut end = i + 1;
         let clock = p.colons > 0 && p.colons <= 2 && p.commas + p.dots + p.slashes == 0;
         let hour = self.int(i).is_some_and(|v| (1..=12).contains(&v)) && p.commas == 0;
-        if !(clock || hour) || self.in_name(i) {
+        // `1140 a.m.`: hours and minutes run together, only with a meridiem.
+        let hhmm = self
+            .int(i)
+            .is_some_and(|v| (100..=1259).contains(&v) && v % 100 < 60)
+            && p.commas == 0;
+        if !(clock || hour || hhmm) || self.in_name(i) {
             return None;
         }
         let meridiem = match s {
             "am" | "pm" => true,
-            "a" | "p" => {
+            "a" | "p"
                 // `7p.m.`: the lexer left `.m.` behind the digits.
-                if self.raw(end) == "." && self.low(end + 1) == "m" && self.glued(end + 1) {
+                if self.raw(end) == "." && self.low(end + 1) == "m" && self.glued(end + 1) => {
                     end += 2;
                     if self.raw(end) == "." && self.glued(end) {
                         end += 1;
                     }
                     true
-                } else {
-                    return None;
                 }
-            }
             "" => {
                 if let Some(e) = self.meridiem(end) {
                     end = e;
                     true
-                } else if self.low(end) == "o'clock" {
+                } else if matches!(self.low(end), "o'clock" | "noon" | "midnight") && hour {
                     end += 1;
                     true
                 } else {
@@ -836,9 +1040,14 @@ impl Rules<'_> {
             }
             _ => return None,
         };
-        if !meridiem && !clock {
+        if !meridiem && hhmm && !hour {
             return None;
         }
+        let in_the = self.part_of_day_after(end);
+        if !meridiem && !clock && in_the == end {
+            return None;
+        }
+        end = in_the;
         if !meridiem && clock && self.p.items[i].colons == 1 {
             // `3:30` alone is a time; `3:1` scores are not (minutes have two digits).
             let raw = self.raw(i);
@@ -900,6 +1109,9 @@ impl Rules<'_> {
             if p.slashes == 2 && p.span.len() == p.digits as usize {
                 return hit(i + 1);
             }
+            if p.slashes == 1 && p.span.len() == p.digits as usize && !self.fraction(i) {
+                return hit(i + 1);
+            }
             // `2022-02-24`.
             if self.year(i)
                 && self.is_dash(i + 1)
@@ -914,20 +1126,46 @@ impl Rules<'_> {
                 return hit(i + 5);
             }
         }
+        // `Q3`, `Q1 2022`.
+        if self.raw(i) == "Q"
+            && self.glued(i + 1)
+            && self.int(i + 1).is_some_and(|q| (1..=4).contains(&q))
+            && self.suffix(i + 1) == Some("")
+        {
+            return hit(if self.year(i + 2) { i + 3 } else { i + 2 });
+        }
+        // `the month of May`, `the week of Nov. 30`.
+        let the_first = usize::from(self.low(i) == "the");
+        if matches!(self.low(i + the_first), "month" | "week")
+            && self.low(i + the_first + 1) == "of"
+            && let Some(h) = self.calendar(i + the_first + 2)
+        {
+            return hit(h.end);
+        }
         let mut k = i;
         let mut weekday_end = None;
-        if weekday(self.base(k)) && self.cap(k) {
-            weekday_end = Some(k + 1);
-            k += 1;
+        if let Some(e) = self.weekday_at(k) {
+            weekday_end = Some(e);
+            k = e;
             if self.raw(k) == "," {
                 k += 1;
             }
         }
         let the = self.low(k) == "the";
         let day_first = if the { k + 1 } else { k };
-        if let Some(m_end) = self.month_at(k) {
+        let month_end = self.month_at(k).or_else(|| {
+            self.month_by_day(k)
+                .filter(|&e| self.day(e) || self.year(e))
+        });
+        if let Some(m_end) = month_end {
             if self.day(m_end) {
                 let mut end = m_end + 1;
+                // `November 19 to 20`, `Nov. 19-20`.
+                if (self.is_dash(end) || matches!(self.low(end), "to" | "through"))
+                    && self.day(end + 1)
+                {
+                    end += 2;
+                }
                 if self.raw(end) == "," && self.year(end + 1) {
                     end += 2;
                 } else if self.year(end) {
@@ -970,12 +1208,21 @@ impl Rules<'_> {
             }
             return weekday_end.and_then(hit);
         }
+        // `the second of August`.
+        if let Some(o) = self
+            .ordinal(day_first)
+            .filter(|_| self.kind(day_first) == Some(Kind::Word))
+            && self.low(o.end) == "of"
+            && let Some(m_end) = self.month_by_day(o.end + 1)
+        {
+            return hit(if self.year(m_end) { m_end + 1 } else { m_end });
+        }
         if self.day(day_first) {
             let mut m = day_first + 1;
             if self.low(m) == "of" {
                 m += 1;
             }
-            if let Some(m_end) = self.month_at(m) {
+            if let Some(m_end) = self.month_by_day(m) {
                 let end = if self.year(m_end) {
                     m_end + 1
                 } else if self.raw(m_end) == "," && self.year(m_end + 1) {
@@ -1022,12 +1269,13 @@ impl Rules<'_> {
                 return hit(k + 1);
             }
         }
-        if matches!(self.raw(k), "'" | "’") && self.glued(k + 1) {
-            if let Some(p) = self.p.items.get(k + 1) {
-                if self.suffix(k + 1) == Some("s") && p.digits == 2 {
-                    return hit(k + 2);
-                }
-            }
+        if matches!(self.raw(k), "'" | "’")
+            && self.glued(k + 1)
+            && let Some(p) = self.p.items.get(k + 1)
+            && self.suffix(k + 1) == Some("s")
+            && p.digits == 2
+        {
+            return hit(k + 2);
         }
         // `the 21st century`, `the twentieth century`, `20th-century`.
         let ordinal = self.ordinal(k);
@@ -1105,10 +1353,13 @@ impl Rules<'_> {
         if holiday(self.base(i)) && self.cap(i) {
             return hit(i + 1);
         }
-        if w == "new" && self.cap(i) && self.base(i + 1) == "year" && self.cap(i + 1) {
-            if matches!(self.base(i + 2), "day" | "eve") {
-                return hit(i + 3);
-            }
+        if w == "new"
+            && self.cap(i)
+            && self.base(i + 1) == "year"
+            && self.cap(i + 1)
+            && matches!(self.base(i + 2), "day" | "eve")
+        {
+            return hit(i + 3);
         }
         // `earlier this month`, `late last year`.
         if matches!(w, "earlier" | "later" | "early" | "late") {
@@ -1120,10 +1371,12 @@ impl Rules<'_> {
                 return hit(e);
             }
         }
-        if matches!(w, "mid" | "early" | "late") && self.is_dash(i + 1) && self.glued(i + 1) {
-            if let Some(e) = self.month_at(i + 2) {
-                return hit(e);
-            }
+        if matches!(w, "mid" | "early" | "late")
+            && self.is_dash(i + 1)
+            && self.glued(i + 1)
+            && let Some(e) = self.month_at(i + 2)
+        {
+            return hit(e);
         }
         if let Some(e) = self.deictic_period(i) {
             return hit(e);
@@ -1154,11 +1407,67 @@ impl Rules<'_> {
                 }
                 let u = self.base(k);
                 if date_unit(u) || date_units(u) || u == "weekend" {
+                    // `the last week of July`.
+                    if self.low(k + 1) == "of"
+                        && let Some(h) = self.calendar(k + 2)
+                    {
+                        return hit(h.end);
+                    }
                     return hit(k + 1);
+                }
+                // `the past 24 hours` is TIME.
+                if time_units(u) || (k > i + 2 && time_unit(u) && u != "second") {
+                    return Some(Hit {
+                        end: k + 1,
+                        label: Label::Time,
+                        amount: false,
+                    });
                 }
             }
             if w1 == "weekend" {
                 return hit(i + 2);
+            }
+            // `the day before yesterday`, `the day after tomorrow`.
+            if w1 == "day"
+                && matches!(
+                    (self.low(i + 2), self.low(i + 3)),
+                    ("before", "yesterday") | ("after", "tomorrow")
+                )
+            {
+                return hit(i + 4);
+            }
+            // `the summer`, `the summer of 2021`, but not `the fall of Kabul`.
+            if season(w1) {
+                if self.low(i + 2) == "of" {
+                    if self.year(i + 3) {
+                        return hit(i + 4);
+                    }
+                } else {
+                    return hit(i + 2);
+                }
+            }
+            // `the third quarter`, `the first half of 2022`.
+            if let Some(o) = self.ordinal(i + 1) {
+                let u = self.low(o.end);
+                let of_date = |k: usize| {
+                    if self.low(k) != "of" {
+                        return None;
+                    }
+                    let inner = [
+                        self.calendar(k + 1),
+                        self.year_or_decade(k + 1),
+                        self.relative(k + 1),
+                    ];
+                    inner.into_iter().flatten().map(|h| h.end).max()
+                };
+                if u == "quarter" {
+                    return hit(of_date(o.end + 1).unwrap_or(o.end + 1));
+                }
+                if u == "half"
+                    && let Some(e) = of_date(o.end + 1)
+                {
+                    return hit(e);
+                }
             }
             // `the end of February`, `the beginning of the year`.
             if matches!(
@@ -1184,12 +1493,21 @@ impl Rules<'_> {
         if !deictic(self.low(i)) {
             return None;
         }
+        // `past few weeks`, `next two years`.
+        if self.low(i) != "this" {
+            let counted = self
+                .few(i + 1)
+                .or_else(|| self.number(i + 1).map(|(e, _)| e));
+            if let Some(k) = counted {
+                return date_units(self.base(k)).then_some(k + 1);
+            }
+        }
         let u = self.base(i + 1);
-        if date_unit(u) || u == "weekend" || season(u) {
+        if date_unit(u) || u == "weekend" || season(u) || weekday(u) {
             return Some(i + 2);
         }
-        if (weekday(u) || month(u).is_some()) && self.cap(i + 1) {
-            return Some(i + 2);
+        if self.month_at(i + 1).is_some() || (month(u).is_some() && self.cap(i + 1)) {
+            return self.month_by_day(i + 1);
         }
         None
     }
@@ -1199,22 +1517,76 @@ impl Rules<'_> {
         match (self.low(i), self.low(i + 1)) {
             ("a", "few") => Some(i + 2),
             ("a", "couple") if self.low(i + 2) == "of" => Some(i + 3),
-            ("few" | "several" | "many", _) => Some(i + 1),
+            ("few" | "several" | "many" | "some", _) => Some(i + 1),
             _ => None,
         }
     }
 
     /// Spans of time: `three years`, `a year ago`, `two hours`, `months`, `a five-year`,
-    /// `5-year-old`, `days later`.
+    /// `5-year-old`, `days later`, `1 year 1 month`, `an hour and a half`, `two weeks from now`.
     fn duration(&self, i: usize) -> Option<Hit> {
-        let (k, counted) = if let Some(k) = self.few(i) {
-            (k, true)
-        } else if matches!(self.low(i), "a" | "an") {
-            (i + 1, true)
-        } else if let Some((k, _)) = self.number(i) {
-            (k, true)
-        } else {
-            (i, false)
+        let (mut end, mut label) = self.duration_core(i)?;
+        loop {
+            let j = if self.low(end) == "and" { end + 1 } else { end };
+            if matches!(self.low(j), "a" | "one") && self.low(j + 1) == "half" {
+                end = j + 2;
+                continue;
+            }
+            if j == end + 1 && self.low(j) == "half" {
+                end = j + 1;
+                continue;
+            }
+            match self.duration_core(j) {
+                Some((e, l)) if self.number(j).is_some() || self.kind(j) == Some(Kind::Num) => {
+                    end = e;
+                    if l == Label::Date {
+                        label = Label::Date;
+                    }
+                }
+                _ => break,
+            }
+        }
+        match (self.low(end), self.low(end + 1)) {
+            ("ago" | "earlier" | "later" | "old", _) => end += 1,
+            ("from", "now" | "today" | "tomorrow" | "yesterday") | ("of", "age") => end += 2,
+            _ => {}
+        }
+        Some(Hit {
+            end,
+            label,
+            amount: true,
+        })
+    }
+
+    fn duration_core(&self, i: usize) -> Option<(usize, Label)> {
+        // `3h`, `3days`, `3.5years`: a unit glued to the digits.
+        if let Some(s) = self.suffix(i).filter(|s| !s.is_empty()) {
+            let p = self.p.items[i];
+            if p.colons + p.slashes > 0 || self.in_name(i) {
+                return None;
+            }
+            if date_unit(s) || date_units(s) {
+                return Some((i + 1, Label::Date));
+            }
+            if time_unit(s) || time_units(s) || time_abbrev(s) || s == "h" {
+                return Some((i + 1, Label::Time));
+            }
+            return None;
+        }
+        let (k, counted) = match (self.low(i), self.low(i + 1)) {
+            _ if self.few(i).is_some() => (self.few(i).unwrap_or(i), true),
+            ("half", "a" | "an") | ("a" | "an", "half") => (i + 2, true),
+            ("half", _) => (i + 1, true),
+            ("a" | "an" | "another", _) => (i + 1, true),
+            _ => {
+                if let Some(k) = self.few(i) {
+                    (k, true)
+                } else if let Some((k, _)) = self.number(i) {
+                    (k, true)
+                } else {
+                    (i, false)
+                }
+            }
         };
         let mut k = k;
         let mut adjective = false;
@@ -1224,11 +1596,11 @@ impl Rules<'_> {
             adjective = true;
         }
         let u = self.base(k);
-        let label = if (counted && k > i && (date_unit(u) || (adjective && u == "year")))
-            || date_units(u)
-        {
+        let label = if (counted && k > i && date_unit(u)) || date_units(u) {
             Label::Date
-        } else if (counted && k > i && time_unit(u) && u != "second") || time_units(u) {
+        } else if (counted && k > i && (time_unit(u) && u != "second" || time_abbrev(u)))
+            || time_units(u)
+        {
             Label::Time
         } else {
             return None;
@@ -1237,14 +1609,53 @@ impl Rules<'_> {
         if adjective && self.is_dash(end) && self.glued(end) && self.low(end + 1) == "old" {
             end += 2;
         }
-        if matches!(self.low(end), "ago" | "earlier" | "later" | "old") {
+        Some((end, label))
+    }
+
+    /// `half past eight`, `a quarter to 8`, `10 minutes past nine`: clock phrases.
+    fn clock_phrase(&self, i: usize) -> Option<usize> {
+        let (k, to_ok) = match (self.low(i), self.low(i + 1)) {
+            ("half", _) => (i + 1, false),
+            ("a", "quarter") => (i + 2, true),
+            ("quarter", _) => (i + 1, true),
+            _ => {
+                let (e, _) = self.number(i)?;
+                if matches!(self.low(e), "minutes" | "mins" | "min") {
+                    (e + 1, true)
+                } else {
+                    (e, false)
+                }
+            }
+        };
+        let rel = self.low(k);
+        if !(rel == "past" || (rel == "to" && to_ok)) {
+            return None;
+        }
+        let h = k + 1;
+        let hour = small_number(self.low(h))
+            || self.int(h).is_some_and(|v| (1..=12).contains(&v))
+                && self
+                    .suffix(h)
+                    .is_some_and(|s| s.is_empty() || matches!(s, "am" | "pm"));
+        if !hour {
+            return None;
+        }
+        let mut end = h + 1;
+        if let Some(e) = self.meridiem(end) {
+            end = e;
+        } else if self.low(end) == "o'clock" {
             end += 1;
         }
-        Some(Hit {
-            end,
-            label,
-            amount: true,
-        })
+        Some(self.part_of_day_after(end))
+    }
+
+    /// `in the morning` after a clock time: its end, or `end` itself.
+    fn part_of_day_after(&self, end: usize) -> usize {
+        if self.low(end) == "in" && self.low(end + 1) == "the" && day_part(self.low(end + 2)) {
+            end + 3
+        } else {
+            end
+        }
     }
 }
 

@@ -6,8 +6,11 @@
 //! other labels are ignored (a CurrencyModel case says nothing about dates). Cases that the
 //! reference (.NET) implementation does not support are skipped, and so are cases expecting a
 //! type OntoNotes does not label (`ordinal.relative` such as `last`, `datetimeV2.set` such as
-//! `every week`). The two conventions differ on purpose in places (Recognizers puts `before` in
-//! `before 4pm` and reads `at 7` as a time; OntoNotes does not), so the floors sit well below 1.
+//! `every week`). One convention difference is mapped rather than counted as a miss: OntoNotes
+//! keeps a hedge in the mention (`about $14 million`) and Recognizers leaves it out, so a leading
+//! hedge is removed from our text before comparing. Other differences stay misses (Recognizers
+//! puts `before` in `before 4pm` and reads `at 7` as a time; OntoNotes does neither), so the
+//! floors sit well below 1.
 
 use std::path::PathBuf;
 
@@ -135,49 +138,92 @@ fn cardinals_and_ordinals() {
     check("COVID-19 and the G7", "");
 }
 
-/// Measured pass rates, not hand-computed expectations: a drop below one fails the test.
-const FLOORS: [(&str, &[Label], f64); 12] = [
-    ("Number/English/NumberModel.json", &[Label::Cardinal], 0.0),
-    ("Number/English/OrdinalModel.json", &[Label::Ordinal], 0.0),
-    ("Number/English/PercentModel.json", &[Label::Percent], 0.0),
+/// Per-file floors: measured pass rates (rounded down), not hand-computed expectations; a drop
+/// below one fails the test, a rise is a reason to raise it.
+const FLOORS: [(&str, &[Label], f64); 13] = [
+    ("Number/English/NumberModel.json", &[Label::Cardinal], 0.55),
+    ("Number/English/OrdinalModel.json", &[Label::Ordinal], 0.75),
+    ("Number/English/PercentModel.json", &[Label::Percent], 0.45),
     (
         "NumberWithUnit/English/CurrencyModel.json",
         &[Label::Money],
-        0.0,
+        0.62,
     ),
     (
         "NumberWithUnit/English/DimensionModel.json",
         &[Label::Quantity],
-        0.0,
+        0.70,
     ),
     (
         "NumberWithUnit/English/TemperatureModel.json",
         &[Label::Quantity],
-        0.0,
+        0.53,
     ),
-    ("NumberWithUnit/English/AgeModel.json", &[Label::Date], 0.0),
-    ("DateTime/English/DateExtractor.json", &[Label::Date], 0.0),
+    ("NumberWithUnit/English/AgeModel.json", &[Label::Date], 0.63),
+    ("DateTime/English/DateExtractor.json", &[Label::Date], 0.39),
     (
         "DateTime/English/DatePeriodExtractor.json",
         &[Label::Date],
-        0.0,
+        0.57,
     ),
     (
         "DateTime/English/DurationExtractor.json",
         &[Label::Date, Label::Time],
-        0.0,
+        0.64,
     ),
-    ("DateTime/English/TimeExtractor.json", &[Label::Time], 0.0),
+    ("DateTime/English/TimeExtractor.json", &[Label::Time], 0.58),
+    (
+        "DateTime/English/DateTimeModel.json",
+        &[Label::Date, Label::Time],
+        0.24,
+    ),
     (
         "DateTime/English/MergedExtractor.json",
         &[Label::Date, Label::Time],
-        0.0,
+        0.22,
     ),
 ];
 
 /// Expected types outside OntoNotes' labels: a case expecting one is skipped.
 fn out_of_scope(type_name: &str) -> bool {
     type_name == "ordinal.relative" || type_name.ends_with("set")
+}
+
+/// `about $14 million` → `$14 million`: the hedges our rules put in a mention.
+fn without_hedge(text: &str) -> &str {
+    const HEDGES: [&str; 26] = [
+        "more than ",
+        "less than ",
+        "fewer than ",
+        "greater than ",
+        "higher than ",
+        "at least ",
+        "at most ",
+        "up to ",
+        "as many as ",
+        "as much as ",
+        "an estimated ",
+        "estimated ",
+        "about ",
+        "around ",
+        "approximately ",
+        "nearly ",
+        "almost ",
+        "roughly ",
+        "some ",
+        "over ",
+        "under ",
+        "just over ",
+        "just under ",
+        "close to ",
+        "upwards of ",
+        "between ",
+    ];
+    let mut rest = text;
+    while let Some(r) = HEDGES.iter().find_map(|h| rest.strip_prefix(h)) {
+        rest = r;
+    }
+    rest
 }
 
 fn specs_dir() -> PathBuf {
@@ -230,7 +276,7 @@ fn recognizers_specs() {
             let mut got: Vec<String> = numbers::find(input, &tokens)
                 .iter()
                 .filter(|m| labels.contains(&m.label))
-                .map(|m| input[m.span].to_lowercase())
+                .map(|m| without_hedge(&input[m.span].to_lowercase()).to_string())
                 .collect();
             got.sort();
             got.dedup();

@@ -116,14 +116,13 @@ impl Pieces {
                 i += w;
                 while i < end {
                     let d = text[i..].chars().next().unwrap_or(' ');
-                    if d.is_alphabetic() {
-                        i += d.len_utf8();
-                    } else if matches!(d, '\'' | '’')
+                    // Letters, and apostrophes between letters (`o’clock`).
+                    let apostrophe = matches!(d, '\'' | '’')
                         && text[i + d.len_utf8()..end]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphabetic)
-                    {
+                            .is_some_and(char::is_alphabetic);
+                    if d.is_alphabetic() || apostrophe {
                         i += d.len_utf8();
                     } else {
                         break;

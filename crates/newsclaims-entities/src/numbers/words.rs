@@ -110,6 +110,8 @@ pub(super) fn ordinal_word(w: &str) -> bool {
             | "thousandth"
             | "millionth"
             | "billionth"
+            | "trillionth"
+            | "nineth"
     )
 }
 
@@ -428,6 +430,9 @@ pub(super) fn measure(w: &str) -> bool {
             | "bpd"
             | "degree"
             | "degrees"
+            | "deg"
+            | "celsius"
+            | "fahrenheit"
             | "mph"
             | "kph"
             | "knot"
@@ -513,4 +518,9 @@ pub(super) fn hedge_word(w: &str) -> bool {
             | "circa"
             | "approx"
     )
+}
+
+/// Abbreviated time units after a number (`3 hrs`, `20 min`).
+pub(super) fn time_abbrev(w: &str) -> bool {
+    matches!(w, "hr" | "hrs" | "min" | "mins" | "sec" | "secs")
 }
