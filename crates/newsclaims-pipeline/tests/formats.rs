@@ -262,6 +262,65 @@ fn brat() {
     });
 }
 
+/// What brat checks when it opens a document: every text-bound annotation's text is what its
+/// offsets cover (code points, fragments joined by a space), its type is declared in the
+/// collection's `annotation.conf`, and events, attributes and notes point at annotations that exist.
+#[test]
+fn brat_annotations_are_consistent() {
+    let conf = newsclaims_format::BRAT_ANNOTATION_CONF;
+    let declared = |ty: &str| conf.lines().any(|l| l.split('\t').next() == Some(ty));
+    for analysis in analyses() {
+        let chars: Vec<char> = analysis.document.text.chars().collect();
+        let ann = newsclaims_format::brat_ann(&analysis);
+        let mut ids = std::collections::BTreeSet::new();
+        for line in ann.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let id = fields[0];
+            assert!(
+                ids.insert(id.to_owned()) || id.starts_with('#'),
+                "{id} repeats"
+            );
+            match id.chars().next() {
+                Some('T') => {
+                    let (ty, offsets) = fields[1].split_once(' ').unwrap();
+                    assert!(declared(ty), "{ty} is declared in annotation.conf");
+                    let covered: Vec<String> = offsets
+                        .split(';')
+                        .map(|piece| {
+                            let (a, b) = piece.split_once(' ').unwrap();
+                            let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+                            assert!(a < b && b <= chars.len(), "{line}");
+                            chars[a..b].iter().collect()
+                        })
+                        .collect();
+                    assert_eq!(fields[2], covered.join(" "), "{line}");
+                }
+                Some('E') => {
+                    for arg in fields[1].split(' ') {
+                        let (role, target) = arg.split_once(':').unwrap();
+                        assert!(
+                            declared(role)
+                                || conf.contains(&format!("{role}?:"))
+                                || conf.contains(&format!("{role}:")),
+                            "{role}"
+                        );
+                        assert!(ids.contains(target), "{line}: {target} exists");
+                    }
+                }
+                Some('A') => {
+                    let target = fields[1].split(' ').nth(1).unwrap();
+                    assert!(ids.contains(target), "{line}: {target} exists");
+                }
+                Some('#') => {
+                    let target = fields[1].split(' ').nth(1).unwrap();
+                    assert!(ids.contains(target), "{line}: {target} exists");
+                }
+                _ => panic!("unexpected line {line:?}"),
+            }
+        }
+    }
+}
+
 /// Writes brat files the way PolNeAR lays them out, reads them back with the referee's reader,
 /// and checks every attribution comes back with its spans.
 #[test]
