@@ -83,6 +83,11 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         return according(view, i, earlier);
     }
     let cue = lexicon::cue(w)?;
+    // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
+    // the reliable cues (`said`, `told`) are trusted as they are.
+    if !view.is_verb(i) && cue.reliability < 0.6 {
+        return None;
+    }
     let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
     if cue.class == CueClass::Particle && !particle {
         return None;

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use newsclaims_entities::syntax::{self, Syntax};
 use newsclaims_entities::{Entities, Label, Mention};
 use newsclaims_text::Span;
 use newsclaims_tokenize::{Token, TokenKind, Tokens};
@@ -25,6 +26,8 @@ pub(crate) struct View<'a> {
     pub(crate) mention: Vec<Option<u32>>,
     /// The top-level quotations (not nested in another), sorted by start.
     pub(crate) quotes: Vec<Quote>,
+    /// Part-of-speech tags, parallel to `tokens`.
+    pub(crate) syntax: Syntax,
 }
 
 /// A top-level quotation with its token range.
@@ -106,7 +109,9 @@ impl<'a> View<'a> {
                 u += 1;
             }
         }
+        let syntax = syntax::analyze(text, tokens);
         View {
+            syntax,
             text,
             tokens: &tokens.tokens,
             entities,
@@ -116,6 +121,16 @@ impl<'a> View<'a> {
             mention,
             quotes,
         }
+    }
+
+    /// Whether the tagger reads token `i` as a verb (any form, modals excluded). Unknown tokens
+    /// count as verbs, so that a missing tag never hides a cue.
+    pub(crate) fn is_verb(&self, i: usize) -> bool {
+        self.syntax.pos.get(i).is_none_or(|p| p.is_verb())
+    }
+
+    pub(crate) fn pos(&self, i: usize) -> &'static str {
+        self.syntax.pos.get(i).map_or("", |p| p.as_str())
     }
 
     pub(crate) fn len(&self) -> usize {
