@@ -4,8 +4,9 @@
 //! - PERSON: mentions with the same first and last name word are one person; a one-word mention
 //!   (`Stoltenberg`, `Mr. Biden`) joins the person whose last (or else first) name it is, the
 //!   nearest one before it when several share it. Honorifics (`Mr.`, `Ms.`) are not part of names.
-//! - Other names: the same label and text, ignoring case, a possessive and a leading `the`, are
-//!   one entity; an all-capitals ORG or GPE joins the one whose initials it spells (`EU` →
+//! - Other names: the same text, ignoring case, a possessive, a leading `the` and a company
+//!   suffix (`Inc.`), is one entity whatever label the tagger gave each mention (the cluster
+//!   takes the most frequent); an all-capitals ORG or GPE joins the one whose initials it spells (`EU` →
 //!   `European Union`, `U.S.` → `United States`).
 //! - Numeric mentions (DATE, MONEY, ...) each get a cluster of their own: two `31`s are rarely
 //!   the same thing.
@@ -98,10 +99,7 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
             continue;
         }
         let key = name_key(&text[m.span]);
-        group[i] = match named
-            .iter()
-            .find(|n| n.1 == m.label && n.2.eq_ignore_ascii_case(key))
-        {
+        group[i] = match named.iter().find(|n| n.2.eq_ignore_ascii_case(key)) {
             Some(n) => n.0,
             None => {
                 named.push((groups, m.label, key));
@@ -147,6 +145,19 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
     }
 
     for c in &mut clusters {
+        // The tagger may label one name differently in two places (`Kremlin` GPE, then ORG):
+        // the cluster takes the most frequent label, the first on a tie.
+        let mut counts: Vec<(Label, usize)> = Vec::new();
+        for &i in &c.mentions {
+            match counts.iter_mut().find(|(l, _)| *l == mentions[i].label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((mentions[i].label, 1)),
+            }
+        }
+        let top = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        if let Some((label, _)) = counts.iter().find(|(_, n)| *n == top) {
+            c.label = *label;
+        }
         let best = c
             .mentions
             .iter()
@@ -159,7 +170,7 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
             words[best].span()
         };
         if c.label == Label::Person {
-            c.descriptors = descriptors(text, tokens, mentions, &c.mentions);
+            c.descriptors = descriptors(text, tokens, &words, mentions, &c.mentions);
             c.female = female(text, mentions, c, &words);
         }
     }
@@ -208,6 +219,20 @@ fn name_words(text: &str, m: &Mention) -> NameWords {
         }
         spans.push(Span::new(start, start + w.len()));
     }
+    // A title the tagger left in a person's mention (`Mayor Elena Ruiz`, `President Biden`) is
+    // no part of the name: the descriptors pick it up instead.
+    if m.label == Label::Person {
+        let titles = spans
+            .iter()
+            .take_while(|s| {
+                let w = &text[**s];
+                w.chars().next().is_some_and(char::is_uppercase) && (role(w) || modifier(w))
+            })
+            .count();
+        if titles < spans.len() {
+            spans.drain(..titles);
+        }
+    }
     if spans.is_empty() {
         spans.push(m.span);
     }
@@ -224,10 +249,18 @@ fn strip_possessive(w: &str) -> &str {
 /// A name's text for comparison: no possessive, no leading `the`.
 fn name_key(s: &str) -> &str {
     let s = strip_possessive(s.trim());
-    ["the ", "The "]
+    let s = ["the ", "The "]
         .iter()
         .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s)
+        .unwrap_or(s);
+    // `Streamly Inc.` and `Streamly` are one company.
+    [
+        " Inc.", " Inc", " Corp.", " Corp", " Co.", " Ltd.", " Ltd", " LLC", " plc", " PLC", " AG",
+        " SA", " S.A.", " GmbH", " N.V.",
+    ]
+    .iter()
+    .find_map(|suffix| s.strip_suffix(suffix).map(|k| k.trim_end_matches(',')))
+    .unwrap_or(s)
 }
 
 /// `Mr.` → male (0.0), `Ms.` → female (1.0): what an honorific says of the bearer.
@@ -332,13 +365,21 @@ pub(crate) fn first_name_share(name: &str) -> Option<f32> {
 /// Titles and roles the text gives a person: the title before a mention (`NATO Secretary-General
 /// Jens Stoltenberg`) and an appositive after it (`Hugh Hill, a doctor,`), deduplicated by text,
 /// in order of appearance.
-fn descriptors(text: &str, tokens: &Tokens, mentions: &[Mention], of: &[usize]) -> Vec<Span> {
+fn descriptors(
+    text: &str,
+    tokens: &Tokens,
+    words: &[NameWords],
+    mentions: &[Mention],
+    of: &[usize],
+) -> Vec<Span> {
     let mut found: Vec<Span> = Vec::new();
     for &i in of {
         let m = mentions[i];
+        // The title ends where the name starts, which may be inside the mention.
+        let name_start = words[i].span().start();
         let t0 = tokens
             .tokens
-            .partition_point(|t| t.span.start() < m.span.start());
+            .partition_point(|t| t.span.start() < name_start);
         let t1 = tokens
             .tokens
             .partition_point(|t| t.span.start() < m.span.end());

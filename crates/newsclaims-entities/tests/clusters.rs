@@ -140,3 +140,22 @@ fn numbers_get_a_cluster_each() {
 #2 DATE "today" [] female=-: today"#,
     );
 }
+
+#[test]
+fn titles_inside_a_mention_are_descriptors() {
+    check(
+        "[PERSON Mayor Elena Ruiz] said. [PERSON Elena Ruiz] added. [PERSON President Biden] too.",
+        r#"
+#0 PERSON "Elena Ruiz" ["Mayor"] female=1.00: Mayor Elena Ruiz | Elena Ruiz
+#1 PERSON "Biden" ["President"] female=-: President Biden"#,
+    );
+}
+
+#[test]
+fn company_suffixes_do_not_split_a_company() {
+    check(
+        "[ORG Streamly Inc.] said [ORG Streamly] would pay.",
+        r#"
+#0 ORG "Streamly Inc." [] female=-: Streamly Inc. | Streamly"#,
+    );
+}
