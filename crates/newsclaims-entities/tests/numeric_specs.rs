@@ -138,6 +138,36 @@ fn cardinals_and_ordinals() {
     check("COVID-19 and the G7", "");
 }
 
+/// Mentions are sorted, do not overlap, and lie on char boundaries, whatever the text.
+fn check_invariants(text: &str) {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    let mentions = numbers::find(text, &tokens);
+    for pair in mentions.windows(2) {
+        assert!(
+            pair[0].span.end() <= pair[1].span.start(),
+            "{pair:?} in {text:?}"
+        );
+    }
+    for m in &mentions {
+        assert!(!m.span.is_empty() && m.span.end() <= text.len());
+        assert!(text.is_char_boundary(m.span.start()) && text.is_char_boundary(m.span.end()));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_keeps_the_invariants(text in "\\PC{0,120}") {
+        check_invariants(&text);
+    }
+
+    #[test]
+    fn number_like_text_keeps_the_invariants(
+        text in "([0-9]{1,4}|[,.:/$%£’'-]|a|an|the|one|twenty|half|past|to|Jan|May|p|m|Monday|of|and|more|than|million|percent|years|ago| ){0,30}"
+    ) {
+        check_invariants(&text);
+    }
+}
+
 /// Per-file floors: measured pass rates (rounded down), not hand-computed expectations; a drop
 /// below one fails the test, a rise is a reason to raise it.
 const FLOORS: [(&str, &[Label], f64); 13] = [
