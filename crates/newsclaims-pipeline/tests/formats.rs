@@ -670,15 +670,15 @@ fn validate(root: &Value, schema: &Value, value: &Value, path: &str) -> Result<(
             return Err(format!("{path}: matches {ok} of oneOf, not 1: {value}"));
         }
     }
-    if let Some(c) = schema.get("const") {
-        if c != value {
-            return Err(format!("{path}: {value} is not {c}"));
-        }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        return Err(format!("{path}: {value} is not {c}"));
     }
-    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
-        if !e.contains(value) {
-            return Err(format!("{path}: {value} is not one of {e:?}"));
-        }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array)
+        && !e.contains(value)
+    {
+        return Err(format!("{path}: {value} is not one of {e:?}"));
     }
     if let Some(t) = schema.get("type").and_then(Value::as_str) {
         let ok = match t {
