@@ -23,6 +23,10 @@
 //! draws one line at a time), and white space at the edges of a piece is left out, so a claim
 //! may gain fragments, and keeps its start and end but for white space there.
 //! A collection needs [`BRAT_ANNOTATION_CONF`] beside the files for brat to know these types.
+//!
+//! brat wants one `.txt` and one `.ann` per document: `newsclaims --format brat --output DIR`
+//! writes them (with the two `.conf` files). To standard output it writes every document's `.ann`
+//! after a `# document <id>` line, for reading or splitting, not for brat to open as is.
 
 use std::fmt::Write;
 
