@@ -327,7 +327,11 @@ impl Rules<'_> {
                     (Num::Digits { .. }, Num::Digits { .. })
                         | (Num::Spelled { .. }, Num::Spelled { .. })
                 );
-                if same {
+                // `in 2005 to 5.5 million tonnes`: a year does not start a range of amounts.
+                let year_to_amount = self.low(end) == "to"
+                    && matches!(num, Num::Digits { year: true })
+                    && !matches!(n2, Num::Digits { year: true });
+                if same && !year_to_amount {
                     return Some((e2, num_range(num)));
                 }
             }
@@ -806,7 +810,7 @@ impl Rules<'_> {
         loop {
             let w = self.low(j);
             if currency_word(w) {
-                let mut end = if self.low(j + 1) == "sterling" {
+                let mut end = if matches!(self.low(j + 1), "sterling" | "cents" | "cent") {
                     j + 2
                 } else {
                     j + 1
@@ -869,7 +873,8 @@ impl Rules<'_> {
             let p = self.p.items[i];
             if !s.is_empty() && p.colons + p.slashes == 0 && !self.in_name(i) {
                 let ok = if raw.len() == 1 {
-                    matches!(raw, "m" | "g" | "l" | "t" | "C" | "F")
+                    // A glued `m` is millions in news (`£550m`), read by the number rule.
+                    matches!(raw, "g" | "l" | "t" | "C" | "F")
                 } else {
                     glued_measure(s)
                 };
@@ -1437,12 +1442,18 @@ impl Rules<'_> {
                 return hit(i + 4);
             }
             // `the summer`, `the summer of 2021`, but not `the fall of Kabul`.
+            // `the summer`, `the summer of 2021`, `in the fall`, but not `the fall in profits`.
             if season(w1) {
                 if self.low(i + 2) == "of" {
                     if self.year(i + 3) {
                         return hit(i + 4);
                     }
-                } else {
+                } else if w1 != "fall"
+                    || matches!(
+                        self.prev(i),
+                        "in" | "during" | "over" | "since" | "until" | "by" | "through"
+                    )
+                {
                     return hit(i + 2);
                 }
             }

@@ -182,7 +182,7 @@ const FLOORS: [(&str, &[Label], f64); 13] = [
     (
         "NumberWithUnit/English/DimensionModel.json",
         &[Label::Quantity],
-        0.70,
+        0.69,
     ),
     (
         "NumberWithUnit/English/TemperatureModel.json",

@@ -492,7 +492,7 @@ pub(super) fn temperature_scale(w: &str) -> bool {
 
 /// Letter suffixes glued to digits that make a quantity (`5km`, `10kg`, `3ft`), lowercase as written.
 pub(super) fn glued_measure(suffix: &str) -> bool {
-    measure(suffix) || matches!(suffix, "m" | "g" | "l" | "t" | "c" | "f")
+    measure(suffix) || matches!(suffix, "g" | "l" | "t" | "c" | "f")
 }
 
 /// Glued suffixes that scale a number (`$5bn`, `$3m`, `20k`).
