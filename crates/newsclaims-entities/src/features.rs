@@ -90,6 +90,8 @@ const T_CLUSTER: u64 = 37;
 const T_CLUSTER_LEFT: u64 = 38;
 const T_CLUSTER_RIGHT: u64 = 39;
 const T_SENTENCE_LEN: u64 = 40;
+const T_CLUSTER_COARSE: u64 = 41;
+const T_CLUSTER_PAIR: u64 = 42;
 // Dynamic templates: they depend on the tags already predicted.
 const T_PREV: u64 = 50;
 const T_PREV2: u64 = 51;
@@ -429,11 +431,20 @@ fn extract(toks: &[Token], i: usize, caps: bool, doc_case: &IdMap<u8>, out: &mut
         T_DOC_CASE,
         u64::from(seen) | u64::from(t.class) << 4 | u64::from(caps) << 8 | u64::from(i == 0) << 9,
     ));
+    // Clusters are `coarse << 16 | fine`; `u32::MAX` for a word without one.
     if t.cluster != u32::MAX {
-        out.push(bucket(T_CLUSTER, u64::from(t.cluster)));
+        out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));
+        out.push(bucket(
+            T_CLUSTER_COARSE,
+            mix(u64::from(t.cluster >> 16), u64::from(t.class)),
+        ));
     }
-    out.push(bucket(T_CLUSTER_LEFT, u64::from(l1.cluster)));
-    out.push(bucket(T_CLUSTER_RIGHT, u64::from(r1.cluster)));
+    out.push(bucket(T_CLUSTER_LEFT, u64::from(l1.cluster & 0xffff)));
+    out.push(bucket(T_CLUSTER_RIGHT, u64::from(r1.cluster & 0xffff)));
+    out.push(bucket(
+        T_CLUSTER_PAIR,
+        mix(u64::from(l1.cluster >> 16), u64::from(r1.cluster >> 16)),
+    ));
 }
 
 /// The entities of a sentence's tags: `(first token, end token, type)`, end exclusive. Tolerates

@@ -518,8 +518,8 @@ impl Lexicon {
             let mut h = HASH_START;
             // The longest match per category from `start`.
             let mut longest = [0usize; N_CATEGORIES as usize];
-            for end in start..words.len().min(start + MAX_TOKENS) {
-                h = fold_str(h, words[end]);
+            for (end, word) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
+                h = fold_str(h, word);
                 let Some(&bits) = self.entries.get(&h) else {
                     break;
                 };

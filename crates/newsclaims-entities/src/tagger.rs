@@ -104,9 +104,9 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
                 Label::Loc
             } else if name.len() > 1 && last_cue == Cue::Fac {
                 Label::Fac
-            } else if name.len() > 1 && (last_cue == Cue::Loc || first_cue == Cue::Loc) {
-                Label::Loc
-            } else if name.len() > 1 && is_region(lex, name) {
+            } else if name.len() > 1
+                && (last_cue == Cue::Loc || first_cue == Cue::Loc || is_region(lex, name))
+            {
                 Label::Loc
             } else {
                 Label::Gpe

@@ -3,6 +3,7 @@ mod syntax;
 
 mod clusters;
 mod numeric_specs;
+mod ner_quality;
 
 /// Every mention and every cluster of each fixture article, one line each.
 #[test]
