@@ -85,7 +85,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     let cue = lexicon::cue(w)?;
     // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
     // the reliable cues (`said`, `told`) are trusted as they are.
-    if !view.is_verb(i) && cue.reliability < 0.6 {
+    if !view.is_verb(i) && cue.reliability < 0.6 && !view.is(i + 1, "that") {
         return None;
     }
     let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
@@ -155,6 +155,21 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         subject = speaker::subject_left(view, i, start)?;
     }
     if !inverted && subject.last + 1 > i {
+        return None;
+    }
+    // `what he called “...”`, `where he praised ...`: a relative clause inside another claim or
+    // statement, not a claim of its own.
+    if !inverted
+        && subject.first > 0
+        && view.is_any(
+            subject.first - 1,
+            &["what", "where", "which", "whom", "whose"],
+        )
+    {
+        return None;
+    }
+    // `declined to comment`, `refused to say`: only with the infinitive.
+    if cue.lemma == "decline" && !view.is(i + 1, "to") {
         return None;
     }
     if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
@@ -764,7 +779,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             && !view.is_punct(open - 1, ":")
             && !view.is_punct(open - 1, ",")
             && !view.is_dash(open - 1);
-        if embedded && (words <= 4 || is_title(view, qt.clone())) {
+        if embedded && words <= 4 || is_title(view, qt.clone()) {
             continue;
         }
         if !quote.closed && words <= 4 {
@@ -844,7 +859,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
                 speaker = Some(speaker::resolve(view, np, &[]));
             }
         }
-        if embedded && speaker.is_none() {
+        if (embedded || words < 5) && speaker.is_none() {
             continue;
         }
         let pieces: Vec<Span> = quote

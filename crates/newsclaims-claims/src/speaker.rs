@@ -168,6 +168,10 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
     if w.len() > 4 && w.ends_with("ly") {
         return None;
     }
+    // A verb is no head of a subject (`denied reports that ...`).
+    if !view.is_capitalized(p) && view.syntax.pos.get(p).is_some_and(|t| t.is_verb()) {
+        return None;
+    }
     let mut first = p;
     let mut taken = 1;
     while first > floor && taken < 7 {
