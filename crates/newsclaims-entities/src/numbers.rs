@@ -603,6 +603,15 @@ impl Rules<'_> {
         {
             return Some((i, hit));
         }
+        // `about 4:30 a.m.`: a clock time takes the hedges of approximation only.
+        if matches!(
+            self.low(i),
+            "about" | "around" | "approximately" | "roughly"
+        ) && let Some(hit) = self.time(i + 1)
+            && self.kind(i + 1) == Some(Kind::Num)
+        {
+            return Some((i, hit));
+        }
         if self.low(i) == "between" {
             // `between 2019 and 2023`, `between 4pm and 5pm`: two dates or times.
             for rule in [Self::date, Self::time] {
@@ -702,10 +711,13 @@ impl Rules<'_> {
         // tens word, then an ordinal.
         if let Some((end, Num::Spelled { .. })) = self.number_word(i) {
             let last = self.low(end - 1);
+            let dash = self.is_dash(end) && self.glued(end) && self.glued(end + 1);
+            let next = end + usize::from(dash && tens(last));
             if (scale(last) || tens(last))
-                && let Some(o) = self.ordinal(end).filter(|_| !self.low(end).ends_with('s'))
+                && ordinal_word(self.low(next))
+                && !self.low(next).ends_with('s')
             {
-                return hit(o.end);
+                return hit(next + 1);
             }
         }
         let w = self.low(i);
@@ -1065,6 +1077,14 @@ impl Rules<'_> {
             end += 1;
         } else if self.low(end) == "local" && self.low(end + 1) == "time" {
             end += 2;
+        }
+        // `4:30 a.m. Thursday`, `6 p.m. tomorrow`: one time.
+        if meridiem || clock {
+            if let Some(e) = self.weekday_at(end) {
+                end = e;
+            } else if matches!(self.low(end), "today" | "tomorrow" | "yesterday") {
+                end += 1;
+            }
         }
         hit(end, false)
     }
@@ -1514,7 +1534,7 @@ impl Rules<'_> {
             }
         }
         let u = self.base(i + 1);
-        if date_unit(u) || u == "weekend" || season(u) || weekday(u) {
+        if date_unit(u) || matches!(u, "weekend" | "season") || season(u) || weekday(u) {
             return Some(i + 2);
         }
         if self.month_at(i + 1).is_some() || (month(u).is_some() && self.cap(i + 1)) {

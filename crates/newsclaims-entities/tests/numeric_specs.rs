@@ -76,6 +76,14 @@ fn relative_dates() {
         r#"DATE "Monday, Jan. 5, 2015""#,
     );
     check("a 5-year-old boy", r#"DATE "5-year-old""#);
+    check("earning $11,000 a year", r#"MONEY "$11,000""#);
+    check("the fall in profits in the fall", r#"DATE "the fall""#);
+    check(
+        "rose in 2005 to 5.5 million tonnes",
+        r#"DATE "2005"; QUANTITY "5.5 million tonnes""#,
+    );
+    check("the last week of July", r#"DATE "the last week of July""#);
+    check("in the third quarter", r#"DATE "the third quarter""#);
     check("Theresa May resigned in May.", r#"DATE "May""#);
 }
 
@@ -88,6 +96,12 @@ fn times() {
     );
     check("for two hours", r#"TIME "two hours""#);
     check("at 7pm", r#"TIME "7pm""#);
+    check(
+        "landfall at about 4:30 a.m. Thursday this season",
+        r#"TIME "about 4:30 a.m. Thursday"; DATE "this season""#,
+    );
+    check("between 4pm and 5pm", r#"TIME "between 4pm and 5pm""#);
+    check("half past eight", r#"TIME "half past eight""#);
 }
 
 #[test]
@@ -132,6 +146,16 @@ fn cardinals_and_ordinals() {
     );
     check("won 3-1 on Sunday", r#"CARDINAL "3-1"; DATE "Sunday""#);
     check(
+        "two thirds of 2 1/4",
+        r#"CARDINAL "two thirds"; CARDINAL "2 1/4""#,
+    );
+    check(
+        "one hundred twenty-fifth",
+        r#"ORDINAL "one hundred twenty-fifth""#,
+    );
+    check("One would think so", "");
+    check("raised £550m", r#"MONEY "£550m""#);
+    check(
         "the twenty-first century",
         r#"DATE "the twenty-first century""#,
     );
@@ -172,7 +196,7 @@ proptest::proptest! {
 /// below one fails the test, a rise is a reason to raise it.
 const FLOORS: [(&str, &[Label], f64); 13] = [
     ("Number/English/NumberModel.json", &[Label::Cardinal], 0.55),
-    ("Number/English/OrdinalModel.json", &[Label::Ordinal], 0.75),
+    ("Number/English/OrdinalModel.json", &[Label::Ordinal], 0.79),
     ("Number/English/PercentModel.json", &[Label::Percent], 0.45),
     (
         "NumberWithUnit/English/CurrencyModel.json",
@@ -205,7 +229,7 @@ const FLOORS: [(&str, &[Label], f64); 13] = [
     (
         "DateTime/English/DateTimeModel.json",
         &[Label::Date, Label::Time],
-        0.24,
+        0.25,
     ),
     (
         "DateTime/English/MergedExtractor.json",
