@@ -337,7 +337,7 @@ impl Hasher for IdentityHasher {
     }
 
     fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
