@@ -1,1 +1,267 @@
-//! Integration tests.
+//! Integration tests: snapshots of the claims of every fixture article (one line per claim),
+//! data-driven cases for the attribution layouts, and property tests for the invariants (no
+//! panic on any input; spans inside the text, on char boundaries, sorted).
+//!
+//! The cases check the layout (kind, content, cue, speaker mention) with names any tagger finds;
+//! the quality of the whole stage is measured against the referee in
+//! `newsclaims-pipeline/tests/claims_quality.rs`.
+
+use std::fmt::Write as _;
+
+use newsclaims_claims::{Claim, extract};
+use proptest::prelude::*;
+
+fn run(text: &str) -> Vec<Claim> {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    let entities = newsclaims_entities::recognize(text, &tokens);
+    extract(text, &tokens, &entities)
+}
+
+/// One line per claim: `kind start..end speaker="..." cue="..." cw=0.91 type "text"`; the
+/// speaker is the mention, then `→ name` when the name differs.
+fn render(text: &str, claims: &[Claim]) -> String {
+    let mut out = String::new();
+    for c in claims {
+        let speaker = c.speaker.map_or("-".to_string(), |s| {
+            let (m, n) = (&text[s.span], &text[s.name]);
+            if m == n {
+                m.to_string()
+            } else {
+                format!("{m} → {n}")
+            }
+        });
+        let cue = c.cue.map_or("-", |s| &text[s]);
+        let _ = write!(
+            out,
+            "{} {:?} speaker={speaker:?} cue={cue:?} cw={:.2} {}",
+            c.kind.as_str(),
+            c.span,
+            c.checkworthiness,
+            c.claim_type.as_str(),
+        );
+        if let Some(source) = c.source {
+            let _ = write!(out, " source={:?}", &text[source]);
+        }
+        if c.fragments.is_empty() {
+            let _ = writeln!(out, " {:?}", &text[c.span]);
+        } else {
+            let pieces: Vec<&str> = c.fragments.iter().map(|f| &text[*f]).collect();
+            let _ = writeln!(out, " {pieces:?}");
+        }
+    }
+    out
+}
+
+#[test]
+fn claims() {
+    insta::glob!("../../../fixtures", "articles/*.txt", |path| {
+        let text = std::fs::read_to_string(path).expect("reading a fixture");
+        insta::assert_snapshot!(render(&text, &run(&text)));
+    });
+}
+
+/// The attributed claims of `text`, as `kind|content|cue|speaker mention` lines.
+fn attributions(text: &str) -> Vec<String> {
+    run(text)
+        .iter()
+        .filter(|c| c.kind.as_str() != "statement")
+        .map(|c| {
+            let content = if c.fragments.is_empty() {
+                text[c.span].to_string()
+            } else {
+                c.fragments
+                    .iter()
+                    .map(|f| &text[*f])
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            };
+            format!(
+                "{}|{}|{}|{}",
+                c.kind.as_str(),
+                content,
+                c.cue.map_or("-", |s| &text[s]),
+                c.speaker.map_or("-", |s| &text[s.span]),
+            )
+        })
+        .collect()
+}
+
+fn check(text: &str, expect: &[&str]) {
+    let got = attributions(text);
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn quote_then_cue() {
+    check(
+        "“We will rebuild the bridge,” she said.",
+        &["direct|We will rebuild the bridge,|said|she"],
+    );
+    check(
+        "“We will rebuild the bridge,” said she.",
+        &["direct|We will rebuild the bridge,|said|she"],
+    );
+}
+
+#[test]
+fn cue_then_quote() {
+    check(
+        "He said: “The talks have stalled.”",
+        &["direct|The talks have stalled.|said|He"],
+    );
+    check(
+        "She said, “The talks have stalled.”",
+        &["direct|The talks have stalled.|said|She"],
+    );
+}
+
+#[test]
+fn interrupted_quote_is_one_claim() {
+    check(
+        "“The talks,” she said, “have stalled for good.”",
+        &["direct|The talks, / have stalled for good.|said|she"],
+    );
+}
+
+#[test]
+fn continuation_joins_the_quote() {
+    check(
+        "“The talks have stalled,” he said. “Nobody wants a deal.”",
+        &["direct|The talks have stalled, / Nobody wants a deal.|said|he"],
+    );
+}
+
+#[test]
+fn reported_speech() {
+    check(
+        "She said that the talks had stalled.",
+        &["indirect|the talks had stalled|said|She"],
+    );
+    check(
+        "He told reporters the talks had stalled.",
+        &["indirect|the talks had stalled|told|He"],
+    );
+    check(
+        "The talks had stalled for months, she said.",
+        &["indirect|The talks had stalled for months|said|she"],
+    );
+}
+
+#[test]
+fn several_cues_one_speaker() {
+    check(
+        "She said the talks had stalled, adding that nobody wanted a deal.",
+        &[
+            "indirect|the talks had stalled|said|She",
+            "indirect|nobody wanted a deal|adding|She",
+        ],
+    );
+}
+
+#[test]
+fn mixed_has_no_separate_direct_claim() {
+    check(
+        "He told reporters the plan would be a “serious threat to our country.”",
+        &["mixed|the plan would be a “serious threat to our country.”|told|He"],
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_claims() {
+    check("The plan is what critics call a “gimmick” in the budget.", &[]);
+    assert!(attributions("The so-called “reform” passed on Tuesday.").is_empty());
+}
+
+#[test]
+fn no_claim_without_speech() {
+    check("The bridge opened in 1932 and carries 30,000 cars a day.", &[]);
+}
+
+#[test]
+fn credit_lines_and_questions_are_no_statements() {
+    let text = "The Associated Press contributed to this report.\n\nDid the city pay $4 million for the bridge in 2019?";
+    assert!(run(text).is_empty(), "{:?}", run(text));
+}
+
+#[test]
+fn statements_score_numbers_above_opinions() {
+    let text = "The council spent $48 million on the bridge in 2023.\n\nThe bridge is a beautiful sight and we should love it.";
+    let claims = run(text);
+    let money = claims.iter().find(|c| text[c.span].contains("$48"));
+    assert!(money.is_some_and(|c| c.checkworthiness >= 0.5 && c.claim_type.as_str() == "quantity"));
+    assert!(
+        !claims
+            .iter()
+            .any(|c| text[c.span].contains("beautiful") && c.checkworthiness >= 0.5)
+    );
+}
+
+/// Any text goes through without panic; every span lies inside the text on char boundaries;
+/// claims are sorted; scores lie in [0, 1].
+fn invariants(text: &str) {
+    let claims = run(text);
+    let ok = |s: newsclaims_text::Span| {
+        s.end() <= text.len() && text.is_char_boundary(s.start()) && text.is_char_boundary(s.end())
+    };
+    let mut last = 0;
+    for c in &claims {
+        assert!(ok(c.span), "{c:?}");
+        assert!(c.span.start() >= last, "unsorted {c:?}");
+        last = c.span.start();
+        for f in &c.fragments {
+            assert!(ok(*f) && c.span.contains(*f), "{c:?}");
+        }
+        for s in [c.cue, c.source].into_iter().flatten() {
+            assert!(ok(s), "{c:?}");
+        }
+        if let Some(s) = c.speaker {
+            assert!(ok(s.span) && ok(s.name), "{c:?}");
+        }
+        assert!((0.0..=1.0).contains(&c.checkworthiness), "{c:?}");
+    }
+}
+
+#[test]
+fn odd_inputs() {
+    for text in [
+        "",
+        "“",
+        "”",
+        "\"\"\"",
+        "said",
+        ", said",
+        "“Q,” said",
+        "according to",
+        "according to,",
+        "He said: “",
+        "— ",
+        "“a” — ",
+        "“Unclosed quote, she said.\n\n“And another",
+        "x, who, said, that, “",
+        "‘’“”«»",
+    ] {
+        invariants(text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_string(text in "\\PC{0,200}") {
+        invariants(&text);
+    }
+
+    #[test]
+    fn news_like(words in proptest::collection::vec(
+        prop_oneof![
+            Just("said"), Just("told"), Just("according"), Just("to"), Just("that"), Just("“"),
+            Just("”"), Just("\""), Just(","), Just("."), Just(":"), Just("—"), Just("he"),
+            Just("Stoltenberg"), Just("the"), Just("spokesperson"), Just("\n\n"), Just("adding"),
+            Just("who"), Just("("), Just(")"), Just("$5"), Just("2022"), Just("?"),
+        ],
+        0..60,
+    )) {
+        invariants(&words.join(" "));
+    }
+}
