@@ -1,6 +1,7 @@
 //! Integration tests of the whole pipeline: the final JSON of every fixture article, and output
 //! that never depends on the thread count.
 
+mod claims_quality;
 mod formats;
 mod properties;
 
