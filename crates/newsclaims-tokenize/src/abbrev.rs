@@ -31,6 +31,22 @@ pub(crate) enum Abbrev {
 /// The abbreviation `word` (without its period) is, if any. Case-sensitive: `Ill.` is Illinois,
 /// `ill.` is not.
 pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
+    lookup_exact(word).or_else(|| {
+        // Headlines and datelines in capitals (`ST. LOUIS`, `GOV. SMITH`): retry as `St`, `Gov`.
+        let bytes = word.as_bytes();
+        if !(2..=6).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let mut buf = [0u8; 6];
+        let title = &mut buf[..bytes.len()];
+        title.copy_from_slice(bytes);
+        title[1..].make_ascii_lowercase();
+        let title = std::str::from_utf8(title).ok()?;
+        lookup_exact(title).filter(|a| *a != Abbrev::Unit && *a != Abbrev::State)
+    })
+}
+
+fn lookup_exact(word: &str) -> Option<Abbrev> {
     use Abbrev::*;
     let kind = match word {
         "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Prof" | "Gen" | "Lt" | "Col" | "Maj" | "Capt"
@@ -161,7 +177,6 @@ pub(crate) fn is_starter(word: &str) -> bool {
             | "Must"
             | "Let"
             | "Please"
-            | "Such"
             | "Other"
             | "Another"
             | "Even"

@@ -115,8 +115,11 @@ impl Splitter<'_> {
         let b = self.range.end;
         let mut t = self.range.start;
         let mut start = t;
+        // A sentence needs words before its end: `... The view` opens with an ellipsis.
+        let mut has_words = false;
         while t < b {
-            let Some(mut kind) = self.end_kind(t) else {
+            let Some(mut kind) = self.end_kind(t).filter(|_| has_words) else {
+                has_words |= matches!(self.tokens[t].kind, TokenKind::Word | TokenKind::Number);
                 t += 1;
                 continue;
             };
@@ -143,6 +146,7 @@ impl Splitter<'_> {
             {
                 out.push(end);
                 start = end;
+                has_words = false;
             }
             t = end;
         }
@@ -259,7 +263,7 @@ impl Splitter<'_> {
             // `At 5 a.m. Mr. Smith went`: a sentence opening with a time phrase goes on.
             End::Abbrev(Abbrev::Final) => {
                 abbrev::is_starter(word)
-                    || !(abbrev::is_time_word(word) || abbrev::is_intro(self.str(start)))
+                    || !(abbrev::is_time_word(word) || self.opens_with_intro(start))
             }
             End::Abbrev(Abbrev::Month | Abbrev::General | Abbrev::State) => {
                 abbrev::is_starter(word)
@@ -276,6 +280,14 @@ impl Splitter<'_> {
             && (next..self.range.end.min(next + 6))
                 .take_while(|&k| self.tokens[k].kind == TokenKind::Word)
                 .any(|k| abbrev::is_speech_verb(self.str(k)))
+    }
+
+    /// Whether the sentence starting at `start` opens with a time or place preposition, after
+    /// any opening quotation marks and brackets.
+    fn opens_with_intro(&self, start: usize) -> bool {
+        (start..self.range.end.min(start + 3))
+            .find(|&k| !self.is_opener(k))
+            .is_some_and(|k| abbrev::is_intro(self.str(k)))
     }
 
     fn is_opener(&self, t: usize) -> bool {
