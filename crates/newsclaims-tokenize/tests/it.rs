@@ -590,3 +590,13 @@ proptest! {
         check_invariants(&text);
     }
 }
+
+#[test]
+fn headlines_and_corpus_style() {
+    check_sentences("ST. LOUIS 1996", "ST. LOUIS 1996");
+    check_sentences("... The view is clear.", "... The view is clear.");
+    check_sentences(
+        "\" At 4.50 a.m. Iraq time they came , \" he said .",
+        "\" At 4.50 a.m. Iraq time they came , \" he said .",
+    );
+}
