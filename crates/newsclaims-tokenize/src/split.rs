@@ -119,7 +119,7 @@ impl Splitter<'_> {
         let mut has_words = false;
         while t < b {
             let Some(mut kind) = self.end_kind(t).filter(|_| has_words) else {
-                has_words |= matches!(self.tokens[t].kind, TokenKind::Word | TokenKind::Number);
+                has_words |= !matches!(self.tokens[t].kind, TokenKind::Punct | TokenKind::Quote);
                 t += 1;
                 continue;
             };
