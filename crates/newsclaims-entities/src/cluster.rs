@@ -542,7 +542,10 @@ impl Context<'_> {
             if matches!(w, "." | "!" | "?") && end + 1 >= hi {
                 break;
             }
-            if tok.kind == TokenKind::Word && cue_or_relative(w) {
+            // A clause, or another person (`Blumenthal, President George W. Bush and ...`).
+            if tok.kind == TokenKind::Word
+                && (cue_or_relative(w) || self.name_label(end) == Some(Label::Person))
+            {
                 return None;
             }
             if tok.kind == TokenKind::Word

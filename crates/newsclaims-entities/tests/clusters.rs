@@ -119,6 +119,16 @@ fn no_descriptor_from_lists_or_clauses() {
 }
 
 #[test]
+fn no_appositive_naming_another_person() {
+    check(
+        "[PERSON Richard Blumenthal], President [PERSON George Bush] and others met.",
+        r#"
+#0 PERSON "Richard Blumenthal" [] female=0.00: Richard Blumenthal
+#1 PERSON "George Bush" ["President"] female=0.01: George Bush"#,
+    );
+}
+
+#[test]
 fn acronyms_join_their_names() {
     check(
         "the [ORG European Union] and the [ORG EU] and [GPE the United States] and [GPE U.S.] \
