@@ -11,6 +11,9 @@
 //! - Numeric mentions (DATE, MONEY, ...) each get a cluster of their own: two `31`s are rarely
 //!   the same thing.
 //!
+//! A person's `female` is the share female of the first name (US Social Security counts), else
+//! what an honorific (`Ms.`) or a gendered descriptor (`spokeswoman`) says, else unknown.
+//!
 //! Invariants: clusters are numbered in order of first mention, each lists its mentions
 //! ascending, every mention is in exactly one cluster, and the output does not depend on any
 //! hash order. A cluster's name is its fullest mention (most words, then longest, then first),
@@ -171,7 +174,8 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
         };
         if c.label == Label::Person {
             c.descriptors = descriptors(text, tokens, &words, mentions, &c.mentions);
-            c.female = female(text, mentions, c, &words);
+            c.female = female(text, mentions, c, &words)
+                .or_else(|| gendered_descriptor(text, &c.descriptors));
         }
     }
     clusters
@@ -328,6 +332,25 @@ fn female(text: &str, mentions: &[Mention], c: &Cluster, words: &[NameWords]) ->
             .next()
             .and_then(honorific);
         inside.or(before)
+    })
+}
+
+/// What a gendered role word in a descriptor says (`spokeswoman` → 1.0, `congressman` → 0.0),
+/// for a person whose first name is unknown.
+fn gendered_descriptor(text: &str, descriptors: &[Span]) -> Option<f32> {
+    descriptors.iter().find_map(|d| {
+        text[*d].split([' ', '-']).find_map(|w| {
+            match w.to_ascii_lowercase().trim_end_matches(',') {
+                "spokeswoman" | "chairwoman" | "congresswoman" | "councilwoman"
+                | "businesswoman" | "actress" | "queen" | "princess" | "duchess" | "countess"
+                | "mother" | "wife" | "daughter" | "sister" | "grandmother" | "widow" | "girl"
+                | "woman" => Some(1.0),
+                "spokesman" | "congressman" | "councilman" | "businessman" | "king" | "prince"
+                | "duke" | "father" | "husband" | "son" | "brother" | "grandfather" | "boy"
+                | "man" => Some(0.0),
+                _ => None,
+            }
+        })
     })
 }
 

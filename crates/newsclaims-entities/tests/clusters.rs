@@ -129,6 +129,16 @@ fn no_appositive_naming_another_person() {
 }
 
 #[test]
+fn gendered_descriptors_tell_gender_without_a_first_name() {
+    check(
+        "[ORG Kremlin] spokeswoman [PERSON Zakharova] said.",
+        r#"
+#0 ORG "Kremlin" [] female=-: Kremlin
+#1 PERSON "Zakharova" ["Kremlin spokeswoman"] female=1.00: Zakharova"#,
+    );
+}
+
+#[test]
 fn acronyms_join_their_names() {
     check(
         "the [ORG European Union] and the [ORG EU] and [GPE the United States] and [GPE U.S.] \
