@@ -13,6 +13,7 @@ mod ci;
 mod eval;
 mod lexicons;
 mod schema;
+mod train_claims;
 mod train_ner;
 mod train_syntax;
 
@@ -34,6 +35,7 @@ fn main() -> Result<()> {
         "build-lexicons" => lexicons::run(&rest),
         "print" => print(&rest),
         "train-ner" => train_ner::run(&rest),
+        "train-claims" => train_claims::run(&rest),
         "train-syntax" => train_syntax::run(&rest),
         "eval-syntax" => train_syntax::eval(),
         _ => bail!(
@@ -45,6 +47,7 @@ fn main() -> Result<()> {
              ci                                       fmt, clippy, tests, orphaned snapshots\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
+             train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
              train-ner [--check|--speed]              train the name tagger (or check it, or time it)"
         ),
     }

@@ -1,0 +1,185 @@
+//! `cargo xtask train-claims [--check]`: derives the claims stage's cue lexicon,
+//! `crates/newsclaims-claims/lexicons/cues.tsv`, from the PolNeAR training attributions.
+//!
+//! The lexicon's lemmas and their classes (how the content follows the cue) are curated by hand
+//! in the file itself; this task refills each lemma's two counts from
+//! `../shared/data/polnear/train`: how often a form of the lemma is an annotated cue (the first
+//! cue word whose lemma is listed, as the referee's converter reads it), and how often a form of
+//! it occurs at all. Their ratio is the cue's reliability. Only these counts leave the corpus
+//! (PolNeAR states no licence): no text, no sentence. `--check` fails when the file is stale.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{root, shared};
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let check = args.iter().any(|a| a == "--check");
+    let path = root().join("crates/newsclaims-claims/lexicons/cues.tsv");
+    let current =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let train = shared().join("data/polnear/train");
+    if !train.exists() {
+        bail!(
+            "{} is absent: PolNeAR train is needed to count cues",
+            train.display()
+        );
+    }
+    let mut lemmas: Vec<(String, String)> = Vec::new();
+    let mut header = Vec::new();
+    for line in current.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            header.push(line.to_string());
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(lemma), Some(class)) = (f.next(), f.next()) else {
+            bail!("malformed lexicon line {line:?}");
+        };
+        lemmas.push((lemma.to_string(), class.to_string()));
+    }
+    let known: BTreeMap<&str, usize> = lemmas
+        .iter()
+        .enumerate()
+        .map(|(k, (l, _))| (l.as_str(), k))
+        .collect();
+    let (cues, seen) = count(&train, &known)?;
+    let mut out = header.join("\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    for (k, (lemma, class)) in lemmas.iter().enumerate() {
+        out.push_str(&format!("{lemma}\t{class}\t{}\t{}\n", cues[k], seen[k]));
+    }
+    if check {
+        if out != current {
+            bail!(
+                "{} is stale: run `cargo xtask train-claims`",
+                path.display()
+            );
+        }
+        println!("{} is up to date", path.display());
+        return Ok(());
+    }
+    std::fs::write(&path, out).with_context(|| format!("writing {}", path.display()))?;
+    println!("wrote {} ({} lemmas)", path.display(), lemmas.len());
+    Ok(())
+}
+
+/// Per lemma: annotated cue count and occurrence count over the first annotator's files.
+fn count(train: &Path, known: &BTreeMap<&str, usize>) -> Result<(Vec<u32>, Vec<u32>)> {
+    let mut cues = vec![0u32; known.len()];
+    let mut seen = vec![0u32; known.len()];
+    let ann_dir = train.join("attributions");
+    let mut anns: Vec<String> = std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("reading {}", ann_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    anns.sort();
+    // The first annotator per document, as convert.py takes it.
+    let mut first: BTreeMap<String, String> = BTreeMap::new();
+    for a in anns {
+        let base = a
+            .rsplit_once('_')
+            .map_or(a.as_str(), |(b, _)| b)
+            .to_string();
+        first.entry(base).or_insert(a);
+    }
+    for (base, ann) in &first {
+        let text_path = train.join("text").join(format!("{base}.txt"));
+        let text = std::fs::read_to_string(&text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
+        for word in ascii_words(&text) {
+            if let Some(k) = lemma_of(&word.to_ascii_lowercase(), known) {
+                seen[k] += 1;
+            }
+        }
+        let ann_text = std::fs::read_to_string(ann_dir.join(ann))?;
+        let mut spans: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+        for line in ann_text.lines().filter(|l| l.starts_with('T')) {
+            let mut f = line.split('\t');
+            let (Some(id), Some(info), Some(words)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let label = info.split(' ').next().unwrap_or("");
+            spans.insert(id, (label, words));
+        }
+        for line in ann_text.lines().filter(|l| l.starts_with('E')) {
+            let Some(args) = line.split('\t').nth(1) else {
+                continue;
+            };
+            let has_content = args.split(' ').any(|a| a.starts_with("Content:"));
+            let cue = args.split(' ').find_map(|a| a.strip_prefix("Cue:"));
+            let (true, Some(cue)) = (has_content, cue) else {
+                continue;
+            };
+            let Some((_, words)) = spans.get(cue) else {
+                continue;
+            };
+            let lemma = ascii_words(words).find_map(|w| lemma_of(&w.to_ascii_lowercase(), known));
+            if let Some(k) = lemma {
+                cues[k] += 1;
+            }
+        }
+    }
+    Ok((cues, seen))
+}
+
+/// Runs of ASCII letters, as the converter's `[A-Za-z]+`.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+/// The first listed lemma among the word's lemma candidates (the converter's lemmatizer).
+fn lemma_of(w: &str, known: &BTreeMap<&str, usize>) -> Option<usize> {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("said", "say"),
+        ("says", "say"),
+        ("told", "tell"),
+        ("wrote", "write"),
+        ("written", "write"),
+        ("spoke", "speak"),
+        ("spoken", "speak"),
+        ("swore", "swear"),
+        ("sworn", "swear"),
+    ];
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ying", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("d", ""),
+    ];
+    let mut candidates = vec![w.to_string()];
+    if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
+        candidates.push((*l).to_string());
+    }
+    for (suffix, repl) in SUFFIXES {
+        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
+            candidates.push(format!("{}{repl}", &w[..w.len() - suffix.len()]));
+        }
+    }
+    if (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 5 {
+        let stem = if w.ends_with("ed") {
+            &w[..w.len() - 2]
+        } else {
+            &w[..w.len() - 3]
+        };
+        let b = stem.as_bytes();
+        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+            candidates.push(stem[..stem.len() - 1].to_string());
+        }
+    }
+    candidates
+        .iter()
+        .find_map(|c| known.get(c.as_str()).copied())
+}
