@@ -397,6 +397,16 @@ impl Rules<'_> {
                     return Some((end, Num::Approx));
                 }
                 let mut end = i;
+                // `a third of voters`, `half of them`: a share is a CARDINAL.
+                if matches!(w, "a" | "one")
+                    && matches!(self.low(i + 1), "third" | "quarter" | "fifth" | "tenth")
+                    && self.low(i + 2) == "of"
+                {
+                    return Some((i + 2, Num::Spelled { one: false }));
+                }
+                if w == "half" && self.low(i + 1) == "of" {
+                    return Some((i + 1, Num::Spelled { one: false }));
+                }
                 if matches!(w, "a" | "an") {
                     if !(scale(self.low(i + 1)) || self.low(i + 1) == "dozen") {
                         return None;
@@ -792,6 +802,13 @@ impl Rules<'_> {
                 end = e2;
             }
             return hit(end);
+        }
+        // `325.5p`: pence glued to the digits.
+        if self.suffix(i) == Some("p") && self.raw_suffix(i) == "p" && !self.in_name(i) {
+            let p = self.p.items[i];
+            if p.colons + p.slashes == 0 && !(self.raw(i + 1) == "." && self.glued(i + 1)) {
+                return hit(i + 1);
+            }
         }
         // `USD 5 million`.
         if currency_code(self.raw(i)) {

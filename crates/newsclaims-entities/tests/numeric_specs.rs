@@ -155,6 +155,11 @@ fn cardinals_and_ordinals() {
     );
     check("One would think so", "");
     check("raised £550m", r#"MONEY "£550m""#);
+    check("shares fell to 325.5p", r#"MONEY "325.5p""#);
+    check(
+        "a third of voters and half of them",
+        r#"CARDINAL "a third"; CARDINAL "half""#,
+    );
     check(
         "the twenty-first century",
         r#"DATE "the twenty-first century""#,
