@@ -5,8 +5,9 @@
 //! (after a blank, the start or an opening bracket → opening; before a blank, punctuation or the
 //! end → closing; otherwise the opposite of whatever is open).
 //!
-//! Pairing survives unbalanced marks: a new opening double mark while one is open closes the
-//! older one unclosed; an unclosed double quotation ends with its paragraph unless the next
+//! Pairing survives unbalanced marks: a new opening double mark while one is open reopens it
+//! after a sentence end (the multi-paragraph convention below, with the paragraph break lost:
+//! one more fragment) and otherwise closes the older one unclosed; an unclosed double quotation ends with its paragraph unless the next
 //! paragraph starts with an opening mark (the news convention for a quotation running over
 //! several paragraphs: one [`Quotation`], one fragment per paragraph); unclosed single marks are
 //! dropped, as they are mostly apostrophes. Single marks inside double ones are nested
@@ -166,6 +167,16 @@ impl Pairer<'_> {
                     _ => {
                         if let Some(k) = open {
                             self.stack.truncate(k + 1);
+                            if self.reopens(t) {
+                                // `... the Olympics. "The amber light is flashing."`: the
+                                // multi-paragraph convention with its paragraph breaks lost.
+                                let text = self.text;
+                                let o = self.stack.last_mut().expect("index from rposition");
+                                o.fragments.push(trimmed(text, o.from, span.start()));
+                                o.from = span.end();
+                                self.marks[t] |= OPENER;
+                                return;
+                            }
                             let o = self.stack.pop().expect("index from rposition");
                             self.emit(o, span.start(), None);
                         }
@@ -194,6 +205,18 @@ impl Pairer<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the opening mark at `t`, met while a double quotation is open, reopens it after a
+    /// sentence end rather than starting a new one.
+    fn reopens(&self, t: usize) -> bool {
+        let Some(prev) = t.checked_sub(1).map(|p| self.tokens[p]) else {
+            return false;
+        };
+        let s = &self.text[prev.span];
+        prev.kind == TokenKind::Punct
+            && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+            && prev.span.end() < self.tokens[t].span.start()
     }
 
     fn push(&mut self, mark: Mark, t: usize) {

@@ -458,8 +458,10 @@ fn unbalanced_quotations() {
         "“We will stay, he said.\nNext paragraph “here” too.",
         "[We will stay, he said.] open\n[here]",
     );
-    // A new opening mark closes the unclosed one before it.
-    check_quotes("“One. “Two.”", "[One.] open\n[Two.]");
+    // A new opening mark closes the unclosed one before it, or after a sentence end reopens it
+    // (the multi-paragraph convention with the paragraph break lost).
+    check_quotes("“One, “Two.”", "[One,] open\n[Two.]");
+    check_quotes("“One. “Two.”", "[One.] [Two.]");
     // Stray closing marks and apostrophes do nothing.
     check_quotes("It’s done” and ’ gone.", "");
 }
