@@ -5,13 +5,16 @@
 //! (after a blank, the start or an opening bracket → opening; before a blank, punctuation or the
 //! end → closing; otherwise the opposite of whatever is open).
 //!
-//! Pairing survives unbalanced marks: a new opening double mark while one is open reopens it
-//! after a sentence end (the multi-paragraph convention below, with the paragraph break lost:
-//! one more fragment) and otherwise closes the older one unclosed; an unclosed double quotation ends with its paragraph unless the next
-//! paragraph starts with an opening mark (the news convention for a quotation running over
-//! several paragraphs: one [`Quotation`], one fragment per paragraph); unclosed single marks are
-//! dropped, as they are mostly apostrophes. Single marks inside double ones are nested
+//! Pairing survives unbalanced marks. An unclosed double quotation ends with its paragraph
+//! unless the next paragraph starts with an opening mark (the news convention for a quotation
+//! running over several paragraphs: one [`Quotation`], one fragment per paragraph). A new opening
+//! double mark while one is open reopens it after a sentence end (the same convention with the
+//! paragraph break lost: one more fragment) and otherwise closes the older one unclosed.
+//! Unclosed single marks are dropped, as they are mostly apostrophes. Single marks inside double ones are nested
 //! quotations; at top level they count too (`'like this'` in headlines).
+//!
+//! The pairing also tells the sentence splitter which marks close a quotation ([`CLOSER`]) and
+//! where not to split ([`INSIDE`]: inside a short quotation closed in its paragraph).
 //!
 //! Invariants: quotations are sorted by start; every fragment is non-empty, trimmed, inside its
 //! paragraph and inside the text; the open stack is capped, so the pass is linear.
