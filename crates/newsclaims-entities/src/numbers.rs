@@ -407,6 +407,13 @@ impl Rules<'_> {
                 if w == "half" && self.low(i + 1) == "of" {
                     return Some((i + 1, Num::Spelled { one: false }));
                 }
+                // `half a million` is read below; `half million`, `a quarter million`.
+                let share = if w == "a" { i + 1 } else { i };
+                if matches!(self.low(share), "half" | "quarter")
+                    && matches!(self.low(share + 1), "million" | "billion" | "trillion")
+                {
+                    return Some((share + 2, Num::Spelled { one: false }));
+                }
                 if matches!(w, "a" | "an") {
                     if !(scale(self.low(i + 1)) || self.low(i + 1) == "dozen") {
                         return None;
@@ -613,6 +620,16 @@ impl Rules<'_> {
         {
             return Some((i, hit));
         }
+        // `-5 degrees`, `minus five percent`: a sign belongs to the amount.
+        let sign = (matches!(self.raw(i), "-" | "−")
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(Kind::Num)
+            && self.p.items[i].space_before
+            && (i == 0 || self.kind(i - 1) != Some(Kind::Num)))
+            || matches!(self.low(i), "minus" | "negative");
+        if sign && let Some(hit) = self.core(i + 1, true) {
+            return Some((i, hit));
+        }
         // `about 4:30 a.m.`: a clock time takes the hedges of approximation only.
         if matches!(
             self.low(i),
@@ -667,20 +684,6 @@ impl Rules<'_> {
     }
 
     fn cardinal(&self, i: usize) -> Option<Hit> {
-        // `-1`, `minus five`, `negative one`.
-        let signed = (matches!(self.raw(i), "-" | "−")
-            && self.glued(i + 1)
-            && self.kind(i + 1) == Some(Kind::Num)
-            && self.p.items[i].space_before)
-            || matches!(self.low(i), "minus" | "negative");
-        if signed {
-            let (end, _) = self.number(i + 1)?;
-            return Some(Hit {
-                end,
-                label: Label::Cardinal,
-                amount: true,
-            });
-        }
         let (end, num) = self.number(i)?;
         if num == (Num::Spelled { one: true }) {
             // `no one`, `the one who`, `one another`, and `one` as a pronoun (`one would think`).
@@ -768,7 +771,7 @@ impl Rules<'_> {
 
     fn percent_sign(&self, k: usize) -> Option<usize> {
         match self.low(k) {
-            "%" | "percent" | "pct" => Some(k + 1),
+            "%" | "percent" | "percents" | "pct" => Some(k + 1),
             "per" if self.low(k + 1) == "cent" => Some(k + 2),
             "percentage" if matches!(self.low(k + 1), "point" | "points") => Some(k + 2),
             _ => None,
@@ -816,7 +819,8 @@ impl Rules<'_> {
             return hit(end);
         }
         let (end, num) = self.number(i)?;
-        if currency_code(self.raw(end)) {
+        // `115 USD`, `10 €`: the code or symbol after the amount.
+        if currency_code(self.raw(end)) || currency_symbol(self.raw(end)) {
             return hit(end + 1);
         }
         // `12-cent`, `one-yen`: the adjective form.
@@ -903,7 +907,8 @@ impl Rules<'_> {
             if !s.is_empty() && p.colons + p.slashes == 0 && !self.in_name(i) {
                 let ok = if raw.len() == 1 {
                     // A glued `m` is millions in news (`£550m`), read by the number rule.
-                    matches!(raw, "g" | "l" | "t" | "C" | "F")
+                    // Not `C` or `F`: `13F filing`, `Boeing 777F`; `30°C` is read below.
+                    matches!(raw, "g" | "l" | "t")
                 } else {
                     glued_measure(s)
                 };
@@ -911,6 +916,12 @@ impl Rules<'_> {
             }
         }
         let (end, _) = self.number(i)?;
+        // `85°`, `30°C`, `30 °F`.
+        if self.raw(end) == "°" {
+            let glued = matches!(self.raw(end + 1), "C" | "F") && self.glued(end + 1);
+            let spelled = temperature_scale(self.low(end + 1)) && self.low(end + 1).len() > 1;
+            return hit(end + 1 + usize::from(glued || spelled));
+        }
         // `10-mile`: the adjective form.
         if self.is_dash(end)
             && self.glued(end)
@@ -934,11 +945,7 @@ impl Rules<'_> {
             if unit == "deg" && self.raw(end) == "." && self.glued(end) {
                 end += 1;
             }
-            // A one-letter scale counts when capitalised or when no word follows it.
-            let c = self.raw(end);
-            let alone = self.kind(end + 1) != Some(Kind::Word);
-            if temperature_scale(self.low(end)) && (c.len() > 1 || matches!(c, "C" | "F") || alone)
-            {
+            if temperature_scale(self.low(end)) {
                 end += 1;
             }
         }

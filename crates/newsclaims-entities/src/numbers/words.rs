@@ -209,7 +209,22 @@ pub(super) fn time_zone(w: &str) -> bool {
 pub(super) fn currency_symbol(w: &str) -> bool {
     matches!(
         w,
-        "$" | "€" | "£" | "¥" | "₹" | "₩" | "₽" | "₴" | "₪" | "₱" | "₫" | "₺" | "₦"
+        "$" | "€"
+            | "£"
+            | "¥"
+            | "₹"
+            | "₩"
+            | "₽"
+            | "₴"
+            | "₪"
+            | "₱"
+            | "₫"
+            | "₺"
+            | "₦"
+            | "₿"
+            | "₭"
+            | "₡"
+            | "₾"
     )
 }
 
@@ -224,9 +239,17 @@ pub(super) fn dollar_prefix(w: &str) -> bool {
 /// ISO 4217 codes of the currencies news mentions most; matched only uppercase and next to a
 /// number.
 pub(super) fn currency_code(raw: &str) -> bool {
+    // Lowercased text writes the commonest codes in lowercase; `try` and `all` stay words.
+    if matches!(
+        raw,
+        "usd" | "eur" | "gbp" | "rmb" | "cny" | "jpy" | "rub" | "uah" | "inr" | "chf" | "btc"
+    ) {
+        return true;
+    }
     matches!(
         raw,
-        "USD"
+        "BTC"
+            | "USD"
             | "EUR"
             | "GBP"
             | "JPY"
@@ -433,6 +456,10 @@ pub(super) fn measure(w: &str) -> bool {
             | "deg"
             | "celsius"
             | "fahrenheit"
+            | "celcius"
+            | "farenheit"
+            | "centigrade"
+            | "centigrate"
             | "mph"
             | "kph"
             | "knot"
@@ -486,7 +513,15 @@ pub(super) fn measure_prefix(w: &str) -> bool {
 pub(super) fn temperature_scale(w: &str) -> bool {
     matches!(
         w,
-        "celsius" | "fahrenheit" | "centigrade" | "c" | "f" | "kelvin"
+        "celsius"
+            | "fahrenheit"
+            | "centigrade"
+            | "c"
+            | "f"
+            | "kelvin"
+            | "celcius"
+            | "farenheit"
+            | "centigrate"
     )
 }
 
