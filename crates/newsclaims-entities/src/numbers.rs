@@ -1161,6 +1161,19 @@ impl Rules<'_> {
             if p.slashes == 1 && p.span.len() == p.digits as usize && !self.fraction(i) {
                 return hit(i + 1);
             }
+            // `13.5.2015`, `2015.5.13`: three dotted parts with a year at one end.
+            if p.dots == 2 && p.commas == 0 && p.span.len() == p.digits as usize {
+                let raw = self.raw(i);
+                let mut parts = raw.split('.');
+                let (a, b, c) = (parts.next(), parts.next(), parts.next());
+                let year_end = [a, c]
+                    .into_iter()
+                    .flatten()
+                    .any(|x| x.len() == 4 && x.starts_with(['1', '2']));
+                if year_end && b.is_some_and(|b| b.len() <= 2) {
+                    return hit(i + 1);
+                }
+            }
             // `2022-02-24`.
             if self.year(i)
                 && self.is_dash(i + 1)
@@ -1191,6 +1204,19 @@ impl Rules<'_> {
         {
             return hit(h.end);
         }
+        // `first Sunday`, `the second Tuesday of March`.
+        let ord_start = i + usize::from(self.low(i) == "the");
+        if let Some(o) = self.ordinal(ord_start)
+            && self.kind(ord_start) == Some(Kind::Word)
+            && let Some(w_end) = self.weekday_at(o.end)
+        {
+            if self.low(w_end) == "of"
+                && let Some(m_end) = self.month_by_day(w_end + 1)
+            {
+                return hit(m_end);
+            }
+            return hit(w_end);
+        }
         let mut k = i;
         let mut weekday_end = None;
         if let Some(e) = self.weekday_at(k) {
@@ -1198,6 +1224,18 @@ impl Rules<'_> {
             k = e;
             if self.raw(k) == "," {
                 k += 1;
+            }
+            // `Friday 7/6`, `Friday, 2018-7-6`, `Friday the 13th`.
+            if self.kind(k) == Some(Kind::Num)
+                && let Some(h) = self.calendar(k)
+            {
+                return hit(h.end);
+            }
+            if self.low(e) == "the"
+                && self.day(e + 1)
+                && self.suffix(e + 1).is_some_and(ordinal_suffix)
+            {
+                return hit(e + 2);
             }
         }
         let the = self.low(k) == "the";
@@ -1274,13 +1312,32 @@ impl Rules<'_> {
             if let Some(m_end) = self.month_by_day(m) {
                 let end = if self.year(m_end) {
                     m_end + 1
-                } else if self.raw(m_end) == "," && self.year(m_end + 1) {
+                } else if matches!(self.raw(m_end), "," | "of") && self.year(m_end + 1) {
                     m_end + 2
                 } else {
                     m_end
                 };
                 return hit(end);
             }
+            // `the 20th of next month`.
+            if m > day_first + 1
+                && self.suffix(day_first).is_some_and(ordinal_suffix)
+                && let Some(e) = self.deictic_period(m)
+            {
+                return hit(e);
+            }
+        }
+        // `on the 27th`: a day of the month alone, after a preposition of time.
+        if the
+            && weekday_end.is_none()
+            && self.day(day_first)
+            && self.suffix(day_first).is_some_and(ordinal_suffix)
+            && matches!(
+                self.prev(k),
+                "on" | "by" | "until" | "since" | "from" | "before"
+            )
+        {
+            return hit(day_first + 1);
         }
         weekday_end.and_then(hit)
     }
@@ -1603,7 +1660,8 @@ impl Rules<'_> {
         }
         match (self.low(end), self.low(end + 1)) {
             ("ago" | "earlier" | "later" | "old", _) => end += 1,
-            ("from", "now" | "today" | "tomorrow" | "yesterday") | ("of", "age") => end += 2,
+            ("from" | "after" | "before", "now" | "today" | "tomorrow" | "yesterday")
+            | ("of", "age") => end += 2,
             _ => {}
         }
         Some(Hit {
