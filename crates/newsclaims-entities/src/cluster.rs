@@ -446,7 +446,13 @@ impl Context<'_> {
 
     /// The label of the name mention holding token `t`, if any.
     fn name_label(&self, t: usize) -> Option<Label> {
-        let span = self.toks[t].span;
+        // A token `Kremlin’s` belongs to the mention `Kremlin`.
+        let whole = self.toks[t].span;
+        let bare = strip_possessive(&self.text[whole]);
+        let span = Span::new(
+            whole.start(),
+            whole.start() + bare.len().max(1).min(whole.len()),
+        );
         let k = self
             .mentions
             .partition_point(|m| m.span.end() <= span.start());
@@ -480,7 +486,9 @@ impl Context<'_> {
         if t0 <= lo {
             return None;
         }
-        let last = t0 - 1;
+        // `the Kremlin’s spokesman, Dmitry Peskov,`: a described role, a comma, the name.
+        let comma = self.word(t0 - 1) == "," && t0 >= lo + 2;
+        let last = if comma { t0 - 2 } else { t0 - 1 };
         let tok = self.toks[last];
         let w = self.word(last);
         let is_role = tok.kind == TokenKind::Word && (role(w) || w.split(['-', '.']).any(role));
@@ -509,18 +517,21 @@ impl Context<'_> {
                 continue;
             }
             // `Ukraine’s President`, whether the tokenizer keeps `’s` whole or splits it.
-            if glued
-                && p > lo
+            // The possessive mark touches the name before it, not the title after it.
+            let touches = |a: usize, b: usize| self.toks[a].span.end() == self.toks[b].span.start();
+            if p > lo
                 && matches!(self.word(p), "’s" | "'s")
+                && touches(p - 1, p)
                 && self.name_label(p - 1).is_some()
             {
                 k = p;
                 continue;
             }
-            if glued
-                && p > lo + 1
+            if p > lo + 1
                 && self.word(p) == "s"
                 && matches!(self.word(p - 1), "’" | "'")
+                && touches(p - 2, p - 1)
+                && touches(p - 1, p)
                 && self.name_label(p - 2).is_some()
             {
                 k = p - 1;
@@ -536,6 +547,12 @@ impl Context<'_> {
                 continue;
             }
             break;
+        }
+        if comma {
+            // The described role keeps its determiner, and needs one: `the spokesman, X` but
+            // not `Thanks, President X` or a list.
+            return (k > lo && matches!(self.word(k - 1), "the" | "The" | "a" | "an"))
+                .then(|| self.toks[k - 1].span.cover(self.toks[last].span));
         }
         // `first` is always a title word, never a hyphen or possessive mark.
         Some(self.toks[first].span.cover(self.toks[last].span))

@@ -108,6 +108,17 @@ fn titles_and_appositives_are_descriptors() {
 }
 
 #[test]
+fn a_described_role_before_a_comma() {
+    check(
+        "said the [ORG Kremlin]’s spokesman, [PERSON Dmitry Peskov]. Thanks, President [PERSON Joe Biden].",
+        r#"
+#0 ORG "Kremlin" [] female=-: Kremlin
+#1 PERSON "Dmitry Peskov" ["the Kremlin’s spokesman"] female=0.00: Dmitry Peskov
+#2 PERSON "Joe Biden" ["President"] female=0.02: Joe Biden"#,
+    );
+}
+
+#[test]
 fn no_descriptor_from_lists_or_clauses() {
     check(
         "[PERSON Ann Smith], [PERSON Bob Jones] and others met. \
