@@ -1,3 +1,4 @@
 //! Integration tests.
 
+mod bad_input;
 mod formats;
