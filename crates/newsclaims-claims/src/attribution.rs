@@ -213,7 +213,14 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         view.quote_at(r.start)
             .is_some_and(|q| view.quotes[q].tokens.start == r.start)
     };
+    // `continued` is a cue only after a quotation (`“...,” he continued.`).
+    if cue.lemma == "continue" && !backward.as_ref().is_some_and(|b| is_quote(b)) {
+        return None;
+    }
     let pieces = match (backward, forward) {
+        // `“Q,” X said at a rally in Y, last month.`: the quotation is the content; what
+        // follows the cue is an adjunct unless it is another quotation.
+        (Some(b), Some(f)) if is_quote(&b) && !is_quote(&f.range) => vec![b],
         // Interrupted: `“Q1,” X said, “Q2.”`, `The museum, Obama said, would ...`.
         (Some(b), Some(f)) if f.after_comma && is_quote(&b) == is_quote(&f.range) => {
             vec![b, f.range]
@@ -779,7 +786,9 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             && !view.is_punct(open - 1, ":")
             && !view.is_punct(open - 1, ",")
             && !view.is_dash(open - 1);
-        if embedded && words <= 4 || is_title(view, qt.clone()) {
+        // A quotation inside a clause that no cue reports is a term, a title or a fragment
+        // (`its “special military operation”`, `identified the judge as “Spanish”`).
+        if embedded && words <= 8 || is_title(view, qt.clone()) {
             continue;
         }
         if !quote.closed && words <= 4 {
@@ -819,7 +828,19 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
                 let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
                 let gap_clear = (p.tokens.end..open).all(|t| view.quote_at(t).is_none())
                     && (p.tokens.end..open).count() <= 40;
-                if para == pp && p.kind == ClaimKind::Direct && cue_between && gap_clear {
+                // The next paragraph continues it too when the previous one ended with the
+                // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.
+                let ends_paragraph = p.cue.is_some_and(|c| {
+                    let after = view.token_at_or_after(c.end());
+                    (after..open)
+                        .all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
+                });
+                let next_para = para == pp + 1 && ends_paragraph;
+                if (para == pp || next_para)
+                    && p.kind == ClaimKind::Direct
+                    && cue_between
+                    && gap_clear
+                {
                     let extra: Vec<Span> = quote
                         .fragments
                         .iter()
