@@ -196,8 +196,17 @@ fn merge(numeric: Vec<Mention>, names: Vec<Mention>) -> Vec<Mention> {
         .collect();
     all.sort_by_key(|(m, is_name)| (std::cmp::Reverse(m.span.len()), !is_name, m.span.start()));
     let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    // The kept spans, by (start, end). They never overlap, so their ends rise with their starts,
+    // and of those starting before `m` ends only the last can reach past `m`'s start: one
+    // lookup per mention instead of a scan of all kept (which was quadratic on long texts).
+    let mut taken: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     for (m, _) in all {
-        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+        let clash = taken
+            .range(..(m.span.end(), 0))
+            .next_back()
+            .is_some_and(|&(start, end)| Span::new(start, end).overlaps(m.span));
+        if !clash {
+            taken.insert((m.span.start(), m.span.end()));
             kept.push(m);
         }
     }
