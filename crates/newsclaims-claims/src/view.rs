@@ -109,7 +109,8 @@ impl<'a> View<'a> {
                 u += 1;
             }
         }
-        let syntax = syntax::analyze(text, tokens);
+        // Only POS tags are read here (`is_verb`); the chunker would double the cost.
+        let syntax = syntax::analyze_pos(text, tokens);
         View {
             syntax,
             text,
