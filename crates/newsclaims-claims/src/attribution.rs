@@ -227,7 +227,15 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     let pieces = match (backward, forward) {
         // `“Q,” X said at a rally in Y, last month.`: the quotation is the content; what
         // follows the cue is an adjunct unless it is another quotation.
-        (Some(b), Some(f)) if is_quote(&b) && !is_quote(&f.range) => vec![b],
+        // But `“We won.” Trump said the game was fixed.`: a finished quotation before, a
+        // clause right after the cue: the clause is the content.
+        (Some(b), Some(f))
+            if is_quote(&b)
+                && !is_quote(&f.range)
+                && (f.adjunct || f.after_comma || !quote_finished(view, &b)) =>
+        {
+            vec![b]
+        }
         // Interrupted: `“Q1,” X said, “Q2.”`, `The museum, Obama said, would ...`.
         (Some(b), Some(f)) if f.after_comma && is_quote(&b) == is_quote(&f.range) => {
             vec![b, f.range]
@@ -288,6 +296,7 @@ fn colon_lead(view: &View<'_>, colon: usize, earlier: &[Earlier]) -> Option<Foun
                 first: k,
                 last,
                 head: Head::Mention(m),
+                relative: None,
             }
         }
         None if colon - start == 1 => {
@@ -300,6 +309,7 @@ fn colon_lead(view: &View<'_>, colon: usize, earlier: &[Earlier]) -> Option<Foun
                 first: start,
                 last: start,
                 head: Head::Words,
+                relative: None,
             }
         }
         None => return None,
@@ -450,6 +460,8 @@ struct Forward {
     after_comma: bool,
     /// Only an adjunct followed the cue (`said in a statement`): no real forward content.
     trailing_adjunct: bool,
+    /// The content came after an adjunct (`said at a rally, ...`).
+    adjunct: bool,
 }
 
 /// Whether `that` follows the cue within a short adjunct.
@@ -489,6 +501,7 @@ fn forward_content(
             range: f..f,
             after_comma: false,
             trailing_adjunct: true,
+            adjunct: false,
         });
     }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
@@ -524,6 +537,7 @@ fn forward_content(
                 range: f..f,
                 after_comma: false,
                 trailing_adjunct: true,
+                adjunct: false,
             });
         }
     }
@@ -541,6 +555,7 @@ fn forward_content(
                 range: f..f,
                 after_comma: false,
                 trailing_adjunct: true,
+                adjunct: false,
             });
         }
         // After an adjunct, only a quotation continues an interrupted quote.
@@ -561,6 +576,7 @@ fn forward_content(
             range: f..f,
             after_comma: false,
             trailing_adjunct: true,
+            adjunct: false,
         });
     }
     // The content runs to the clause end, or stops before a cue that shares this subject.
@@ -614,7 +630,14 @@ fn forward_content(
         range,
         after_comma,
         trailing_adjunct: false,
+        adjunct,
     })
+}
+
+/// Whether the quotation opening `r` ends with sentence-final punctuation inside its marks.
+fn quote_finished(view: &View<'_>, r: &std::ops::Range<usize>) -> bool {
+    view.quote_at(r.start)
+        .is_some_and(|q| view.quote_ends_sentence(q))
 }
 
 /// Content from `f` to the clause end, as a [`Forward`].
@@ -624,6 +647,7 @@ fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
         range,
         after_comma: false,
         trailing_adjunct: false,
+        adjunct: false,
     })
 }
 
@@ -707,7 +731,12 @@ fn phrase_start(view: &View<'_>, first: usize, floor: usize) -> usize {
 /// to a comma right before it (`..., X said`).
 fn backward_content(view: &View<'_>, at: usize, start: usize) -> Option<std::ops::Range<usize>> {
     let p = at.checked_sub(1)?;
-    if p < start {
+    // `“We won.” Trump said.`: a quotation ending in a full stop still belongs to the
+    // attribution right after it, though the clause starts after it.
+    let quote_before = view
+        .quote_at(p)
+        .is_some_and(|q| view.quotes[q].tokens.end == p + 1);
+    if p < start && !(quote_before && p + 1 == start) {
         return None;
     }
     let close = view
@@ -1017,6 +1046,7 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
                         .token_at_or_after(view.entities.mentions[m].span.end())
                         .saturating_sub(1),
                     head: Head::Mention(m),
+                    relative: None,
                 };
                 speaker = Some(speaker::resolve(view, np, &[]));
             }

@@ -20,6 +20,9 @@ pub(crate) struct Np {
     pub(crate) first: usize,
     pub(crate) last: usize,
     pub(crate) head: Head,
+    /// The relative pronoun that names the speaker at the cue (`who`), when the phrase is its
+    /// antecedent (`Ted Cruz, who said ...`).
+    pub(crate) relative: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +100,9 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
             view.kind(first),
             Some(newsclaims_tokenize::TokenKind::Number)
         )
-        || view.is_capitalized(first);
+        || view.is_capitalized(first)
+        // `director of research at X`: a role with no finite verb.
+        || (first..comma).all(|j| !matches!(view.pos(j), "VBD" | "VBZ" | "VBP" | "MD"));
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
         return None;
     }
@@ -125,12 +130,17 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
                 return None;
             }
             return np_ending_at(view, q, floor)
-                .filter(|np| np.head != Head::Pronoun(Pronoun::Relative));
+                .filter(|np| np.head != Head::Pronoun(Pronoun::Relative))
+                .map(|np| Np {
+                    relative: Some(p),
+                    ..np
+                });
         }
         return Some(Np {
             first: p,
             last: p,
             head: Head::Pronoun(pron),
+            relative: None,
         });
     }
     if let Some((m, mention)) = view.mention_at(p) {
@@ -146,6 +156,7 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
                 first,
                 last: p,
                 head: Head::Words,
+                relative: None,
             });
         }
         if mention.label.is_numeric() {
@@ -160,6 +171,7 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
             first,
             last: p,
             head: Head::Mention(m),
+            relative: None,
         });
     }
     if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) && !view.is_capitalized(p) {
@@ -217,6 +229,7 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         first,
         last: p,
         head: Head::Words,
+        relative: None,
     })
 }
 
@@ -319,6 +332,7 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
             first: start,
             last: start,
             head: Head::Pronoun(pron),
+            relative: None,
         });
     }
     // Walk the phrase: capitalised words, role nouns, determiners, mentions.
@@ -360,10 +374,12 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
             k = e + 1;
             continue;
         }
-        // Lower-case words only after a determiner, and never a verb form.
+        // Lower-case words only after a determiner, in a title before a name (`Virginia
+        // delegate Beau Correll`), and never a verb form.
         if !view.is_capitalized(k)
             && !lexicon::is_determiner(view.word(start))
             && !speaker_role(view, k)
+            && !(view.is_capitalized(k + 1) && k + 1 < end)
             || kw.ends_with("ed") && !view.is_capitalized(k)
         {
             break;
@@ -377,6 +393,7 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
             first: start,
             last: e,
             head: Head::Mention(m),
+            relative: None,
         });
     }
     let head = view.word(last);
@@ -387,6 +404,7 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         first: start,
         last,
         head: Head::Words,
+        relative: None,
     })
 }
 
@@ -399,6 +417,14 @@ pub(crate) struct Earlier {
 
 /// Resolves a subject phrase to a speaker. `earlier` lists previous speakers, oldest first.
 pub(crate) fn resolve(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
+    let mut speaker = resolve_phrase(view, np, earlier);
+    if let Some(r) = np.relative {
+        speaker.span = view.span(r);
+    }
+    speaker
+}
+
+fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
     let span = np.span(view);
     let ents = view.entities;
     match np.head {
