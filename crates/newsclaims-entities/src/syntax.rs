@@ -94,6 +94,16 @@ impl Chunk {
 
 /// Tags every token of `text`.
 pub fn analyze(text: &str, tokens: &Tokens) -> Syntax {
+    tag(text, tokens, true)
+}
+
+/// Part-of-speech tags only, [`Syntax::chunks`] left empty: the chunker costs about as much as
+/// the POS tagger, and a caller that reads no chunk should not pay for it.
+pub fn analyze_pos(text: &str, tokens: &Tokens) -> Syntax {
+    tag(text, tokens, false)
+}
+
+fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
     let model = &*MODEL;
     let mut pos = Vec::with_capacity(tokens.tokens.len());
     let mut chunks = Vec::with_capacity(tokens.tokens.len());
@@ -112,6 +122,9 @@ pub fn analyze(text: &str, tokens: &Tokens) -> Syntax {
                 pos_features(&words, &pos[start..], i, emit)
             });
             pos.push(Pos(tag));
+        }
+        if !with_chunks {
+            continue;
         }
         for i in 0..words.len() {
             let tag = model.chunk.predict(&mut scores, |emit| {
@@ -169,11 +182,18 @@ impl FeatureHasher {
     }
 
     fn str(mut self, s: &str) -> FeatureHasher {
-        for c in s.chars() {
-            let c = fold(c);
-            let mut buf = [0u8; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                self.byte(b);
+        if s.is_ascii() {
+            // The same bytes as the general loop: `fold` changes no ASCII char but A-Z.
+            for b in s.bytes() {
+                self.byte(b.to_ascii_lowercase());
+            }
+        } else {
+            for c in s.chars() {
+                let c = fold(c);
+                let mut buf = [0u8; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    self.byte(b);
+                }
             }
         }
         self.byte(0xff);

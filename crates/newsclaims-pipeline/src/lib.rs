@@ -96,6 +96,42 @@ impl Workers {
         }
     }
 
+    /// Like [`Workers::map`], while `meanwhile` runs on the calling thread: the binary reads the
+    /// next batch and writes the previous batch's records there, so that reading and writing
+    /// overlap the analysis instead of leaving the workers idle at every batch.
+    ///
+    /// With one worker everything runs on the calling thread, one after the other, so that
+    /// `--threads 1` uses one core and is an honest single-thread figure.
+    pub fn map_meanwhile<T: Send, R: Send, M>(
+        &self,
+        items: Vec<T>,
+        f: impl Fn(T) -> R + Sync + Send,
+        meanwhile: impl FnOnce() -> M,
+    ) -> (Vec<R>, M) {
+        let pool = match &self.pool {
+            Some(pool) if pool.current_num_threads() > 1 => pool,
+            Some(_) => {
+                let results = items.into_iter().map(f).collect();
+                return (results, meanwhile());
+            }
+            // The global pool: rare enough (the OS refused threads) to go without overlap.
+            None => return (self.map(items, f), meanwhile()),
+        };
+        let mut results = Vec::new();
+        let m = pool.in_place_scope(|scope| {
+            scope.spawn(|_| results = items.into_par_iter().map(f).collect());
+            meanwhile()
+        });
+        (results, m)
+    }
+
+    /// The number of worker threads.
+    pub fn threads(&self) -> usize {
+        self.pool
+            .as_ref()
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+    }
+
     /// Analyses documents in parallel; results in input order.
     pub fn analyze(&self, batch: Vec<(Document, Vec<Problem>)>) -> Vec<Analysis> {
         self.map(batch, |(d, p)| analyze_owned(d, p))

@@ -51,3 +51,48 @@ fn thread_count_does_not_change_output() {
     assert_eq!(one, render(2), "2 threads differ from 1");
     assert_eq!(one, render(3), "3 threads differ from 1");
 }
+
+/// The binary's batch loop: analysis overlapped with reading and writing on the calling thread
+/// gives the same records, in the same order, whatever the thread count.
+#[test]
+fn overlapped_batches_keep_order() {
+    let documents = fixture_documents();
+    let render = |threads: usize| {
+        let workers = Workers::new(threads);
+        let mut batches = documents.chunks(2).map(|c| c.to_vec());
+        let mut out = Vec::new();
+        let mut done = Vec::new();
+        let mut batch = batches.next().unwrap_or_default();
+        loop {
+            let last = batch.is_empty();
+            let (results, next) = workers.map_meanwhile(
+                batch,
+                |d| analyze(&d),
+                || {
+                    for analysis in done.drain(..) {
+                        newsclaims_format::write_json(&mut out, &analysis, false);
+                        out.push(b'\n');
+                    }
+                    batches.next().unwrap_or_default()
+                },
+            );
+            if last {
+                break;
+            }
+            (batch, done) = (next, results);
+        }
+        out
+    };
+    let sequential: Vec<u8> = documents
+        .iter()
+        .flat_map(|d| {
+            let mut out = Vec::new();
+            newsclaims_format::write_json(&mut out, &analyze(d), false);
+            out.push(b'\n');
+            out
+        })
+        .collect();
+    assert_eq!(render(1), sequential, "1 thread, overlapped");
+    assert_eq!(render(2), sequential, "2 threads, overlapped");
+    assert_eq!(render(3), sequential, "3 threads, overlapped");
+}

@@ -77,10 +77,12 @@ struct Summary {
     with_problems: u64,
 }
 
-/// Documents per batch: enough to keep every core busy, few enough that memory stays flat.
-const BATCH_DOCS: usize = 512;
-/// Bytes of text per batch, whichever limit comes first.
-const BATCH_BYTES: usize = 16 << 20;
+/// Bytes of text per batch and per worker: enough that a worker seldom idles at the end of a
+/// batch, little enough that memory stays small and flat (three batches are alive at once, and
+/// what a document costs in memory grows with its text, not with the number of documents).
+const BATCH_BYTES: usize = 256 << 10;
+/// Documents per batch and per worker, whichever limit comes first: for many tiny documents.
+const BATCH_DOCS: usize = 256;
 
 fn run(args: &Args) -> Result<Summary> {
     let (mut reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
@@ -120,35 +122,53 @@ fn run(args: &Args) -> Result<Summary> {
     }
     out.write_all(&opening(args.format))?;
     let mut buf = Vec::new();
+    // This thread reads the next batch and writes the previous one's records while the workers
+    // analyse the current batch, so that no worker waits on input or output; three batches at
+    // most are alive at once.
+    let (batch_docs, batch_bytes) = (
+        BATCH_DOCS * workers.threads(),
+        BATCH_BYTES * workers.threads(),
+    );
+    let mut done = Vec::new();
+    let mut batch = reader.next_batch(batch_docs, batch_bytes);
     loop {
-        let batch = reader.next_batch(BATCH_DOCS, BATCH_BYTES);
-        if batch.is_empty() {
-            break;
-        }
-        let results = workers.map(batch, |item| match item {
+        let last = batch.is_empty();
+        let analyze = |item| match item {
             Item::Document(doc, problems) => analyze_guarded(doc, problems),
             Item::Unreadable(u) => Err(u),
+        };
+        let (results, next) = workers.map_meanwhile(batch, analyze, || -> Result<Vec<Item>> {
+            for result in done.drain(..) {
+                summary.documents += 1;
+                let n = (summary.documents - 1) as usize;
+                if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
+                    dir.write(analysis)?;
+                }
+                buf.clear();
+                match &result {
+                    Ok(analysis) => {
+                        summary.with_problems += u64::from(!analysis.problems.is_empty());
+                        write_record(&mut buf, analysis, args.format, first, n);
+                    }
+                    Err(unreadable) => {
+                        summary.failed += 1;
+                        write_unreadable(&mut buf, unreadable, args.format, first, n);
+                    }
+                }
+                first = false;
+                out.write_all(&buf).context("writing output")?;
+            }
+            Ok(if last {
+                Vec::new()
+            } else {
+                reader.next_batch(batch_docs, batch_bytes)
+            })
         });
-        for result in results {
-            summary.documents += 1;
-            let n = (summary.documents - 1) as usize;
-            if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
-                dir.write(analysis)?;
-            }
-            buf.clear();
-            match &result {
-                Ok(analysis) => {
-                    summary.with_problems += u64::from(!analysis.problems.is_empty());
-                    write_record(&mut buf, analysis, args.format, first, n);
-                }
-                Err(unreadable) => {
-                    summary.failed += 1;
-                    write_unreadable(&mut buf, unreadable, args.format, first, n);
-                }
-            }
-            first = false;
-            out.write_all(&buf).context("writing output")?;
+        batch = next?;
+        if last {
+            break;
         }
+        done = results;
     }
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
