@@ -92,7 +92,8 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     let cue = lexicon::cue(w)?;
     // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
     // the reliable cues (`said`, `told`) are trusted as they are.
-    if !view.is_verb(i) && cue.reliability < 0.6 && !view.is(i + 1, "that") {
+    let past = w.ends_with("ed") || view.is_any(i, &["said", "told", "wrote", "says"]);
+    if !view.is_verb(i) && (cue.reliability < 0.6 || !past) && !view.is(i + 1, "that") {
         return None;
     }
     let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
