@@ -13,11 +13,57 @@ use proptest::prelude::*;
 /// Text made of the characters the stages treat specially, in news-like proportions.
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Stoltenberg", "said", " ", " ", " ", ".", ",", "\"", "“", "”", "‘", "’", "'", "\n", "\n\n",
-        "\r\n", "U.S.", "Mr.", "He", "told", "reporters", "that", "NATO", "150", "$", "3.5", "%",
-        "February 2022", "—", "-", "(", ")", "#Ukraine", "@NATO", "https://x.org/a?b=c", "...",
-        "«", "»", "?", "!", ":", ";", "according to", "é", "\u{301}", "\u{5d0}", "👍🏽", "\t",
-        "\u{0}", "\u{200b}", "\u{feff}",
+        "Stoltenberg",
+        "said",
+        " ",
+        " ",
+        " ",
+        ".",
+        ",",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "U.S.",
+        "Mr.",
+        "He",
+        "told",
+        "reporters",
+        "that",
+        "NATO",
+        "150",
+        "$",
+        "3.5",
+        "%",
+        "February 2022",
+        "—",
+        "-",
+        "(",
+        ")",
+        "#Ukraine",
+        "@NATO",
+        "https://x.org/a?b=c",
+        "...",
+        "«",
+        "»",
+        "?",
+        "!",
+        ":",
+        ";",
+        "according to",
+        "é",
+        "\u{301}",
+        "\u{5d0}",
+        "👍🏽",
+        "\t",
+        "\u{0}",
+        "\u{200b}",
+        "\u{feff}",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -28,7 +74,11 @@ fn texts() -> impl Strategy<Value = String> {
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start() <= span.end(), "{what} {span:?} reversed");
-    assert!(span.end() <= text.len(), "{what} {span:?} past the end ({})", text.len());
+    assert!(
+        span.end() <= text.len(),
+        "{what} {span:?} past the end ({})",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
         "{what} {span:?} splits a char"
@@ -38,13 +88,23 @@ fn check_span(text: &str, span: Span, what: &str) {
 fn check_sorted_disjoint(spans: impl Iterator<Item = Span>, what: &str) {
     let mut end = 0;
     for span in spans {
-        assert!(span.start() >= end, "{what} {span:?} overlaps the one before (ending at {end})");
+        assert!(
+            span.start() >= end,
+            "{what} {span:?} overlaps the one before (ending at {end})"
+        );
         end = span.end();
     }
 }
 
 fn check_tokens(text: &str, a: &Analysis) {
     let t = &a.tokens;
+    // Blank is the tokenizer's word: whitespace, control characters (NUL, escape) and the
+    // invisible separators, which are not text and may lie outside every sentence.
+    let blank = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{180E}')
+    };
     for token in &t.tokens {
         check_span(text, token.span, "token");
         assert!(!token.span.is_empty(), "empty token at {:?}", token.span);
@@ -53,21 +113,34 @@ fn check_tokens(text: &str, a: &Analysis) {
 
     for s in &t.sentences {
         check_span(text, s.span, "sentence");
-        assert!(!text[s.span].trim().is_empty(), "blank sentence {:?}", s.span);
-        assert!(s.paragraph < t.paragraphs.len(), "sentence {:?} has no paragraph", s.span);
+        assert!(
+            !text[s.span].chars().all(blank),
+            "blank sentence {:?}",
+            s.span
+        );
+        assert!(
+            s.paragraph < t.paragraphs.len(),
+            "sentence {:?} has no paragraph",
+            s.span
+        );
         for token in &t.tokens[s.tokens.clone()] {
-            assert!(s.span.contains(token.span), "token {:?} outside sentence {:?}", token.span, s.span);
+            assert!(
+                s.span.contains(token.span),
+                "token {:?} outside sentence {:?}",
+                token.span,
+                s.span
+            );
         }
     }
     check_sorted_disjoint(t.sentences.iter().map(|s| s.span), "sentence");
-    // Sentences tile the text: every non-whitespace char lies in exactly one sentence (disjoint
-    // and sorted is checked above, so "at least one" remains).
+    // Sentences tile the text: every char that is not blank lies in exactly one sentence
+    // (disjoint and sorted is checked above, so "at least one" remains).
     let mut sentences = t.sentences.iter().peekable();
     for (i, c) in text.char_indices() {
         while sentences.peek().is_some_and(|s| s.span.end() <= i) {
             sentences.next();
         }
-        if !c.is_whitespace() {
+        if !blank(c) {
             let inside = sentences.peek().is_some_and(|s| s.span.start() <= i);
             assert!(inside, "{c:?} at byte {i} lies in no sentence");
         }
@@ -82,9 +155,18 @@ fn check_tokens(text: &str, a: &Analysis) {
 
     for p in &t.paragraphs {
         check_span(text, p.span, "paragraph");
-        assert!(p.sentences.end <= t.sentences.len(), "paragraph {:?} sentence range", p.span);
+        assert!(
+            p.sentences.end <= t.sentences.len(),
+            "paragraph {:?} sentence range",
+            p.span
+        );
         for s in &t.sentences[p.sentences.clone()] {
-            assert!(p.span.contains(s.span), "sentence {:?} outside paragraph {:?}", s.span, p.span);
+            assert!(
+                p.span.contains(s.span),
+                "sentence {:?} outside paragraph {:?}",
+                s.span,
+                p.span
+            );
         }
     }
     check_sorted_disjoint(t.paragraphs.iter().map(|p| p.span), "paragraph");
@@ -93,11 +175,36 @@ fn check_tokens(text: &str, a: &Analysis) {
         check_span(text, q.span, "quote");
         for &f in &q.fragments {
             check_span(text, f, "quote fragment");
-            assert!(q.span.contains(f), "fragment {f:?} outside quote {:?}", q.span);
+            assert!(
+                q.span.contains(f),
+                "fragment {f:?} outside quote {:?}",
+                q.span
+            );
         }
         check_sorted_disjoint(q.fragments.iter().copied(), "quote fragment");
     }
-    check_sorted_disjoint(t.quotes.iter().map(|q| q.span), "quote");
+    // Quotes nest (`“He said ‘no’ today”`) but never cross, and come in order of their start.
+    let mut open: Vec<Span> = Vec::new();
+    for q in &t.quotes {
+        if let Some(last) = open.last() {
+            assert!(
+                last.start() <= q.span.start(),
+                "quote {:?} before {last:?}",
+                q.span
+            );
+        }
+        while open.last().is_some_and(|o| o.end() <= q.span.start()) {
+            open.pop();
+        }
+        if let Some(outer) = open.last() {
+            assert!(
+                outer.contains(q.span),
+                "quote {:?} crosses {outer:?}",
+                q.span
+            );
+        }
+        open.push(q.span);
+    }
 }
 
 fn check_entities(text: &str, a: &Analysis) {
@@ -105,7 +212,12 @@ fn check_entities(text: &str, a: &Analysis) {
     for m in &e.mentions {
         check_span(text, m.span, "mention");
         assert!(!m.span.is_empty(), "empty mention at {:?}", m.span);
-        assert!(m.cluster < e.clusters.len(), "mention {:?} cluster {}", m.span, m.cluster);
+        assert!(
+            m.cluster < e.clusters.len(),
+            "mention {:?} cluster {}",
+            m.span,
+            m.cluster
+        );
     }
     check_sorted_disjoint(e.mentions.iter().map(|m| m.span), "mention");
     for (k, c) in e.clusters.iter().enumerate() {
@@ -113,7 +225,10 @@ fn check_entities(text: &str, a: &Analysis) {
         assert!(c.mentions.is_sorted(), "cluster {k} mentions not ascending");
         for &m in &c.mentions {
             assert!(m < e.mentions.len(), "cluster {k} mention {m}");
-            assert_eq!(e.mentions[m].cluster, k, "mention {m} is in cluster {k}'s list but not in it");
+            assert_eq!(
+                e.mentions[m].cluster, k,
+                "mention {m} is in cluster {k}'s list but not in it"
+            );
         }
         for &d in &c.descriptors {
             check_span(text, d, "descriptor");
@@ -129,7 +244,11 @@ fn check_claims(text: &str, a: &Analysis) {
         check_span(text, c.span, "claim");
         for &f in &c.fragments {
             check_span(text, f, "claim fragment");
-            assert!(c.span.contains(f), "fragment {f:?} outside claim {:?}", c.span);
+            assert!(
+                c.span.contains(f),
+                "fragment {f:?} outside claim {:?}",
+                c.span
+            );
         }
         for span in [c.cue, c.source].into_iter().flatten() {
             check_span(text, span, "cue or source");
@@ -142,7 +261,10 @@ fn check_claims(text: &str, a: &Analysis) {
             }
         }
         let w = c.checkworthiness;
-        assert!(w.is_finite() && (0.0..=1.0).contains(&w), "checkworthiness {w}");
+        assert!(
+            w.is_finite() && (0.0..=1.0).contains(&w),
+            "checkworthiness {w}"
+        );
         for &m in &c.entities {
             assert!(m < a.entities.mentions.len(), "claim entity {m}");
         }
@@ -156,12 +278,18 @@ fn check_claims(text: &str, a: &Analysis) {
 fn check_json(text: &str, a: &Analysis) {
     let mut out = Vec::new();
     newsclaims_format::write_json(&mut out, a, false);
-    assert!(!out.contains(&b'\n'), "a JSON Lines record must be one line");
+    assert!(
+        !out.contains(&b'\n'),
+        "a JSON Lines record must be one line"
+    );
     let value: serde_json::Value = serde_json::from_slice(&out).expect("the record is JSON");
     let chars = text.chars().count() as u64;
     for s in value["sentences"].as_array().expect("sentences") {
         let end = s["end"].as_u64().expect("end");
-        assert!(s["start"].as_u64().expect("start") <= end && end <= chars, "sentence {s}");
+        assert!(
+            s["start"].as_u64().expect("start") <= end && end <= chars,
+            "sentence {s}"
+        );
     }
 }
 
