@@ -195,7 +195,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         }
         let at_quote = k < end && view.quote_at(k).is_some() && k > 0 && view.is_punct(k - 1, ",");
         if at_quote {
-            forward_content(view, i, k, end, CueClass::Say)
+            forward_content(view, k, end, CueClass::Say)
         } else {
             None
         }
@@ -206,7 +206,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         } else {
             cue.class
         };
-        forward_content(view, i, from, end, class)
+        forward_content(view, from, end, class)
     };
     // Content before the subject (or before the cue when inverted).
     let before_at = if inverted {
@@ -222,7 +222,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
             .is_some_and(|q| view.quotes[q].tokens.start == r.start)
     };
     // `continued` is a cue only after a quotation (`“...,” he continued.`).
-    if cue.lemma == "continue" && !backward.as_ref().is_some_and(|b| is_quote(b)) {
+    if cue.lemma == "continue" && !backward.as_ref().is_some_and(&is_quote) {
         return None;
     }
     let pieces = match (backward, forward) {
@@ -459,8 +459,6 @@ struct Forward {
     range: std::ops::Range<usize>,
     /// The content follows a comma after the cue (`X said, “Q”` or `“Q1,” X said, “Q2”`).
     after_comma: bool,
-    /// Only an adjunct followed the cue (`said in a statement`): no real forward content.
-    trailing_adjunct: bool,
     /// The content came after an adjunct (`said at a rally, ...`).
     adjunct: bool,
 }
@@ -472,13 +470,7 @@ fn followed_by_that(view: &View<'_>, cue: usize, end: usize) -> bool {
 
 /// The content after a cue: skips the addressee of `tell`, a short adjunct, `that`, a colon;
 /// runs to the clause end or to the next cue sharing this subject (`, adding that ...`).
-fn forward_content(
-    view: &View<'_>,
-    cue: usize,
-    from: usize,
-    end: usize,
-    class: CueClass,
-) -> Option<Forward> {
+fn forward_content(view: &View<'_>, from: usize, end: usize, class: CueClass) -> Option<Forward> {
     let mut f = from;
     if f >= end {
         return None;
@@ -501,7 +493,6 @@ fn forward_content(
         return Some(Forward {
             range: f..f,
             after_comma: false,
-            trailing_adjunct: true,
             adjunct: false,
         });
     }
@@ -537,7 +528,6 @@ fn forward_content(
             return Some(Forward {
                 range: f..f,
                 after_comma: false,
-                trailing_adjunct: true,
                 adjunct: false,
             });
         }
@@ -555,7 +545,6 @@ fn forward_content(
             return Some(Forward {
                 range: f..f,
                 after_comma: false,
-                trailing_adjunct: true,
                 adjunct: false,
             });
         }
@@ -576,7 +565,6 @@ fn forward_content(
         return Some(Forward {
             range: f..f,
             after_comma: false,
-            trailing_adjunct: true,
             adjunct: false,
         });
     }
@@ -630,7 +618,6 @@ fn forward_content(
     Some(Forward {
         range,
         after_comma,
-        trailing_adjunct: false,
         adjunct,
     })
 }
@@ -647,7 +634,6 @@ fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
     (view.count_words(range.clone()) >= 2).then_some(Forward {
         range,
         after_comma: false,
-        trailing_adjunct: false,
         adjunct: false,
     })
 }
@@ -915,17 +901,17 @@ fn dedupe(mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by_key(|f| (f.span().start(), f.span().end()));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
-        if let Some(last) = out.last_mut() {
-            if last.span() == f.span() {
-                let d = |x: &Found| {
-                    x.cue
-                        .map_or(usize::MAX, |c| c.start().abs_diff(x.span().start()))
-                };
-                if d(&f) < d(last) {
-                    *last = f;
-                }
-                continue;
+        if let Some(last) = out.last_mut()
+            && last.span() == f.span()
+        {
+            let d = |x: &Found| {
+                x.cue
+                    .map_or(usize::MAX, |c| c.start().abs_diff(x.span().start()))
+            };
+            if d(&f) < d(last) {
+                *last = f;
             }
+            continue;
         }
         out.push(f);
     }
@@ -976,11 +962,14 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
             }
         }
         // A colon lead-in: `And from the chairwoman: “...”`.
-        if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
-            if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
-                cue = Some(view.span(open - 1));
-                speaker = Some(speaker::resolve(view, np, &[]));
-            }
+        if speaker.is_none()
+            && open > 0
+            && view.is_punct(open - 1, ":")
+            && open - 1 > start
+            && let Some(np) = speaker::np_ending_at(view, open - 2, start)
+        {
+            cue = Some(view.span(open - 1));
+            speaker = Some(speaker::resolve(view, np, &[]));
         }
         // A continuation: the previous quote's speaker, when it spoke in this paragraph or the
         // one before. Right after `“Q1,” X said.` in the same paragraph, the quote goes on the

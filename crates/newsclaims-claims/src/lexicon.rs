@@ -71,16 +71,6 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
     lemma_candidates(lower).find_map(|cand| lookup(cand))
 }
 
-/// The lemma of a cue word, for the lexicon builder.
-pub(crate) fn cue_lemma(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 24];
-    let lower = lower_ascii(word, &mut buf)?;
-    lemma_candidates(lower).find_map(|cand| {
-        let k = CUES.binary_search_by(|(l, _)| l.cmp(&cand.as_str())).ok()?;
-        Some(CUES[k].0)
-    })
-}
-
 fn lookup(lemma: Lemma) -> Option<Cue> {
     // Validated once, not in every comparison: this runs for every candidate of every word.
     let lemma = lemma.as_str();
@@ -159,10 +149,10 @@ fn lemma_candidates(w: &str) -> impl Iterator<Item = Lemma<'_>> {
         ("ing", "e"),
         ("d", ""),
     ];
-    let stripped = SUFFIXES.iter().filter_map(move |(suffix, repl)| {
-        (w.len() > suffix.len() + 2 && w.ends_with(suffix))
-            .then(|| Lemma::new(&w[..w.len() - suffix.len()], repl))
-    });
+    let stripped = SUFFIXES
+        .iter()
+        .filter(move |(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))
+        .map(move |(suffix, repl)| Lemma::new(&w[..w.len() - suffix.len()], repl));
     // A doubled consonant: `slammed` → `slam`.
     let doubled = {
         let stem = w

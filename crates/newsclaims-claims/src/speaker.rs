@@ -340,9 +340,9 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
     let mut best_mention: Option<(usize, usize)> = None;
     let mut k = start;
     while k < end && k < start + 8 {
-        if !view.is_wordlike(k)
-            && !view.is_punct(k, "-")
-            && !(view.is_quote_mark(k) && view.is(k + 1, "s"))
+        if !(view.is_wordlike(k)
+            || view.is_punct(k, "-")
+            || view.is_quote_mark(k) && view.is(k + 1, "s"))
         {
             break;
         }
@@ -376,10 +376,10 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         }
         // Lower-case words only after a determiner, in a title before a name (`Virginia
         // delegate Beau Correll`), and never a verb form.
-        if !view.is_capitalized(k)
-            && !lexicon::is_determiner(view.word(start))
-            && !speaker_role(view, k)
-            && !(view.is_capitalized(k + 1) && k + 1 < end)
+        if !(view.is_capitalized(k)
+            || lexicon::is_determiner(view.word(start))
+            || speaker_role(view, k)
+            || view.is_capitalized(k + 1) && k + 1 < end)
             || kw.ends_with("ed") && !view.is_capitalized(k)
         {
             break;
