@@ -723,7 +723,7 @@ fn backward_content(view: &View<'_>, at: usize, start: usize) -> Option<std::ops
     let quote_before = view
         .quote_at(p)
         .is_some_and(|q| view.quotes[q].tokens.end == p + 1);
-    if p < start && !(quote_before && p + 1 == start) {
+    if p < start && !(quote_before && p + 1 == start && view.para(p) == view.para(at)) {
         return None;
     }
     let close = view

@@ -241,7 +241,10 @@ impl<'a> View<'a> {
         let mut k = i.min(self.len());
         while k > 0 {
             let p = k - 1;
-            if self.para(p) != para && self.quote_at(p).is_none() {
+            // A paragraph break ends the clause, unless one quotation runs across it.
+            if self.para(p) != para
+                && (self.quote_at(p).is_none() || self.quote_at(p) != self.quote_at(k))
+            {
                 break;
             }
             if let Some(q) = self.quote_at(p) {
