@@ -9,7 +9,7 @@
 //! `2^BITS` rows of `N_TAGS` weights; nothing is allocated per token (the scratch buffers are
 //! reused across sentences and documents).
 
-use crate::lexicon::{self, IdMap, Lexicon};
+use crate::lexicon::{self, Cue, IdMap, Lexicon};
 
 /// Rows in the hashed weight table: `2^BITS`.
 pub(crate) const BITS: u32 = 21;
@@ -34,20 +34,6 @@ pub(crate) fn tag_of(ty: u8, position: u8) -> u8 {
 /// The type and position of a tag other than `O`.
 pub(crate) fn split_tag(tag: u8) -> Option<(u8, u8)> {
     (tag != O).then(|| ((tag - 1) / 4, (tag - 1) % 4))
-}
-
-/// Whether `next` may follow `prev` (`None` at a sentence start) in a well-formed BILOU sequence.
-fn allowed(prev: Option<u8>, next: u8, last: bool) -> bool {
-    let open = match prev.and_then(split_tag) {
-        Some((ty, B | I)) => Some(ty),
-        _ => None,
-    };
-    match (open, split_tag(next)) {
-        (Some(ty), Some((t, p))) => t == ty && (p == L || (p == I && !last)),
-        (Some(_), None) => false,
-        (None, None) => true,
-        (None, Some((_, p))) => p == U || (p == B && !last),
-    }
 }
 
 /// Scores features and, in training, learns from mistakes.
@@ -92,6 +78,12 @@ const T_CLUSTER_RIGHT: u64 = 39;
 const T_SENTENCE_LEN: u64 = 40;
 const T_CLUSTER_COARSE: u64 = 41;
 const T_CLUSTER_PAIR: u64 = 42;
+const T_CAP_RUN: u64 = 43;
+const T_PREV_RIGHT_CLASS: u64 = 57;
+const T_TOPIC_GAZ: u64 = 44;
+const T_TOPIC_WORD: u64 = 45;
+const T_DOC_CONTEXT: u64 = 46;
+const T_DOC_CONTEXT_BIT: u64 = 47;
 // Dynamic templates: they depend on the tags already predicted.
 const T_PREV: u64 = 50;
 const T_PREV2: u64 = 51;
@@ -209,9 +201,14 @@ fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
 }
 
 /// How a word is cased elsewhere in the document (not sentence-initial, not in ALL-CAPS lines).
-const SEEN_TITLE: u8 = 1;
-const SEEN_LOWER: u8 = 2;
-const SEEN_UPPER: u8 = 4;
+const SEEN_TITLE: u16 = 1;
+const SEEN_LOWER: u16 = 2;
+const SEEN_UPPER: u16 = 4;
+const CTX_TITLE: u16 = 8;
+const CTX_PREP: u16 = 16;
+const CTX_THE: u16 = 32;
+const CTX_ORG: u16 = 64;
+const CTX_SAID: u16 = 128;
 
 /// Buffers reused across sentences and documents.
 #[derive(Default)]
@@ -222,7 +219,7 @@ pub(crate) struct Scratch {
     static_features: Vec<u32>,
     /// Per sentence: where its tokens start in `tokens`, and whether it is in ALL CAPS.
     sentences: Vec<(usize, bool)>,
-    doc_case: IdMap<u8>,
+    doc_case: IdMap<u16>,
     history: IdMap<[u16; N_TYPES]>,
 }
 
@@ -270,25 +267,52 @@ pub(crate) fn tag_document<S: Scorer>(
         }
         let caps = all_caps(&tokens[start..]);
         spans.push((start, caps));
-        if !caps {
-            for t in tokens[start..].iter().skip(1) {
-                let seen = match t.class {
-                    C_TITLE | C_MIXED => SEEN_TITLE,
-                    C_LOWER => SEEN_LOWER,
-                    C_UPPER => SEEN_UPPER,
-                    _ => continue,
-                };
-                *doc_case.entry(t.lower).or_default() |= seen;
+        let toks = &tokens[start..];
+        for (i, t) in toks.iter().enumerate() {
+            let mut seen = match t.class {
+                C_TITLE | C_MIXED if !caps && i > 0 => SEEN_TITLE,
+                C_LOWER if !caps && i > 0 => SEEN_LOWER,
+                C_UPPER if !caps && i > 0 => SEEN_UPPER,
+                C_TITLE | C_MIXED | C_UPPER => 0,
+                _ => continue,
+            };
+            // The contexts of the word's capitalised occurrences anywhere in the document
+            // (Ratinov & Roth's context aggregation): `Mr X`, `X Inc`, `in X`, `X said`.
+            if t.class != C_LOWER {
+                let left = if i > 0 { toks[i - 1].cue } else { 0 };
+                let right = toks.get(i + 1).map_or(0, |r| r.cue);
+                if left == Cue::Title as u8 {
+                    seen |= CTX_TITLE;
+                }
+                if left == Cue::Prep as u8 {
+                    seen |= CTX_PREP;
+                }
+                if left == Cue::The as u8 {
+                    seen |= CTX_THE;
+                }
+                if right == Cue::Org as u8 {
+                    seen |= CTX_ORG;
+                }
+                if right == Cue::Said as u8 {
+                    seen |= CTX_SAID;
+                }
             }
+            *doc_case.entry(t.lower).or_default() |= seen;
         }
     }
+    // The topic of wire copy: the first word of an ALL-CAPS first line (`SOCCER - ...`,
+    // `CRICKET - ...`), which tells whether `Leeds` is a team or a city.
+    let topic = match spans.first() {
+        Some(&(0, true)) if tokens.len() > 1 && tokens[1].class == C_OTHER => tokens[0].lower,
+        _ => 0,
+    };
     let first_out = out.len();
     for (s, words) in sentences.iter().enumerate() {
         let (start, caps) = spans[s];
         let toks = &tokens[start..start + words.len()];
         for i in 0..toks.len() {
             static_features.clear();
-            extract(toks, i, caps, doc_case, static_features);
+            extract(toks, i, caps, topic, doc_case, static_features);
             let done = out.len() - first_out - start;
             let prev = (i > 0).then(|| out[out.len() - 1]);
             let prev2 = (i > 1).then(|| out[out.len() - 2]);
@@ -302,6 +326,11 @@ pub(crate) fn tag_document<S: Scorer>(
             features.push(bucket(T_PREV_LOWER, mix(p1, t.lower)));
             features.push(bucket(T_PREV_SHORT, mix(p1, t.short)));
             features.push(bucket(T_PREV_GAZ, mix(p1, u64::from(t.gaz))));
+            let right_class = toks.get(i + 1).map_or(9, |r| r.class);
+            features.push(bucket(
+                T_PREV_RIGHT_CLASS,
+                mix(p1, u64::from(right_class) << 4 | u64::from(t.class)),
+            ));
             if matches!(t.class, C_TITLE | C_UPPER | C_MIXED)
                 && let Some(counts) = history.get(&t.lower)
             {
@@ -318,12 +347,13 @@ pub(crate) fn tag_document<S: Scorer>(
             }
             let mut scores = [0f32; N_TAGS];
             scorer.score(features, &mut scores);
-            let last = i + 1 == toks.len();
+            // No BILOU constraint: forcing `I`/`L` after a greedy `B` spreads one mistake over a
+            // sentence (`Rachel and Severine`); `entities` reads ill-formed runs leniently.
             let mut best = O;
             let mut best_score = f32::NEG_INFINITY;
             for (tag, &score) in scores.iter().enumerate() {
                 let tag = tag as u8;
-                if score > best_score && allowed(prev, tag, last) {
+                if score > best_score {
                     best = tag;
                     best_score = score;
                 }
@@ -340,10 +370,71 @@ pub(crate) fn tag_document<S: Scorer>(
             }
         }
     }
+    if gold.is_none() {
+        history.clear();
+        harmonise(tokens, spans, sentences, &mut out[first_out..], history);
+    }
+}
+
+/// Document-level consistency after tagging: a name given different types in one document takes
+/// the type it was given most often (ties keep each mention's own), so `Magna` is not an ORG in
+/// one sentence and a PERSON in the next. `votes` is scratch space.
+fn harmonise(
+    tokens: &[Token],
+    spans: &[(usize, bool)],
+    sentences: &[&[&str]],
+    tags: &mut [u8],
+    votes: &mut IdMap<[u16; N_TYPES]>,
+) {
+    let key = |a: usize, b: usize| {
+        tokens[a..b]
+            .iter()
+            .fold(0x51_7cc1_b727_220a_u64, |h, t| mix(h, t.lower))
+    };
+    for (s, words) in sentences.iter().enumerate() {
+        let start = spans[s].0;
+        entities(&tags[start..start + words.len()], |a, b, ty| {
+            let counts = votes.entry(key(start + a, start + b)).or_default();
+            counts[ty as usize] = counts[ty as usize].saturating_add(1);
+        });
+    }
+    for (s, words) in sentences.iter().enumerate() {
+        let start = spans[s].0;
+        let mut found = Vec::new();
+        entities(&tags[start..start + words.len()], |a, b, ty| {
+            found.push((start + a, start + b, ty))
+        });
+        for (a, b, ty) in found {
+            let counts = votes[&key(a, b)];
+            let (best, &n) = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|&(k, c)| (c, std::cmp::Reverse(k)))
+                .expect("N_TYPES > 0");
+            if best as u8 != ty && n > counts[ty as usize] {
+                for (k, tag) in tags[a..b].iter_mut().enumerate() {
+                    let position = match (k, b - a) {
+                        (_, 1) => U,
+                        (0, _) => B,
+                        (k, n) if k + 1 == n => L,
+                        _ => I,
+                    };
+                    *tag = tag_of(best as u8, position);
+                }
+            }
+        }
+    }
 }
 
 /// The features of token `i` that do not depend on predicted tags.
-fn extract(toks: &[Token], i: usize, caps: bool, doc_case: &IdMap<u8>, out: &mut Vec<u32>) {
+fn extract(
+    toks: &[Token],
+    i: usize,
+    caps: bool,
+    topic: u64,
+    doc_case: &IdMap<u16>,
+    out: &mut Vec<u32>,
+) {
     let t = &toks[i];
     let none = Token {
         word: 1,
@@ -426,11 +517,37 @@ fn extract(toks: &[Token], i: usize, caps: bool, doc_case: &IdMap<u8>, out: &mut
         mix(u64::from(r1.cue), u64::from(r1.class)),
     ));
     out.push(bucket(T_CUE_RIGHT2, u64::from(r2.cue)));
+    // The run of capitalised tokens around this one: its length and this token's place in it,
+    // which helps to find a name's edges (`Rachel and Severine` is two names).
+    let capital = |t: &Token| matches!(t.class, C_TITLE | C_UPPER | C_MIXED);
+    if capital(t) {
+        let before = toks[..i].iter().rev().take_while(|t| capital(t)).count();
+        let after = toks[i + 1..].iter().take_while(|t| capital(t)).count();
+        out.push(bucket(
+            T_CAP_RUN,
+            (before.min(3) as u64) << 4 | after.min(3) as u64 | u64::from(caps) << 8,
+        ));
+    }
+    if topic != 0 && capital(t) {
+        out.push(bucket(T_TOPIC_GAZ, mix(topic, u64::from(t.gaz))));
+        out.push(bucket(T_TOPIC_WORD, mix(topic, t.lower)));
+    }
     let seen = doc_case.get(&t.lower).copied().unwrap_or(0);
     out.push(bucket(
         T_DOC_CASE,
-        u64::from(seen) | u64::from(t.class) << 4 | u64::from(caps) << 8 | u64::from(i == 0) << 9,
+        u64::from(seen & 7)
+            | u64::from(t.class) << 4
+            | u64::from(caps) << 8
+            | u64::from(i == 0) << 9,
     ));
+    if capital(t) {
+        out.push(bucket(T_DOC_CONTEXT, u64::from(seen >> 3)));
+        let mut bits = seen >> 3;
+        while bits != 0 {
+            out.push(bucket(T_DOC_CONTEXT_BIT, u64::from(bits.trailing_zeros())));
+            bits &= bits - 1;
+        }
+    }
     // Clusters are `coarse << 16 | fine`; `u32::MAX` for a word without one.
     if t.cluster != u32::MAX {
         out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));

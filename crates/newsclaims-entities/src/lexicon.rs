@@ -61,7 +61,16 @@ pub(crate) enum Cue {
     Law = 6,
     /// A religion or political movement: `Muslim`, `Christian`, `Communist`.
     Norp = 7,
+    /// A preposition before places: `in`, `at`, `from`, `near`.
+    Prep = 8,
+    /// A verb of saying after a speaker: `said`, `told`.
+    Said = 9,
+    /// `the`, which precedes organisations and some places but rarely people.
+    The = 10,
 }
+
+const PREPS: &[&str] = &["in", "at", "from", "near", "into", "across"];
+const SAID: &[&str] = &["said", "says", "told", "added", "saying", "say"];
 
 const ORG_CUES: &[&str] = &[
     "inc",
@@ -487,6 +496,9 @@ impl Lexicon {
             (EVENT_CUES, Cue::Event),
             (LAW_CUES, Cue::Law),
             (NORP_CUES, Cue::Norp),
+            (PREPS, Cue::Prep),
+            (SAID, Cue::Said),
+            (&["the"], Cue::The),
         ] {
             for w in list {
                 cues.entry(hash_lower(w)).or_insert(cue);

@@ -260,6 +260,32 @@ fn evaluate(
                 counts[t as usize].gold += 1;
                 counts[N_TYPES].gold += 1;
             }
+            if std::env::var_os("NER_DEBUG").is_some() {
+                let words: Vec<&str> = s.to_vec();
+                let show = |e: &(usize, usize, u8)| {
+                    format!(
+                        "{}:{}",
+                        words[e.0..e.1].join(" "),
+                        ["PER", "ORG", "LOC", "MISC"][e.2 as usize]
+                    )
+                };
+                let fn_: Vec<String> = gold
+                    .iter()
+                    .filter(|g| !predicted.contains(g))
+                    .map(show)
+                    .collect();
+                let fp: Vec<String> = predicted
+                    .iter()
+                    .filter(|p| !gold.contains(p))
+                    .map(show)
+                    .collect();
+                if !fn_.is_empty() || !fp.is_empty() {
+                    eprintln!(
+                        "DBG gold-only {fn_:?} pred-only {fp:?} | {}",
+                        words.join(" ")
+                    );
+                }
+            }
             for p in &predicted {
                 counts[p.2 as usize].predicted += 1;
                 counts[N_TYPES].predicted += 1;
