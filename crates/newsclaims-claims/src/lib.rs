@@ -163,7 +163,12 @@ fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
         }
         if let Some(cue) = f.cue {
             let a = view.token_at_or_after(cue.start());
-            let b = view.token_at_or_after(cue.end());
+            let mut b = view.token_at_or_after(cue.end());
+            // After the content (`“Q,” said X, who pushed for it.`) the rest of the clause
+            // is attribution, not a statement of the article's own.
+            if cue.start() >= f.span().end() {
+                b = view.clause_end(a).max(b);
+            }
             for c in covered.iter_mut().take(b.min(n)).skip(a) {
                 *c = true;
             }
