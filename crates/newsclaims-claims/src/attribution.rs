@@ -986,7 +986,12 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
                 let p = &found[k];
                 let pp = view.para(p.tokens.end.saturating_sub(1));
                 let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
-                let gap_clear = (p.tokens.end..open).all(|t| view.quote_at(t).is_none())
+                // Nothing else was reported in between (`“Q1,” X said, adding that ... “Q2”`).
+                let gap = p.tokens.end..open;
+                let gap_clear = gap.clone().all(|t| view.quote_at(t).is_none())
+                    && !found
+                        .iter()
+                        .any(|o| o.tokens.start >= gap.start && o.tokens.start < gap.end)
                     && (p.tokens.end..open).count() <= 40;
                 // The next paragraph continues it too when the previous one ended with the
                 // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.

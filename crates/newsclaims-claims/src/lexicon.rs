@@ -288,6 +288,12 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
         "openly",
         "loudly",
         "angrily",
+        "however",
+        "meanwhile",
+        "instead",
+        "therefore",
+        "nonetheless",
+        "nevertheless",
     ];
     let lower = w.to_ascii_lowercase();
     WORDS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly") && w.is_ascii())

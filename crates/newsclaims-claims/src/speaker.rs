@@ -101,6 +101,8 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
             Some(newsclaims_tokenize::TokenKind::Number)
         )
         || view.is_capitalized(first)
+        // `wearing a T-shirt ...`, `clad in red`: a participle phrase.
+        || matches!(view.pos(first), "VBG" | "VBN")
         // `director of research at X`: a role with no finite verb.
         || (first..comma).all(|j| !matches!(view.pos(j), "VBD" | "VBZ" | "VBP" | "MD"));
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
