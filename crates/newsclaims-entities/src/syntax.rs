@@ -343,6 +343,9 @@ fn chunk_features(
 /// How many (tag, weight) pairs a [`Slot`] holds itself: four features in five have at most three.
 const INLINE: usize = 3;
 
+/// Features looked up together; more than either template set emits.
+const BATCH: usize = 32;
+
 /// One feature of a [`Perceptron`], in an open-addressing table keyed by the feature hash. Its
 /// first pairs live in the slot, so that most lookups touch a single cache line (the tagger's
 /// time goes almost all to cache misses in these lookups).
@@ -371,8 +374,49 @@ impl Perceptron {
     fn predict(&self, scores: &mut Vec<i32>, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
         scores.clear();
         scores.resize(self.n_tags, 0);
+        // Features are gathered first and looked up together (see `add`); a template set has
+        // fewer than `BATCH` features, so this flushes once.
+        let mut keys = [0u32; BATCH];
+        let mut n = 0;
         features(&mut |f| {
-            let Some(slot) = self.find(f) else { return };
+            if n == BATCH {
+                self.add(&keys, scores);
+                n = 0;
+            }
+            keys[n] = f;
+            n += 1;
+        });
+        self.add(&keys[..n], scores);
+        // Ties go to the lowest tag index, so the result never depends on anything but the scores.
+        let mut best = 0;
+        for (k, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = k;
+            }
+        }
+        best as u8
+    }
+
+    /// Adds the weights of `keys` to `scores`. Each key's first slot is read in one pass of
+    /// independent loads, which the CPU overlaps, before any is used: one lookup after the
+    /// other would wait for one cache miss after the other.
+    fn add(&self, keys: &[u32], scores: &mut [i32]) {
+        let mask = self.slots.len() - 1;
+        let mut first = [Slot::default(); BATCH];
+        for (slot, &key) in first.iter_mut().zip(keys) {
+            *slot = self.slots[key as usize & mask];
+        }
+        for (slot, &key) in first.iter().zip(keys) {
+            let slot = if slot.len == 0 {
+                continue;
+            } else if slot.key == key {
+                slot
+            } else {
+                match self.find(key) {
+                    Some(slot) => slot,
+                    None => continue,
+                }
+            };
             let len = usize::from(slot.len);
             if len <= INLINE {
                 for k in 0..len {
@@ -385,15 +429,7 @@ impl Perceptron {
                     scores[usize::from(tag)] += i32::from(w);
                 }
             }
-        });
-        // Ties go to the lowest tag index, so the result never depends on anything but the scores.
-        let mut best = 0;
-        for (k, &s) in scores.iter().enumerate() {
-            if s > scores[best] {
-                best = k;
-            }
         }
-        best as u8
     }
 
     fn find(&self, key: u32) -> Option<&Slot> {
