@@ -49,7 +49,8 @@ USAGE:
 INPUT:
     FILE.txt      one article; its id is the file stem
     FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line
-    DIR           every .txt and .jsonl file inside, recursively, in name order
+    DIR           every .txt, .jsonl and .ndjson file inside, recursively, in path order;
+                  other files are skipped (a note on standard error says how many)
     -             standard input: JSON Lines when it starts with '{', else one article (id \"stdin\")
     With no INPUT, standard input is read.
 
