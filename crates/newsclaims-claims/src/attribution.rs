@@ -132,6 +132,30 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
             .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
     });
     let participle = w.ends_with("ing");
+    // The nearest word before the cue that is not an adverb: a form of `be` makes a participle
+    // progressive (`is saying`) and a past participle passive (`was asked`).
+    let before = (start..i)
+        .rev()
+        .find(|&k| !(view.is_wordlike(k) && view.word(k).ends_with("ly")) && !view.is(k, "also"));
+    let be = before.is_some_and(|k| {
+        view.is_any(
+            k,
+            &[
+                "is", "was", "were", "are", "be", "been", "being", "am", "’s", "'s",
+            ],
+        )
+    });
+    if be && (w.ends_with("ed") || view.is_any(i, &["told", "said"])) {
+        // The passive names no speaker as its subject (`Trump was asked ...`).
+        return None;
+    }
+    // A participle with an object before it (`issued a statement describing ...`) shares the
+    // clause's subject.
+    let object_participle = participle
+        && !be
+        && before.is_some_and(|k| {
+            view.is_wordlike(k) && !view.is_capitalized(k) && !matches!(view.pos(k), "NNP" | "PRP")
+        });
     let after_and = prev.is_some_and(|p| view.is(p, "and"))
         || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
 
@@ -157,7 +181,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
         } else {
             subject = speaker::subject_left(view, i, start)?;
         }
-    } else if (after_comma && participle) || after_and {
+    } else if (after_comma && participle) || after_and || object_participle {
         subject = shared_subject(view, i, start, found)?;
     } else {
         subject = speaker::subject_left(view, i, start)?;
