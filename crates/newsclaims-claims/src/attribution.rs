@@ -262,6 +262,15 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
             vec![b]
         }
         // Interrupted: `“Q1,” X said, “Q2.”`, `The museum, Obama said, would ...`.
+        // `..., she said, referencing ...`: a participle phrase after the attribution.
+        (Some(b), Some(f))
+            if f.after_comma
+                && !is_quote(&b)
+                && view.word(f.range.start).ends_with("ing")
+                && view.pos(f.range.start) == "VBG" =>
+        {
+            vec![b]
+        }
         (Some(b), Some(f)) if f.after_comma && is_quote(&b) == is_quote(&f.range) => {
             vec![b, f.range]
         }
