@@ -84,6 +84,9 @@ const T_TOPIC_GAZ: u64 = 44;
 const T_TOPIC_WORD: u64 = 45;
 const T_DOC_CONTEXT: u64 = 46;
 const T_DOC_CONTEXT_BIT: u64 = 47;
+const T_DOC_NEIGHBOUR: u64 = 48;
+/// The most neighbours of a word's other occurrences used as features (a bound on the work).
+const MAX_NEIGHBOURS: usize = 12;
 // Dynamic templates: they depend on the tags already predicted.
 const T_PREV: u64 = 50;
 const T_PREV2: u64 = 51;
@@ -220,6 +223,8 @@ pub(crate) struct Scratch {
     /// Per sentence: where its tokens start in `tokens`, and whether it is in ALL CAPS.
     sentences: Vec<(usize, bool)>,
     doc_case: IdMap<u16>,
+    /// `(word, side and neighbour)` for every capitalised occurrence in the document, sorted.
+    neighbours: Vec<(u64, u64)>,
     history: IdMap<[u16; N_TYPES]>,
 }
 
@@ -251,11 +256,13 @@ pub(crate) fn tag_document<S: Scorer>(
         static_features,
         sentences: spans,
         doc_case,
+        neighbours,
         history,
     } = scratch;
     tokens.clear();
     spans.clear();
     doc_case.clear();
+    neighbours.clear();
     history.clear();
     for words in sentences {
         let start = tokens.len();
@@ -279,6 +286,10 @@ pub(crate) fn tag_document<S: Scorer>(
             // The contexts of the word's capitalised occurrences anywhere in the document
             // (Ratinov & Roth's context aggregation): `Mr X`, `X Inc`, `in X`, `X said`.
             if t.class != C_LOWER {
+                let left = if i > 0 { toks[i - 1].lower } else { 1 };
+                let right = toks.get(i + 1).map_or(1, |r| r.lower);
+                neighbours.push((t.lower, mix(left, 1)));
+                neighbours.push((t.lower, mix(right, 2)));
                 let left = if i > 0 { toks[i - 1].cue } else { 0 };
                 let right = toks.get(i + 1).map_or(0, |r| r.cue);
                 if left == Cue::Title as u8 {
@@ -300,6 +311,8 @@ pub(crate) fn tag_document<S: Scorer>(
             *doc_case.entry(t.lower).or_default() |= seen;
         }
     }
+    neighbours.sort_unstable();
+    neighbours.dedup();
     // The topic of wire copy: the first word of an ALL-CAPS first line (`SOCCER - ...`,
     // `CRICKET - ...`), which tells whether `Leeds` is a team or a city.
     let topic = match spans.first() {
@@ -313,6 +326,17 @@ pub(crate) fn tag_document<S: Scorer>(
         for i in 0..toks.len() {
             static_features.clear();
             extract(toks, i, caps, topic, doc_case, static_features);
+            let t = &toks[i];
+            if matches!(t.class, C_TITLE | C_UPPER | C_MIXED) {
+                let from = neighbours.partition_point(|&(w, _)| w < t.lower);
+                for &(_, n) in neighbours[from..]
+                    .iter()
+                    .take_while(|&&(w, _)| w == t.lower)
+                    .take(MAX_NEIGHBOURS)
+                {
+                    static_features.push(bucket(T_DOC_NEIGHBOUR, n));
+                }
+            }
             let done = out.len() - first_out - start;
             let prev = (i > 0).then(|| out[out.len() - 1]);
             let prev2 = (i > 1).then(|| out[out.len() - 2]);
@@ -567,6 +591,26 @@ fn extract(
 /// The entities of a sentence's tags: `(first token, end token, type)`, end exclusive. Tolerates
 /// ill-formed sequences (an `I` without a `B` opens an entity).
 pub(crate) fn entities(tags: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
+    // Names that touch (no token between them) are merged, taking the type of the last part:
+    // the greedy decoder often splits one name where its type is in doubt (`Eastern European`,
+    // `Pirelli SpA`), while two distinct names next to each other are rare in running text.
+    // On CoNLL dev this gains 0.6 F1.
+    let mut pending: Option<(usize, usize, u8)> = None;
+    raw_entities(tags, |a, b, ty| match pending {
+        Some((pa, pb, _)) if pb == a => pending = Some((pa, b, ty)),
+        Some((pa, pb, pt)) => {
+            emit(pa, pb, pt);
+            pending = Some((a, b, ty));
+        }
+        None => pending = Some((a, b, ty)),
+    });
+    if let Some((a, b, ty)) = pending {
+        emit(a, b, ty);
+    }
+}
+
+/// The entities of well-formed or ill-formed BILOU tags, one per run.
+fn raw_entities(tags: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
     let mut open: Option<(usize, u8)> = None;
     for (k, &tag) in tags.iter().enumerate() {
         match split_tag(tag) {

@@ -11,7 +11,7 @@ use newsclaims_entities::Label;
 use newsclaims_entities::train::parse_conll;
 
 /// What the committed model reaches here, minus 0.01.
-const FLOOR: f64 = 0.90;
+const FLOOR: f64 = 0.91;
 
 fn conll_label(label: Label) -> Option<&'static str> {
     match label {
