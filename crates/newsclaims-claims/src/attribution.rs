@@ -136,7 +136,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     // progressive (`is saying`) and a past participle passive (`was asked`).
     let before = (start..i)
         .rev()
-        .find(|&k| !(view.is_wordlike(k) && view.word(k).ends_with("ly")) && !view.is(k, "also"));
+        .find(|&k| !(view.is(k, "also") || view.is_wordlike(k) && view.word(k).ends_with("ly")));
     let be = before.is_some_and(|k| {
         view.is_any(
             k,
@@ -455,7 +455,8 @@ fn shared_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) ->
     if let Some(prev) = found
         .iter()
         .rev()
-        .find(|f| f.anchor >= start && f.anchor < cue)
+        .take_while(|f| f.anchor >= start)
+        .find(|f| f.anchor < cue)
     {
         let s = prev.subject?;
         let first = view.token_at_or_after(s.start());
@@ -1014,6 +1015,7 @@ fn dedupe(mut found: Vec<Found>) -> Vec<Found> {
 
 /// Attributes the quotations no cue claimed, and drops scare quotes and titles.
 fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
+    let sorted = found.len();
     let mut used = vec![false; view.quotes.len()];
     for f in &found {
         for k in f.tokens.clone() {
@@ -1070,30 +1072,33 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
         // same claim as another fragment (PolNeAR's and the news convention's reading).
         if speaker.is_none() {
             let para = view.para(open);
-            let prev = found
+            // Only claims near the quote are candidates, which keeps the pass linear: the cue
+            // claims are sorted, the quote claims come in text order after them.
+            let near = nearby(&found, sorted, view.span(open).start());
+            let prev = near
                 .iter()
-                .enumerate()
-                .filter(|(_, f)| f.tokens.end <= open && f.speaker.is_some())
-                .max_by_key(|(_, f)| f.tokens.end)
-                .map(|(k, _)| k);
+                .copied()
+                .filter(|&k| found[k].tokens.end <= open && found[k].speaker.is_some())
+                .max_by_key(|&k| found[k].tokens.end);
             if let Some(k) = prev {
                 let p = &found[k];
                 let pp = view.para(p.tokens.end.saturating_sub(1));
                 let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
                 // Nothing else was reported in between (`“Q1,” X said, adding that ... “Q2”`).
                 let gap = p.tokens.end..open;
-                let gap_clear = gap.clone().all(|t| view.quote_at(t).is_none())
-                    && !found
-                        .iter()
-                        .any(|o| o.tokens.start >= gap.start && o.tokens.start < gap.end)
-                    && (p.tokens.end..open).count() <= 40;
+                let gap_clear = gap.len() <= 40
+                    && gap.clone().all(|t| view.quote_at(t).is_none())
+                    && !near.iter().any(|&o| {
+                        found[o].tokens.start >= gap.start && found[o].tokens.start < gap.end
+                    });
                 // The next paragraph continues it too when the previous one ended with the
                 // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.
-                let ends_paragraph = p.cue.is_some_and(|c| {
-                    let after = view.token_at_or_after(c.end());
-                    (after..open)
-                        .all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
-                });
+                let ends_paragraph = gap_clear
+                    && p.cue.is_some_and(|c| {
+                        let after = view.token_at_or_after(c.end());
+                        (after..open)
+                            .all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
+                    });
                 let next_para = para == pp + 1 && ends_paragraph;
                 if (para == pp || next_para)
                     && p.kind == ClaimKind::Direct
@@ -1164,6 +1169,15 @@ fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Indices of the claims near byte `pos`: the 32 cue claims (sorted by start, the first
+/// `sorted` of `found`) starting last before it, and the last 8 quote claims added after them.
+fn nearby(found: &[Found], sorted: usize, pos: usize) -> Vec<usize> {
+    let cut = found[..sorted].partition_point(|f| f.span().start() < pos);
+    let mut out: Vec<usize> = (cut.saturating_sub(32)..cut).collect();
+    out.extend(found.len().saturating_sub(8).max(sorted)..found.len());
+    out
 }
 
 /// A title of a work: every word capitalised or a short function word (`“The Art of the Deal”`).

@@ -517,19 +517,21 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
             continue;
         }
         // The nearest mention before the description wins; one after it only when none is before.
-        let distance = cluster
-            .mentions
-            .iter()
-            .filter_map(|&m| view.entities.mentions.get(m))
-            .map(|m| {
-                if m.span.start() <= at {
-                    at - m.span.start()
-                } else {
-                    usize::MAX / 2 + (m.span.start() - at)
-                }
+        // Mentions are ascending, so the nearest one before `at` is found by bisection.
+        let starts = |m: &usize| {
+            view.entities
+                .mentions
+                .get(*m)
+                .map_or(usize::MAX, |x| x.span.start())
+        };
+        let k = cluster.mentions.partition_point(|m| starts(m) <= at);
+        let distance = if k > 0 {
+            at - starts(&cluster.mentions[k - 1])
+        } else {
+            cluster.mentions.first().map_or(usize::MAX, |m| {
+                usize::MAX / 2 + starts(m).saturating_sub(at).min(usize::MAX / 4)
             })
-            .min()
-            .unwrap_or(usize::MAX);
+        };
         if best.is_none_or(|(_, d)| distance < d) {
             best = Some((c, distance));
         }
