@@ -145,11 +145,11 @@ pub fn noun_phrases(
     for i in tokens.clone() {
         let chunk = syntax.chunks[i];
         let continues = chunk.phrase() == "NP" && !chunk.begins();
-        if let Some(s) = open {
-            if !continues {
-                out.push(s..i);
-                open = None;
-            }
+        if let Some(s) = open
+            && !continues
+        {
+            out.push(s..i);
+            open = None;
         }
         if chunk.phrase() == "NP" && (chunk.begins() || open.is_none()) && open.is_none() {
             open = Some(i);
