@@ -543,11 +543,29 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
     let value: Value = match serde_json::from_str(raw.trim()) {
         Ok(v) => v,
         Err(e) => {
-            return error(
-                fallback_id,
-                "malformed-json",
-                format!("line {line} of {name} is not JSON: {e}"),
-            );
+            // A lone UTF-16 surrogate escape (`\ud83d` of an emoji cut in half, common in
+            // scraped social media) is not valid JSON text; repaired, the line is readable.
+            let repaired = repair_surrogates(raw.trim());
+            match repaired.and_then(|(fixed, n)| Some((serde_json::from_str(&fixed).ok()?, n))) {
+                Some((v, n)) => {
+                    problems.push(Problem {
+                        kind: "lone-surrogate",
+                        message: format!(
+                            "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        span: None,
+                    });
+                    v
+                }
+                None => {
+                    return error(
+                        fallback_id,
+                        "malformed-json",
+                        format!("line {line} of {name} is not JSON: {e}"),
+                    );
+                }
+            }
         }
     };
     let Value::Object(mut map) = value else {
@@ -602,4 +620,41 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
         problems.push(truncated(max_bytes));
     }
     Item::Document(Document { id, text }, problems)
+}
+
+/// `raw` with every unpaired surrogate escape (`\uD800`–`\uDFFF` not forming a pair) replaced
+/// by `\uFFFD`, and how many there were; `None` when there were none.
+fn repair_surrogates(raw: &str) -> Option<(String, usize)> {
+    fn unit(b: &[u8], i: usize) -> Option<u16> {
+        let hex = b.get(i..i + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    }
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut n = 0;
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(b, i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(b, i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&raw[copied..i]);
+                out.push_str("\\uFFFD");
+                n += 1;
+                i += 6;
+                copied = i;
+            }
+            // Any other escape, `\\` included, is two bytes or a whole `\uXXXX`: skip it.
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    out.push_str(&raw[copied.min(raw.len())..]);
+    (n > 0).then_some((out, n))
 }

@@ -208,11 +208,18 @@ fn bad_lines() -> (Vec<u8>, Vec<(&'static str, Want)>) {
         "7",
         Analysed(&[]),
     );
+    // Half an emoji as a lone surrogate escape (repaired), a whole one, and an escaped backslash
+    // before `ud800`, which is text, not an escape.
+    add(
+        b"{\"id\":\"surrogate\",\"text\":\"Cut \\ud83d, whole \\ud83d\\ude00, text \\\\ud800.\"}\n",
+        "surrogate",
+        Analysed(&["lone-surrogate"]),
+    );
     // The file ends in the middle of a record, without a newline.
     add(
         b"{\"id\":\"cut\",\"text\":\"The dump was trunc",
-        ":20",
-        Error("malformed-json", Some(20)),
+        ":21",
+        Error("malformed-json", Some(21)),
     );
     want.retain(|(id, _)| !id.is_empty());
     (input, want)
