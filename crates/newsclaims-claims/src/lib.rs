@@ -161,6 +161,18 @@ fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
                 *c = true;
             }
         }
+        // A subject right before its cue (`that supporters call ...`) belongs to the
+        // attribution, not to a statement.
+        if let (Some(subject), Some(cue)) = (f.subject, f.cue)
+            && subject.end() <= cue.start()
+            && view.token_at_or_after(cue.start()) <= view.token_at_or_after(subject.end()) + 3
+        {
+            let a = view.token_at_or_after(subject.start());
+            let b = view.token_at_or_after(subject.end());
+            for c in covered.iter_mut().take(b.min(n)).skip(a) {
+                *c = true;
+            }
+        }
         if let Some(cue) = f.cue {
             let a = view.token_at_or_after(cue.start());
             let mut b = view.token_at_or_after(cue.end());
@@ -213,7 +225,14 @@ fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
             while r.start < r.end && !view.is_wordlike(r.start) {
                 r.start += 1;
             }
-            while r.end > r.start && !view.is_wordlike(r.end - 1) && !view.is_punct(r.end - 1, ")")
+            // Trailing punctuation and a dangling connective (`..., on Wednesday that`).
+            while r.end > r.start
+                && (!view.is_wordlike(r.end - 1) && !view.is_punct(r.end - 1, ")")
+                    || view.is_any(
+                        r.end - 1,
+                        &["that", "which", "who", "and", "but", "or", "as"],
+                    )
+                    || lexicon::is_determiner(view.word(r.end - 1)))
             {
                 r.end -= 1;
             }

@@ -79,6 +79,10 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
     if view.is_punct(p, ",") {
         return appositive_subject(view, p, floor);
     }
+    // A reduced relative: `A government report released Friday states ...`.
+    if matches!(view.pos(p), "VBN" | "VBD") && p > floor && view.pos(p - 1).starts_with("NN") {
+        return np_ending_at(view, p - 1, floor);
+    }
     np_ending_at(view, p, floor)
 }
 
