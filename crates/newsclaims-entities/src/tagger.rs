@@ -75,7 +75,28 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
             offset += n;
         }
     });
+    possessive_facilities(text, &model.lexicon, &mut mentions);
     mentions
+}
+
+/// `St. Michael’s Square`, `St Paul's Cathedral`: a name, a possessive `’s` and a name ending in
+/// a facility's cue word are one facility (the tagger sees the possessive as a boundary).
+fn possessive_facilities(text: &str, lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (mentions[k], mentions[k + 1]);
+        let between = text[a.span.end()..b.span.start()].trim();
+        let last = text[b.span].split_whitespace().last().unwrap_or("");
+        if matches!(between, "’s" | "'s") && lex.cue(lexicon::hash_lower(last)) == Cue::Fac {
+            mentions[k] = Mention {
+                span: a.span.cover(b.span),
+                label: Label::Fac,
+                cluster: 0,
+            };
+            mentions.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 struct ReadOnly<'a>(&'a crate::model::Weights);
@@ -96,6 +117,9 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
     let first_cue = lex.cue(lexicon::hash_lower(name[0]));
     match ty {
         PER => Label::Person,
+        // Summits, games and championships are often tagged ORG in CoNLL; OntoNotes calls them
+        // events.
+        ORG if name.len() > 1 && is_event_head(head(name)) => Label::Event,
         ORG => Label::Org,
         LOC => {
             if has(lexicon::COUNTRY) || has(lexicon::CITY) || has(lexicon::STATE) {
@@ -154,6 +178,22 @@ fn is_region(lex: &Lexicon, name: &[&str]) -> bool {
     name.len() == 2
         && compass.contains(&name[0].to_lowercase().as_str())
         && lex.categories([name[1]]) & (1 << lexicon::REGION | 1 << lexicon::COUNTRY) != 0
+}
+
+/// The head word of a name: the word before `of` (`Summit` in `Summit of the Americas`), else
+/// the last.
+fn head<'a>(name: &[&'a str]) -> &'a str {
+    match name.iter().position(|w| *w == "of") {
+        Some(k) if k > 0 => name[k - 1],
+        _ => name.last().copied().unwrap_or(""),
+    }
+}
+
+fn is_event_head(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "summit" | "olympics" | "games" | "championship" | "championships" | "war" | "festival"
+    )
 }
 
 fn language_context(prev: Option<&str>, next: Option<&str>) -> bool {
