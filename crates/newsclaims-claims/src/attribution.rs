@@ -162,7 +162,10 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     // The subject: inverted after the cue, shared with an earlier cue, or before the cue.
     let mut inverted = false;
     let subject: Np;
-    if after_close {
+    if after_close && participle {
+        // `... as “fantastic,” telling reporters ...`: a participle never inverts.
+        subject = shared_subject(view, i, start, found)?;
+    } else if after_close {
         if let Some(np) = inverted_subject(view, i, end) {
             inverted = true;
             subject = np;
@@ -546,6 +549,12 @@ fn forward_content(view: &View<'_>, from: usize, end: usize, class: CueClass) ->
             }
             if view.is(k, "that") {
                 f = k + 1;
+                resolved = true;
+                break;
+            }
+            // `told reporters on Thursday he viewed ...`: a subject pronoun opens the content.
+            if k > f && view.is_any(k, &["he", "she", "they", "we", "i", "it"]) {
+                f = k;
                 resolved = true;
                 break;
             }
