@@ -64,7 +64,16 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
             let n = sentence.tokens.len();
             let first = sentence.tokens.start;
             features::entities(&tags[offset..offset + n], |a, b, ty| {
-                let (a, b) = (first + a, first + b);
+                let (mut a, b) = (first + a, first + b);
+                // Titles are not part of a person's name (`Mayor [Elena Ruiz]`), though the
+                // tagger sometimes takes them in; `St.` stays (`St. Michael’s Square`).
+                while ty == PER
+                    && b - a > 1
+                    && model.lexicon.cue(lexicon::hash_lower(words[a])) == Cue::Title
+                    && !words[a].starts_with("St")
+                {
+                    a += 1;
+                }
                 let label = label(&model.lexicon, ty, &words[a..b], &words, a, b);
                 mentions.push(Mention {
                     span: spans[a].cover(spans[b - 1]),
@@ -141,10 +150,11 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
             let next = all.get(b).copied();
             if has(lexicon::LANGUAGE) && language_context(prev, next) {
                 Label::Language
-            } else if has(lexicon::DEMONYM) || first_cue == Cue::Norp && name.len() == 1 {
+            } else if has(lexicon::DEMONYM)
+                || has(lexicon::LANGUAGE)
+                || first_cue == Cue::Norp && name.len() == 1
+            {
                 Label::Norp
-            } else if has(lexicon::LANGUAGE) && !has(lexicon::DEMONYM) {
-                Label::Language
             } else if name
                 .iter()
                 .any(|w| lex.cue(lexicon::hash_lower(w)) == Cue::Event)
