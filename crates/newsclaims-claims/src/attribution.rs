@@ -203,6 +203,10 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     {
         return None;
     }
+    // `the economy added 87,000 jobs`: `add` with an amount after it is arithmetic, not speech.
+    if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric) {
+        return None;
+    }
     // `declined to comment`, `refused to say`: only with the infinitive.
     if cue.lemma == "decline" && !view.is(i + 1, "to") {
         return None;

@@ -224,10 +224,12 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         first = q;
         taken += 1;
     }
-    // Never start a phrase with the second half of a possessive.
+    // Never start a phrase with the second half of a possessive, nor with a conjunction that
+    // opens the sentence (`But others vowed ...`).
     while first < p
         && (view.is_quote_mark(first)
-            || view.is(first, "s") && first > 0 && view.is_quote_mark(first - 1))
+            || view.is(first, "s") && first > 0 && view.is_quote_mark(first - 1)
+            || view.is_any(first, &["but", "and", "or", "so", "yet", "still"]))
     {
         first += 1;
     }
