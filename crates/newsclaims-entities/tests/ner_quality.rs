@@ -93,3 +93,30 @@ fn conll_dev_f1_floor() {
         "CoNLL dev F1 {f1:.4} fell below the floor {FLOOR}"
     );
 }
+
+/// The names `recognize` finds in `text`, as `LABEL "text"`.
+fn names(text: &str) -> Vec<String> {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    newsclaims_entities::recognize(text, &tokens)
+        .mentions
+        .iter()
+        .filter(|m| m.label.is_name())
+        .map(|m| format!("{} {:?}", m.label.as_str(), &text[m.span]))
+        .collect()
+}
+
+#[test]
+fn hashtags_titles_and_nationalities() {
+    assert_eq!(
+        names("Support for #Ukraine grew in Brussels, NATO officials said."),
+        [r#"GPE "Ukraine""#, r#"GPE "Brussels""#, r#"ORG "NATO""#]
+    );
+    assert_eq!(
+        names("President Joe Biden met German Chancellor Olaf Scholz."),
+        [
+            r#"PERSON "Joe Biden""#,
+            r#"NORP "German""#,
+            r#"PERSON "Olaf Scholz""#
+        ]
+    );
+}
