@@ -90,13 +90,19 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
 
 /// `St. Michael’s Square`, `St Paul's Cathedral`: a name, a possessive `’s` and a name ending in
 /// a facility's cue word are one facility (the tagger sees the possessive as a boundary).
+/// The first name must be a person's or a saint's.
 fn possessive_facilities(text: &str, lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < mentions.len() {
         let (a, b) = (mentions[k], mentions[k + 1]);
         let between = text[a.span.end()..b.span.start()].trim();
         let last = text[b.span].split_whitespace().last().unwrap_or("");
-        if matches!(between, "’s" | "'s") && lex.cue(lexicon::hash_lower(last)) == Cue::Fac {
+        // Only after a person's name (`Britain’s Wembley Stadium` is two names).
+        let person = a.label == Label::Person || text[a.span].starts_with("St");
+        if person
+            && matches!(between, "’s" | "'s")
+            && lex.cue(lexicon::hash_lower(last)) == Cue::Fac
+        {
             mentions[k] = Mention {
                 span: a.span.cover(b.span),
                 label: Label::Fac,
