@@ -224,6 +224,19 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         print_run(corpus, &format!("all ({cores})"), all, Some(speedup));
         speedups.push((corpus.name.clone(), speedup));
         one_thread.push(one);
+        // On a machine busy with other work the wall-clock speedup says little; the CPU time
+        // each run needed says how much the threads cost over one. It is an upper bound: time a
+        // worker spends asleep waiting on the others costs no CPU.
+        if let (Some(cpu_one), Some(cpu_all)) = (one.cpu, all.cpu) {
+            println!(
+                "{:<36} {:>8} CPU time {:.2} s on 1 thread, {:.2} s on {cores}: at most {:.2}× on {cores} idle cores",
+                corpus.name,
+                "",
+                cpu_one.as_secs_f64(),
+                cpu_all.as_secs_f64(),
+                cores as f64 * cpu_one.as_secs_f64() / cpu_all.as_secs_f64()
+            );
+        }
     }
     println!();
 
