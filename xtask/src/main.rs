@@ -48,7 +48,9 @@ fn main() -> Result<()> {
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
-             train-ner [--check|--speed]              train the name tagger (or check it, or time it)"
+             train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
+             train-syntax [--check]                   train the POS and chunk taggers\n  \
+             eval-syntax                              their accuracy on CoNLL dev"
         ),
     }
 }

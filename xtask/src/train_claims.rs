@@ -168,12 +168,8 @@ fn lemma_of(w: &str, known: &BTreeMap<&str, usize>) -> Option<usize> {
             candidates.push(format!("{}{repl}", &w[..w.len() - suffix.len()]));
         }
     }
-    if (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 5 {
-        let stem = if w.ends_with("ed") {
-            &w[..w.len() - 2]
-        } else {
-            &w[..w.len() - 3]
-        };
+    let stem = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing"));
+    if let Some(stem) = stem.filter(|_| w.len() > 5) {
         let b = stem.as_bytes();
         if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
             candidates.push(stem[..stem.len() - 1].to_string());

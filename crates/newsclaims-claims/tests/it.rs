@@ -168,13 +168,19 @@ fn mixed_has_no_separate_direct_claim() {
 
 #[test]
 fn scare_quotes_are_not_claims() {
-    check("The plan is what critics call a “gimmick” in the budget.", &[]);
+    check(
+        "The plan is what critics call a “gimmick” in the budget.",
+        &[],
+    );
     assert!(attributions("The so-called “reform” passed on Tuesday.").is_empty());
 }
 
 #[test]
 fn no_claim_without_speech() {
-    check("The bridge opened in 1932 and carries 30,000 cars a day.", &[]);
+    check(
+        "The bridge opened in 1932 and carries 30,000 cars a day.",
+        &[],
+    );
 }
 
 #[test]

@@ -167,7 +167,9 @@ impl Entities {
     /// The cluster of the mention that covers `span` (`Stoltenberg` → the cluster named
     /// `Jens Stoltenberg`), if any.
     pub fn cluster_of(&self, span: Span) -> Option<usize> {
-        let k = self.mentions.partition_point(|m| m.span.end() <= span.start());
+        let k = self
+            .mentions
+            .partition_point(|m| m.span.end() <= span.start());
         self.mentions
             .get(k)
             .filter(|m| m.span.contains(span))

@@ -2,8 +2,8 @@
 mod syntax;
 
 mod clusters;
-mod numeric_specs;
 mod ner_quality;
+mod numeric_specs;
 
 /// Every mention and every cluster of each fixture article, one line each.
 #[test]

@@ -24,11 +24,11 @@ fn check(text: &str, expect: &str) {
 fn speech_verbs_and_their_subjects() {
     check(
         "Peskov told reporters the talks had stalled.",
-        "Peskov/NNP/B-NP told/VBD/B-VP reporters/NNS/B-NP the/DT/B-NP talks/NNS/I-NP had/VBD/B-VP stalled/VBN/I-VP ./././O",
+        "Peskov/NNP/B-NP told/VBD/B-VP reporters/NNS/B-NP the/DT/B-NP talks/NNS/I-NP had/VBD/B-VP stalled/VBN/I-VP ././O",
     );
     check(
         "The company said in a statement that it would appeal.",
-        "The/DT/B-NP company/NN/I-NP said/VBD/B-VP in/IN/B-PP a/DT/B-NP statement/NN/I-NP that/IN/B-SBAR it/PRP/B-NP would/MD/B-VP appeal/VB/I-VP ./././O",
+        "The/DT/B-NP company/NN/I-NP said/VBD/B-VP in/IN/B-PP a/DT/B-NP statement/NN/I-NP that/IN/B-SBAR it/PRP/B-NP would/MD/B-VP appeal/VB/I-VP ././O",
     );
 }
 

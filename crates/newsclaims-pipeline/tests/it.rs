@@ -37,7 +37,10 @@ fn final_json() {
 #[test]
 fn thread_count_does_not_change_output() {
     let documents = fixture_documents();
-    assert!(documents.len() >= 2, "the fixtures folder holds several articles");
+    assert!(
+        documents.len() >= 2,
+        "the fixtures folder holds several articles"
+    );
     let render = |threads: usize| {
         let batch = documents.iter().cloned().map(|d| (d, Vec::new())).collect();
         let mut out = Vec::new();
