@@ -61,7 +61,8 @@ OPTIONS:
     -o, --output FILE     write there instead of standard output; with brat, a folder
                           that gets <id>.txt and <id>.ann per document
     -j, --threads N       worker threads (default: one per core); output never depends on it
-    -q, --quiet           no summary and no notes on standard error
+    -q, --quiet           no summary, no notes and no progress line on standard error
+                          (the progress line shows only when standard error is a terminal)
         --max-bytes N     analyse at most N bytes of one document (suffixes K, M, G; default 64M);
                           a longer one is cut there and its record lists a `truncated` problem;
                           analysing takes about 75 bytes of memory per byte of text

@@ -10,6 +10,7 @@
 mod args;
 mod brat_dir;
 mod input;
+mod progress;
 
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -116,6 +117,7 @@ fn run(args: &Args) -> Result<Summary> {
     };
     let workers = newsclaims_pipeline::Workers::new(args.threads);
     let mut summary = Summary::default();
+    let mut progress = progress::Progress::new(args.quiet, &args.inputs);
     let mut first = true;
     if args.format == Format::Json {
         out.write_all(b"[\n")?;
@@ -157,6 +159,9 @@ fn run(args: &Args) -> Result<Summary> {
                 }
                 first = false;
                 out.write_all(&buf).context("writing output")?;
+                if let Some(progress) = &mut progress {
+                    progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
+                }
             }
             Ok(if last {
                 Vec::new()
@@ -175,6 +180,9 @@ fn run(args: &Args) -> Result<Summary> {
     }
     out.write_all(&closing(args.format))?;
     out.flush().context("writing output")?;
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     Ok(summary)
 }
 
