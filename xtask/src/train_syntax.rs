@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use newsclaims_entities::syntax::{self, Chunk, Pos, TrainingSentence};
+use newsclaims_entities::train;
 
 use crate::{root, shared};
 
@@ -76,49 +77,34 @@ pub(crate) fn eval() -> Result<()> {
     Ok(())
 }
 
-/// Sentences of a CoNLL-2003 file (`token POS chunk NER` per line, blank lines between
-/// sentences, `-DOCSTART-` lines between documents).
+/// Sentences of a CoNLL-2003 file, read by the name tagger's CoNLL reader.
 fn read_conll(path: &Path) -> Result<Vec<TrainingSentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
-    let mut current = TrainingSentence {
-        words: Vec::new(),
-        pos: Vec::new(),
-        chunks: Vec::new(),
-    };
-    for (n, line) in text.lines().enumerate() {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols.is_empty() || cols[0] == "-DOCSTART-" {
-            if !current.words.is_empty() {
-                out.push(std::mem::replace(
-                    &mut current,
-                    TrainingSentence {
-                        words: Vec::new(),
-                        pos: Vec::new(),
-                        chunks: Vec::new(),
-                    },
-                ));
-            }
-            continue;
-        }
-        let [word, pos, chunk, ..] = cols[..] else {
-            bail!("{}:{}: expected 4 columns", path.display(), n + 1);
+    for sentence in train::parse_conll(&text)
+        .into_iter()
+        .flat_map(|d| d.sentences)
+    {
+        let mut s = TrainingSentence {
+            words: Vec::new(),
+            pos: Vec::new(),
+            chunks: Vec::new(),
         };
-        // `NN|SYM` occurs four times: keep the first tag.
-        let pos = pos.split('|').next().unwrap_or(pos);
-        current.words.push(word.to_string());
-        current.pos.push(
-            Pos::parse(pos)
-                .with_context(|| format!("{}:{}: unknown POS {pos}", path.display(), n + 1))?,
-        );
-        current.chunks.push(
-            Chunk::parse(chunk)
-                .with_context(|| format!("{}:{}: unknown chunk {chunk}", path.display(), n + 1))?,
-        );
-    }
-    if !current.words.is_empty() {
-        out.push(current);
+        for t in sentence {
+            // `NN|SYM` occurs four times: keep the first tag.
+            let pos = t.pos.split('|').next().unwrap_or(&t.pos);
+            s.pos.push(
+                Pos::parse(pos)
+                    .with_context(|| format!("{}: unknown POS {pos}", path.display()))?,
+            );
+            s.chunks.push(
+                Chunk::parse(&t.chunk)
+                    .with_context(|| format!("{}: unknown chunk {}", path.display(), t.chunk))?,
+            );
+            s.words.push(t.word);
+        }
+        out.push(s);
     }
     Ok(out)
 }

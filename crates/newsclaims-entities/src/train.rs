@@ -20,6 +20,10 @@ pub struct ConllDoc {
 #[derive(Clone, Debug)]
 pub struct ConllToken {
     pub word: String,
+    /// The part-of-speech column (`NNP`), empty when the line has fewer than four columns.
+    pub pos: String,
+    /// The chunk column (`B-NP`), empty when the line has fewer than four columns.
+    pub chunk: String,
     /// The CoNLL tag as written (`B-PER`, `I-LOC`, `O`).
     pub tag: String,
 }
@@ -50,8 +54,17 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
             docs.push(ConllDoc::default());
             continue;
         }
+        let column = |k: usize| {
+            if cols.len() == 4 {
+                cols[k].to_string()
+            } else {
+                String::new()
+            }
+        };
         sentence.push(ConllToken {
             word: cols[0].to_string(),
+            pos: column(1),
+            chunk: column(2),
             tag: cols.last().map_or("O", |t| t).to_string(),
         });
     }

@@ -64,22 +64,17 @@ fn quality_floor_on_conll_dev() {
         return;
     };
     let (mut pos_right, mut chunk_right, mut total) = (0usize, 0usize, 0usize);
-    for block in data.split("\n\n") {
-        let rows: Vec<Vec<&str>> = block
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>())
-            .filter(|c| c.len() == 4 && c[0] != "-DOCSTART-")
-            .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let words: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    let sentences = newsclaims_entities::train::parse_conll(&data)
+        .into_iter()
+        .flat_map(|d| d.sentences);
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.iter().map(|t| t.word.as_str()).collect();
         let (pos, chunks) = syntax::tag_words(&words);
-        for (k, row) in rows.iter().enumerate() {
-            pos_right += usize::from(pos[k].as_str() == row[1].split('|').next().unwrap_or(row[1]));
-            chunk_right += usize::from(chunks[k].as_str() == row[2]);
+        for (k, t) in sentence.iter().enumerate() {
+            pos_right += usize::from(pos[k].as_str() == t.pos.split('|').next().unwrap_or(&t.pos));
+            chunk_right += usize::from(chunks[k].as_str() == t.chunk);
         }
-        total += rows.len();
+        total += sentence.len();
     }
     let pos = pos_right as f64 / total as f64;
     let chunk = chunk_right as f64 / total as f64;
