@@ -4,12 +4,13 @@
 //! Building it is linear in the number of tokens, quotes and mentions. Every lookup is bounds
 //! checked: an index past the end answers "nothing there" rather than panicking.
 
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
-use newsclaims_entities::syntax::{self, Syntax};
+use newsclaims_entities::syntax::{self, Pos};
 use newsclaims_entities::{Entities, Label, Mention};
 use newsclaims_text::Span;
-use newsclaims_tokenize::{Token, TokenKind, Tokens};
+use newsclaims_tokenize::{Sentence, Token, TokenKind, Tokens};
 
 pub(crate) struct View<'a> {
     pub(crate) text: &'a str,
@@ -26,8 +27,14 @@ pub(crate) struct View<'a> {
     pub(crate) mention: Vec<Option<u32>>,
     /// The top-level quotations (not nested in another), sorted by start.
     pub(crate) quotes: Vec<Quote>,
-    /// Part-of-speech tags, parallel to `tokens`.
-    pub(crate) syntax: Syntax,
+    sentences: &'a [Sentence],
+    /// Part-of-speech tags, parallel to `tokens`, filled a sentence at a time on first use: the
+    /// rules ask for the tags of few sentences (those with a cue word or a quotation), and the
+    /// tagger is the costliest step of the stage. A sentence's tags do not depend on any other
+    /// sentence, so the order of the questions changes no answer.
+    pos: RefCell<Vec<Pos>>,
+    /// Whether each sentence's tags are in `pos`.
+    tagged: Vec<Cell<bool>>,
 }
 
 /// A top-level quotation with its token range.
@@ -109,10 +116,10 @@ impl<'a> View<'a> {
                 u += 1;
             }
         }
-        // Only POS tags are read here (`is_verb`); the chunker would double the cost.
-        let syntax = syntax::analyze_pos(text, tokens);
         View {
-            syntax,
+            sentences: &tokens.sentences,
+            pos: RefCell::new(vec![Pos::default(); n]),
+            tagged: vec![Cell::new(false); tokens.sentences.len()],
             text,
             tokens: &tokens.tokens,
             entities,
@@ -127,11 +134,32 @@ impl<'a> View<'a> {
     /// Whether the tagger reads token `i` as a verb (any form, modals excluded). Unknown tokens
     /// count as verbs, so that a missing tag never hides a cue.
     pub(crate) fn is_verb(&self, i: usize) -> bool {
-        self.syntax.pos.get(i).is_none_or(|p| p.is_verb())
+        self.tag(i).is_none_or(|p| p.is_verb())
     }
 
     pub(crate) fn pos(&self, i: usize) -> &'static str {
-        self.syntax.pos.get(i).map_or("", |p| p.as_str())
+        self.tag(i).map_or("", |p| p.as_str())
+    }
+
+    /// The part-of-speech tag of token `i`, tagging its sentence first if need be; `None` for a
+    /// token outside every sentence.
+    pub(crate) fn tag(&self, i: usize) -> Option<Pos> {
+        let s = *self.sentence.get(i)? as usize;
+        let range = self.sentences.get(s)?.tokens.clone();
+        if !range.contains(&i) || range.end > self.tokens.len() {
+            return None;
+        }
+        if !self.tagged[s].get() {
+            let words: Vec<&str> = self.tokens[range.clone()]
+                .iter()
+                .map(|t| &self.text[t.span])
+                .collect();
+            let mut tags = Vec::with_capacity(words.len());
+            syntax::tag_sentence_pos(&words, &mut tags);
+            self.pos.borrow_mut()[range.clone()].copy_from_slice(&tags);
+            self.tagged[s].set(true);
+        }
+        self.pos.borrow().get(i).copied()
     }
 
     pub(crate) fn len(&self) -> usize {

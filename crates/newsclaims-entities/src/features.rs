@@ -324,6 +324,21 @@ pub(crate) fn tag_document<S: Scorer>(
         let (start, caps) = spans[s];
         let toks = &tokens[start..start + words.len()];
         for i in 0..toks.len() {
+            let t = &toks[i];
+            let next_capital = toks
+                .get(i + 1)
+                .is_some_and(|r| matches!(r.class, C_TITLE | C_UPPER | C_MIXED));
+            if gold.is_none()
+                && (i == 0 || out[out.len() - 1] == O)
+                && match t.class {
+                    C_OTHER => true,
+                    C_LOWER => !next_capital,
+                    _ => false,
+                }
+            {
+                out.push(O);
+                continue;
+            }
             static_features.clear();
             extract(toks, i, caps, topic, doc_case, static_features);
             let t = &toks[i];

@@ -4,7 +4,7 @@
 //! The compact table keeps only the rows that have a non-zero weight, as `i16` scaled by one
 //! factor. A bitmap over all `2^BITS` rows says which are kept and a per-64-rows running count
 //! finds a kept row's place, so a lookup is two array reads and a popcount, and the table in
-//! memory is no larger than the file.
+//! memory is about the size of the file.
 //!
 //! File: `NCNER001`, then little-endian `u32 bits`, `u32 n_tags`, `f32 scale`, `u32 rows`, the
 //! bitmap (`2^bits / 64` `u64`s), and `rows × n_tags` `i16`s.
@@ -48,23 +48,44 @@ pub(crate) fn parse_clusters(text: &str) -> IdMap<u32> {
 
 /// Compact weights for inference.
 pub(crate) struct Weights {
-    present: Vec<u64>,
-    /// Kept rows before each 64-row block of `present`.
-    before: Vec<u32>,
+    /// Per 64 rows of the hashed table: which are kept, and how many kept rows come before.
+    blocks: Vec<Block>,
+    /// The kept rows, then one row of zeros that absent features read.
     rows: Vec<i16>,
 }
+
+/// The bitmap word and the running count side by side: one cache line per lookup, not two.
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct Block {
+    present: u64,
+    before: u32,
+}
+
+/// Features scored per pass of [`Weights::score`]; more than one token emits.
+const PASS: usize = 64;
 
 impl Scorer for Weights {
     #[inline]
     fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
+        // Rows are found for all features first, then read: the reads are independent, so the
+        // CPU overlaps their cache misses. An absent feature reads the zero row, so no branch
+        // depends on a loaded bit (a mispredicted one would throw the loads in flight away).
+        let zero = (self.rows.len() / N_TAGS - 1) as u32;
         let mut sum = [0i32; N_TAGS];
-        for &f in features {
-            let block = (f >> 6) as usize;
-            let bit = 1u64 << (f & 63);
-            let bits = self.present[block];
-            if bits & bit != 0 {
-                let row = self.before[block] as usize + (bits & (bit - 1)).count_ones() as usize;
-                let w = &self.rows[row * N_TAGS..row * N_TAGS + N_TAGS];
+        let mut found = [0u32; PASS];
+        for part in features.chunks(PASS) {
+            for (row, &f) in found.iter_mut().zip(part) {
+                let block = self.blocks[(f >> 6) as usize];
+                let bit = f & 63;
+                let kept = ((block.present >> bit) & 1) as u32;
+                let at = block.before + (block.present & ((1u64 << bit) - 1)).count_ones();
+                // `kept` is 0 or 1: `at` when kept, else `zero`, without a branch.
+                *row = at * kept + zero * (1 - kept);
+            }
+            for &row in &found[..part.len()] {
+                let row = row as usize * N_TAGS;
+                let w = &self.rows[row..row + N_TAGS];
                 for (s, &w) in sum.iter_mut().zip(w) {
                     *s += i32::from(w);
                 }
@@ -94,28 +115,28 @@ impl Weights {
         if weights.len() != rows * N_TAGS * 2 {
             return None;
         }
-        let present: Vec<u64> = bitmap
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect();
-        let mut before = Vec::with_capacity(blocks);
         let mut count = 0u32;
-        for &b in &present {
-            before.push(count);
-            count += b.count_ones();
-        }
+        let blocks: Vec<Block> = bitmap
+            .chunks_exact(8)
+            .map(|c| {
+                let present = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+                let block = Block {
+                    present,
+                    before: count,
+                };
+                count += present.count_ones();
+                block
+            })
+            .collect();
         if count as usize != rows {
             return None;
         }
-        let rows = weights
+        let mut rows: Vec<i16> = weights
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Some(Weights {
-            present,
-            before,
-            rows,
-        })
+        rows.extend([0; N_TAGS]);
+        Some(Weights { blocks, rows })
     }
 }
 

@@ -21,7 +21,7 @@ pub struct Syntax {
 }
 
 /// A Penn Treebank part-of-speech tag, as an index into [`Pos::NAMES`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pos(u8);
 
 impl Pos {
@@ -116,12 +116,7 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
                 .map(|t| &text[t.span]),
         );
         let start = pos.len();
-        for i in 0..words.len() {
-            let tag = model.pos.predict(&mut scores, |emit| {
-                pos_features(&words, &pos[start..], i, emit)
-            });
-            pos.push(Pos(tag));
-        }
+        model.tag_pos(&words, &mut pos, &mut scores);
         if !with_chunks {
             continue;
         }
@@ -133,6 +128,13 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
         }
     }
     Syntax { pos, chunks }
+}
+
+/// Part-of-speech tags of one sentence's words, appended to `out`. Tagging reads nothing outside
+/// the sentence, so tagging sentences one at a time, in any order, gives the tags [`analyze_pos`]
+/// gives: a caller that needs the tags of a few sentences can tag just those.
+pub fn tag_sentence_pos(words: &[&str], out: &mut Vec<Pos>) {
+    MODEL.tag_pos(words, out, &mut Vec::new());
 }
 
 /// The noun-phrase chunks of a sentence's tokens, as token index ranges.
@@ -519,11 +521,38 @@ fn take_u32(bytes: &mut &[u8]) -> u32 {
 }
 
 struct Model {
+    /// Frequent words that had one tag in training nearly always: they take it without the
+    /// perceptron (Honnibal's tag dictionary), which spares the costliest step for about half
+    /// of the tokens of news text.
+    known: HashMap<Box<str>, Pos>,
     pos: Perceptron,
     chunk: Perceptron,
 }
 
-const MAGIC: &[u8; 8] = b"NCSYN001";
+impl Model {
+    /// Appends the tags of one sentence's words to `out`.
+    fn tag_pos(&self, words: &[&str], out: &mut Vec<Pos>, scores: &mut Vec<i32>) {
+        let start = out.len();
+        for (i, w) in words.iter().enumerate() {
+            let tag = match self.known.get(*w) {
+                Some(&tag) => tag,
+                None => Pos(self
+                    .pos
+                    .predict(scores, |emit| pos_features(words, &out[start..], i, emit))),
+            };
+            out.push(tag);
+        }
+    }
+}
+
+/// `NCSYN002`: the tag dictionary (`u32` count, then per word a `u8` length, its bytes and a
+/// `u8` tag, sorted by word), then the POS and the chunk perceptrons.
+const MAGIC: &[u8; 8] = b"NCSYN002";
+
+/// A word enters the tag dictionary when seen at least this often in training ...
+const KNOWN_MIN_COUNT: u32 = 20;
+/// ... with one tag at least this share of the time.
+const KNOWN_MIN_SHARE: f64 = 0.97;
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let mut bytes: &[u8] = include_bytes!("../model/syntax.bin");
@@ -534,10 +563,51 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
         "model/syntax.bin is not a syntax model"
     );
     bytes = &bytes[MAGIC.len()..];
+    let known = read_known(&mut bytes);
     let pos = Perceptron::read(&mut bytes);
     let chunk = Perceptron::read(&mut bytes);
-    Model { pos, chunk }
+    Model { known, pos, chunk }
 });
+
+fn read_known(bytes: &mut &[u8]) -> HashMap<Box<str>, Pos> {
+    let n = take_u32(bytes) as usize;
+    let mut known = HashMap::with_capacity(n);
+    for _ in 0..n {
+        let len = usize::from(take_u8(bytes));
+        let word = std::str::from_utf8(&bytes[..len]).expect("tag dictionary words are UTF-8");
+        *bytes = &bytes[len..];
+        let tag = take_u8(bytes);
+        known.insert(word.into(), Pos(tag));
+    }
+    known
+}
+
+/// The tag dictionary of a training set: words seen at least [`KNOWN_MIN_COUNT`] times with one
+/// tag at least [`KNOWN_MIN_SHARE`] of the time, sorted by word.
+fn known_words(sentences: &[TrainingSentence]) -> Vec<(&str, Pos)> {
+    let mut counts: HashMap<&str, HashMap<Pos, u32>> = HashMap::new();
+    for s in sentences {
+        for (w, &p) in s.words.iter().zip(&s.pos) {
+            *counts.entry(w.as_str()).or_default().entry(p).or_default() += 1;
+        }
+    }
+    let mut known: Vec<(&str, Pos)> = counts
+        .into_iter()
+        .filter_map(|(w, tags)| {
+            let total: u32 = tags.values().sum();
+            // The most frequent tag, ties to the lowest tag index.
+            let (&tag, &n) = tags
+                .iter()
+                .max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))?;
+            let fits = w.len() < 256
+                && total >= KNOWN_MIN_COUNT
+                && f64::from(n) >= KNOWN_MIN_SHARE * f64::from(total);
+            fits.then_some((w, tag))
+        })
+        .collect();
+    known.sort_unstable();
+    known
+}
 
 // ---------------------------------------------------------------------------------------------
 // Training.
@@ -658,6 +728,8 @@ pub fn train(
     epochs: usize,
     mut progress: impl FnMut(&str),
 ) -> Vec<u8> {
+    let known_list = known_words(sentences);
+    let known: HashMap<&str, Pos> = known_list.iter().copied().collect();
     let mut pos = Trainer::new(Pos::NAMES.len());
     let mut chunk = Trainer::new(Chunk::NAMES.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
@@ -680,10 +752,17 @@ pub fn train(
             // Train on predicted history, as at inference, so errors do not compound unseen.
             let mut tags: Vec<Pos> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
-                features.clear();
-                pos_features(&words, &tags, i, &mut |f| features.push(f));
-                let guess = pos.predict(&features, &mut scores_pos);
-                pos.update(sentence.pos[i].0, guess, &features);
+                // Dictionary words are tagged as at inference, and teach the perceptron nothing.
+                let guess = match known.get(words[i]) {
+                    Some(&tag) => tag.0,
+                    None => {
+                        features.clear();
+                        pos_features(&words, &tags, i, &mut |f| features.push(f));
+                        let guess = pos.predict(&features, &mut scores_pos);
+                        pos.update(sentence.pos[i].0, guess, &features);
+                        guess
+                    }
+                };
                 right_pos += usize::from(guess == sentence.pos[i].0);
                 tags.push(Pos(guess));
             }
@@ -707,6 +786,12 @@ pub fn train(
         ));
     }
     let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(known_list.len() as u32).to_le_bytes());
+    for (word, tag) in &known_list {
+        out.push(word.len() as u8);
+        out.extend_from_slice(word.as_bytes());
+        out.push(tag.0);
+    }
     pos.write(&mut out);
     chunk.write(&mut out);
     out
@@ -717,12 +802,7 @@ pub fn tag_words(words: &[&str]) -> (Vec<Pos>, Vec<Chunk>) {
     let model = &*MODEL;
     let mut scores = Vec::new();
     let mut pos = Vec::with_capacity(words.len());
-    for i in 0..words.len() {
-        let tag = model
-            .pos
-            .predict(&mut scores, |emit| pos_features(words, &pos, i, emit));
-        pos.push(Pos(tag));
-    }
+    model.tag_pos(words, &mut pos, &mut scores);
     let mut chunks = Vec::with_capacity(words.len());
     for i in 0..words.len() {
         let tag = model.chunk.predict(&mut scores, |emit| {

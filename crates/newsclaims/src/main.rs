@@ -84,6 +84,9 @@ struct Summary {
 const BATCH_BYTES: usize = 256 << 10;
 /// Documents per batch and per worker, whichever limit comes first: for many tiny documents.
 const BATCH_DOCS: usize = 256;
+/// Documents a thread analyses stage by stage in one go (see [`analyze_chunk`]): enough that
+/// each stage's model stays in the caches, few enough that two threads share a batch evenly.
+const CHUNK_DOCS: usize = 16;
 
 fn run(args: &Args) -> Result<Summary> {
     let (mut reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
@@ -135,45 +138,42 @@ fn run(args: &Args) -> Result<Summary> {
     let mut batch = reader.next_batch(batch_docs, batch_bytes);
     loop {
         let last = batch.is_empty();
-        let analyze = |item| match item {
-            Item::Document(doc, problems) => analyze_guarded(doc, problems),
-            Item::Unreadable(u) => Err(u),
-        };
-        let (results, next) = workers.map_meanwhile(batch, analyze, || -> Result<Vec<Item>> {
-            for result in done.drain(..) {
-                summary.documents += 1;
-                let n = (summary.documents - 1) as usize;
-                if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
-                    dir.write(analysis)?;
-                }
-                buf.clear();
-                match &result {
-                    Ok(analysis) => {
-                        summary.with_problems += u64::from(!analysis.problems.is_empty());
-                        write_record(&mut buf, analysis, args.format, first, n);
+        let (results, next) =
+            workers.map_meanwhile(chunks(batch), analyze_chunk, || -> Result<Vec<Item>> {
+                for result in done.drain(..) {
+                    summary.documents += 1;
+                    let n = (summary.documents - 1) as usize;
+                    if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
+                        dir.write(analysis)?;
                     }
-                    Err(unreadable) => {
-                        summary.failed += 1;
-                        write_unreadable(&mut buf, unreadable, args.format, first, n);
+                    buf.clear();
+                    match &result {
+                        Ok(analysis) => {
+                            summary.with_problems += u64::from(!analysis.problems.is_empty());
+                            write_record(&mut buf, analysis, args.format, first, n);
+                        }
+                        Err(unreadable) => {
+                            summary.failed += 1;
+                            write_unreadable(&mut buf, unreadable, args.format, first, n);
+                        }
+                    }
+                    first = false;
+                    out.write_all(&buf).context("writing output")?;
+                    if let Some(progress) = &mut progress {
+                        progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
                     }
                 }
-                first = false;
-                out.write_all(&buf).context("writing output")?;
-                if let Some(progress) = &mut progress {
-                    progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
-                }
-            }
-            Ok(if last {
-                Vec::new()
-            } else {
-                reader.next_batch(batch_docs, batch_bytes)
-            })
-        });
+                Ok(if last {
+                    Vec::new()
+                } else {
+                    reader.next_batch(batch_docs, batch_bytes)
+                })
+            });
         batch = next?;
         if last {
             break;
         }
-        done = results;
+        done = results.into_iter().flatten().collect();
     }
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
@@ -184,6 +184,53 @@ fn run(args: &Args) -> Result<Summary> {
         progress.finish();
     }
     Ok(summary)
+}
+
+/// Splits a batch into runs of [`CHUNK_DOCS`] items, the unit of work of a thread.
+fn chunks(batch: Vec<Item>) -> Vec<Vec<Item>> {
+    let mut out = Vec::with_capacity(batch.len().div_ceil(CHUNK_DOCS));
+    let mut items = batch.into_iter().peekable();
+    while items.peek().is_some() {
+        out.push(items.by_ref().take(CHUNK_DOCS).collect());
+    }
+    out
+}
+
+/// Runs the pipeline on a run of documents, stage by stage over all of them (see
+/// [`newsclaims_pipeline::find`]). Should a stage panic, the documents are analysed again one by
+/// one, so that only the one at fault gets an error record.
+fn analyze_chunk(items: Vec<Item>) -> Vec<Result<Analysis, Unreadable>> {
+    let texts: Vec<&str> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Document(doc, _) => Some(doc.text.as_str()),
+            Item::Unreadable(_) => None,
+        })
+        .collect();
+    let found = panic::catch_unwind(|| newsclaims_pipeline::find(&texts));
+    drop(texts);
+    match found {
+        Ok(found) => {
+            let mut found = found.into_iter();
+            items
+                .into_iter()
+                .map(|item| match item {
+                    Item::Document(doc, problems) => {
+                        let found = found.next().expect("one finding per document");
+                        Ok(newsclaims_pipeline::assemble(doc, problems, found))
+                    }
+                    Item::Unreadable(u) => Err(u),
+                })
+                .collect()
+        }
+        Err(_) => items
+            .into_iter()
+            .map(|item| match item {
+                Item::Document(doc, problems) => analyze_guarded(doc, problems),
+                Item::Unreadable(u) => Err(u),
+            })
+            .collect(),
+    }
 }
 
 /// Runs the pipeline on one document. The stages never fail by design; should one panic all the
