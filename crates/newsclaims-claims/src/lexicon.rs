@@ -6,6 +6,7 @@
 //! listed, and how reliable each is as a cue, comes from `lexicons/cues.tsv`, derived from the
 //! PolNeAR training attributions by `cargo xtask train-claims` (see the crate README).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// How a cue's reported content follows it.
@@ -68,8 +69,35 @@ static CUES: LazyLock<Vec<(&'static str, Cue)>> = LazyLock::new(|| {
 pub(crate) fn cue(word: &str) -> Option<Cue> {
     let mut buf = [0u8; 24];
     let lower = lower_ascii(word, &mut buf)?;
-    lemma_candidates(lower).find_map(|cand| lookup(cand))
+    FORMS.get(lower).copied()
 }
+
+/// Every form the lemmatizer reads as a cue, with its cue: one lookup per word instead of a
+/// dozen candidate lemmas. Built by inflecting each lemma with the inverse of every rule of
+/// [`lemma_candidates`], then asking the lemmatizer itself about each form, so a form gets the
+/// cue the lemmatizer gives it and no form the lemmatizer knows is missing.
+static FORMS: LazyLock<HashMap<Box<str>, Cue>> = LazyLock::new(|| {
+    let mut forms: Vec<String> = IRREGULAR.iter().map(|(f, _)| f.to_string()).collect();
+    for &(lemma, _) in CUES.iter() {
+        forms.push(lemma.to_owned());
+        for (suffix, repl) in SUFFIXES {
+            if let Some(stem) = lemma.strip_suffix(repl) {
+                forms.push(format!("{stem}{suffix}"));
+            }
+        }
+        if let Some(last) = lemma.chars().last() {
+            forms.push(format!("{lemma}{last}ed"));
+            forms.push(format!("{lemma}{last}ing"));
+        }
+    }
+    forms
+        .into_iter()
+        .filter_map(|form| {
+            let cue = lemma_candidates(&form).find_map(lookup)?;
+            Some((form.into_boxed_str(), cue))
+        })
+        .collect()
+});
 
 fn lookup(lemma: Lemma) -> Option<Cue> {
     // Validated once, not in every comparison: this runs for every candidate of every word.
@@ -132,23 +160,25 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 /// Possible lemmas of a lower-case word, most likely first (after convert.py's lemmatizer).
+/// Inflectional endings and what replaces them in the lemma.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ying", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("d", ""),
+];
+
 fn lemma_candidates(w: &str) -> impl Iterator<Item = Lemma<'_>> {
     let irregular = IRREGULAR
         .iter()
         .find(|(form, _)| *form == w)
         .map(|(_, lemma)| Lemma::new("", lemma));
-    const SUFFIXES: &[(&str, &str)] = &[
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ying", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("d", ""),
-    ];
     let stripped = SUFFIXES
         .iter()
         .filter(move |(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))
@@ -543,5 +573,44 @@ mod tests {
         assert!(cue("table").is_none());
         assert!(cue("").is_none());
         assert!(cue("Ünïcödé").is_none());
+    }
+
+    /// The form table answers as the lemmatizer does, for every word of the fixture articles
+    /// and every word built from a cue lemma by adding or cutting an ending.
+    #[test]
+    fn form_table_agrees_with_the_lemmatizer() {
+        let slow = |w: &str| {
+            let mut buf = [0u8; 24];
+            let lower = lower_ascii(w, &mut buf)?;
+            lemma_candidates(lower).find_map(lookup)
+        };
+        let mut words: Vec<String> = Vec::new();
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/articles");
+        for entry in std::fs::read_dir(fixtures).expect("fixtures/articles") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("fixture");
+            words.extend(
+                text.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_owned),
+            );
+        }
+        for &(lemma, _) in CUES.iter() {
+            for end in [
+                "", "s", "es", "d", "ed", "ing", "ies", "ied", "ying", "ly", "er",
+            ] {
+                words.push(format!("{lemma}{end}"));
+                for cut in 1..=2.min(lemma.len()) {
+                    words.push(format!("{}{end}", &lemma[..lemma.len() - cut]));
+                }
+            }
+        }
+        assert!(words.len() > 1000, "{} words", words.len());
+        for w in &words {
+            let (fast, slow) = (cue(w), slow(w));
+            assert_eq!(
+                fast.map(|c| c.lemma),
+                slow.map(|c| c.lemma),
+                "{w}: the form table and the lemmatizer disagree"
+            );
+        }
     }
 }

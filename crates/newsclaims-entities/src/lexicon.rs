@@ -470,17 +470,20 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// Builds the lexicon from the texts of [`FILES`], in that order.
     pub(crate) fn new(texts: &[&str]) -> Lexicon {
+        // Sized up front: growing the map entry by entry cost a third of the start-up.
+        let lines: usize = texts.iter().map(|t| t.lines().count()).sum();
         let mut entries: IdMap<u16> = IdMap::default();
+        entries.reserve(lines + lines / 4);
         for (&(_, category), text) in FILES.iter().zip(texts) {
             for line in text.lines() {
-                let words: Vec<&str> = line.split_whitespace().collect();
-                if words.is_empty() || words.len() > MAX_TOKENS {
+                let n = line.split_whitespace().count();
+                if n == 0 || n > MAX_TOKENS {
                     continue;
                 }
                 let mut h = HASH_START;
-                for (k, w) in words.iter().enumerate() {
+                for (k, w) in line.split_whitespace().enumerate() {
                     h = fold_str(h, w);
-                    if k + 1 < words.len() {
+                    if k + 1 < n {
                         *entries.entry(h).or_default() |= PREFIX;
                     }
                 }
