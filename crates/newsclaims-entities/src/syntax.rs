@@ -107,7 +107,6 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
     let mut pos = Vec::with_capacity(tokens.tokens.len());
     let mut chunks = Vec::with_capacity(tokens.tokens.len());
     let mut words: Vec<&str> = Vec::new();
-    let mut scores = Vec::new();
     for sentence in &tokens.sentences {
         words.clear();
         words.extend(
@@ -116,14 +115,13 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
                 .map(|t| &text[t.span]),
         );
         let start = pos.len();
-        model.tag_pos(&words, &mut pos, &mut scores);
+        model.tag_pos(&words, &mut pos);
         if !with_chunks {
             continue;
         }
         for i in 0..words.len() {
-            let tag = CHUNKER.predict(&mut scores, |emit| {
-                chunk_features(&words, &pos[start..], &chunks[start..], i, emit)
-            });
+            let tag = CHUNKER
+                .predict(|emit| chunk_features(&words, &pos[start..], &chunks[start..], i, emit));
             chunks.push(Chunk(tag));
         }
     }
@@ -134,7 +132,7 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
 /// the sentence, so tagging sentences one at a time, in any order, gives the tags [`analyze_pos`]
 /// gives: a caller that needs the tags of a few sentences can tag just those.
 pub fn tag_sentence_pos(words: &[&str], out: &mut Vec<Pos>) {
-    MODEL.tag_pos(words, out, &mut Vec::new());
+    MODEL.tag_pos(words, out);
 }
 
 /// The noun-phrase chunks of a sentence's tokens, as token index ranges.
@@ -348,6 +346,16 @@ const INLINE: usize = 3;
 /// Features looked up together; more than either template set emits.
 const BATCH: usize = 32;
 
+/// The most tags a perceptron may have: scores live in a fixed array, indexed without checks.
+const MAX_TAGS: usize = 64;
+
+/// Features with at least this many weights keep a dense row of all tags, added in SIMD: they
+/// are the frequent ones (the bias, the previous tags), read for almost every word.
+const DENSE_MIN: usize = 8;
+
+/// Marks a [`Slot`] whose weights are a dense row in [`Perceptron::dense`].
+const DENSE: u16 = u16::MAX;
+
 /// One feature of a [`Perceptron`], in an open-addressing table keyed by the feature hash. Its
 /// first pairs live in the slot, so that most lookups touch a single cache line (the tagger's
 /// time goes almost all to cache misses in these lookups).
@@ -355,43 +363,51 @@ const BATCH: usize = 32;
 #[repr(C, align(16))]
 struct Slot {
     key: u32,
-    /// Number of (tag, weight) pairs; 0 marks an empty slot (no stored feature is empty).
+    /// Number of (tag, weight) pairs, or [`DENSE`]; 0 marks an empty slot (no stored feature is
+    /// empty).
     len: u16,
     tags: [u8; INLINE],
     _pad: u8,
     /// The weights when `len <= INLINE`; else `weights[0]` and `weights[1]` hold the low and
-    /// high halves of the pairs' start in [`Perceptron::overflow`].
+    /// high halves of where the pairs (or the dense row) start.
     weights: [i16; INLINE],
+}
+
+impl Slot {
+    fn start(&self) -> usize {
+        usize::from(self.weights[0] as u16) | usize::from(self.weights[1] as u16) << 16
+    }
 }
 
 struct Perceptron {
     n_tags: usize,
     /// [`table_size`] long.
     slots: Vec<Slot>,
-    /// The pairs of features with more than `INLINE` of them.
+    /// The pairs of features with more than `INLINE` and fewer than `DENSE_MIN` of them.
     overflow: Vec<(u8, i16)>,
+    /// The rows, `MAX_TAGS` long each, of features with `DENSE_MIN` weights or more.
+    dense: Vec<i16>,
 }
 
 impl Perceptron {
-    fn predict(&self, scores: &mut Vec<i32>, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
-        scores.clear();
-        scores.resize(self.n_tags, 0);
+    fn predict(&self, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
+        let mut scores = [0i32; MAX_TAGS];
         // Features are gathered first and looked up together (see `add`); a template set has
         // fewer than `BATCH` features, so this flushes once.
         let mut keys = [0u32; BATCH];
         let mut n = 0;
         features(&mut |f| {
             if n == BATCH {
-                self.add(&keys, scores);
+                self.add(&keys, &mut scores);
                 n = 0;
             }
             keys[n] = f;
             n += 1;
         });
-        self.add(&keys[..n], scores);
+        self.add(&keys[..n], &mut scores);
         // Ties go to the lowest tag index, so the result never depends on anything but the scores.
         let mut best = 0;
-        for (k, &s) in scores.iter().enumerate() {
+        for (k, &s) in scores[..self.n_tags].iter().enumerate() {
             if s > scores[best] {
                 best = k;
             }
@@ -402,7 +418,7 @@ impl Perceptron {
     /// Adds the weights of `keys` to `scores`. Each key's first slot is read in one pass of
     /// independent loads, which the CPU overlaps, before any is used: one lookup after the
     /// other would wait for one cache miss after the other.
-    fn add(&self, keys: &[u32], scores: &mut [i32]) {
+    fn add(&self, keys: &[u32], scores: &mut [i32; MAX_TAGS]) {
         let mask = self.slots.len() - 1;
         let mut first = [Slot::default(); BATCH];
         for (slot, &key) in first.iter_mut().zip(keys) {
@@ -420,15 +436,18 @@ impl Perceptron {
                 }
             };
             let len = usize::from(slot.len);
-            if len <= INLINE {
+            if slot.len == DENSE {
+                let row = &self.dense[slot.start()..slot.start() + MAX_TAGS];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            } else if len <= INLINE {
                 for k in 0..len {
-                    scores[usize::from(slot.tags[k])] += i32::from(slot.weights[k]);
+                    scores[usize::from(slot.tags[k]) % MAX_TAGS] += i32::from(slot.weights[k]);
                 }
             } else {
-                let start =
-                    usize::from(slot.weights[0] as u16) | usize::from(slot.weights[1] as u16) << 16;
-                for &(tag, w) in &self.overflow[start..start + len] {
-                    scores[usize::from(tag)] += i32::from(w);
+                for &(tag, w) in &self.overflow[slot.start()..slot.start() + len] {
+                    scores[usize::from(tag) % MAX_TAGS] += i32::from(w);
                 }
             }
         }
@@ -463,10 +482,12 @@ impl Perceptron {
 
     fn read(bytes: &mut &[u8]) -> Perceptron {
         let n_tags = take_u32(bytes) as usize;
+        assert!(n_tags <= MAX_TAGS, "a syntax model with {n_tags} tags");
         let n_features = take_u32(bytes) as usize;
         let size = table_size(n_features);
         let mut slots = vec![Slot::default(); size];
         let mut overflow = Vec::new();
+        let mut dense = Vec::new();
         let mut pairs = Vec::new();
         for _ in 0..n_features {
             let key = take_u32(bytes);
@@ -475,7 +496,7 @@ impl Perceptron {
             for _ in 0..len {
                 let tag = take_u8(bytes);
                 let w = take_u16(bytes) as i16;
-                pairs.push((tag, w));
+                pairs.push((tag % MAX_TAGS as u8, w));
             }
             if pairs.is_empty() {
                 continue;
@@ -485,16 +506,26 @@ impl Perceptron {
                 len: u16::from(len),
                 ..Slot::default()
             };
-            if pairs.len() <= INLINE {
+            let mut far = |start: usize| {
+                slot.weights[0] = (start & 0xffff) as u16 as i16;
+                slot.weights[1] = (start >> 16) as u16 as i16;
+            };
+            if pairs.len() >= DENSE_MIN {
+                far(dense.len());
+                let base = dense.len();
+                dense.resize(base + MAX_TAGS, 0);
+                for &(tag, w) in &pairs {
+                    dense[base + usize::from(tag)] += w;
+                }
+                slot.len = DENSE;
+            } else if pairs.len() > INLINE {
+                far(overflow.len());
+                overflow.extend_from_slice(&pairs);
+            } else {
                 for (k, &(tag, w)) in pairs.iter().enumerate() {
                     slot.tags[k] = tag;
                     slot.weights[k] = w;
                 }
-            } else {
-                let start = overflow.len();
-                slot.weights[0] = (start & 0xffff) as u16 as i16;
-                slot.weights[1] = (start >> 16) as u16 as i16;
-                overflow.extend_from_slice(&pairs);
             }
             let mask = size - 1;
             let mut i = key as usize & mask;
@@ -509,6 +540,7 @@ impl Perceptron {
             n_tags,
             slots,
             overflow,
+            dense,
         }
     }
 }
@@ -547,14 +579,14 @@ struct Model {
 
 impl Model {
     /// Appends the tags of one sentence's words to `out`.
-    fn tag_pos(&self, words: &[&str], out: &mut Vec<Pos>, scores: &mut Vec<i32>) {
+    fn tag_pos(&self, words: &[&str], out: &mut Vec<Pos>) {
         let start = out.len();
         for (i, w) in words.iter().enumerate() {
             let tag = match self.known.get(*w) {
                 Some(&tag) => tag,
                 None => Pos(self
                     .pos
-                    .predict(scores, |emit| pos_features(words, &out[start..], i, emit))),
+                    .predict(|emit| pos_features(words, &out[start..], i, emit))),
             };
             out.push(tag);
         }
@@ -844,14 +876,11 @@ pub fn train(
 /// Tags pre-tokenized sentences with the embedded model (for evaluation on CoNLL dev).
 pub fn tag_words(words: &[&str]) -> (Vec<Pos>, Vec<Chunk>) {
     let model = &*MODEL;
-    let mut scores = Vec::new();
     let mut pos = Vec::with_capacity(words.len());
-    model.tag_pos(words, &mut pos, &mut scores);
+    model.tag_pos(words, &mut pos);
     let mut chunks = Vec::with_capacity(words.len());
     for i in 0..words.len() {
-        let tag = CHUNKER.predict(&mut scores, |emit| {
-            chunk_features(words, &pos, &chunks, i, emit)
-        });
+        let tag = CHUNKER.predict(|emit| chunk_features(words, &pos, &chunks, i, emit));
         chunks.push(Chunk(tag));
     }
     (pos, chunks)
