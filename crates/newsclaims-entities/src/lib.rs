@@ -23,6 +23,7 @@ mod features;
 mod lexicon;
 mod model;
 pub mod numbers;
+mod sparse;
 pub mod syntax;
 mod tagger;
 pub mod train;

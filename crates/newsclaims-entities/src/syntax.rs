@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use newsclaims_text::Span;
+
+use crate::sparse::{self, Table};
 use newsclaims_tokenize::Tokens;
 
 /// Part-of-speech and chunk tags of every token of a text, parallel to `Tokens::tokens`.
@@ -340,215 +342,36 @@ fn chunk_features(
 // ---------------------------------------------------------------------------------------------
 // The model: sparse weights per feature, quantised to i16.
 
-/// How many (tag, weight) pairs a [`Slot`] holds itself: four features in five have at most three.
-const INLINE: usize = 3;
-
-/// Features looked up together; more than either template set emits.
-const BATCH: usize = 32;
-
-/// The most tags a perceptron may have: scores live in a fixed array, indexed without checks.
-const MAX_TAGS: usize = 64;
-
-/// Features with at least this many weights keep a dense row of all tags, added in SIMD: they
-/// are the frequent ones (the bias, the previous tags), read for almost every word.
-const DENSE_MIN: usize = 8;
-
-/// Marks a [`Slot`] whose weights are a dense row in [`Perceptron::dense`].
-const DENSE: u16 = u16::MAX;
-
-/// One feature of a [`Perceptron`], in an open-addressing table keyed by the feature hash. Its
-/// first pairs live in the slot, so that most lookups touch a single cache line (the tagger's
-/// time goes almost all to cache misses in these lookups).
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct Slot {
-    key: u32,
-    /// Number of (tag, weight) pairs, or [`DENSE`]; 0 marks an empty slot (no stored feature is
-    /// empty).
-    len: u16,
-    tags: [u8; INLINE],
-    _pad: u8,
-    /// The weights when `len <= INLINE`; else `weights[0]` and `weights[1]` hold the low and
-    /// high halves of where the pairs (or the dense row) start.
-    weights: [i16; INLINE],
+/// Reads one perceptron of the model file: `u32` tags, `u32` features, then per feature its
+/// `u32` key, a `u8` count and that many (`u8` tag, `i16` weight) pairs.
+fn read_perceptron(bytes: &mut &[u8]) -> Table {
+    let n_tags = take_u32(bytes) as usize;
+    let n_features = take_u32(bytes) as usize;
+    let mut table = Table::new(n_tags, n_features);
+    let mut pairs = Vec::new();
+    for _ in 0..n_features {
+        let key = take_u32(bytes);
+        let len = take_u8(bytes);
+        pairs.clear();
+        for _ in 0..len {
+            let tag = take_u8(bytes);
+            let w = take_u16(bytes) as i16;
+            pairs.push((tag, w));
+        }
+        table.insert(key, &pairs);
+    }
+    table
 }
 
-impl Slot {
-    fn start(&self) -> usize {
-        usize::from(self.weights[0] as u16) | usize::from(self.weights[1] as u16) << 16
+/// Moves `bytes` past one perceptron without building its table.
+fn skip_perceptron(bytes: &mut &[u8]) {
+    let _n_tags = take_u32(bytes);
+    let n_features = take_u32(bytes) as usize;
+    for _ in 0..n_features {
+        let _key = take_u32(bytes);
+        let len = usize::from(take_u8(bytes));
+        *bytes = &bytes[3 * len..];
     }
-}
-
-struct Perceptron {
-    n_tags: usize,
-    /// [`table_size`] long.
-    slots: Vec<Slot>,
-    /// The pairs of features with more than `INLINE` and fewer than `DENSE_MIN` of them.
-    overflow: Vec<(u8, i16)>,
-    /// The rows, `MAX_TAGS` long each, of features with `DENSE_MIN` weights or more.
-    dense: Vec<i16>,
-}
-
-impl Perceptron {
-    fn predict(&self, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
-        let mut scores = [0i32; MAX_TAGS];
-        // Features are gathered first and looked up together (see `add`); a template set has
-        // fewer than `BATCH` features, so this flushes once.
-        let mut keys = [0u32; BATCH];
-        let mut n = 0;
-        features(&mut |f| {
-            if n == BATCH {
-                self.add(&keys, &mut scores);
-                n = 0;
-            }
-            keys[n] = f;
-            n += 1;
-        });
-        self.add(&keys[..n], &mut scores);
-        // Ties go to the lowest tag index, so the result never depends on anything but the scores.
-        let mut best = 0;
-        for (k, &s) in scores[..self.n_tags].iter().enumerate() {
-            if s > scores[best] {
-                best = k;
-            }
-        }
-        best as u8
-    }
-
-    /// Adds the weights of `keys` to `scores`. Each key's first slot is read in one pass of
-    /// independent loads, which the CPU overlaps, before any is used: one lookup after the
-    /// other would wait for one cache miss after the other.
-    fn add(&self, keys: &[u32], scores: &mut [i32; MAX_TAGS]) {
-        let mask = self.slots.len() - 1;
-        let mut first = [Slot::default(); BATCH];
-        for (slot, &key) in first.iter_mut().zip(keys) {
-            *slot = self.slots[key as usize & mask];
-        }
-        for (slot, &key) in first.iter().zip(keys) {
-            let slot = if slot.len == 0 {
-                continue;
-            } else if slot.key == key {
-                slot
-            } else {
-                match self.find(key) {
-                    Some(slot) => slot,
-                    None => continue,
-                }
-            };
-            let len = usize::from(slot.len);
-            if slot.len == DENSE {
-                let row = &self.dense[slot.start()..slot.start() + MAX_TAGS];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
-            } else if len <= INLINE {
-                for k in 0..len {
-                    scores[usize::from(slot.tags[k]) % MAX_TAGS] += i32::from(slot.weights[k]);
-                }
-            } else {
-                for &(tag, w) in &self.overflow[slot.start()..slot.start() + len] {
-                    scores[usize::from(tag) % MAX_TAGS] += i32::from(w);
-                }
-            }
-        }
-    }
-
-    fn find(&self, key: u32) -> Option<&Slot> {
-        // Keys are already well-mixed hashes: their low bits serve as the position.
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.len == 0 {
-                return None;
-            }
-            if slot.key == key {
-                return Some(slot);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Moves `bytes` past one perceptron without building its table.
-    fn skip(bytes: &mut &[u8]) {
-        let _n_tags = take_u32(bytes);
-        let n_features = take_u32(bytes) as usize;
-        for _ in 0..n_features {
-            let _key = take_u32(bytes);
-            let len = usize::from(take_u8(bytes));
-            *bytes = &bytes[3 * len..];
-        }
-    }
-
-    fn read(bytes: &mut &[u8]) -> Perceptron {
-        let n_tags = take_u32(bytes) as usize;
-        assert!(n_tags <= MAX_TAGS, "a syntax model with {n_tags} tags");
-        let n_features = take_u32(bytes) as usize;
-        let size = table_size(n_features);
-        let mut slots = vec![Slot::default(); size];
-        let mut overflow = Vec::new();
-        let mut dense = Vec::new();
-        let mut pairs = Vec::new();
-        for _ in 0..n_features {
-            let key = take_u32(bytes);
-            let len = take_u8(bytes);
-            pairs.clear();
-            for _ in 0..len {
-                let tag = take_u8(bytes);
-                let w = take_u16(bytes) as i16;
-                pairs.push((tag % MAX_TAGS as u8, w));
-            }
-            if pairs.is_empty() {
-                continue;
-            }
-            let mut slot = Slot {
-                key,
-                len: u16::from(len),
-                ..Slot::default()
-            };
-            let mut far = |start: usize| {
-                slot.weights[0] = (start & 0xffff) as u16 as i16;
-                slot.weights[1] = (start >> 16) as u16 as i16;
-            };
-            if pairs.len() >= DENSE_MIN {
-                far(dense.len());
-                let base = dense.len();
-                dense.resize(base + MAX_TAGS, 0);
-                for &(tag, w) in &pairs {
-                    dense[base + usize::from(tag)] += w;
-                }
-                slot.len = DENSE;
-            } else if pairs.len() > INLINE {
-                far(overflow.len());
-                overflow.extend_from_slice(&pairs);
-            } else {
-                for (k, &(tag, w)) in pairs.iter().enumerate() {
-                    slot.tags[k] = tag;
-                    slot.weights[k] = w;
-                }
-            }
-            let mask = size - 1;
-            let mut i = key as usize & mask;
-            // A key stored twice keeps its last weights, as the map this table replaced did
-            // (the trainer writes each key once).
-            while slots[i].len != 0 && slots[i].key != key {
-                i = (i + 1) & mask;
-            }
-            slots[i] = slot;
-        }
-        Perceptron {
-            n_tags,
-            slots,
-            overflow,
-            dense,
-        }
-    }
-}
-
-/// Slots of a perceptron's table for `n_features` features: a power of two, at most about 40%
-/// full, so that probes stay short.
-fn table_size(n_features: usize) -> usize {
-    (2 * n_features + 2).next_power_of_two()
 }
 
 fn take_u8(bytes: &mut &[u8]) -> u8 {
@@ -574,7 +397,7 @@ struct Model {
     /// perceptron (Honnibal's tag dictionary), which spares the costliest step for about half
     /// of the tokens of news text.
     known: HashMap<Box<str>, Pos>,
-    pos: Perceptron,
+    pos: Table,
 }
 
 impl Model {
@@ -608,13 +431,13 @@ static EMBEDDED: &[u8] = include_bytes!("../model/syntax.bin");
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let mut bytes = sections().pos;
     let known = read_known(&mut bytes);
-    let pos = Perceptron::read(&mut bytes);
+    let pos = read_perceptron(&mut bytes);
     Model { known, pos }
 });
 
 /// The chunker, loaded on its own first use: the pipeline reads POS tags only, and should not
 /// pay for building the chunker's table at start-up.
-static CHUNKER: LazyLock<Perceptron> = LazyLock::new(|| Perceptron::read(&mut sections().chunk));
+static CHUNKER: LazyLock<Table> = LazyLock::new(|| read_perceptron(&mut sections().chunk));
 
 /// The parts of the embedded model file.
 struct Sections {
@@ -635,7 +458,7 @@ fn sections() -> Sections {
         let len = usize::from(take_u8(&mut rest));
         rest = &rest[len + 1..];
     }
-    Perceptron::skip(&mut rest);
+    skip_perceptron(&mut rest);
     let (pos, chunk) = body.split_at(body.len() - rest.len());
     Sections { pos, chunk }
 }
@@ -779,10 +602,10 @@ impl Trainer {
             })
             .filter(|(_, ws): &(u32, Vec<(u8, i16)>)| !ws.is_empty())
             .collect();
-        // In the order of their place in the reader's table (see `Perceptron::read`), so that
+        // In the order of their place in the reader's table (see `Table::insert`), so that
         // loading fills the table front to back instead of jumping about 4 MB at random.
         let mut kept = kept;
-        let mask = table_size(kept.len()) as u32 - 1;
+        let mask = sparse::table_size(kept.len()) as u32 - 1;
         kept.sort_unstable_by_key(|&(k, _)| (k & mask, k));
         out.extend_from_slice(&(self.n_tags as u32).to_le_bytes());
         out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
