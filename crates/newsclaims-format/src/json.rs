@@ -10,11 +10,50 @@ use crate::{Analysis, SCHEMA, Unreadable};
 struct Record<'a> {
     schema: &'static str,
     id: &'a str,
+    /// The input record's other fields, as they were.
+    #[serde(flatten)]
+    fields: Fields<'a>,
     sentences: Vec<Range>,
     entities: Vec<EntityOut<'a>>,
     clusters: Vec<ClusterOut<'a>>,
     claims: Vec<ClaimOut<'a>>,
     errors: Vec<ProblemOut<'a>>,
+}
+
+/// Names of the output record's own fields: an input field of the same name is not carried
+/// through (it would make two keys of one name, or change what a contract field means).
+pub const RESERVED_FIELDS: &[&str] = &[
+    "schema",
+    "id",
+    "text",
+    "sentences",
+    "entities",
+    "clusters",
+    "claims",
+    "errors",
+    "error",
+];
+
+/// Carried fields, written as `"name": value` with the value's JSON text as it was read.
+struct Fields<'a>(&'a [(String, String)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            if RESERVED_FIELDS.contains(&name.as_str()) {
+                continue;
+            }
+            // The reader wrote `value` from a parsed JSON value, so it parses; a caller of the
+            // library who put anything else here gets it as a string rather than broken JSON.
+            match serde_json::from_str::<&serde_json::value::RawValue>(value) {
+                Ok(raw) => map.serialize_entry(name, raw)?,
+                Err(_) => map.serialize_entry(name, value)?,
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -137,6 +176,7 @@ fn record(analysis: &Analysis) -> Record<'_> {
     Record {
         schema: SCHEMA,
         id: &analysis.document.id,
+        fields: Fields(&analysis.document.fields),
         sentences: analysis
             .tokens
             .sentences

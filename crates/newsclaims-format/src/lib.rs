@@ -43,7 +43,7 @@ use newsclaims_tokenize::Tokens;
 pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
 pub use csv::{CSV_COLUMNS, write_csv, write_csv_header};
 pub use html::{write_html, write_html_footer, write_html_header, write_html_unreadable};
-pub use json::{to_json, write_error_record, write_json};
+pub use json::{RESERVED_FIELDS, to_json, write_error_record, write_json};
 pub use schema::json_schema;
 pub use text_view::write_text;
 

@@ -109,6 +109,9 @@ impl Index<Span> for String {
 pub struct Document {
     pub id: String,
     pub text: String,
+    /// The input record's other fields (a URL, a date, a title ...), carried to the output
+    /// unchanged: each field's name and its value as JSON text. Empty for plain-text input.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Document {
@@ -116,6 +119,7 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
+            fields: Vec::new(),
         }
     }
 }

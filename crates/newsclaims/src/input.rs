@@ -427,7 +427,7 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Item {
     if cut {
         problems.push(truncated(max));
     }
-    Item::Document(Document { id, text }, problems)
+    Item::Document(Document::new(id, text), problems)
 }
 
 fn truncated(max: usize) -> Problem {
@@ -508,7 +508,8 @@ fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
     })
 }
 
-/// One JSON Lines record: `{"id", "text", ...}`; other fields are ignored here.
+/// One JSON Lines record: `{"id", "text", ...}`; its other fields go to the output as they are
+/// (in the order of their names), unless they bear the name of an output field.
 fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
     let fallback_id = format!("{name}:{line}");
     let mut problems = Vec::new();
@@ -619,7 +620,24 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
         text.truncate(end);
         problems.push(truncated(max_bytes));
     }
-    Item::Document(Document { id, text }, problems)
+    let fields = map
+        .into_iter()
+        .filter(|(name, _)| name != "id")
+        .filter_map(|(name, value)| {
+            if newsclaims_format::RESERVED_FIELDS.contains(&name.as_str()) {
+                problems.push(Problem {
+                    kind: "field-clash",
+                    message: format!(
+                        "the input field `{name}` has the name of an output field and is left out"
+                    ),
+                    span: None,
+                });
+                return None;
+            }
+            Some((name, value.to_string()))
+        })
+        .collect();
+    Item::Document(Document { id, text, fields }, problems)
 }
 
 /// `raw` with every unpaired surrogate escape (`\uD800`–`\uDFFF` not forming a pair) replaced

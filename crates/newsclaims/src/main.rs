@@ -85,8 +85,11 @@ const BATCH_BYTES: usize = 256 << 10;
 /// Documents per batch and per worker, whichever limit comes first: for many tiny documents.
 const BATCH_DOCS: usize = 256;
 /// Documents a thread analyses stage by stage in one go (see [`analyze_chunk`]): enough that
-/// each stage's model stays in the caches, few enough that two threads share a batch evenly.
+/// each stage's model stays in the caches, few enough that the threads share a batch evenly (the
+/// last run of a batch is waited for by every thread).
 const CHUNK_DOCS: usize = 16;
+/// Bytes of text in one run, whichever limit comes first.
+const CHUNK_BYTES: usize = 32 << 10;
 
 fn run(args: &Args) -> Result<Summary> {
     let (mut reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
@@ -186,12 +189,22 @@ fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Splits a batch into runs of [`CHUNK_DOCS`] items, the unit of work of a thread.
+/// Splits a batch into runs of at most [`CHUNK_DOCS`] items and about [`CHUNK_BYTES`], the
+/// unit of work of a thread.
 fn chunks(batch: Vec<Item>) -> Vec<Vec<Item>> {
-    let mut out = Vec::with_capacity(batch.len().div_ceil(CHUNK_DOCS));
-    let mut items = batch.into_iter().peekable();
-    while items.peek().is_some() {
-        out.push(items.by_ref().take(CHUNK_DOCS).collect());
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut bytes = 0;
+    for item in batch {
+        bytes += item.size();
+        run.push(item);
+        if run.len() == CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            out.push(std::mem::take(&mut run));
+            bytes = 0;
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
     }
     out
 }

@@ -491,3 +491,42 @@ fn threads_do_not_change_output() {
         );
     }
 }
+
+/// Fields of a JSON Lines record other than `id` and `text` reach the output record as they were
+/// (values of every JSON type, nested ones too); one named like an output field is left out and
+/// said so in `errors`, and the output field keeps its meaning.
+#[test]
+fn other_fields_are_carried_through() {
+    let input = concat!(
+        r#"{"id":"a","url":"https://example.org/a","text":"“We won,” Ms Lee said.","published":"2020-01-02","#,
+        r#""meta":{"tags":["x",1,null,true],"score":0.5},"claims":"theirs"}"#,
+        "\n",
+        r#"{"id":"b","text":"No fields here."}"#,
+        "\n",
+    );
+    let run = run(&["--format", "jsonl", "-"], input.as_bytes());
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 2);
+    let a = &records[0];
+    assert_eq!(a["url"], "https://example.org/a");
+    assert_eq!(a["published"], "2020-01-02");
+    let meta: Value = serde_json::from_str(r#"{"tags":["x",1,null,true],"score":0.5}"#).unwrap();
+    assert_eq!(a["meta"], meta);
+    assert!(a["claims"].is_array(), "the contract's claims stay: {a}");
+    assert_eq!(a["claims"][0]["kind"], "direct");
+    let errors = a["errors"].as_array().expect("errors");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["kind"] == "field-clash"
+                && e["message"].as_str().unwrap().contains("`claims`")),
+        "{errors:?}"
+    );
+    // Nothing added to a record that had nothing else.
+    let b = records[1].as_object().expect("record b");
+    let keys: Vec<&str> = b.keys().map(String::as_str).collect();
+    for key in &keys {
+        assert!(newsclaims_format::RESERVED_FIELDS.contains(key), "{key}");
+    }
+}
