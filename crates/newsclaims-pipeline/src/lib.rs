@@ -10,6 +10,10 @@
 //! assert_eq!(analysis.tokens.sentences.len(), 1);
 //! ```
 
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Mutex, mpsc};
+
 use rayon::prelude::*;
 
 pub use newsclaims_format::{Analysis, Problem};
@@ -113,6 +117,46 @@ fn check_text(text: &str, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The calling thread's side of [`Workers::stream`]: keeps up to `ahead` items in flight, and
+/// hands results over in input order. Dropping `work` on return stops the workers.
+fn coordinate<T, R, E>(
+    ahead: usize,
+    work: mpsc::Sender<(u64, T)>,
+    done: &mpsc::Receiver<(u64, std::thread::Result<R>)>,
+    next: &mut impl FnMut() -> Result<Option<T>, E>,
+    sink: &mut impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let (mut sent, mut handed) = (0u64, 0u64);
+    let mut exhausted = false;
+    let mut ready = BTreeMap::new();
+    loop {
+        while !exhausted && sent - handed < ahead as u64 {
+            match next()? {
+                Some(item) => {
+                    // The workers hold the receiver until this sender is dropped.
+                    let _ = work.send((sent, item));
+                    sent += 1;
+                }
+                None => exhausted = true,
+            }
+        }
+        if handed == sent {
+            return Ok(());
+        }
+        let (seq, result) = done
+            .recv()
+            .expect("the workers live while work is in flight");
+        ready.insert(seq, result);
+        while let Some(result) = ready.remove(&handed) {
+            match result {
+                Ok(r) => sink(r)?,
+                Err(payload) => panic::resume_unwind(payload),
+            }
+            handed += 1;
+        }
+    }
+}
+
 /// A pool of worker threads that maps work over documents, keeping input order.
 pub struct Workers {
     pool: Option<rayon::ThreadPool>,
@@ -139,33 +183,53 @@ impl Workers {
         }
     }
 
-    /// Like [`Workers::map`], while `meanwhile` runs on the calling thread: the binary reads the
-    /// next batch and writes the previous batch's records there, so that reading and writing
-    /// overlap the analysis instead of leaving the workers idle at every batch.
+    /// Maps `f` over the items `next` yields, on the pool's threads, and hands each result to
+    /// `sink` on the calling thread, in input order: the binary's loop. Reading and writing
+    /// happen on the calling thread while the workers analyse, and no thread waits for the
+    /// others at any boundary (a batch-by-batch map would leave all but one idle at the end of
+    /// every batch). At most four items per thread are taken and not yet handed to `sink`, so
+    /// memory stays bounded whatever the input's length.
     ///
-    /// With one worker everything runs on the calling thread, one after the other, so that
-    /// `--threads 1` uses one core and is an honest single-thread figure.
-    pub fn map_meanwhile<T: Send, R: Send, M>(
+    /// With one thread everything runs on the calling thread, one after the other, so that
+    /// `--threads 1` uses one core and is an honest single-thread figure. A panic in `f` reaches
+    /// the caller; an error from `next` or `sink` stops the run and is returned.
+    pub fn stream<T: Send, R: Send, E>(
         &self,
-        items: Vec<T>,
-        f: impl Fn(T) -> R + Sync + Send,
-        meanwhile: impl FnOnce() -> M,
-    ) -> (Vec<R>, M) {
+        mut next: impl FnMut() -> Result<Option<T>, E>,
+        f: impl Fn(T) -> R + Sync,
+        mut sink: impl FnMut(R) -> Result<(), E>,
+    ) -> Result<(), E> {
         let pool = match &self.pool {
             Some(pool) if pool.current_num_threads() > 1 => pool,
-            Some(_) => {
-                let results = items.into_iter().map(f).collect();
-                return (results, meanwhile());
+            // One thread, or the global pool (the OS refused threads): no workers of our own.
+            _ => {
+                while let Some(item) = next()? {
+                    sink(f(item))?;
+                }
+                return Ok(());
             }
-            // The global pool: rare enough (the OS refused threads) to go without overlap.
-            None => return (self.map(items, f), meanwhile()),
         };
-        let mut results = Vec::new();
-        let m = pool.in_place_scope(|scope| {
-            scope.spawn(|_| results = items.into_par_iter().map(f).collect());
-            meanwhile()
-        });
-        (results, m)
+        let threads = pool.current_num_threads();
+        let (work_tx, work_rx) = mpsc::channel::<(u64, T)>();
+        let work_rx = Mutex::new(work_rx);
+        let (done_tx, done_rx) = mpsc::channel::<(u64, std::thread::Result<R>)>();
+        pool.in_place_scope(|scope| {
+            for _ in 0..threads {
+                let done_tx = done_tx.clone();
+                let (work_rx, f) = (&work_rx, &f);
+                scope.spawn(move |_| {
+                    // Ends when the calling thread drops the work channel.
+                    while let Ok(Ok((seq, item))) = work_rx.lock().map(|rx| rx.recv()) {
+                        let result = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
+                        if done_tx.send((seq, result)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            coordinate(4 * threads, work_tx, &done_rx, &mut next, &mut sink)
+        })
     }
 
     /// The number of worker threads.

@@ -55,35 +55,29 @@ fn thread_count_does_not_change_output() {
     assert_eq!(one, render(3), "3 threads differ from 1");
 }
 
-/// The binary's batch loop: analysis overlapped with reading and writing on the calling thread
-/// gives the same records, in the same order, whatever the thread count.
+/// The binary's loop: documents streamed through the workers in runs, read and written on the
+/// calling thread, give the same records in the same order whatever the thread count; an error
+/// from the sink stops the run, and a panic in a worker reaches the caller.
 #[test]
-fn overlapped_batches_keep_order() {
+fn streamed_runs_keep_order() {
     let documents = fixture_documents();
     let render = |threads: usize| {
         let workers = Workers::new(threads);
-        let mut batches = documents.chunks(2).map(|c| c.to_vec());
+        let mut runs = documents.chunks(2).map(|c| c.to_vec());
         let mut out = Vec::new();
-        let mut done = Vec::new();
-        let mut batch = batches.next().unwrap_or_default();
-        loop {
-            let last = batch.is_empty();
-            let (results, next) = workers.map_meanwhile(
-                batch,
-                |d| analyze(&d),
-                || {
-                    for analysis in done.drain(..) {
+        workers
+            .stream(
+                || Ok::<_, ()>(runs.next()),
+                |run: Vec<Document>| run.iter().map(analyze).collect::<Vec<_>>(),
+                |analyses| {
+                    for analysis in analyses {
                         newsclaims_format::write_json(&mut out, &analysis, false);
                         out.push(b'\n');
                     }
-                    batches.next().unwrap_or_default()
+                    Ok(())
                 },
-            );
-            if last {
-                break;
-            }
-            (batch, done) = (next, results);
-        }
+            )
+            .expect("no error");
         out
     };
     let sequential: Vec<u8> = documents
@@ -95,7 +89,45 @@ fn overlapped_batches_keep_order() {
             out
         })
         .collect();
-    assert_eq!(render(1), sequential, "1 thread, overlapped");
-    assert_eq!(render(2), sequential, "2 threads, overlapped");
-    assert_eq!(render(3), sequential, "3 threads, overlapped");
+    assert_eq!(render(1), sequential, "1 thread, streamed");
+    assert_eq!(render(2), sequential, "2 threads, streamed");
+    assert_eq!(render(3), sequential, "3 threads, streamed");
+
+    for threads in [1, 2] {
+        let workers = Workers::new(threads);
+        let mut n = 0;
+        let mut seen = 0;
+        let stopped = workers.stream(
+            || {
+                n += 1;
+                Ok((n <= 100).then_some(n))
+            },
+            |k: i32| k * 2,
+            |k| {
+                seen += 1;
+                if k == 20 { Err("full disk") } else { Ok(()) }
+            },
+        );
+        assert_eq!(stopped, Err("full disk"), "{threads} threads");
+        assert_eq!(seen, 10, "results after the error are not handed over");
+
+        let mut n = 0;
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workers.stream(
+                || {
+                    n += 1;
+                    Ok::<_, ()>((n <= 10).then_some(n))
+                },
+                |k: i32| {
+                    assert_ne!(k, 5, "a bug in a stage");
+                    k
+                },
+                |_| Ok(()),
+            )
+        }));
+        assert!(
+            panicked.is_err(),
+            "{threads} threads: the panic reached the caller"
+        );
+    }
 }

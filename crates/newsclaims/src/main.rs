@@ -78,17 +78,11 @@ struct Summary {
     with_problems: u64,
 }
 
-/// Bytes of text per batch and per worker: enough that a worker seldom idles at the end of a
-/// batch, little enough that memory stays small and flat (three batches are alive at once, and
-/// what a document costs in memory grows with its text, not with the number of documents).
-const BATCH_BYTES: usize = 256 << 10;
-/// Documents per batch and per worker, whichever limit comes first: for many tiny documents.
-const BATCH_DOCS: usize = 256;
 /// Documents a thread analyses stage by stage in one go (see [`analyze_chunk`]): enough that
-/// each stage's model stays in the caches, few enough that the threads share a batch evenly (the
-/// last run of a batch is waited for by every thread).
+/// each stage's model stays in the caches, few enough that memory stays small and flat (what a
+/// document costs in memory grows with its text, not with the number of documents).
 const CHUNK_DOCS: usize = 16;
-/// Bytes of text in one run, whichever limit comes first.
+/// Bytes of text in one run, whichever limit comes first (a longer document is a run alone).
 const CHUNK_BYTES: usize = 32 << 10;
 
 fn run(args: &Args) -> Result<Summary> {
@@ -130,54 +124,40 @@ fn run(args: &Args) -> Result<Summary> {
     }
     out.write_all(&opening(args.format))?;
     let mut buf = Vec::new();
-    // This thread reads the next batch and writes the previous one's records while the workers
-    // analyse the current batch, so that no worker waits on input or output; three batches at
-    // most are alive at once.
-    let (batch_docs, batch_bytes) = (
-        BATCH_DOCS * workers.threads(),
-        BATCH_BYTES * workers.threads(),
-    );
-    let mut done = Vec::new();
-    let mut batch = reader.next_batch(batch_docs, batch_bytes);
-    loop {
-        let last = batch.is_empty();
-        let (results, next) =
-            workers.map_meanwhile(chunks(batch), analyze_chunk, || -> Result<Vec<Item>> {
-                for result in done.drain(..) {
-                    summary.documents += 1;
-                    let n = (summary.documents - 1) as usize;
-                    if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
-                        dir.write(analysis)?;
+    // This thread reads runs of documents and writes their records while the workers analyse.
+    workers.stream(
+        || -> Result<Option<Vec<Item>>> {
+            let run = reader.next_batch(CHUNK_DOCS, CHUNK_BYTES);
+            Ok((!run.is_empty()).then_some(run))
+        },
+        analyze_chunk,
+        |results| {
+            for result in results {
+                summary.documents += 1;
+                let n = (summary.documents - 1) as usize;
+                if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
+                    dir.write(analysis)?;
+                }
+                buf.clear();
+                match &result {
+                    Ok(analysis) => {
+                        summary.with_problems += u64::from(!analysis.problems.is_empty());
+                        write_record(&mut buf, analysis, args.format, first, n);
                     }
-                    buf.clear();
-                    match &result {
-                        Ok(analysis) => {
-                            summary.with_problems += u64::from(!analysis.problems.is_empty());
-                            write_record(&mut buf, analysis, args.format, first, n);
-                        }
-                        Err(unreadable) => {
-                            summary.failed += 1;
-                            write_unreadable(&mut buf, unreadable, args.format, first, n);
-                        }
-                    }
-                    first = false;
-                    out.write_all(&buf).context("writing output")?;
-                    if let Some(progress) = &mut progress {
-                        progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
+                    Err(unreadable) => {
+                        summary.failed += 1;
+                        write_unreadable(&mut buf, unreadable, args.format, first, n);
                     }
                 }
-                Ok(if last {
-                    Vec::new()
-                } else {
-                    reader.next_batch(batch_docs, batch_bytes)
-                })
-            });
-        batch = next?;
-        if last {
-            break;
-        }
-        done = results.into_iter().flatten().collect();
-    }
+                first = false;
+                out.write_all(&buf).context("writing output")?;
+                if let Some(progress) = &mut progress {
+                    progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
+                }
+            }
+            Ok(())
+        },
+    )?;
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
     }
@@ -187,26 +167,6 @@ fn run(args: &Args) -> Result<Summary> {
         progress.finish();
     }
     Ok(summary)
-}
-
-/// Splits a batch into runs of at most [`CHUNK_DOCS`] items and about [`CHUNK_BYTES`], the
-/// unit of work of a thread.
-fn chunks(batch: Vec<Item>) -> Vec<Vec<Item>> {
-    let mut out = Vec::new();
-    let mut run = Vec::new();
-    let mut bytes = 0;
-    for item in batch {
-        bytes += item.size();
-        run.push(item);
-        if run.len() == CHUNK_DOCS || bytes >= CHUNK_BYTES {
-            out.push(std::mem::take(&mut run));
-            bytes = 0;
-        }
-    }
-    if !run.is_empty() {
-        out.push(run);
-    }
-    out
 }
 
 /// Runs the pipeline on a run of documents, stage by stage over all of them (see
