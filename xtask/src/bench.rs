@@ -213,11 +213,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut speedups = Vec::new();
     let mut one_thread = Vec::new();
     for corpus in &corpora {
-        let one = best_run(&timer, options.runs, || {
-            binary_command(&binary, 1, Some(&corpus.path))
-        })?;
-        let all = best_run(&timer, options.runs, || {
-            binary_command(&binary, 0, Some(&corpus.path))
+        // One thread and all cores in turn, so that a slow spell of a shared machine weighs on
+        // both figures of the ratio alike.
+        let (one, all) = best_runs_alternating(&timer, options.runs, |threads| {
+            binary_command(&binary, threads, Some(&corpus.path))
         })?;
         let speedup = one.wall.as_secs_f64() / all.wall.as_secs_f64();
         print_run(corpus, "1", one, None);
@@ -464,16 +463,36 @@ fn best_run(timer: &Timer, runs: usize, mut make: impl FnMut() -> Command) -> Re
     let mut best: Option<Run> = None;
     for _ in 0..runs {
         let run = timer.run(make(), |_| Ok(()))?;
-        best = Some(match best {
-            None => run,
-            Some(b) => Run {
-                wall: b.wall.min(run.wall),
-                peak_kb: b.peak_kb.max(run.peak_kb),
-                cpu: if run.wall < b.wall { run.cpu } else { b.cpu },
-            },
-        });
+        best = Some(better(best, run));
     }
     Ok(best.expect("runs ≥ 1"))
+}
+
+/// [`best_run`] of the command with one thread and with every core (`threads` 0), the two run
+/// in turn.
+fn best_runs_alternating(
+    timer: &Timer,
+    runs: usize,
+    make: impl Fn(usize) -> Command,
+) -> Result<(Run, Run)> {
+    let (mut one, mut all) = (None, None);
+    for _ in 0..runs {
+        one = Some(better(one, timer.run(make(1), |_| Ok(()))?));
+        all = Some(better(all, timer.run(make(0), |_| Ok(()))?));
+    }
+    Ok((one.expect("runs ≥ 1"), all.expect("runs ≥ 1")))
+}
+
+/// The faster of two runs, with the larger peak memory of the two.
+fn better(best: Option<Run>, run: Run) -> Run {
+    match best {
+        None => run,
+        Some(b) => Run {
+            wall: b.wall.min(run.wall),
+            peak_kb: b.peak_kb.max(run.peak_kb),
+            cpu: if run.wall < b.wall { run.cpu } else { b.cpu },
+        },
+    }
 }
 
 /// Runs children and measures their wall time and peak resident memory.

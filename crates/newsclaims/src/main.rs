@@ -118,39 +118,36 @@ fn run(args: &Args) -> Result<Summary> {
     let workers = newsclaims_pipeline::Workers::new(args.threads);
     let mut summary = Summary::default();
     let mut progress = progress::Progress::new(args.quiet, &args.inputs);
-    let mut first = true;
     if args.format == Format::Json {
         out.write_all(b"[\n")?;
     }
     out.write_all(&opening(args.format))?;
-    let mut buf = Vec::new();
-    // This thread reads runs of documents and writes their records while the workers analyse.
+    // This thread reads runs of documents and writes their records while the workers analyse
+    // and render them. A run carries the index of its first document, so that a worker renders
+    // what depends on a record's place (the JSON array's commas, the HTML section numbers).
+    let mut read = 0;
+    let format = args.format;
     workers.stream(
-        || -> Result<Option<Vec<Item>>> {
+        || -> Result<Option<(usize, Vec<Item>)>> {
             let run = reader.next_batch(CHUNK_DOCS, CHUNK_BYTES);
-            Ok((!run.is_empty()).then_some(run))
+            let first = read;
+            read += run.len();
+            Ok((!run.is_empty()).then_some((first, run)))
         },
-        analyze_chunk,
-        |results| {
-            for result in results {
+        |(first, run)| render_run(first, run, format),
+        |rendered| {
+            for (result, bytes) in rendered {
                 summary.documents += 1;
-                let n = (summary.documents - 1) as usize;
                 if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
                     dir.write(analysis)?;
                 }
-                buf.clear();
                 match &result {
                     Ok(analysis) => {
                         summary.with_problems += u64::from(!analysis.problems.is_empty());
-                        write_record(&mut buf, analysis, args.format, first, n);
                     }
-                    Err(unreadable) => {
-                        summary.failed += 1;
-                        write_unreadable(&mut buf, unreadable, args.format, first, n);
-                    }
+                    Err(_) => summary.failed += 1,
                 }
-                first = false;
-                out.write_all(&buf).context("writing output")?;
+                out.write_all(&bytes).context("writing output")?;
                 if let Some(progress) = &mut progress {
                     progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
                 }
@@ -158,6 +155,7 @@ fn run(args: &Args) -> Result<Summary> {
             Ok(())
         },
     )?;
+
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
     }
@@ -167,6 +165,28 @@ fn run(args: &Args) -> Result<Summary> {
         progress.finish();
     }
     Ok(summary)
+}
+
+/// Analyses a run of documents whose first is the `first`-th of the input, and renders each
+/// one's record.
+fn render_run(
+    first: usize,
+    items: Vec<Item>,
+    format: Format,
+) -> Vec<(Result<Analysis, Unreadable>, Vec<u8>)> {
+    analyze_chunk(items)
+        .into_iter()
+        .enumerate()
+        .map(|(k, result)| {
+            let n = first + k;
+            let mut bytes = Vec::new();
+            match &result {
+                Ok(analysis) => write_record(&mut bytes, analysis, format, n == 0, n),
+                Err(unreadable) => write_unreadable(&mut bytes, unreadable, format, n == 0, n),
+            }
+            (result, bytes)
+        })
+        .collect()
 }
 
 /// Runs the pipeline on a run of documents, stage by stage over all of them (see
