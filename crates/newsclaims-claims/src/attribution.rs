@@ -616,13 +616,22 @@ fn forward_content(view: &View<'_>, from: usize, end: usize, class: CueClass) ->
             adjunct: false,
         });
     }
-    // The content runs to the clause end, or stops before a cue that shares this subject.
+    // The content runs to the clause end, or stops before a cue that shares this subject, or
+    // before another speaker's coordinated attribution (`..., and the mayor warned ...`).
     let mut e = end;
     let mut k = f;
     while k < end {
         if let Some(q) = view.quote_at(k) {
             k = view.quotes[q].tokens.end.max(k + 1);
             continue;
+        }
+        if let Some(conj) = coordinated_attribution(view, k, f) {
+            e = if conj > f && view.is_punct(conj - 1, ",") {
+                conj - 1
+            } else {
+                conj
+            };
+            break;
         }
         let kw = view.word(k);
         let is_cue = lexicon::cue(kw).is_some() || kw.eq_ignore_ascii_case("according");
@@ -684,6 +693,38 @@ fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
         after_comma: false,
         adjunct: false,
     })
+}
+
+/// When token `k` is a cue with a subject of its own just after `and`/`but` (`and the mayor
+/// warned`, `but Republicans said`), the conjunction's index: a second attribution coordinated
+/// with the first, not part of its content.
+fn coordinated_attribution(view: &View<'_>, k: usize, floor: usize) -> Option<usize> {
+    let w = view.word(k);
+    if w.ends_with("ing") || !view.is_wordlike(k) || lexicon::cue(w).is_none() {
+        return None;
+    }
+    let lo = k.saturating_sub(5).max(floor + 1);
+    let conj = (lo..k).rev().find(|&j| view.is_any(j, &["and", "but"]))?;
+    let subject = conj + 1..k;
+    if subject.is_empty()
+        || subject
+            .clone()
+            .any(|j| !view.is_wordlike(j) || view.is(j, "that"))
+    {
+        return None;
+    }
+    // A subject: a name, a pronoun, or a determiner's phrase; not a verb phrase.
+    let first = subject.start;
+    let opens = view.is_capitalized(first)
+        || view.is_any(
+            first,
+            &["he", "she", "they", "we", "i", "officials", "critics"],
+        )
+        || lexicon::is_determiner(view.word(first));
+    let verbless = subject
+        .clone()
+        .all(|j| !view.is_verb(j) || view.is_capitalized(j));
+    (opens && verbless).then_some(conj)
 }
 
 /// Whether the cue at `k` closes a stretch of content as `..., X said` or `..., said X`.
