@@ -127,6 +127,7 @@ fn run(args: &Args) -> Result<Summary> {
     // what depends on a record's place (the JSON array's commas, the HTML section numbers).
     let mut read = 0;
     let format = args.format;
+    let keep = brat_dir.is_some();
     workers.stream(
         || -> Result<Option<(usize, Vec<Item>)>> {
             let run = reader.next_batch(CHUNK_DOCS, CHUNK_BYTES);
@@ -134,22 +135,22 @@ fn run(args: &Args) -> Result<Summary> {
             read += run.len();
             Ok((!run.is_empty()).then_some((first, run)))
         },
-        |(first, run)| render_run(first, run, format),
+        |(first, run)| render_run(first, run, format, keep),
         |rendered| {
-            for (result, bytes) in rendered {
+            for doc in &rendered.documents {
                 summary.documents += 1;
-                if let (Some(dir), Ok(analysis)) = (&mut brat_dir, &result) {
+                summary.failed += u64::from(doc.failed);
+                summary.with_problems += u64::from(doc.with_problems);
+            }
+            if let Some(dir) = &mut brat_dir {
+                for analysis in &rendered.analyses {
                     dir.write(analysis)?;
                 }
-                match &result {
-                    Ok(analysis) => {
-                        summary.with_problems += u64::from(!analysis.problems.is_empty());
-                    }
-                    Err(_) => summary.failed += 1,
-                }
-                out.write_all(&bytes).context("writing output")?;
-                if let Some(progress) = &mut progress {
-                    progress.document(result.as_ref().map_or(0, |a| a.document.text.len()));
+            }
+            out.write_all(&rendered.bytes).context("writing output")?;
+            if let Some(progress) = &mut progress {
+                for doc in &rendered.documents {
+                    progress.document(doc.text_bytes);
                 }
             }
             Ok(())
@@ -167,26 +168,56 @@ fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
-/// Analyses a run of documents whose first is the `first`-th of the input, and renders each
-/// one's record.
-fn render_run(
-    first: usize,
-    items: Vec<Item>,
-    format: Format,
-) -> Vec<(Result<Analysis, Unreadable>, Vec<u8>)> {
-    analyze_chunk(items)
-        .into_iter()
-        .enumerate()
-        .map(|(k, result)| {
-            let n = first + k;
-            let mut bytes = Vec::new();
-            match &result {
-                Ok(analysis) => write_record(&mut bytes, analysis, format, n == 0, n),
-                Err(unreadable) => write_unreadable(&mut bytes, unreadable, format, n == 0, n),
+/// A run of documents analysed and rendered by a worker.
+struct Rendered {
+    /// The records of the run, one after the other.
+    bytes: Vec<u8>,
+    documents: Vec<Rendering>,
+    /// The analyses, kept only for a brat folder (which writes files of its own).
+    analyses: Vec<Analysis>,
+}
+
+/// What the summary and the progress line need of one document.
+struct Rendering {
+    failed: bool,
+    with_problems: bool,
+    text_bytes: usize,
+}
+
+/// Analyses a run of documents whose first is the `first`-th of the input, and renders their
+/// records into one buffer. The analyses are dropped here, on the worker that made them, unless
+/// `keep`: freeing them on the writing thread cost the allocator a lock per block.
+fn render_run(first: usize, items: Vec<Item>, format: Format, keep: bool) -> Rendered {
+    let mut rendered = Rendered {
+        bytes: Vec::new(),
+        documents: Vec::with_capacity(items.len()),
+        analyses: Vec::new(),
+    };
+    for (k, result) in analyze_chunk(items).into_iter().enumerate() {
+        let n = first + k;
+        match result {
+            Ok(analysis) => {
+                write_record(&mut rendered.bytes, &analysis, format, n == 0, n);
+                rendered.documents.push(Rendering {
+                    failed: false,
+                    with_problems: !analysis.problems.is_empty(),
+                    text_bytes: analysis.document.text.len(),
+                });
+                if keep {
+                    rendered.analyses.push(analysis);
+                }
             }
-            (result, bytes)
-        })
-        .collect()
+            Err(unreadable) => {
+                write_unreadable(&mut rendered.bytes, &unreadable, format, n == 0, n);
+                rendered.documents.push(Rendering {
+                    failed: true,
+                    with_problems: false,
+                    text_bytes: 0,
+                });
+            }
+        }
+    }
+    rendered
 }
 
 /// Runs the pipeline on a run of documents, stage by stage over all of them (see
