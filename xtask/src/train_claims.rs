@@ -154,34 +154,11 @@ fn lemma_of(w: &str, known: &BTreeMap<&str, usize>) -> Option<usize> {
         ("swore", "swear"),
         ("sworn", "swear"),
     ];
-    const SUFFIXES: &[(&str, &str)] = &[
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ying", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("d", ""),
-    ];
     let mut candidates = vec![w.to_string()];
     if let Some((_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
         candidates.push((*l).to_string());
     }
-    for (suffix, repl) in SUFFIXES {
-        if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
-            candidates.push(format!("{}{repl}", &w[..w.len() - suffix.len()]));
-        }
-    }
-    let stem = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing"));
-    if let Some(stem) = stem.filter(|_| w.len() > 5) {
-        let b = stem.as_bytes();
-        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-            candidates.push(stem[..stem.len() - 1].to_string());
-        }
-    }
+    candidates.extend(newsclaims_claims::regular_lemmas(w));
     candidates
         .iter()
         .find_map(|c| known.get(c.as_str()).copied())

@@ -99,10 +99,8 @@ static FORMS: LazyLock<HashMap<Box<str>, Cue>> = LazyLock::new(|| {
         .collect()
 });
 
-fn lookup(lemma: Lemma) -> Option<Cue> {
-    // Validated once, not in every comparison: this runs for every candidate of every word.
-    let lemma = lemma.as_str();
-    let k = CUES.binary_search_by(|(l, _)| (*l).cmp(lemma)).ok()?;
+fn lookup(lemma: String) -> Option<Cue> {
+    let k = CUES.binary_search_by(|(l, _)| (*l).cmp(&lemma)).ok()?;
     Some(CUES[k].1)
 }
 
@@ -115,32 +113,6 @@ fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         *d = s.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..word.len()]).ok()
-}
-
-/// A candidate lemma: a prefix of the word plus an optional replacement ending, without
-/// allocating.
-#[derive(Clone, Copy)]
-struct Lemma<'w> {
-    stem: &'w str,
-    tail: &'static str,
-    buf: [u8; 24],
-}
-
-impl<'w> Lemma<'w> {
-    fn new(stem: &'w str, tail: &'static str) -> Lemma<'w> {
-        let mut buf = [0u8; 24];
-        let n = (stem.len() + tail.len()).min(24);
-        let joined = stem.bytes().chain(tail.bytes()).take(n);
-        for (d, s) in buf.iter_mut().zip(joined) {
-            *d = s;
-        }
-        Lemma { stem, tail, buf }
-    }
-
-    fn as_str(&self) -> &str {
-        let n = (self.stem.len() + self.tail.len()).min(24);
-        std::str::from_utf8(&self.buf[..n]).unwrap_or("")
-    }
 }
 
 const IRREGULAR: &[(&str, &str)] = &[
@@ -159,7 +131,6 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("thought", "think"),
 ];
 
-/// Possible lemmas of a lower-case word, most likely first (after convert.py's lemmatizer).
 /// Inflectional endings and what replaces them in the lemma.
 const SUFFIXES: &[(&str, &str)] = &[
     ("ies", "y"),
@@ -174,32 +145,38 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("d", ""),
 ];
 
-fn lemma_candidates(w: &str) -> impl Iterator<Item = Lemma<'_>> {
-    let irregular = IRREGULAR
+/// Possible lemmas of a lower-case word, most likely first: an irregular form's lemma, the
+/// word itself, then its [`regular_lemmas`].
+fn lemma_candidates(w: &str) -> impl Iterator<Item = String> + '_ {
+    IRREGULAR
         .iter()
         .find(|(form, _)| *form == w)
-        .map(|(_, lemma)| Lemma::new("", lemma));
+        .map(|(_, lemma)| (*lemma).to_owned())
+        .into_iter()
+        .chain(std::iter::once(w.to_owned()))
+        .chain(regular_lemmas(w))
+}
+
+/// The lemmas a lower-case word may be a regular inflection of, by its ending, most likely
+/// first: `adding` → `add`, `adde`; `slammed` → `slamm`, `slamme`, `slam`; `carries` → `carry`,
+/// `carri`, `carrie`. Guesses, to be looked up in a list of lemmas. `cargo xtask train-claims`
+/// counts cues with them too, so the lexicon's counts and the rules read words alike.
+pub fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
     let stripped = SUFFIXES
         .iter()
         .filter(move |(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))
-        .map(move |(suffix, repl)| Lemma::new(&w[..w.len() - suffix.len()], repl));
+        .map(move |(suffix, repl)| format!("{}{repl}", &w[..w.len() - suffix.len()]));
     // A doubled consonant: `slammed` → `slam`.
-    let doubled = {
-        let stem = w
-            .strip_suffix("ed")
-            .or_else(|| w.strip_suffix("ing"))
-            .filter(|s| s.len() > 2 && w.len() > 5);
-        stem.filter(|s| {
+    let doubled = w
+        .strip_suffix("ed")
+        .or_else(|| w.strip_suffix("ing"))
+        .filter(|s| s.len() > 2 && w.len() > 5)
+        .filter(|s| {
             let b = s.as_bytes();
             b[b.len() - 1] == b[b.len() - 2]
         })
-        .map(|s| Lemma::new(&s[..s.len() - 1], ""))
-    };
-    irregular
-        .into_iter()
-        .chain(std::iter::once(Lemma::new(w, "")))
-        .chain(stripped)
-        .chain(doubled)
+        .map(|s| s[..s.len() - 1].to_owned());
+    stripped.chain(doubled)
 }
 
 /// Whether `next` is a particle that belongs to the cue lemma (`called for`, `pointed to`), so

@@ -25,6 +25,8 @@ mod lexicon;
 mod speaker;
 mod view;
 
+pub use lexicon::regular_lemmas;
+
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;
 use newsclaims_tokenize::Tokens;
