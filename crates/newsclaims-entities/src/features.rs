@@ -609,10 +609,11 @@ pub(crate) fn entities(tags: &[u8], mut emit: impl FnMut(usize, usize, u8)) {
     // Names that touch (no token between them) are merged, taking the type of the last part:
     // the greedy decoder often splits one name where its type is in doubt (`Eastern European`,
     // `Pirelli SpA`), while two distinct names next to each other are rare in running text.
-    // On CoNLL dev this gains 0.6 F1.
+    // On CoNLL dev this gains 0.6 F1. A nationality or other MISC word before a person's name
+    // stays its own name (`American Dennis Mitchell`, `Mexican Ariel Cruz`): +0.2 F1.
     let mut pending: Option<(usize, usize, u8)> = None;
     raw_entities(tags, |a, b, ty| match pending {
-        Some((pa, pb, _)) if pb == a => pending = Some((pa, b, ty)),
+        Some((pa, pb, pt)) if pb == a && !(pt == MISC && ty == PER) => pending = Some((pa, b, ty)),
         Some((pa, pb, pt)) => {
             emit(pa, pb, pt);
             pending = Some((a, b, ty));
