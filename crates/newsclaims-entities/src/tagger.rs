@@ -136,6 +136,9 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
         // events.
         ORG if name.len() > 1 && is_event_head(head(name)) => Label::Event,
         ORG => Label::Org,
+        // The seat of a government standing for it (`the Kremlin said`): an organisation in
+        // OntoNotes, a place in CoNLL.
+        LOC if is_seat_of_government(name) => Label::Org,
         LOC => {
             if has(lexicon::COUNTRY) || has(lexicon::CITY) || has(lexicon::STATE) {
                 Label::Gpe
@@ -184,6 +187,26 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
         }
         _ => Label::Org,
     }
+}
+
+/// Buildings and streets whose name stands for a government or a ministry in the news.
+fn is_seat_of_government(name: &[&str]) -> bool {
+    const SEATS: &[&[&str]] = &[
+        &["kremlin"],
+        &["white", "house"],
+        &["pentagon"],
+        &["elysee"],
+        &["élysée"],
+        &["whitehall"],
+        &["downing", "street"],
+        &["zhongnanhai"],
+        &["blue", "house"],
+        &["foggy", "bottom"],
+        &["quai", "d'orsay"],
+    ];
+    SEATS.iter().any(|seat| {
+        seat.len() == name.len() && seat.iter().zip(name).all(|(s, w)| w.to_lowercase() == *s)
+    })
 }
 
 /// `Eastern Europe`, `Southern Africa`: a compass word before a region or continent.
