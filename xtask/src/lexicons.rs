@@ -30,18 +30,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         .with_context(|| format!("reading {}", source.display()))?;
     let built = first_names(&raw)?;
     let output = crate::root().join(OUTPUT);
-    if check {
-        let committed = std::fs::read_to_string(&output)
-            .with_context(|| format!("reading {}", output.display()))?;
-        if committed != built {
-            bail!("{OUTPUT} is stale: run `cargo xtask build-lexicons`");
-        }
-        eprintln!("{OUTPUT} is up to date");
-        return Ok(());
-    }
-    std::fs::write(&output, &built).with_context(|| format!("writing {}", output.display()))?;
-    eprintln!("wrote {} names to {OUTPUT}", built.lines().count());
-    Ok(())
+    crate::generated::write_or_check("build-lexicons", &[(output, built.into_bytes())], check)
 }
 
 /// `name count share_female` rows (with a header) to the sorted lexicon text.

@@ -11,6 +11,7 @@
 mod bench;
 mod ci;
 mod eval;
+mod generated;
 mod lexicons;
 mod schema;
 mod train_claims;

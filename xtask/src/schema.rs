@@ -17,20 +17,5 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut schema = serde_json::to_string_pretty(&newsclaims_format::json_schema())
         .context("serializing the schema")?;
     schema.push('\n');
-    if check {
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        if committed != schema {
-            bail!(
-                "{} is stale: run `cargo xtask schema` and commit it",
-                path.display()
-            );
-        }
-        println!("schema: {} is current", path.display());
-        return Ok(());
-    }
-    std::fs::create_dir_all(path.parent().expect("the schema lives in a folder"))
-        .context("creating schema/")?;
-    std::fs::write(&path, schema).with_context(|| format!("writing {}", path.display()))?;
-    println!("schema: wrote {}", path.display());
-    Ok(())
+    crate::generated::write_or_check("schema", &[(path, schema.into_bytes())], check)
 }

@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use newsclaims_entities::train::{self, Resources};
 
-use crate::{root, shared};
+use crate::{generated, root, shared};
 
 /// Passes over the training data; chosen on dev (see the crate README).
 const EPOCHS: usize = 14;
@@ -23,15 +23,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
     let data = shared().join("data");
     let train_path = data.join("conll2003/train.txt");
-    if !train_path.exists() {
-        if check {
-            println!(
-                "train-ner --check: {} is absent; nothing to compare",
-                train_path.display()
-            );
-            return Ok(());
-        }
-        bail!("{} is absent", train_path.display());
+    if !generated::source_present(
+        "train-ner",
+        &train_path,
+        check,
+        "the name tagger is trained on CoNLL-2003",
+    )? {
+        return Ok(());
     }
     let crate_dir = root().join("crates/newsclaims-entities");
     let gazetteers: Vec<String> = train::GAZETTEER_FILES
@@ -76,28 +74,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         .collect();
     outputs.push((clusters_path, clusters.into_bytes()));
     outputs.push((crate_dir.join("model/ner.bin"), model));
-    if check {
-        let mut stale = Vec::new();
-        for (path, bytes) in &outputs {
-            if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
-                stale.push(path.display().to_string());
-            }
-        }
-        if !stale.is_empty() {
-            bail!("stale, run `cargo xtask train-ner`: {}", stale.join(", "));
-        }
-        println!("train-ner --check: the committed lexicons and model match");
-        return Ok(());
-    }
-    for (path, bytes) in &outputs {
-        std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        println!(
-            "train-ner: wrote {} ({} bytes)",
-            path.display(),
-            bytes.len()
-        );
-    }
-    Ok(())
+    generated::write_or_check("train-ner", &outputs, check)
 }
 
 /// The unlabelled news corpora, as documents' texts.

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use newsclaims_entities::syntax::{self, Chunk, Pos, TrainingSentence};
 use newsclaims_entities::train;
 
-use crate::{root, shared};
+use crate::{generated, root, shared};
 
 const EPOCHS: usize = 6;
 
@@ -17,44 +17,22 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let check = args.iter().any(|a| a == "--check");
     let conll = shared().join("data/conll2003");
     let train_path = conll.join("train.txt");
-    if !train_path.exists() {
-        if check {
-            println!(
-                "train-syntax --check: {} is absent; nothing to compare",
-                train_path.display()
-            );
-            return Ok(());
-        }
-        bail!(
-            "{} is absent: the syntax model is trained from CoNLL-2003",
-            train_path.display()
-        );
+    if !generated::source_present(
+        "train-syntax",
+        &train_path,
+        check,
+        "the syntax model is trained from CoNLL-2003",
+    )? {
+        return Ok(());
     }
     let train = read_conll(&train_path)?;
     eprintln!("train-syntax: {} training sentences", train.len());
     let bytes = syntax::train(&train, EPOCHS, |line| eprintln!("train-syntax: {line}"));
     let model = root().join("crates/newsclaims-entities/model/syntax.bin");
-    if check {
-        let committed =
-            std::fs::read(&model).with_context(|| format!("reading {}", model.display()))?;
-        if committed != bytes {
-            bail!(
-                "{} is stale: run `cargo xtask train-syntax`",
-                model.display()
-            );
-        }
-        println!(
-            "train-syntax --check: the committed model matches ({} bytes)",
-            bytes.len()
-        );
-        return Ok(());
+    generated::write_or_check("train-syntax", &[(model, bytes)], check)?;
+    if !check {
+        println!("train-syntax: rebuild to evaluate on dev with `cargo xtask eval-syntax`");
     }
-    std::fs::write(&model, &bytes).with_context(|| format!("writing {}", model.display()))?;
-    println!(
-        "train-syntax: wrote {} ({} bytes); rebuild to evaluate on dev with `cargo xtask eval-syntax`",
-        model.display(),
-        bytes.len()
-    );
     Ok(())
 }
 

@@ -11,6 +11,7 @@
 use newsclaims_entities::Label;
 use newsclaims_text::Span;
 
+use crate::lexicon;
 use crate::view::View;
 use crate::{ClaimKind, ClaimType};
 
@@ -126,13 +127,12 @@ fn features(view: &View<'_>, pieces: &[Span]) -> Features {
                 let mut buf = [0u8; 32];
                 let long;
                 // Lower-cased on the stack: this runs for every word of every claim.
-                let lw = if let Some(buf) = buf.get_mut(..w.len()) {
-                    buf.copy_from_slice(w.as_bytes());
-                    buf.make_ascii_lowercase();
-                    std::str::from_utf8(buf).expect("ASCII lower-casing keeps UTF-8")
-                } else {
-                    long = w.to_ascii_lowercase();
-                    long.as_str()
+                let lw = match lexicon::lower_ascii(w, &mut buf) {
+                    Some(lw) => lw,
+                    None => {
+                        long = w.to_ascii_lowercase();
+                        long.as_str()
+                    }
                 };
                 if view.mention_at(k).is_none() && w.chars().any(|c| c.is_ascii_digit()) {
                     // Digits the tagger missed still make a quantity.

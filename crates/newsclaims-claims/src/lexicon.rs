@@ -67,7 +67,7 @@ static CUES: LazyLock<Vec<(&'static str, Cue)>> = LazyLock::new(|| {
 
 /// The cue lemma `word` is a form of, if any.
 pub(crate) fn cue(word: &str) -> Option<Cue> {
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; 32];
     let lower = lower_ascii(word, &mut buf)?;
     FORMS.get(lower).copied()
 }
@@ -104,15 +104,21 @@ fn lookup(lemma: String) -> Option<Cue> {
     Some(CUES[k].1)
 }
 
-/// Lower-cases an ASCII word into `buf`; `None` for non-ASCII or long words (no cue is either).
-fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if !word.is_ascii() || word.len() > buf.len() || word.is_empty() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..word.len()]).ok()
+/// `word` with its ASCII letters lower-cased, in `buf`: no allocation in the loops over words.
+/// `None` for a word longer than the buffer (no closed-class word or cue is).
+pub(crate) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let buf = buf.get_mut(..word.len())?;
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).ok()
+}
+
+/// The lemma of an irregular form the cues use (`said` → `say`, `spoken` → `speak`).
+pub fn irregular_lemma(w: &str) -> Option<&'static str> {
+    IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == w)
+        .map(|(_, lemma)| *lemma)
 }
 
 const IRREGULAR: &[(&str, &str)] = &[
@@ -148,10 +154,8 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// Possible lemmas of a lower-case word, most likely first: an irregular form's lemma, the
 /// word itself, then its [`regular_lemmas`].
 fn lemma_candidates(w: &str) -> impl Iterator<Item = String> + '_ {
-    IRREGULAR
-        .iter()
-        .find(|(form, _)| *form == w)
-        .map(|(_, lemma)| (*lemma).to_owned())
+    irregular_lemma(w)
+        .map(str::to_owned)
         .into_iter()
         .chain(std::iter::once(w.to_owned()))
         .chain(regular_lemmas(w))
@@ -172,8 +176,9 @@ pub fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
         .or_else(|| w.strip_suffix("ing"))
         .filter(|s| s.len() > 2 && w.len() > 5)
         .filter(|s| {
+            // ASCII letters only: cutting one byte off elsewhere could split a character.
             let b = s.as_bytes();
-            b[b.len() - 1] == b[b.len() - 2]
+            b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic()
         })
         .map(|s| s[..s.len() - 1].to_owned());
     stripped.chain(doubled)
@@ -302,12 +307,13 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
         "nonetheless",
         "nevertheless",
     ];
-    let lower = w.to_ascii_lowercase();
-    WORDS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ly") && w.is_ascii())
+    WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+        || (w.len() > 4 && w.is_ascii() && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
 }
 
 pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 32];
+    Some(match lower_ascii(w, &mut buf)? {
         "he" => Pronoun::He,
         "she" => Pronoun::She,
         "they" => Pronoun::They,
@@ -552,12 +558,24 @@ mod tests {
         assert!(cue("Ünïcödé").is_none());
     }
 
+    /// A doubled final byte that is not a letter is no doubled consonant: `ကed` (U+1000 is
+    /// E1 80 80) must not be cut inside its character.
+    #[test]
+    fn regular_lemmas_keep_characters_whole() {
+        let lemmas: Vec<String> = regular_lemmas("abc\u{1000}ed").collect();
+        assert!(
+            lemmas.iter().all(|l| l.starts_with("abc\u{1000}")),
+            "{lemmas:?}"
+        );
+        assert!(regular_lemmas("slammed").any(|l| l == "slam"));
+    }
+
     /// The form table answers as the lemmatizer does, for every word of the fixture articles
     /// and every word built from a cue lemma by adding or cutting an ending.
     #[test]
     fn form_table_agrees_with_the_lemmatizer() {
         let slow = |w: &str| {
-            let mut buf = [0u8; 24];
+            let mut buf = [0u8; 32];
             let lower = lower_ascii(w, &mut buf)?;
             lemma_candidates(lower).find_map(lookup)
         };

@@ -25,7 +25,7 @@ mod lexicon;
 mod speaker;
 mod view;
 
-pub use lexicon::regular_lemmas;
+pub use lexicon::{irregular_lemma, regular_lemmas};
 
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;

@@ -95,19 +95,10 @@ impl Chunk {
 
 /// Tags every token of `text`.
 pub fn analyze(text: &str, tokens: &Tokens) -> Syntax {
-    tag(text, tokens, true)
-}
-
-/// Part-of-speech tags only, [`Syntax::chunks`] left empty: the chunker costs about as much as
-/// the POS tagger, and a caller that reads no chunk should not pay for it.
-pub fn analyze_pos(text: &str, tokens: &Tokens) -> Syntax {
-    tag(text, tokens, false)
-}
-
-fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
-    let model = &*MODEL;
-    let mut pos = Vec::with_capacity(tokens.tokens.len());
-    let mut chunks = Vec::with_capacity(tokens.tokens.len());
+    let mut syntax = Syntax {
+        pos: Vec::with_capacity(tokens.tokens.len()),
+        chunks: Vec::with_capacity(tokens.tokens.len()),
+    };
     let mut words: Vec<&str> = Vec::new();
     for sentence in &tokens.sentences {
         words.clear();
@@ -116,22 +107,25 @@ fn tag(text: &str, tokens: &Tokens, with_chunks: bool) -> Syntax {
                 .iter()
                 .map(|t| &text[t.span]),
         );
-        let start = pos.len();
-        model.tag_pos(&words, &mut pos);
-        if !with_chunks {
-            continue;
-        }
-        for i in 0..words.len() {
-            let tag = CHUNKER
-                .predict(|emit| chunk_features(&words, &pos[start..], &chunks[start..], i, emit));
-            chunks.push(Chunk(tag));
-        }
+        tag_sentence(&words, &mut syntax);
     }
-    Syntax { pos, chunks }
+    syntax
+}
+
+/// Appends the POS tags and the chunks of one sentence's words to `out`.
+fn tag_sentence(words: &[&str], out: &mut Syntax) {
+    let start = out.pos.len();
+    MODEL.tag_pos(words, &mut out.pos);
+    for i in 0..words.len() {
+        let tag = CHUNKER.predict(|emit| {
+            chunk_features(words, &out.pos[start..], &out.chunks[start..], i, emit)
+        });
+        out.chunks.push(Chunk(tag));
+    }
 }
 
 /// Part-of-speech tags of one sentence's words, appended to `out`. Tagging reads nothing outside
-/// the sentence, so tagging sentences one at a time, in any order, gives the tags [`analyze_pos`]
+/// the sentence, so tagging sentences one at a time, in any order, gives the tags [`analyze`]
 /// gives: a caller that needs the tags of a few sentences can tag just those.
 pub fn tag_sentence_pos(words: &[&str], out: &mut Vec<Pos>) {
     MODEL.tag_pos(words, out);
@@ -698,15 +692,9 @@ pub fn train(
 
 /// Tags pre-tokenized sentences with the embedded model (for evaluation on CoNLL dev).
 pub fn tag_words(words: &[&str]) -> (Vec<Pos>, Vec<Chunk>) {
-    let model = &*MODEL;
-    let mut pos = Vec::with_capacity(words.len());
-    model.tag_pos(words, &mut pos);
-    let mut chunks = Vec::with_capacity(words.len());
-    for i in 0..words.len() {
-        let tag = CHUNKER.predict(|emit| chunk_features(words, &pos, &chunks, i, emit));
-        chunks.push(Chunk(tag));
-    }
-    (pos, chunks)
+    let mut syntax = Syntax::default();
+    tag_sentence(words, &mut syntax);
+    (syntax.pos, syntax.chunks)
 }
 
 /// The span of a token range.

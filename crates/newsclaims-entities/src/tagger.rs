@@ -205,7 +205,11 @@ fn is_seat_of_government(name: &[&str]) -> bool {
         &["quai", "d'orsay"],
     ];
     SEATS.iter().any(|seat| {
-        seat.len() == name.len() && seat.iter().zip(name).all(|(s, w)| w.to_lowercase() == *s)
+        seat.len() == name.len()
+            && seat
+                .iter()
+                .zip(name)
+                .all(|(s, w)| lexicon::hash_lower(w) == lexicon::hash_lower(s))
     })
 }
 
