@@ -1,5 +1,7 @@
-//! `cargo xtask eval ner|claims --gold G --docs D [--map conll]`: runs the release pipeline over
-//! the documents and scores its output with the referee, `../shared/eval/score.py`.
+//! `cargo xtask eval ner|claims --gold G --docs D [--map conll] [--errors]`: runs the release
+//! pipeline over the documents and scores its output with the referee, `../shared/eval/score.py`.
+//! `claims --errors` lists every miss and false alarm with its class after the scores
+//! (`eval_errors`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -13,6 +15,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut gold = None;
     let mut docs = None;
     let mut extra = Vec::new();
+    let mut errors = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -24,6 +27,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                 extra.push(it.next().context("--map needs a value")?.clone());
             }
             "--json" => extra.push(a.clone()),
+            "--errors" => errors = true,
             other => bail!("unknown argument `{other}`"),
         }
     }
@@ -66,7 +70,11 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             .arg("--text")
             .arg(&docs_jsonl)
             .args(&extra),
-    )
+    )?;
+    if errors && what == "claims" {
+        crate::eval_errors::run(&gold, &pred, &docs_jsonl)?;
+    }
+    Ok(())
 }
 
 /// The scorer reads documents as JSON Lines; a `.txt` article becomes a one-line file whose id is

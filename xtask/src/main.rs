@@ -1,7 +1,8 @@
 //! Project tasks: `cargo xtask <task>` (matklad's cargo-xtask convention).
 //!
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
-//! - `eval ner|claims --gold G --docs D [--map conll]`: runs the pipeline, scores with the referee
+//! - `eval ner|claims --gold G --docs D [--map conll] [--errors]`: runs the pipeline, scores with the
+//!   referee; `--errors` lists the claims' misses and false alarms by class
 //! - `bench [--input F]... [--spacy PYTHON] [--limit N]`: throughput, stages, memory, start-up, vs spaCy
 //! - `build-lexicons [--check]`: the first-names lexicon of newsclaims-entities
 //! - `schema [--check]`: the JSON Schema of the output contract, `schema/newsclaims-1.schema.json`
@@ -11,6 +12,7 @@
 mod bench;
 mod ci;
 mod eval;
+mod eval_errors;
 mod generated;
 mod lexicons;
 mod schema;
@@ -43,7 +45,7 @@ fn main() -> Result<()> {
             "usage: cargo xtask <task>\n\n\
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
-             eval ner|claims --gold G --docs D [--map conll]\n  \
+             eval ner|claims --gold G --docs D [--map conll] [--errors]\n  \
              bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              ci                                       fmt, clippy, tests, orphaned snapshots\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
