@@ -114,7 +114,7 @@ pub(crate) fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b s
 }
 
 /// The lemma of an irregular form the cues use (`said` → `say`, `spoken` → `speak`).
-pub fn irregular_lemma(w: &str) -> Option<&'static str> {
+pub(crate) fn irregular_lemma(w: &str) -> Option<&'static str> {
     IRREGULAR
         .iter()
         .find(|(form, _)| *form == w)
@@ -165,7 +165,7 @@ fn lemma_candidates(w: &str) -> impl Iterator<Item = String> + '_ {
 /// first: `adding` → `add`, `adde`; `slammed` → `slamm`, `slamme`, `slam`; `carries` → `carry`,
 /// `carri`, `carrie`. Guesses, to be looked up in a list of lemmas. `cargo xtask train-claims`
 /// counts cues with them too, so the lexicon's counts and the rules read words alike.
-pub fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
     let stripped = SUFFIXES
         .iter()
         .filter(move |(suffix, _)| w.len() > suffix.len() + 2 && w.ends_with(suffix))

@@ -25,7 +25,19 @@ mod lexicon;
 mod speaker;
 mod view;
 
-pub use lexicon::{irregular_lemma, regular_lemmas};
+/// The lemma of an irregular form the cues use (`said` → `say`), for `newsclaims-dev
+/// train-claims`, which counts cues with the stage's own rules.
+#[cfg(feature = "train")]
+pub fn irregular_lemma(w: &str) -> Option<&'static str> {
+    lexicon::irregular_lemma(w)
+}
+
+/// The lemmas a lower-case word may be a regular inflection of, most likely first, for
+/// `newsclaims-dev train-claims`.
+#[cfg(feature = "train")]
+pub fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
+    lexicon::regular_lemmas(w)
+}
 
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;

@@ -3,7 +3,7 @@
 //! uses as features and that turn CoNLL's four types into OntoNotes labels.
 //!
 //! The lexicon files in `lexicons/` are derived from `../shared/data/gazetteers` by
-//! `cargo xtask train-ner` (see [`crate::train::build_lexicons`]) and embedded in the binary.
+//! `cargo xtask train-ner` (see `train::build_lexicons`) and embedded in the binary.
 //! Entries are matched case-insensitively over runs of tokens, ignoring spaces between tokens, so
 //! `Guinea-Bissau` matches whether the tokenizer splits the hyphen or not.
 

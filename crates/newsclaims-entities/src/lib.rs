@@ -26,6 +26,7 @@ pub mod numbers;
 mod sparse;
 pub mod syntax;
 mod tagger;
+#[cfg(feature = "train")]
 pub mod train;
 
 use newsclaims_text::Span;

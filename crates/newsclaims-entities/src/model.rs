@@ -141,6 +141,7 @@ impl Weights {
 }
 
 /// Dense weights with averaging, for training.
+#[cfg(feature = "train")]
 pub(crate) struct Training {
     weights: Vec<f32>,
     /// Sum of `step × update`, so that the average is `weights - totals / step`.
@@ -148,6 +149,7 @@ pub(crate) struct Training {
     step: f64,
 }
 
+#[cfg(feature = "train")]
 impl Training {
     pub(crate) fn new() -> Training {
         let n = (1usize << BITS) * N_TAGS;
@@ -196,6 +198,7 @@ impl Training {
     }
 }
 
+#[cfg(feature = "train")]
 impl Scorer for Training {
     #[inline]
     fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use newsclaims_text::Span;
 
-use crate::sparse::{self, Table};
+use crate::sparse::Table;
 use newsclaims_tokenize::Tokens;
 
 /// Part-of-speech and chunk tags of every token of a text, parallel to `Tokens::tokens`.
@@ -414,8 +414,10 @@ impl Model {
 /// `u8` tag, sorted by word), then the POS and the chunk perceptrons.
 const MAGIC: &[u8; 8] = b"NCSYN002";
 
+#[cfg(feature = "train")]
 /// A word enters the tag dictionary when seen at least this often in training ...
 const KNOWN_MIN_COUNT: u32 = 20;
+#[cfg(feature = "train")]
 /// ... with one tag at least this share of the time.
 const KNOWN_MIN_SHARE: f64 = 0.97;
 
@@ -470,6 +472,7 @@ fn read_known(bytes: &mut &[u8]) -> HashMap<Box<str>, Pos> {
     known
 }
 
+#[cfg(feature = "train")]
 /// The tag dictionary of a training set: words seen at least [`KNOWN_MIN_COUNT`] times with one
 /// tag at least [`KNOWN_MIN_SHARE`] of the time, sorted by word.
 fn known_words(sentences: &[TrainingSentence]) -> Vec<(&str, Pos)> {
@@ -500,6 +503,7 @@ fn known_words(sentences: &[TrainingSentence]) -> Vec<(&str, Pos)> {
 // ---------------------------------------------------------------------------------------------
 // Training.
 
+#[cfg(feature = "train")]
 /// One training sentence: words with their POS and chunk tags.
 pub struct TrainingSentence {
     pub words: Vec<String>,
@@ -507,6 +511,7 @@ pub struct TrainingSentence {
     pub chunks: Vec<Chunk>,
 }
 
+#[cfg(feature = "train")]
 struct Trainer {
     n_tags: usize,
     weights: HashMap<u32, Vec<[f32; 3]>>,
@@ -514,6 +519,7 @@ struct Trainer {
     step: u32,
 }
 
+#[cfg(feature = "train")]
 impl Trainer {
     fn new(n_tags: usize) -> Trainer {
         Trainer {
@@ -599,7 +605,7 @@ impl Trainer {
         // In the order of their place in the reader's table (see `Table::insert`), so that
         // loading fills the table front to back instead of jumping about 4 MB at random.
         let mut kept = kept;
-        let mask = sparse::table_size(kept.len()) as u32 - 1;
+        let mask = crate::sparse::table_size(kept.len()) as u32 - 1;
         kept.sort_unstable_by_key(|&(k, _)| (k & mask, k));
         out.extend_from_slice(&(self.n_tags as u32).to_le_bytes());
         out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
@@ -614,6 +620,7 @@ impl Trainer {
     }
 }
 
+#[cfg(feature = "train")]
 /// Trains both taggers on `sentences` for `epochs` passes, shuffled with a fixed seed, and
 /// returns the model file's bytes. Deterministic: the same data gives the same bytes.
 pub fn train(
