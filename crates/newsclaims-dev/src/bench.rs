@@ -19,7 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use newsclaims_format::Analysis;
+use newsclaims_pipeline::Analysis;
 use newsclaims_text::Document;
 
 use crate::{release_binary, root, shared};

@@ -7,14 +7,8 @@
 //! Writing one document's analysis as the JSON record and as CSV rows:
 //!
 //! ```
-//! use newsclaims_format::Analysis;
-//! use newsclaims_text::Document;
-//! let document = Document::new("d1", "“We will prevail,” Zelensky said.");
-//! let text = document.text.as_str();
-//! let tokens = newsclaims_tokenize::tokenize(text);
-//! let entities = newsclaims_entities::recognize(text, &tokens);
-//! let claims = newsclaims_claims::extract(text, &tokens, &entities);
-//! let analysis = Analysis { document, tokens, entities, claims, problems: Vec::new() };
+//! use newsclaims_pipeline::{Document, analyze};
+//! let analysis = analyze(&Document::new("d1", "“We will prevail,” Zelensky said."));
 //!
 //! let record = newsclaims_format::to_json(&analysis);
 //! assert_eq!(record["schema"], "newsclaims/1");
@@ -35,10 +29,8 @@ mod json;
 mod schema;
 mod text_view;
 
-use newsclaims_claims::Claim;
-use newsclaims_entities::Entities;
-use newsclaims_text::{Document, Span};
-use newsclaims_tokenize::Tokens;
+// The records this crate writes are the pipeline's; `crate::Analysis` names them here.
+use newsclaims_pipeline::{Analysis, Unreadable};
 
 pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
 pub use csv::{CSV_COLUMNS, write_csv, write_csv_header};
@@ -49,33 +41,3 @@ pub use text_view::write_text;
 
 /// The schema name written in every record.
 pub const SCHEMA: &str = "newsclaims/1";
-
-/// A problem met while reading or analysing one document; the document is still processed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// A short machine-readable kind: `invalid-utf8`, `control-characters`, `truncated`, ...
-    pub kind: &'static str,
-    pub message: String,
-    pub span: Option<Span>,
-}
-
-/// Everything the pipeline found in one document.
-#[derive(Clone, Debug)]
-pub struct Analysis {
-    pub document: Document,
-    pub tokens: Tokens,
-    pub entities: Entities,
-    pub claims: Vec<Claim>,
-    pub problems: Vec<Problem>,
-}
-
-/// A document that could not be read at all: it still yields one output record.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unreadable {
-    pub id: String,
-    /// `malformed-json`, `missing-field`, `unreadable-file`, ...
-    pub kind: &'static str,
-    pub message: String,
-    /// The 1-based input line, for JSON Lines input.
-    pub line: Option<u64>,
-}

@@ -13,7 +13,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use newsclaims_claims::Claim;
 use newsclaims_entities::Entities;
-use newsclaims_format::Analysis;
+use newsclaims_pipeline::Analysis;
 use newsclaims_pipeline::Document;
 use newsclaims_tokenize::Tokens;
 

@@ -1,5 +1,7 @@
-//! Composes the stages (tokenize, entities, claims) for one document, and runs many documents in
-//! parallel with rayon. This is the only crate that knows about threads.
+//! Composes the stages (tokenize, entities, claims) into an [`Analysis`] of one document, and
+//! owns the run over many documents ([`Run`]: runs of documents on worker threads, panic
+//! isolation, input order). This is the only crate that knows about threads; the binary and the
+//! Python module both go through [`Run::stream`].
 //!
 //! Results come back in input order and never depend on the thread count.
 //!
@@ -10,15 +12,32 @@
 //! assert_eq!(analysis.tokens.sentences.len(), 1);
 //! ```
 
-use std::collections::BTreeMap;
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Mutex, mpsc};
+mod run;
 
-use rayon::prelude::*;
-
-pub use newsclaims_format::{Analysis, Problem};
-pub use newsclaims_text::Document;
 use newsclaims_text::Span;
+pub use newsclaims_text::{Document, Problem};
+pub use run::{BYTES_PER_RUN, DOCS_PER_RUN, Input, MAX_THREADS, RUNS_PER_THREAD, Run, Source};
+
+/// Everything the pipeline found in one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub tokens: newsclaims_tokenize::Tokens,
+    pub entities: newsclaims_entities::Entities,
+    pub claims: Vec<newsclaims_claims::Claim>,
+    pub problems: Vec<Problem>,
+}
+
+/// A document that could not be read at all: it still yields one output record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub id: String,
+    /// `malformed-json`, `missing-field`, `unreadable-file`, ...
+    pub kind: &'static str,
+    pub message: String,
+    /// The 1-based input line, for JSON Lines input.
+    pub line: Option<u64>,
+}
 
 /// Runs every stage over one document. Never fails: odd input becomes [`Problem`]s.
 pub fn analyze(document: &Document) -> Analysis {
@@ -115,133 +134,5 @@ fn check_text(text: &str, problems: &mut Vec<Problem>) {
             ),
             span: Some(Span::new(first, first + c.len_utf8())),
         });
-    }
-}
-
-/// The calling thread's side of [`Workers::stream`]: keeps up to `ahead` items in flight, and
-/// hands results over in input order. Dropping `work` on return stops the workers.
-fn coordinate<T, R, E>(
-    ahead: usize,
-    work: mpsc::Sender<(u64, T)>,
-    done: &mpsc::Receiver<(u64, std::thread::Result<R>)>,
-    next: &mut impl FnMut() -> Result<Option<T>, E>,
-    sink: &mut impl FnMut(R) -> Result<(), E>,
-) -> Result<(), E> {
-    let (mut sent, mut handed) = (0u64, 0u64);
-    let mut exhausted = false;
-    let mut ready = BTreeMap::new();
-    loop {
-        while !exhausted && sent - handed < ahead as u64 {
-            match next()? {
-                Some(item) => {
-                    // The workers hold the receiver until this sender is dropped.
-                    let _ = work.send((sent, item));
-                    sent += 1;
-                }
-                None => exhausted = true,
-            }
-        }
-        if handed == sent {
-            return Ok(());
-        }
-        let (seq, result) = done
-            .recv()
-            .expect("the workers live while work is in flight");
-        ready.insert(seq, result);
-        while let Some(result) = ready.remove(&handed) {
-            match result {
-                Ok(r) => sink(r)?,
-                Err(payload) => panic::resume_unwind(payload),
-            }
-            handed += 1;
-        }
-    }
-}
-
-/// A pool of worker threads that maps work over documents, keeping input order.
-pub struct Workers {
-    pool: Option<rayon::ThreadPool>,
-}
-
-impl Workers {
-    /// A pool of `threads` threads; 0 means one per core.
-    pub fn new(threads: usize) -> Workers {
-        // Building a pool fails only when the OS refuses threads; the global pool serves then.
-        Workers {
-            pool: rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .ok(),
-        }
-    }
-
-    /// Maps `f` over `items` in parallel; results in input order, whatever the thread count.
-    pub fn map<T: Send, R: Send>(&self, items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
-        let run = || items.into_par_iter().map(f).collect();
-        match &self.pool {
-            Some(pool) => pool.install(run),
-            None => run(),
-        }
-    }
-
-    /// Maps `f` over the items `next` yields, on the pool's threads, and hands each result to
-    /// `sink` on the calling thread, in input order: the binary's loop. Reading and writing
-    /// happen on the calling thread while the workers analyse, and no thread waits for the
-    /// others at any boundary (a batch-by-batch map would leave all but one idle at the end of
-    /// every batch). At most four items per thread are taken and not yet handed to `sink`, so
-    /// memory stays bounded whatever the input's length.
-    ///
-    /// With one thread everything runs on the calling thread, one after the other, so that
-    /// `--threads 1` uses one core and is an honest single-thread figure. A panic in `f` reaches
-    /// the caller; an error from `next` or `sink` stops the run and is returned.
-    pub fn stream<T: Send, R: Send, E>(
-        &self,
-        mut next: impl FnMut() -> Result<Option<T>, E>,
-        f: impl Fn(T) -> R + Sync,
-        mut sink: impl FnMut(R) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let pool = match &self.pool {
-            Some(pool) if pool.current_num_threads() > 1 => pool,
-            // One thread, or the global pool (the OS refused threads): no workers of our own.
-            _ => {
-                while let Some(item) = next()? {
-                    sink(f(item))?;
-                }
-                return Ok(());
-            }
-        };
-        let threads = pool.current_num_threads();
-        let (work_tx, work_rx) = mpsc::channel::<(u64, T)>();
-        let work_rx = Mutex::new(work_rx);
-        let (done_tx, done_rx) = mpsc::channel::<(u64, std::thread::Result<R>)>();
-        pool.in_place_scope(|scope| {
-            for _ in 0..threads {
-                let done_tx = done_tx.clone();
-                let (work_rx, f) = (&work_rx, &f);
-                scope.spawn(move |_| {
-                    // Ends when the calling thread drops the work channel.
-                    while let Ok(Ok((seq, item))) = work_rx.lock().map(|rx| rx.recv()) {
-                        let result = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
-                        if done_tx.send((seq, result)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(done_tx);
-            coordinate(4 * threads, work_tx, &done_rx, &mut next, &mut sink)
-        })
-    }
-
-    /// The number of worker threads.
-    pub fn threads(&self) -> usize {
-        self.pool
-            .as_ref()
-            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
-    }
-
-    /// Analyses documents in parallel; results in input order.
-    pub fn analyze(&self, batch: Vec<(Document, Vec<Problem>)>) -> Vec<Analysis> {
-        self.map(batch, |(d, p)| analyze_owned(d, p))
     }
 }

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use newsclaims_pipeline::{Document, Workers};
+use newsclaims_pipeline::Document;
 
 /// What the stage reaches on PolNeAR dev, minus 0.02.
 const POLNEAR_ATTRIBUTION: f64 = 0.70;
@@ -37,12 +37,7 @@ fn referee(
         );
         return None;
     }
-    let batch = docs.into_iter().map(|d| (d, Vec::new())).collect();
-    let mut out = Vec::new();
-    for analysis in Workers::new(0).analyze(batch) {
-        newsclaims_format::write_json(&mut out, &analysis, false);
-        out.push(b'\n');
-    }
+    let out = super::run_jsonl(&docs, 0);
     let dir = std::env::temp_dir().join(format!(
         "newsclaims-claims-quality-{}-{name}",
         std::process::id()

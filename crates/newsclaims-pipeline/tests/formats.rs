@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsclaims_claims::{Claim, ClaimKind, ClaimType, Speaker};
-use newsclaims_format::Problem;
-use newsclaims_pipeline::{Analysis, Document, analyze};
+use newsclaims_pipeline::{Analysis, Document, Problem, Unreadable, analyze};
 use newsclaims_text::{CharIndex, Span};
 use serde_json::Value;
 
@@ -786,7 +785,7 @@ fn json_output_matches_the_schema() {
     let mut out = Vec::new();
     newsclaims_format::write_error_record(
         &mut out,
-        &newsclaims_format::Unreadable {
+        &Unreadable {
             id: "bad".into(),
             kind: "malformed-json",
             message: "expected value at line 1 column 1".into(),

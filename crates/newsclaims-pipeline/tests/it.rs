@@ -5,7 +5,9 @@ mod claims_quality;
 mod formats;
 mod properties;
 
-use newsclaims_pipeline::{Document, Workers, analyze};
+use newsclaims_pipeline::{
+    DOCS_PER_RUN, Document, Input, RUNS_PER_THREAD, Run, Unreadable, analyze,
+};
 
 fn fixture_documents() -> Vec<Document> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles");
@@ -34,100 +36,167 @@ fn final_json() {
     });
 }
 
-#[test]
-fn thread_count_does_not_change_output() {
-    let documents = fixture_documents();
-    assert!(
-        documents.len() >= 2,
-        "the fixtures folder holds several articles"
-    );
-    let render = |threads: usize| {
-        let batch = documents.iter().cloned().map(|d| (d, Vec::new())).collect();
-        let mut out = Vec::new();
-        for analysis in Workers::new(threads).analyze(batch) {
-            newsclaims_format::write_json(&mut out, &analysis, false);
-            out.push(b'\n');
-        }
-        out
-    };
-    let one = render(1);
-    assert_eq!(one, render(2), "2 threads differ from 1");
-    assert_eq!(one, render(3), "3 threads differ from 1");
+/// The JSON Lines records of `documents` through [`Run::stream`] on `threads` threads: the path
+/// the binary takes (runs, panic isolation, ordered streaming), rendered on the workers.
+pub(crate) fn run_jsonl(documents: &[Document], threads: usize) -> Vec<u8> {
+    let inputs = documents
+        .iter()
+        .cloned()
+        .map(|d| Input::Document(d, Vec::new()));
+    let mut out = Vec::new();
+    Run::new(threads)
+        .stream(
+            inputs,
+            |_, record| {
+                let mut line = Vec::new();
+                newsclaims_format::write_json(&mut line, &record.expect("readable"), false);
+                line.push(b'\n');
+                line
+            },
+            |line| {
+                out.extend_from_slice(&line);
+                Ok::<(), ()>(())
+            },
+        )
+        .expect("no error");
+    out
 }
 
-/// The binary's loop: documents streamed through the workers in runs, read and written on the
-/// calling thread, give the same records in the same order whatever the thread count; an error
-/// from the sink stops the run, and a panic in a worker reaches the caller.
+fn sequential_jsonl(documents: &[Document]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for d in documents {
+        newsclaims_format::write_json(&mut out, &analyze(d), false);
+        out.push(b'\n');
+    }
+    out
+}
+
+/// The run gives the records of the documents one by one, in the same order, whatever the
+/// thread count; many documents make several runs per thread.
 #[test]
-fn streamed_runs_keep_order() {
-    let documents = fixture_documents();
-    let render = |threads: usize| {
-        let workers = Workers::new(threads);
-        let mut runs = documents.chunks(2).map(|c| c.to_vec());
-        let mut out = Vec::new();
-        workers
-            .stream(
-                || Ok::<_, ()>(runs.next()),
-                |run: Vec<Document>| run.iter().map(analyze).collect::<Vec<_>>(),
-                |analyses| {
-                    for analysis in analyses {
-                        newsclaims_format::write_json(&mut out, &analysis, false);
-                        out.push(b'\n');
-                    }
-                    Ok(())
-                },
-            )
-            .expect("no error");
-        out
-    };
-    let sequential: Vec<u8> = documents
-        .iter()
-        .flat_map(|d| {
-            let mut out = Vec::new();
-            newsclaims_format::write_json(&mut out, &analyze(d), false);
-            out.push(b'\n');
-            out
+fn thread_count_does_not_change_output() {
+    let fixtures = fixture_documents();
+    assert!(
+        fixtures.len() >= 2,
+        "the fixtures folder holds several articles"
+    );
+    let documents: Vec<Document> = (0..5)
+        .flat_map(|round| {
+            fixtures
+                .iter()
+                .map(move |d| Document::new(format!("{}-{round}", d.id), d.text.clone()))
         })
         .collect();
-    assert_eq!(render(1), sequential, "1 thread, streamed");
-    assert_eq!(render(2), sequential, "2 threads, streamed");
-    assert_eq!(render(3), sequential, "3 threads, streamed");
+    let sequential = sequential_jsonl(&documents);
+    for threads in [1, 2, 3] {
+        assert_eq!(
+            run_jsonl(&documents, threads),
+            sequential,
+            "{threads} threads differ from document by document"
+        );
+    }
+}
 
-    for threads in [1, 2] {
-        let workers = Workers::new(threads);
-        let mut n = 0;
-        let mut seen = 0;
-        let stopped = workers.stream(
-            || {
-                n += 1;
-                Ok((n <= 100).then_some(n))
+/// Unreadable inputs keep their place; an error from `on_record` stops the run; a panic in
+/// `render` reaches the caller.
+#[test]
+fn run_keeps_places_stops_and_panics() {
+    let inputs = || {
+        (0..100).map(|n| {
+            if n % 7 == 3 {
+                Input::Unreadable(Unreadable {
+                    id: format!("u{n}"),
+                    kind: "malformed-json",
+                    message: "not JSON".into(),
+                    line: Some(n),
+                })
+            } else {
+                Input::Document(Document::new(format!("d{n}"), "He said it."), Vec::new())
+            }
+        })
+    };
+    for threads in [1, 2, 3] {
+        let run = Run::new(threads);
+        let mut seen = Vec::new();
+        run.stream(
+            inputs(),
+            |n, record| match record {
+                Ok(a) => (n, a.document.id),
+                Err(u) => (n, u.id),
             },
-            |k: i32| k * 2,
-            |k| {
-                seen += 1;
-                if k == 20 { Err("full disk") } else { Ok(()) }
+            |(n, id)| {
+                seen.push((n, id));
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<(usize, String)> = (0..100)
+            .map(|n| {
+                (
+                    n,
+                    if n % 7 == 3 {
+                        format!("u{n}")
+                    } else {
+                        format!("d{n}")
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(seen, expected, "{threads} threads");
+
+        let mut handed = 0;
+        let stopped = run.stream(
+            inputs(),
+            |n, _| n,
+            |n| {
+                handed += 1;
+                if n == 40 { Err("full disk") } else { Ok(()) }
             },
         );
         assert_eq!(stopped, Err("full disk"), "{threads} threads");
-        assert_eq!(seen, 10, "results after the error are not handed over");
+        assert_eq!(handed, 41, "records after the error are not handed over");
 
-        let mut n = 0;
         let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workers.stream(
-                || {
-                    n += 1;
-                    Ok::<_, ()>((n <= 10).then_some(n))
-                },
-                |k: i32| {
-                    assert_ne!(k, 5, "a bug in a stage");
-                    k
-                },
-                |_| Ok(()),
+            run.stream(
+                inputs(),
+                |n, _| assert_ne!(n, 50, "a bug in a renderer"),
+                |()| Ok::<(), ()>(()),
             )
         }));
         assert!(
             panicked.is_err(),
             "{threads} threads: the panic reached the caller"
         );
+    }
+}
+
+/// A run asks for no more inputs than it may hold: memory stays bounded however long the input.
+#[test]
+fn run_holds_a_bounded_number_of_inputs() {
+    for threads in [1, 2, 3] {
+        let pulled = std::cell::Cell::new(0usize);
+        let mut max_ahead = 0;
+        let inputs = (0..2000).map(|n| {
+            pulled.set(pulled.get() + 1);
+            Input::Document(Document::new(format!("d{n}"), "Tiny."), Vec::new())
+        });
+        let mut handed = 0usize;
+        Run::new(threads)
+            .stream(
+                inputs,
+                |n, _| n,
+                |_| {
+                    handed += 1;
+                    max_ahead = max_ahead.max(pulled.get() - handed);
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+        let bound = DOCS_PER_RUN * (RUNS_PER_THREAD * threads + 1);
+        assert!(
+            max_ahead <= bound,
+            "{threads} threads: {max_ahead} documents held, bound {bound}"
+        );
+        assert_eq!(handed, 2000);
     }
 }

@@ -6,7 +6,7 @@
 //! NUL), and a news-like alphabet dense in quotes, apostrophes, periods and line breaks, where the
 //! tokenizer's and attribution's special cases live.
 
-use newsclaims_pipeline::{Analysis, Document, Workers, analyze};
+use newsclaims_pipeline::{Analysis, Document, analyze};
 use newsclaims_text::Span;
 use proptest::prelude::*;
 
@@ -323,10 +323,15 @@ proptest! {
             .enumerate()
             .map(|(i, t)| Document::new(format!("d{i}"), t.as_str()))
             .collect();
-        let sequential: Vec<Vec<u8>> = docs.iter().map(|d| json(&analyze(d))).collect();
-        let batch = docs.into_iter().map(|d| (d, Vec::new())).collect();
-        let parallel: Vec<Vec<u8>> = Workers::new(2).analyze(batch).iter().map(json).collect();
-        prop_assert_eq!(parallel, sequential);
+        let sequential: Vec<u8> = docs
+            .iter()
+            .flat_map(|d| {
+                let mut line = json(&analyze(d));
+                line.push(b'\n');
+                line
+            })
+            .collect();
+        prop_assert_eq!(super::run_jsonl(&docs, 2), sequential);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The vocabulary every newsclaims stage shares: [`Span`], a byte range into the original article,
-//! and [`Document`], an article with its identifier.
+//! [`Document`], an article with its identifier, and [`Problem`], something odd met in one.
 //!
 //! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
 //! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
@@ -156,6 +156,15 @@ impl CharIndex {
         let saved = if k == 0 { 0 } else { self.wide[k - 1].1 };
         (byte - saved) as usize
     }
+}
+
+/// A problem met while reading or analysing one document; the document is still processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A short machine-readable kind: `invalid-utf8`, `control-characters`, `truncated`, ...
+    pub kind: &'static str,
+    pub message: String,
+    pub span: Option<Span>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use newsclaims_format::Analysis;
 
 pub(crate) struct BratDir {
     dir: PathBuf,
@@ -32,8 +31,9 @@ impl BratDir {
         })
     }
 
-    pub(crate) fn write(&mut self, analysis: &Analysis) -> Result<()> {
-        let base = newsclaims_format::brat_file_stem(&analysis.document.id);
+    /// Writes one document's text and annotations (rendered by [`newsclaims_format::brat_ann`]).
+    pub(crate) fn write(&mut self, id: &str, text: &str, ann: &str) -> Result<()> {
+        let base = newsclaims_format::brat_file_stem(id);
         let mut stem = base.clone();
         let mut n = 1;
         // Compared without case, for file systems that ignore it.
@@ -41,10 +41,7 @@ impl BratDir {
             n += 1;
             stem = format!("{base}-{n}");
         }
-        for (ext, contents) in [
-            ("txt", analysis.document.text.clone()),
-            ("ann", newsclaims_format::brat_ann(analysis)),
-        ] {
+        for (ext, contents) in [("txt", text), ("ann", ann)] {
             let path = self.dir.join(format!("{stem}.{ext}"));
             std::fs::write(&path, contents)
                 .with_context(|| format!("writing {}", path.display()))?;

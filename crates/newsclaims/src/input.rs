@@ -1,7 +1,7 @@
-//! Reads documents from `.txt` files, folders, JSON Lines files and standard input, lazily, in
-//! bounded batches, so that memory does not grow with the corpus.
+//! Reads documents from `.txt` files, folders, JSON Lines files and standard input, lazily, one
+//! at a time as the run asks for them, so that memory does not grow with the corpus.
 //!
-//! Invariants: every input document becomes exactly one [`Item`], in input order: a document
+//! Invariants: every input document becomes exactly one [`Input`], in input order: a document
 //! (possibly with problems met while reading it, such as invalid UTF-8 or truncation) or an
 //! [`Unreadable`] record. Nothing here panics or stops early on bad input; only a missing input
 //! path (checked before anything is read) is an error of the run. No document holds more than
@@ -13,23 +13,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use newsclaims_format::{Problem, Unreadable};
-use newsclaims_text::Document;
+use newsclaims_pipeline::{Input, Unreadable};
+use newsclaims_text::{Document, Problem};
 use serde_json::Value;
-
-pub(crate) enum Item {
-    Document(Document, Vec<Problem>),
-    Unreadable(Unreadable),
-}
-
-impl Item {
-    pub(crate) fn size(&self) -> usize {
-        match self {
-            Item::Document(d, _) => d.text.len(),
-            Item::Unreadable(_) => 0,
-        }
-    }
-}
 
 /// One input still to open.
 enum Pending {
@@ -39,12 +25,12 @@ enum Pending {
     /// or found in a folder (read only when it is a regular file, so a FIFO cannot hang the run).
     File { path: PathBuf, named: bool },
     /// A folder that could not be listed: its record is ready.
-    Failed(Item),
+    Failed(Input),
 }
 
 enum Source {
     /// A whole-file document (or the record of a file that could not be read), not yet handed out.
-    Ready(Item),
+    Ready(Input),
     /// A JSON Lines stream: one document per non-blank line.
     Lines {
         name: String,
@@ -117,24 +103,7 @@ impl Reader {
         Ok((reader, skipped))
     }
 
-    /// Up to `max_docs` items holding at most about `max_bytes` of text (always at least one item
-    /// while any remain); empty at the end of input.
-    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Vec<Item> {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < max_docs && bytes < max_bytes {
-            match self.next_item() {
-                Some(item) => {
-                    bytes += item.size();
-                    batch.push(item);
-                }
-                None => break,
-            }
-        }
-        batch
-    }
-
-    fn next_item(&mut self) -> Option<Item> {
+    fn read_next(&mut self) -> Option<Input> {
         loop {
             let item = match self.current.take() {
                 None => {
@@ -153,7 +122,7 @@ impl Reader {
                         Ok(Line::End) => continue,
                         Ok(Line::Blank) => None,
                         Ok(Line::Text(raw)) => Some(parse_line(&name, line, &raw, self.max_bytes)),
-                        Ok(Line::TooLong(len)) => Some(Item::Unreadable(Unreadable {
+                        Ok(Line::TooLong(len)) => Some(Input::Unreadable(Unreadable {
                             id: format!("{name}:{line}"),
                             kind: "too-large",
                             message: format!(
@@ -165,7 +134,7 @@ impl Reader {
                         })),
                         Err(e) => {
                             // The stream cannot go on: this record closes it.
-                            return Some(Item::Unreadable(Unreadable {
+                            return Some(Input::Unreadable(Unreadable {
                                 id: format!("{name}:{line}"),
                                 kind: "read-error",
                                 message: format!("reading {name} stopped at line {line}: {e}"),
@@ -281,8 +250,8 @@ impl Reader {
         })
     }
 
-    fn flag_duplicate(&mut self, mut item: Item) -> Item {
-        if let Item::Document(doc, problems) = &mut item
+    fn flag_duplicate(&mut self, mut item: Input) -> Input {
+        if let Input::Document(doc, problems) = &mut item
             && !self.seen.insert(id_hash(&doc.id))
         {
             problems.push(Problem {
@@ -295,6 +264,12 @@ impl Reader {
             });
         }
         item
+    }
+}
+
+impl newsclaims_pipeline::Source for Reader {
+    fn next_input(&mut self) -> Option<Input> {
+        self.read_next()
     }
 }
 
@@ -379,8 +354,8 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn unreadable(id: String, kind: &'static str, message: String) -> Item {
-    Item::Unreadable(Unreadable {
+fn unreadable(id: String, kind: &'static str, message: String) -> Input {
+    Input::Unreadable(Unreadable {
         id,
         kind,
         message,
@@ -422,7 +397,7 @@ fn read_capped(reader: impl Read, max: usize) -> io::Result<(Vec<u8>, bool)> {
 
 /// A document from raw bytes: invalid UTF-8 is repaired (U+FFFD) and the repair listed; a
 /// document cut at `max` bytes says so.
-fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Item {
+fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
     let mut problems = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -440,7 +415,7 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Item {
     if cut {
         problems.push(truncated(max));
     }
-    Item::Document(Document::new(id, text), problems)
+    Input::Document(Document::new(id, text), problems)
 }
 
 fn truncated(max: usize) -> Problem {
@@ -523,7 +498,7 @@ fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
 
 /// One JSON Lines record: `{"id", "text", ...}`; its other fields go to the output as they are
 /// (in the order of their names), unless they bear the name of an output field.
-fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
+fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
     let fallback_id = format!("{name}:{line}");
     let mut problems = Vec::new();
     // A byte-order mark opens some files saved by Windows tools; it is not part of the record.
@@ -547,7 +522,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
         }
     };
     let error = |id: String, kind: &'static str, message: String| {
-        Item::Unreadable(Unreadable {
+        Input::Unreadable(Unreadable {
             id,
             kind,
             message,
@@ -650,7 +625,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Item {
             Some((name, value.to_string()))
         })
         .collect();
-    Item::Document(Document { id, text, fields }, problems)
+    Input::Document(Document { id, text, fields }, problems)
 }
 
 /// `raw` with every unpaired surrogate escape (`\uD800`–`\uDFFF` not forming a pair) replaced

@@ -1,9 +1,9 @@
 //! The `newsclaims` command: reads articles from files, folders, JSON Lines or standard input,
-//! runs the pipeline in bounded parallel batches, and writes one record per document in input
-//! order.
+//! streams them through the pipeline's run ([`newsclaims_pipeline::Run`]), and writes one record
+//! per document in input order.
 //!
 //! Invariants: every input document yields exactly one record, a result or an error record, even
-//! when a stage panics on it (caught here, per document, as a last line of defence); the exit
+//! when a stage panics on it (the run isolates it, per document); the exit
 //! status is 0 when every document was analysed, 1 when some got error records, 2 when the run
 //! could not start or its output could not be written.
 
@@ -13,15 +13,13 @@ mod input;
 mod progress;
 
 use std::io::{self, Write};
-use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use newsclaims_format::{Analysis, Problem, Unreadable};
-use newsclaims_text::Document;
+use newsclaims_pipeline::{Analysis, Unreadable};
 
 use crate::args::{Args, Format};
-use crate::input::{Item, Reader};
+use crate::input::Reader;
 
 fn main() -> ExitCode {
     let args = match args::parse(std::env::args_os().skip(1)) {
@@ -78,15 +76,8 @@ struct Summary {
     with_problems: u64,
 }
 
-/// Documents a thread analyses stage by stage in one go (see [`analyze_chunk`]): enough that
-/// each stage's model stays in the caches, few enough that memory stays small and flat (what a
-/// document costs in memory grows with its text, not with the number of documents).
-const CHUNK_DOCS: usize = 16;
-/// Bytes of text in one run, whichever limit comes first (a longer document is a run alone).
-const CHUNK_BYTES: usize = 32 << 10;
-
 fn run(args: &Args) -> Result<Summary> {
-    let (mut reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
+    let (reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
     if !args.quiet {
         for s in &skipped {
             eprintln!(
@@ -115,45 +106,31 @@ fn run(args: &Args) -> Result<Summary> {
         }
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let workers = newsclaims_pipeline::Workers::new(args.threads);
     let mut summary = Summary::default();
     let mut progress = progress::Progress::new(args.quiet, &args.inputs);
     if args.format == Format::Json {
         out.write_all(b"[\n")?;
     }
     out.write_all(&opening(args.format))?;
-    // This thread reads runs of documents and writes their records while the workers analyse
-    // and render them. A run carries the index of its first document, so that a worker renders
-    // what depends on a record's place (the JSON array's commas, the HTML section numbers).
-    let mut read = 0;
+    // This thread reads the documents and writes their records while the workers analyse and
+    // render them (a record's place decides the JSON array's commas and the HTML numbers).
     let format = args.format;
-    let keep = brat_dir.is_some();
-    workers.stream(
-        || -> Result<Option<(usize, Vec<Item>)>> {
-            let run = reader.next_batch(CHUNK_DOCS, CHUNK_BYTES);
-            let first = read;
-            read += run.len();
-            Ok((!run.is_empty()).then_some((first, run)))
-        },
-        |(first, run)| render_run(first, run, format, keep),
+    let to_dir = brat_dir.is_some();
+    newsclaims_pipeline::Run::new(args.threads).stream(
+        reader,
+        |n, record| render(n, record, format, to_dir),
         |rendered| {
-            for doc in &rendered.documents {
-                summary.documents += 1;
-                summary.failed += u64::from(doc.failed);
-                summary.with_problems += u64::from(doc.with_problems);
-            }
-            if let Some(dir) = &mut brat_dir {
-                for analysis in &rendered.analyses {
-                    dir.write(analysis)?;
-                }
+            summary.documents += 1;
+            summary.failed += u64::from(rendered.failed);
+            summary.with_problems += u64::from(rendered.with_problems);
+            if let (Some(dir), Some(files)) = (&mut brat_dir, &rendered.brat) {
+                dir.write(&files.id, &files.text, &files.ann)?;
             }
             out.write_all(&rendered.bytes).context("writing output")?;
             if let Some(progress) = &mut progress {
-                for doc in &rendered.documents {
-                    progress.document(doc.text_bytes);
-                }
+                progress.document(rendered.text_bytes);
             }
-            Ok(())
+            Ok::<(), anyhow::Error>(())
         },
     )?;
 
@@ -168,116 +145,61 @@ fn run(args: &Args) -> Result<Summary> {
     Ok(summary)
 }
 
-/// A run of documents analysed and rendered by a worker.
+/// One document's record, rendered by a worker, and what the summary and the progress line need
+/// of it. The analysis itself is dropped on the worker that made it: freeing it on the writing
+/// thread cost the allocator a lock per block.
 struct Rendered {
-    /// The records of the run, one after the other.
     bytes: Vec<u8>,
-    documents: Vec<Rendering>,
-    /// The analyses, kept only for a brat folder (which writes files of its own).
-    analyses: Vec<Analysis>,
-}
-
-/// What the summary and the progress line need of one document.
-struct Rendering {
     failed: bool,
     with_problems: bool,
     text_bytes: usize,
+    /// The files of a brat folder (`--format brat --output DIR`).
+    brat: Option<BratFiles>,
 }
 
-/// Analyses a run of documents whose first is the `first`-th of the input, and renders their
-/// records into one buffer. The analyses are dropped here, on the worker that made them, unless
-/// `keep`: freeing them on the writing thread cost the allocator a lock per block.
-fn render_run(first: usize, items: Vec<Item>, format: Format, keep: bool) -> Rendered {
-    let mut rendered = Rendered {
-        bytes: Vec::new(),
-        documents: Vec::with_capacity(items.len()),
-        analyses: Vec::new(),
-    };
-    for (k, result) in analyze_chunk(items).into_iter().enumerate() {
-        let n = first + k;
-        match result {
-            Ok(analysis) => {
-                write_record(&mut rendered.bytes, &analysis, format, n == 0, n);
-                rendered.documents.push(Rendering {
-                    failed: false,
-                    with_problems: !analysis.problems.is_empty(),
-                    text_bytes: analysis.document.text.len(),
-                });
-                if keep {
-                    rendered.analyses.push(analysis);
-                }
+struct BratFiles {
+    id: String,
+    text: String,
+    ann: String,
+}
+
+/// Renders the record of the `n`-th document (0-based); for a brat folder, its files instead.
+fn render(
+    n: usize,
+    record: Result<Analysis, Unreadable>,
+    format: Format,
+    to_dir: bool,
+) -> Rendered {
+    let mut bytes = Vec::new();
+    match record {
+        Ok(analysis) => {
+            let brat = to_dir.then(|| BratFiles {
+                id: analysis.document.id.clone(),
+                text: analysis.document.text.clone(),
+                ann: newsclaims_format::brat_ann(&analysis),
+            });
+            if !to_dir {
+                write_record(&mut bytes, &analysis, format, n == 0, n);
             }
-            Err(unreadable) => {
-                write_unreadable(&mut rendered.bytes, &unreadable, format, n == 0, n);
-                rendered.documents.push(Rendering {
-                    failed: true,
-                    with_problems: false,
-                    text_bytes: 0,
-                });
+            Rendered {
+                bytes,
+                failed: false,
+                with_problems: !analysis.problems.is_empty(),
+                text_bytes: analysis.document.text.len(),
+                brat,
+            }
+        }
+        Err(unreadable) => {
+            write_unreadable(&mut bytes, &unreadable, format, n == 0, n);
+            Rendered {
+                bytes,
+                failed: true,
+                with_problems: false,
+                text_bytes: 0,
+                brat: None,
             }
         }
     }
-    rendered
-}
-
-/// Runs the pipeline on a run of documents, stage by stage over all of them (see
-/// [`newsclaims_pipeline::find`]). Should a stage panic, the documents are analysed again one by
-/// one, so that only the one at fault gets an error record.
-fn analyze_chunk(items: Vec<Item>) -> Vec<Result<Analysis, Unreadable>> {
-    let texts: Vec<&str> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Document(doc, _) => Some(doc.text.as_str()),
-            Item::Unreadable(_) => None,
-        })
-        .collect();
-    let found = panic::catch_unwind(|| newsclaims_pipeline::find(&texts));
-    drop(texts);
-    match found {
-        Ok(found) => {
-            let mut found = found.into_iter();
-            items
-                .into_iter()
-                .map(|item| match item {
-                    Item::Document(doc, problems) => {
-                        let found = found.next().expect("one finding per document");
-                        Ok(newsclaims_pipeline::assemble(doc, problems, found))
-                    }
-                    Item::Unreadable(u) => Err(u),
-                })
-                .collect()
-        }
-        Err(_) => items
-            .into_iter()
-            .map(|item| match item {
-                Item::Document(doc, problems) => analyze_guarded(doc, problems),
-                Item::Unreadable(u) => Err(u),
-            })
-            .collect(),
-    }
-}
-
-/// Runs the pipeline on one document. The stages never fail by design; should one panic all the
-/// same, the document gets an error record and the run goes on (the panic message is already on
-/// standard error, from the default hook, for the bug report).
-fn analyze_guarded(doc: Document, problems: Vec<Problem>) -> Result<Analysis, Unreadable> {
-    let id = doc.id.clone();
-    panic::catch_unwind(AssertUnwindSafe(|| {
-        newsclaims_pipeline::analyze_owned(doc, problems)
-    }))
-    .map_err(|payload| {
-        let why = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Unreadable {
-            id,
-            kind: "internal-error",
-            message: format!("newsclaims failed on this document (a bug, please report it): {why}"),
-            line: None,
-        }
-    })
 }
 
 /// Refuses to write over an input file: `newsclaims docs.jsonl -o docs.jsonl` would empty it
