@@ -33,7 +33,10 @@ mod text_view;
 use newsclaims_pipeline::{Analysis, Unreadable};
 
 pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
-pub use csv::{CSV_COLUMNS, write_csv, write_csv_header};
+pub use csv::{
+    CSV_COLUMNS, CSV_ENTITY_COLUMNS, write_csv, write_csv_entities, write_csv_entities_header,
+    write_csv_header,
+};
 pub use html::{write_html, write_html_footer, write_html_header, write_html_unreadable};
 pub use json::{RESERVED_FIELDS, to_json, write_error_record, write_json};
 pub use schema::json_schema;

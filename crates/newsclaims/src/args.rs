@@ -1,196 +1,243 @@
-//! Command-line arguments, parsed by hand: the surface is small and a parser crate would cost
-//! more build time than it saves.
+//! The command line: every flag, its help, and the `--version` text, declared with clap's derive.
+//!
+//! This module depends on clap and std only, so that the generator of the shell completions and
+//! the man page (`examples/generate_docs.rs`, run by `cargo xtask completions`) builds from it
+//! without the pipeline. Parsing never exits the process: [`parse`] returns clap's error, whose
+//! kind says whether it is `--help`/`--version` (print, exit 0) or a usage error (exit 2).
+//!
+//! Conventions clap gives: combined short flags (`-qj2`, `-fjsonl`), `--flag=value`,
+//! suggestions for a misspelt flag or value, and a boolean flag refuses a value (`--quiet=no` is
+//! an error, not quiet).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use clap::{ArgAction, CommandFactory, Parser, ValueEnum};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Format {
+/// The output formats (`--format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The contract, pretty; an array of records for several documents.
+    #[default]
     Json,
+    /// The contract, one record per line.
     Jsonl,
+    /// A view for the terminal.
     Text,
+    /// One row per claim, carried input fields as columns (spreadsheets).
     Csv,
+    /// One row per entity mention.
+    CsvEntities,
+    /// One self-contained page for the run.
     Html,
+    /// brat standoff (`.ann`), PolNeAR's scheme; needs `--output DIR`.
     Brat,
 }
 
-#[derive(Debug)]
-pub(crate) struct Args {
-    pub(crate) inputs: Vec<PathBuf>,
-    pub(crate) format: Format,
-    pub(crate) threads: usize,
-    pub(crate) output: Option<PathBuf>,
-    pub(crate) quiet: bool,
-    /// The most text one document may hold; longer ones are cut there, with a `truncated` problem.
-    pub(crate) max_bytes: usize,
+/// How inputs are read (`--input-format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// `.txt` is an article, `.jsonl`/`.ndjson`/`.json` JSON Lines; others by content.
+    #[default]
+    Auto,
+    /// JSON Lines: every input line yields exactly one record.
+    Jsonl,
+    /// Each file (or standard input) is one plain-text article.
+    Text,
 }
 
 /// 64 MiB: far beyond any article (a long one is 50 KB), small enough that one runaway document
 /// (a whole dump on one line) cannot exhaust memory: the analysis takes about 75 bytes per byte
 /// of text (1.5 GB measured for a 20 MB document), so about 5 GB at the limit.
-pub(crate) const DEFAULT_MAX_BYTES: usize = 64 << 20;
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
-pub(crate) enum Parsed {
-    Run(Args),
-    /// `--help` or `--version`: print this and exit successfully.
-    Exit(String),
-}
+const ABOUT: &str = "Who claimed what in news articles";
 
-pub(crate) const HELP: &str = "\
-newsclaims: who claimed what in news articles
+const LONG_ABOUT: &str = "\
+Who claimed what in news articles.
 
 Finds every named entity, every quote and piece of reported speech with its speaker resolved to a
-name, and every check-worthy factual statement, with code-point offsets into the article.
+name, and every check-worthy factual statement, with code-point offsets into the article.";
 
-USAGE:
-    newsclaims [OPTIONS] [INPUT]...
+const AFTER_HELP: &str = "\
+Examples:
+  newsclaims article.txt
+  newsclaims -fjsonl docs.jsonl > out.jsonl
+  cat docs.jsonl | newsclaims -qj2 --input-format jsonl --keep-going > out.jsonl
+  newsclaims --format text fixtures/articles/
+  newsclaims --format csv docs.jsonl > claims.csv
+  newsclaims --format html fixtures/articles/ > claims.html
+  newsclaims --format brat --output brat/ docs.jsonl";
 
-INPUT:
-    FILE.txt      one article; its id is the file stem
-    FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line
-    DIR           every .txt, .jsonl and .ndjson file inside, recursively, in path order;
-                  other files are skipped (a note on standard error says how many)
-    -             standard input: JSON Lines when it starts with '{', else one article (id \"stdin\")
-    With no INPUT, standard input is read.
+const AFTER_LONG_HELP: &str = "\
+Inputs:
+  FILE.txt      one article; its id is the file stem
+  FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line (also .ndjson)
+  DIR           every .txt, .jsonl and .ndjson file inside, recursively, in path order; other
+                files are skipped (a note on standard error says how many)
+  -             standard input (read by content, or as --input-format says)
+  With no INPUT, standard input is read.
 
-OPTIONS:
-    -f, --format FORMAT   json (default for one .txt), jsonl (default otherwise), text,
-                          csv (one row per claim), html (one page), brat (standoff .ann)
-    -o, --output FILE     write there instead of standard output; with brat, a folder
-                          that gets <id>.txt and <id>.ann per document
-    -j, --threads N       worker threads (default: one per core); output never depends on it
-    -q, --quiet           no summary, no notes and no progress line on standard error
-                          (the progress line shows only when standard error is a terminal)
-        --max-bytes N     analyse at most N bytes of one document (suffixes K, M, G; default 64M);
-                          a longer one is cut there and its record lists a `truncated` problem;
-                          analysing takes about 75 bytes of memory per byte of text
-    -h, --help            this text
-    -V, --version         the version
+Output:
+  One record per input document, in input order, always. A document that cannot be read (a
+  malformed JSON line, a missing `id` or `text`, an unreadable file) gets an error record
+  {\"schema\", \"id\", \"error\": {\"kind\", \"message\", \"line\"}} and the run goes on. Problems in
+  a document that is still analysed (invalid UTF-8 repaired, control characters, a duplicate id,
+  an empty text, truncation) are listed in its record's \"errors\".
 
-EXAMPLES:
-    newsclaims article.txt
-    newsclaims --format jsonl docs.jsonl > out.jsonl
-    cat docs.jsonl | newsclaims --threads 2 > out.jsonl
-    newsclaims --format text fixtures/articles/
-    newsclaims --format csv docs.jsonl > claims.csv
-    newsclaims --format html fixtures/articles/ > claims.html
-    newsclaims --format brat --output brat/ docs.jsonl
-    newsclaims corpus/ --threads 4 --output out.jsonl --quiet
+Exit status:
+  0   every document was analysed (its record may still list problems in \"errors\"), or
+      --keep-going was given and every unreadable document has its error record
+  1   some documents could not be read; each has an error record in the output, and the
+      summary on standard error says how many
+  2   the run could not start or could not finish: bad arguments, a missing input, an output
+      that cannot be written
 
-OUTPUT:
-    One record per input document, in input order, always. A document that cannot be read (a
-    malformed JSON line, a missing `id` or `text`, an unreadable file) gets an error record
-    {\"schema\", \"id\", \"error\": {\"kind\", \"message\", \"line\"}} and the run goes on. Problems in
-    a document that is still analysed (invalid UTF-8 repaired, control characters, a duplicate
-    id, an empty text, truncation) are listed in its record's \"errors\".
+Examples:
+  newsclaims article.txt
+  newsclaims -fjsonl docs.jsonl > out.jsonl
+  cat docs.jsonl | newsclaims -qj2 --input-format jsonl --keep-going > out.jsonl
+  newsclaims --format text fixtures/articles/
+  newsclaims --format csv docs.jsonl > claims.csv
+  newsclaims --format html fixtures/articles/ > claims.html
+  newsclaims --format brat --output brat/ docs.jsonl
+  newsclaims corpus/ --threads 4 --output out.jsonl --quiet";
 
-EXIT STATUS:
-    0   every document was analysed (its record may still list problems in \"errors\")
-    1   some documents could not be read; each has an error record in the output, and the
-        summary on standard error says how many
-    2   the run could not start or could not finish: bad arguments, a missing input, an
-        output that cannot be written
-";
+/// The arguments of one run.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "newsclaims",
+    version = env!("CARGO_PKG_VERSION"),
+    long_version = long_version(),
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = AFTER_HELP,
+    after_long_help = AFTER_LONG_HELP,
+    max_term_width = 100
+)]
+pub struct Args {
+    /// Articles: .txt files, JSON Lines files, folders, or - for standard input [default: -]
+    #[arg(value_name = "INPUT", value_hint = clap::ValueHint::AnyPath)]
+    pub inputs: Vec<PathBuf>,
 
-pub(crate) fn parse(raw: impl Iterator<Item = OsString>) -> Result<Parsed> {
-    let mut inputs = Vec::new();
-    let mut format = None;
-    let mut threads = 0;
-    let mut output = None;
-    let mut quiet = false;
-    let mut max_bytes = DEFAULT_MAX_BYTES;
-    let mut raw = raw.peekable();
-    let mut only_inputs = false;
-    while let Some(arg) = raw.next() {
-        let Some(s) = arg.to_str().map(str::to_owned) else {
-            inputs.push(PathBuf::from(arg));
-            continue;
-        };
-        if only_inputs || s == "-" || !s.starts_with('-') {
-            inputs.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline) = match s.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (s.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
-            }
-            match raw.next().and_then(|v| v.into_string().ok()) {
-                Some(v) => Ok(v),
-                None => bail!("{name} needs a value"),
-            }
-        };
-        match flag.as_str() {
-            "--" => only_inputs = true,
-            "-h" | "--help" => return Ok(Parsed::Exit(HELP.trim_end().to_owned())),
-            "-V" | "--version" => {
-                return Ok(Parsed::Exit(format!(
-                    "newsclaims {}",
-                    env!("CARGO_PKG_VERSION")
-                )));
-            }
-            "-q" | "--quiet" => quiet = true,
-            "-f" | "--format" => {
-                format = Some(match value("--format")?.as_str() {
-                    "json" => Format::Json,
-                    "jsonl" => Format::Jsonl,
-                    "text" => Format::Text,
-                    "csv" => Format::Csv,
-                    "html" => Format::Html,
-                    "brat" => Format::Brat,
-                    other => {
-                        bail!("unknown format `{other}`: use json, jsonl, text, csv, html or brat")
-                    }
-                })
-            }
-            "-o" | "--output" => output = Some(PathBuf::from(value("--output")?)),
-            "-j" | "--threads" => {
-                let v = value("--threads")?;
-                threads = v
-                    .parse()
-                    .map_err(|_| anyhow::anyhow!("--threads wants a number, not `{v}`"))?;
-            }
-            "--max-bytes" => {
-                let v = value("--max-bytes")?;
-                max_bytes = parse_size(&v).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "--max-bytes wants a size such as 1000, 64K, 64M or 1G, not `{v}`"
-                    )
-                })?;
-            }
-            other => bail!("unknown option `{other}`"),
-        }
+    /// Output format [default: json for one .txt input, jsonl otherwise]
+    #[arg(short = 'f', long = "format", value_name = "FORMAT")]
+    pub format_flag: Option<Format>,
+
+    /// The format in effect: `--format`, or the default for the inputs.
+    #[arg(skip)]
+    pub format: Format,
+
+    /// How to read inputs: by extension and content, or force JSON Lines or plain text
+    #[arg(long, value_name = "HOW", default_value = "auto")]
+    pub input_format: InputFormat,
+
+    /// Write here, not to standard output; with --format brat, a folder of <id>.txt and <id>.ann
+    #[arg(short, long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads; 0 is one per core. Output never depends on it
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        env = "NEWSCLAIMS_THREADS"
+    )]
+    pub threads: usize,
+
+    /// No summary, no notes and no progress on standard error
+    #[arg(short, long, action = ArgAction::SetTrue)]
+    pub quiet: bool,
+
+    /// Exit 0 when every unreadable document has its error record (Hadoop Streaming, Spark pipe)
+    #[arg(long, action = ArgAction::SetTrue)]
+    pub keep_going: bool,
+
+    /// Prefix for the ids of records that have none (FILE:LINE otherwise), e.g. a partition name
+    #[arg(long, value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
+
+    /// Overwrite existing files in the --output folder (brat)
+    #[arg(long, action = ArgAction::SetTrue)]
+    pub force: bool,
+
+    /// Score (0 to 1) from which a sentence of the article's own voice is a `statement` claim
+    #[arg(long, value_name = "X", value_parser = parse_threshold)]
+    pub checkworthy_threshold: Option<f64>,
+
+    /// Analyse at most this much of one document (suffixes K, M, G); a longer one is cut there
+    /// and its record lists a `truncated` problem
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "64M",
+        value_parser = parse_size,
+        long_help = "Analyse at most this much of one document (suffixes K, M, G, powers of 1024); \
+                     a longer one is cut there and its record lists a `truncated` problem. \
+                     Analysing takes about 75 bytes of memory per byte of text"
+    )]
+    pub max_bytes: usize,
+}
+
+/// Parses the arguments (without the program name), filling in the defaults that depend on
+/// the inputs. `Err` is clap's error: help, version, or a usage error, each with its exit code.
+pub fn parse(raw: impl IntoIterator<Item = OsString>) -> Result<Args, clap::Error> {
+    let mut args = Args::try_parse_from(std::iter::once(OsString::from("newsclaims")).chain(raw))?;
+    if args.inputs.is_empty() {
+        args.inputs.push(PathBuf::from("-"));
     }
-    if inputs.is_empty() {
-        inputs.push(PathBuf::from("-"));
-    }
-    let format = format.unwrap_or({
-        let one_txt = inputs.len() == 1 && inputs[0].extension().is_some_and(|e| e == "txt");
+    args.format = args.format_flag.unwrap_or_else(|| {
+        let one_txt =
+            args.inputs.len() == 1 && args.inputs[0].extension().is_some_and(|e| e == "txt");
         if one_txt { Format::Json } else { Format::Jsonl }
     });
-    Ok(Parsed::Run(Args {
-        inputs,
-        format,
-        threads,
-        output,
-        quiet,
-        max_bytes,
-    }))
+    Ok(args)
+}
+
+/// The clap command, for the completions and man page generator.
+pub fn command() -> clap::Command {
+    Args::command()
+}
+
+/// `--version`: the version, then what was built: commit, target, profile, features, compiler.
+/// The build script sets these; a build outside a git checkout says `unknown`.
+fn long_version() -> &'static str {
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\ncommit:   ",
+        env!("NEWSCLAIMS_BUILD_COMMIT"),
+        "\ntarget:   ",
+        env!("NEWSCLAIMS_BUILD_TARGET"),
+        "\nprofile:  ",
+        env!("NEWSCLAIMS_BUILD_PROFILE"),
+        "\nfeatures: ",
+        env!("NEWSCLAIMS_BUILD_FEATURES"),
+        "\nrustc:    ",
+        env!("NEWSCLAIMS_BUILD_RUSTC"),
+    )
 }
 
 /// `1000`, `64K`, `64M`, `1G` (powers of 1024); at least 1.
-fn parse_size(s: &str) -> Option<usize> {
-    let (digits, unit) = match s.char_indices().last()? {
+fn parse_size(s: &str) -> Result<usize, String> {
+    let bad = || format!("want a size such as 1000, 64K, 64M or 1G, not `{s}`");
+    let (digits, unit) = match s.char_indices().last().ok_or_else(bad)? {
         (i, 'k' | 'K') => (&s[..i], 1 << 10),
         (i, 'm' | 'M') => (&s[..i], 1 << 20),
         (i, 'g' | 'G') => (&s[..i], 1 << 30),
         _ => (s, 1),
     };
-    let n: usize = digits.parse().ok()?;
-    n.checked_mul(unit).filter(|&n| n > 0)
+    let n: usize = digits.parse().map_err(|_| bad())?;
+    n.checked_mul(unit).filter(|&n| n > 0).ok_or_else(bad)
 }
+
+/// A number in [0, 1].
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("want a number from 0 to 1, not `{s}`")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

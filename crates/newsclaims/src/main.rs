@@ -7,7 +7,6 @@
 //! status is 0 when every document was analysed, 1 when some got error records, 2 when the run
 //! could not start or its output could not be written.
 
-mod args;
 mod brat_dir;
 mod input;
 mod progress;
@@ -18,18 +17,23 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use newsclaims_pipeline::{Analysis, Unreadable};
 
-use crate::args::{Args, Format};
+use newsclaims_cli::args::{self, Args, Format};
+
 use crate::input::Reader;
 
 fn main() -> ExitCode {
     let args = match args::parse(std::env::args_os().skip(1)) {
-        Ok(args::Parsed::Run(args)) => args,
-        Ok(args::Parsed::Exit(message)) => {
-            println!("{message}");
+        Ok(args) => args,
+        // Help and version go to standard output with status 0; a usage error to standard
+        // error with status 2, named like every other message of ours.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("newsclaims: {e:#}\ntry `newsclaims --help`");
+            let message = e.render().to_string();
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprint!("newsclaims: {message}");
             return ExitCode::from(2);
         }
     };
@@ -47,7 +51,7 @@ fn main() -> ExitCode {
                     plural(summary.failed)
                 );
             }
-            if summary.failed > 0 {
+            if summary.failed > 0 && !args.keep_going {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -227,6 +231,7 @@ fn opening(format: Format) -> Vec<u8> {
     let mut buf = Vec::new();
     match format {
         Format::Csv => newsclaims_format::write_csv_header(&mut buf),
+        Format::CsvEntities => newsclaims_format::write_csv_entities_header(&mut buf),
         Format::Html => {
             let mut s = String::new();
             newsclaims_format::write_html_header(&mut s);
@@ -250,6 +255,7 @@ fn closing(format: Format) -> Vec<u8> {
 fn write_record(buf: &mut Vec<u8>, analysis: &Analysis, format: Format, first: bool, n: usize) {
     match format {
         Format::Csv => newsclaims_format::write_csv(buf, analysis),
+        Format::CsvEntities => newsclaims_format::write_csv_entities(buf, analysis),
         Format::Html => {
             let mut s = String::new();
             newsclaims_format::write_html(&mut s, analysis, n);
@@ -288,8 +294,8 @@ fn write_unreadable(
     n: usize,
 ) {
     match format {
-        // A CSV row is a claim: an unreadable document has none.
-        Format::Csv => {}
+        // A CSV row is a claim or an entity: an unreadable document has none.
+        Format::Csv | Format::CsvEntities => {}
         Format::Html => {
             let mut s = String::new();
             newsclaims_format::write_html_unreadable(&mut s, unreadable, n);

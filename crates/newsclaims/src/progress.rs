@@ -1,30 +1,34 @@
-//! A one-line progress report on standard error (documents, rate, and an estimate of the time
-//! left when the input's size is known), shown only when standard error is a terminal and
-//! `--quiet` is not given, so logs and pipes never see it.
+//! Progress on standard error, drawn by indicatif: a bar of bytes done, with the rate and the
+//! time left, when every input is a regular file (so the total is known); a spinner with the
+//! documents and bytes done otherwise (standard input, folders). Hidden when standard error is
+//! not a terminal or `--quiet` is given, so logs and pipes never see it.
+//!
+//! The bytes counted are the documents' text; JSON Lines carry some bytes besides the text, so
+//! on them the bar ends a little short of full and the estimate errs on the long side.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub(crate) struct Progress {
-    started: Instant,
-    last: Instant,
-    /// Bytes of input when every input is a regular file; `None` for stdin and folders.
-    total_bytes: Option<u64>,
+    bar: ProgressBar,
     documents: u64,
-    text_bytes: u64,
-    shown: bool,
 }
 
-/// How often the line is redrawn.
-const EVERY: Duration = Duration::from_millis(200);
+/// How often the spinner turns when no document is done (a slow trickle of input).
+const TICK: Duration = Duration::from_millis(120);
+
+/// Redraws per second at most: more would cost time and flicker.
+const REFRESH_HZ: u8 = 10;
 
 impl Progress {
     pub(crate) fn new(quiet: bool, inputs: &[PathBuf]) -> Option<Progress> {
         if quiet || !std::io::stderr().is_terminal() {
             return None;
         }
-        let total_bytes = inputs
+        let total_bytes: Option<u64> = inputs
             .iter()
             .map(|p| {
                 std::fs::metadata(p)
@@ -33,52 +37,36 @@ impl Progress {
                     .map(|m| m.len())
             })
             .sum();
-        let now = Instant::now();
-        Some(Progress {
-            started: now,
-            last: now,
-            total_bytes,
-            documents: 0,
-            text_bytes: 0,
-            shown: false,
-        })
+        let target = ProgressDrawTarget::stderr_with_hz(REFRESH_HZ);
+        let bar = match total_bytes {
+            Some(total) => ProgressBar::with_draw_target(Some(total), target).with_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {bytes}/{total_bytes} {msg}, {binary_bytes_per_sec}, about {eta} left",
+                )
+                .expect("a valid template"),
+            ),
+            None => ProgressBar::with_draw_target(None, target).with_style(
+                ProgressStyle::with_template(
+                    "{spinner} {msg}, {bytes}, {binary_bytes_per_sec}, {elapsed}",
+                )
+                .expect("a valid template"),
+            ),
+        };
+        bar.enable_steady_tick(TICK);
+        Some(Progress { bar, documents: 0 })
     }
 
     /// Counts one written document of `bytes` bytes of text.
     pub(crate) fn document(&mut self, bytes: usize) {
         self.documents += 1;
-        self.text_bytes += bytes as u64;
-        let now = Instant::now();
-        if now.duration_since(self.last) < EVERY {
-            return;
-        }
-        self.last = now;
-        let seconds = now.duration_since(self.started).as_secs_f64().max(1e-3);
-        let rate = self.text_bytes as f64 / seconds;
-        let mut line = format!(
-            "\r{} documents, {:.1} MB, {:.0} documents/s, {:.2} MB/s",
-            self.documents,
-            self.text_bytes as f64 / 1e6,
-            self.documents as f64 / seconds,
-            rate / 1e6
-        );
-        // JSON Lines carry some bytes besides the text, so the estimate errs on the long side.
-        if let Some(total) = self
-            .total_bytes
-            .filter(|&t| t > self.text_bytes && rate > 0.0)
-        {
-            let left = (total - self.text_bytes) as f64 / rate;
-            line.push_str(&format!(", about {:.0} s left", left.ceil()));
-        }
-        line.push_str("   ");
-        let _ = std::io::stderr().write_all(line.as_bytes());
-        self.shown = true;
+        self.bar.inc(bytes as u64);
+        let plural = if self.documents == 1 { "" } else { "s" };
+        self.bar
+            .set_message(format!("{} document{plural}", self.documents));
     }
 
-    /// Clears the line so that the summary starts on a clean one.
+    /// Clears the bar so that the summary starts on a clean line.
     pub(crate) fn finish(self) {
-        if self.shown {
-            let _ = std::io::stderr().write_all(b"\r\x1b[2K");
-        }
+        self.bar.finish_and_clear();
     }
 }

@@ -402,8 +402,8 @@ fn exit_status_and_options() {
     assert_eq!(out.status, Some(0));
     let help = String::from_utf8_lossy(&out.stdout);
     for part in [
-        "EXIT STATUS",
-        "EXAMPLES",
+        "Exit status:",
+        "Examples:",
         "--max-bytes",
         "--threads",
         "--output",

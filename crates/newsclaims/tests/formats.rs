@@ -11,6 +11,14 @@ const INPUT: &str = "{\"id\": \"a\", \"text\": \"“We will prevail,” Zelensky
                      not json\n";
 
 fn run(args: &[&str]) -> String {
+    let (status, out) = run_status(args);
+    // 1: one document could not be read.
+    assert_eq!(status, Some(1));
+    out
+}
+
+/// The exit status and the standard output of a run over [`INPUT`].
+fn run_status(args: &[&str]) -> (Option<i32>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
         .args(args)
         .arg("--quiet")
@@ -26,14 +34,31 @@ fn run(args: &[&str]) -> String {
         .write_all(INPUT.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    // 1: one document could not be read.
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn keep_going_exits_0_with_the_same_records() {
+    let (status, out) = run_status(&["--keep-going"]);
+    assert_eq!(status, Some(0));
+    assert_eq!(out, run(&[]));
+    assert_eq!(out.lines().count(), 3);
+}
+
+#[test]
+fn csv_entities_has_a_row_per_mention() {
+    let csv = run(&["--format", "csv-entities"]);
+    let jsonl = run(&["--format", "jsonl"]);
+    let mentions: usize = jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|r| r["entities"].as_array().map(Vec::len))
+        .sum();
+    assert!(mentions > 0);
+    assert!(csv.starts_with("\u{feff}document,entity,label,text,start,end,"));
+    assert_eq!(csv.lines().count(), 1 + mentions);
 }
 
 #[test]
