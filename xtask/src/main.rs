@@ -7,7 +7,7 @@
 //! - `ci`: fmt, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
 //!   `build-lexicons [--check]`, `train-ner|train-claims|train-syntax [--check]`, `eval-syntax`,
-//!   `print tokens|entities|claims FILE`
+//!   `print tokens|entities|claims FILE`, `cli-docs [--check]` (completions and man page)
 
 mod ci;
 
@@ -17,7 +17,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 /// The tasks `newsclaims-dev` runs.
-const DEV_TASKS: [&str; 9] = [
+const DEV_TASKS: [&str; 10] = [
     "eval",
     "bench",
     "schema",
@@ -27,6 +27,7 @@ const DEV_TASKS: [&str; 9] = [
     "train-claims",
     "train-syntax",
     "eval-syntax",
+    "cli-docs",
 ];
 
 fn main() -> Result<()> {
@@ -53,7 +54,8 @@ fn main() -> Result<()> {
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
              train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
              train-syntax [--check]                   train the POS and chunk taggers\n  \
-             eval-syntax                              their accuracy on CoNLL dev"
+             eval-syntax                              their accuracy on CoNLL dev\n  \
+             cli-docs [--check]                       the binary's shell completions and man page"
         ),
     }
 }

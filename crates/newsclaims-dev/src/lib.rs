@@ -7,6 +7,7 @@
 //! lists this crate or a `train` feature.
 
 mod bench;
+mod cli_docs;
 mod eval;
 mod eval_errors;
 mod generated;
@@ -34,6 +35,7 @@ train-claims [--check]                   count the claims cue lexicon from PolNe
 train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
 train-syntax [--check]                   train the POS and chunk taggers\n  \
 eval-syntax                              their accuracy on CoNLL dev\n  \
+cli-docs [--check]                       the binary's shell completions and man page\n  \
 check-generated                          every generator's --check (what CI runs)";
 
 /// Runs one task: `args[0]` names it, the rest are its arguments.
@@ -51,6 +53,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "train-claims" => train_claims::run(rest),
         "train-syntax" => train_syntax::run(rest),
         "eval-syntax" => train_syntax::eval(),
+        "cli-docs" => cli_docs::run(rest),
         "check-generated" => check_generated(),
         _ => bail!("{USAGE}"),
     }
@@ -64,7 +67,8 @@ fn check_generated() -> Result<()> {
     lexicons::run(&check)?;
     train_syntax::run(&check)?;
     train_ner::run(&check)?;
-    train_claims::run(&check)
+    train_claims::run(&check)?;
+    cli_docs::run(&check)
 }
 
 /// The workspace root.

@@ -142,7 +142,8 @@ pub struct Args {
         long,
         value_name = "N",
         default_value_t = 0,
-        env = "NEWSCLAIMS_THREADS"
+        env = "NEWSCLAIMS_THREADS",
+        hide_env_values = true
     )]
     pub threads: usize,
 
