@@ -15,6 +15,7 @@
 //! All scans are bounded by clause ends or small windows, so the whole pass is linear.
 
 use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::lexicon::{self, CueClass};
@@ -155,7 +156,9 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
     let object_participle = participle
         && !be
         && before.is_some_and(|k| {
-            view.is_wordlike(k) && !view.is_capitalized(k) && !matches!(view.pos(k), "NNP" | "PRP")
+            view.is_wordlike(k)
+                && !view.is_capitalized(k)
+                && !matches!(view.tag(k), Some(Pos::NNP | Pos::PRP))
         });
     let after_and = prev.is_some_and(|p| view.is(p, "and"))
         || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
@@ -275,7 +278,7 @@ fn at_cue(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Op
             if f.after_comma
                 && !is_quote(&b)
                 && view.word(f.range.start).ends_with("ing")
-                && view.pos(f.range.start) == "VBG" =>
+                && view.tag(f.range.start) == Some(Pos::VBG) =>
         {
             vec![b]
         }

@@ -8,6 +8,7 @@
 //! the phrase itself without its determiner.
 
 use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::Speaker;
@@ -83,8 +84,8 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
     // lower case; asking that first spares the tagger most sentences (`Peskov said`).
     if p > floor
         && !view.is_capitalized(p)
-        && matches!(view.pos(p), "VBN" | "VBD")
-        && view.pos(p - 1).starts_with("NN")
+        && matches!(view.tag(p), Some(Pos::VBN | Pos::VBD))
+        && view.tag(p - 1).is_some_and(Pos::is_noun)
     {
         return np_ending_at(view, p - 1, floor);
     }
@@ -111,9 +112,9 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
         )
         || view.is_capitalized(first)
         // `wearing a T-shirt ...`, `clad in red`: a participle phrase.
-        || matches!(view.pos(first), "VBG" | "VBN")
+        || matches!(view.tag(first), Some(Pos::VBG | Pos::VBN))
         // `director of research at X`: a role with no finite verb.
-        || (first..comma).all(|j| !matches!(view.pos(j), "VBD" | "VBZ" | "VBP" | "MD"));
+        || (first..comma).all(|j| !matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
         return None;
     }

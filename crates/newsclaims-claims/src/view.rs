@@ -7,8 +7,8 @@
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
-use newsclaims_entities::syntax::{self, Pos};
 use newsclaims_entities::{Entities, Label, Mention};
+use newsclaims_syntax::{self as syntax, Pos};
 use newsclaims_text::Span;
 use newsclaims_tokenize::{Sentence, Token, TokenKind, Tokens};
 
@@ -135,10 +135,6 @@ impl<'a> View<'a> {
     /// count as verbs, so that a missing tag never hides a cue.
     pub(crate) fn is_verb(&self, i: usize) -> bool {
         self.tag(i).is_none_or(|p| p.is_verb())
-    }
-
-    pub(crate) fn pos(&self, i: usize) -> &'static str {
-        self.tag(i).map_or("", |p| p.as_str())
     }
 
     /// The part-of-speech tag of token `i`, tagging its sentence first if need be; `None` for a

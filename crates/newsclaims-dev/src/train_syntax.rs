@@ -1,13 +1,13 @@
 //! `cargo xtask train-syntax [--check]`: trains the part-of-speech and chunk taggers of
-//! `newsclaims-entities` on the POS and chunk columns of CoNLL-2003 train, reports accuracy on
-//! dev, and writes `crates/newsclaims-entities/model/syntax.bin`. With `--check`, fails when the
+//! `newsclaims-syntax` on the POS and chunk columns of CoNLL-2003 train, reports accuracy on
+//! dev, and writes `crates/newsclaims-syntax/model/syntax.bin`. With `--check`, fails when the
 //! committed model differs from what the code and data produce.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use newsclaims_entities::syntax::{self, Chunk, Pos, TrainingSentence};
-use newsclaims_entities::train;
+use newsclaims_syntax::train::{self, TrainingSentence};
+use newsclaims_syntax::{Chunk, Pos};
 
 use crate::{generated, root, shared};
 
@@ -27,8 +27,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
     let train = read_conll(&train_path)?;
     eprintln!("train-syntax: {} training sentences", train.len());
-    let bytes = syntax::train(&train, EPOCHS, |line| eprintln!("train-syntax: {line}"));
-    let model = root().join("crates/newsclaims-entities/model/syntax.bin");
+    let bytes = train::train(&train, EPOCHS, |line| eprintln!("train-syntax: {line}"));
+    let model = root().join("crates/newsclaims-syntax/model/syntax.bin");
     generated::write_or_check("train-syntax", &[(model, bytes)], check)?;
     if !check {
         println!("train-syntax: rebuild to evaluate on dev with `cargo xtask eval-syntax`");
@@ -42,7 +42,7 @@ pub(crate) fn eval() -> Result<()> {
     let (mut pos_right, mut chunk_right, mut total) = (0, 0, 0);
     for s in &dev {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let (pos, chunks) = syntax::tag_words(&words);
+        let (pos, chunks) = newsclaims_syntax::tag_words(&words);
         pos_right += pos.iter().zip(&s.pos).filter(|(a, b)| a == b).count();
         chunk_right += chunks.iter().zip(&s.chunks).filter(|(a, b)| a == b).count();
         total += words.len();
@@ -60,7 +60,7 @@ fn read_conll(path: &Path) -> Result<Vec<TrainingSentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
-    for sentence in train::parse_conll(&text)
+    for sentence in newsclaims_entities::train::parse_conll(&text)
         .into_iter()
         .flat_map(|d| d.sentences)
     {

@@ -23,8 +23,6 @@ mod features;
 mod lexicon;
 mod model;
 pub mod numbers;
-mod sparse;
-pub mod syntax;
 mod tagger;
 #[cfg(feature = "train")]
 pub mod train;

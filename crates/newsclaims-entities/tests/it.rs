@@ -1,6 +1,4 @@
 //! Integration tests.
-mod syntax;
-
 mod clusters;
 mod ner_quality;
 mod numeric_specs;
