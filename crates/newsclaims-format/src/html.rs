@@ -57,7 +57,7 @@ pub fn write_html(out: &mut String, analysis: &Analysis, n: usize) {
         let _ = writeln!(
             out,
             "<p class=\"problem\">{}: {}</p>",
-            escape(problem.kind),
+            escape(problem.kind.as_str()),
             escape(&problem.message)
         );
     }
@@ -128,7 +128,7 @@ pub fn write_html_unreadable(out: &mut String, unreadable: &Unreadable, n: usize
         "<section class=\"doc unreadable\" id=\"d{n}\">\n<h2>{}</h2>\n<p class=\"problem\">{}{}: \
          {}</p>\n</section>",
         escape(&unreadable.id),
-        escape(unreadable.kind),
+        escape(unreadable.kind.as_str()),
         line,
         escape(&unreadable.message)
     );

@@ -2,13 +2,21 @@
 
 use newsclaims_claims::Claim;
 use newsclaims_text::{CharIndex, Span};
+use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::schema::{
+    ClaimKindName, ClaimTypeName, ErrorKindName, LabelName, ProblemKindName, SchemaName,
+};
 use crate::{Analysis, SCHEMA, Unreadable};
 
-#[derive(Serialize)]
-struct Record<'a> {
+/// A document that was analysed.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "record")]
+pub(crate) struct Record<'a> {
+    #[schemars(with = "SchemaName")]
     schema: &'static str,
+    /// The document's id: the file stem or the input line's id.
     id: &'a str,
     /// The input record's other fields, as they were.
     #[serde(flatten)]
@@ -17,6 +25,7 @@ struct Record<'a> {
     entities: Vec<EntityOut<'a>>,
     clusters: Vec<ClusterOut<'a>>,
     claims: Vec<ClaimOut<'a>>,
+    /// Problems met in this document; it was still analysed.
     errors: Vec<ProblemOut<'a>>,
 }
 
@@ -37,6 +46,17 @@ pub const RESERVED_FIELDS: &[&str] = &[
 /// Carried fields, written as `"name": value` with the value's JSON text as it was read.
 struct Fields<'a>(&'a [(String, String)]);
 
+/// Carried fields are any JSON values under names the contract does not use.
+impl JsonSchema for Fields<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "fields".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "object"})
+    }
+}
+
 impl Serialize for Fields<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -56,85 +76,119 @@ impl Serialize for Fields<'_> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "range")]
 struct Range {
     start: usize,
     end: usize,
 }
 
-#[derive(Serialize)]
+/// One mention of an entity.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "entity")]
 struct EntityOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    #[schemars(with = "LabelName")]
     label: &'static str,
+    /// Index into clusters.
     cluster: usize,
 }
 
-#[derive(Serialize)]
+/// The mentions of one entity.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "cluster")]
 struct ClusterOut<'a> {
     id: usize,
+    /// The fullest name the text gives.
     name: &'a str,
+    #[schemars(with = "LabelName")]
     label: &'static str,
+    /// Indices into entities.
     mentions: &'a [usize],
+    /// Titles and roles the text gives the entity.
     descriptors: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "span")]
 struct SpanOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "speaker")]
 struct SpeakerOut<'a> {
     start: usize,
     end: usize,
+    /// The words at the claim that name the speaker.
     text: &'a str,
+    /// The speaker's canonical name.
     name: &'a str,
     cluster: Option<usize>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "claim")]
 struct ClaimOut<'a> {
     id: usize,
+    #[schemars(with = "ClaimKindName")]
     kind: &'static str,
     start: usize,
     end: usize,
     text: &'a str,
+    /// The content's pieces, only when it is split.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fragments: Vec<[usize; 2]>,
     cue: Option<SpanOut<'a>>,
     speaker: Option<SpeakerOut<'a>>,
+    /// The channel reporting a nested claim.
     source: Option<SpanOut<'a>>,
+    #[schemars(range(min = 0, max = 1))]
     checkworthiness: f64,
     #[serde(rename = "type")]
+    #[schemars(with = "ClaimTypeName")]
     claim_type: &'static str,
+    /// Indices into entities.
     entities: &'a [usize],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "problem")]
 struct ProblemOut<'a> {
+    #[schemars(with = "ProblemKindName")]
     kind: &'static str,
     message: &'a str,
+    /// Where in the text, when the problem has a place; never null.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "usize")]
     start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "usize")]
     end: Option<usize>,
 }
 
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
+/// A document that could not be read at all.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "errorRecord")]
+pub(crate) struct ErrorRecord<'a> {
+    #[schemars(with = "SchemaName")]
     schema: &'static str,
     id: &'a str,
     error: ErrorOut<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "error")]
 struct ErrorOut<'a> {
+    #[schemars(with = "ErrorKindName")]
     kind: &'static str,
     message: &'a str,
+    /// The 1-based input line, for JSON Lines input.
+    #[schemars(range(min = 1))]
     line: Option<u64>,
 }
 
@@ -219,7 +273,7 @@ fn record(analysis: &Analysis) -> Record<'_> {
             .problems
             .iter()
             .map(|p| ProblemOut {
-                kind: p.kind,
+                kind: p.kind.as_str(),
                 message: &p.message,
                 start: p.span.map(|s| at.index.char_offset(s.start())),
                 end: p.span.map(|s| at.index.char_offset(s.end())),
@@ -285,7 +339,7 @@ pub fn write_error_record(out: &mut Vec<u8>, unreadable: &Unreadable) {
         schema: SCHEMA,
         id: &unreadable.id,
         error: ErrorOut {
-            kind: unreadable.kind,
+            kind: unreadable.kind.as_str(),
             message: &unreadable.message,
             line: unreadable.line,
         },

@@ -15,7 +15,7 @@
 mod run;
 
 use newsclaims_text::Span;
-pub use newsclaims_text::{Document, Problem};
+pub use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
 pub use run::{BYTES_PER_RUN, DOCS_PER_RUN, Input, MAX_THREADS, RUNS_PER_THREAD, Run, Source};
 
 /// Everything the pipeline found in one document.
@@ -32,8 +32,7 @@ pub struct Analysis {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub id: String,
-    /// `malformed-json`, `missing-field`, `unreadable-file`, ...
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
     /// The 1-based input line, for JSON Lines input.
     pub line: Option<u64>,
@@ -110,7 +109,7 @@ pub fn assemble(document: Document, mut problems: Vec<Problem>, found: Found) ->
 fn check_text(text: &str, problems: &mut Vec<Problem>) {
     if text.trim().is_empty() {
         problems.push(Problem {
-            kind: "empty",
+            kind: ProblemKind::Empty,
             message: if text.is_empty() {
                 "the document is empty".to_owned()
             } else {
@@ -126,7 +125,7 @@ fn check_text(text: &str, problems: &mut Vec<Problem>) {
     if let Some((first, c)) = odd.next() {
         let count = 1 + odd.count();
         problems.push(Problem {
-            kind: "control-characters",
+            kind: ProblemKind::ControlCharacters,
             message: format!(
                 "{count} control character{} (the first is U+{:04X})",
                 if count == 1 { "" } else { "s" },

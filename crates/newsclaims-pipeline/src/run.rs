@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, mpsc};
 
-use newsclaims_text::{Document, Problem};
+use newsclaims_text::{Document, ErrorKind, Problem};
 
 use crate::{Analysis, Unreadable, assemble, find};
 
@@ -321,7 +321,7 @@ fn analyze_guarded(doc: Document, problems: Vec<Problem>) -> Result<Analysis, Un
                 .unwrap_or_default();
             Unreadable {
                 id,
-                kind: "internal-error",
+                kind: ErrorKind::InternalError,
                 message: format!(
                     "newsclaims failed on this document (a bug, please report it): {why}"
                 ),

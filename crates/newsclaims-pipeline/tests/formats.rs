@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsclaims_claims::{Claim, ClaimKind, ClaimType, Speaker};
-use newsclaims_pipeline::{Analysis, Document, Problem, Unreadable, analyze};
+use newsclaims_pipeline::{
+    Analysis, Document, ErrorKind, Problem, ProblemKind, Unreadable, analyze,
+};
 use newsclaims_text::{CharIndex, Span};
 use serde_json::Value;
 
@@ -134,7 +136,7 @@ fn everything() -> Analysis {
         ),
     ];
     analysis.problems.push(Problem {
-        kind: "control-characters",
+        kind: ProblemKind::ControlCharacters,
         message: "a made-up problem with a span".into(),
         span: Some(at("Kyiv", 0)),
     });
@@ -787,7 +789,7 @@ fn json_output_matches_the_schema() {
         &mut out,
         &Unreadable {
             id: "bad".into(),
-            kind: "malformed-json",
+            kind: ErrorKind::MalformedJson,
             message: "expected value at line 1 column 1".into(),
             line: Some(3),
         },

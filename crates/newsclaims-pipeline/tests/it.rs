@@ -6,7 +6,7 @@ mod formats;
 mod properties;
 
 use newsclaims_pipeline::{
-    DOCS_PER_RUN, Document, Input, RUNS_PER_THREAD, Run, Unreadable, analyze,
+    DOCS_PER_RUN, Document, ErrorKind, Input, RUNS_PER_THREAD, Run, Unreadable, analyze,
 };
 
 fn fixture_documents() -> Vec<Document> {
@@ -106,7 +106,7 @@ fn run_keeps_places_stops_and_panics() {
             if n % 7 == 3 {
                 Input::Unreadable(Unreadable {
                     id: format!("u{n}"),
-                    kind: "malformed-json",
+                    kind: ErrorKind::MalformedJson,
                     message: "not JSON".into(),
                     line: Some(n),
                 })

@@ -1,5 +1,6 @@
 //! The vocabulary every newsclaims stage shares: [`Span`], a byte range into the original article,
-//! [`Document`], an article with its identifier, and [`Problem`], something odd met in one.
+//! [`Document`], an article with its identifier, and [`Problem`], something odd met in one, with
+//! the kinds of problem ([`ProblemKind`]) and of unreadable input ([`ErrorKind`]).
 //!
 //! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
 //! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
@@ -161,10 +162,82 @@ impl CharIndex {
 /// A problem met while reading or analysing one document; the document is still processed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// A short machine-readable kind: `invalid-utf8`, `control-characters`, `truncated`, ...
-    pub kind: &'static str,
+    pub kind: ProblemKind,
     pub message: String,
     pub span: Option<Span>,
+}
+
+/// Declares a kind enum whose values are written as fixed kebab-case names (the output
+/// contract's `kind` strings), with `ALL` in declaration order and `as_str`.
+macro_rules! kinds {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every kind, in declaration order (the JSON Schema lists them so).
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The kind as the output writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+kinds! {
+    /// What was odd about a document that was still analysed: the `kind` of an entry of a
+    /// record's `errors`.
+    ProblemKind {
+        /// Bytes that are not UTF-8, replaced by U+FFFD.
+        InvalidUtf8 => "invalid-utf8",
+        /// A JSON `\u` escape of half a surrogate pair, replaced by U+FFFD.
+        LoneSurrogate => "lone-surrogate",
+        /// The document was cut at `--max-bytes`.
+        Truncated => "truncated",
+        /// An input field that the output's own fields would shadow, not carried through.
+        FieldClash => "field-clash",
+        /// An id that an earlier document of the run already had.
+        DuplicateId => "duplicate-id",
+        /// No text, or only whitespace.
+        Empty => "empty",
+        /// NUL and other control characters.
+        ControlCharacters => "control-characters",
+    }
+}
+
+kinds! {
+    /// Why a document could not be read at all: the `kind` of an error record's `error`.
+    ErrorKind {
+        /// A JSON Lines line that is not a JSON object.
+        MalformedJson => "malformed-json",
+        /// A JSON Lines object without a string or number `id`, or without `text`.
+        MissingField => "missing-field",
+        /// A `text` that is not a string.
+        BadField => "bad-field",
+        /// A JSON Lines line longer than the input limit.
+        TooLarge => "too-large",
+        /// Reading failed part way.
+        ReadError => "read-error",
+        /// A file that could not be opened or is not a regular file.
+        UnreadableFile => "unreadable-file",
+        /// A folder that could not be listed.
+        UnreadableFolder => "unreadable-folder",
+        /// newsclaims failed on the document: a bug.
+        InternalError => "internal-error",
+    }
 }
 
 #[cfg(test)]
@@ -189,5 +262,26 @@ mod tests {
         assert!(a.overlaps(b));
         assert!(!a.overlaps(Span::new(5, 6)));
         assert!(a.cover(b).contains(a));
+    }
+
+    #[test]
+    fn kinds_are_distinct_kebab_case_names() {
+        let names: Vec<&str> = ProblemKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(ErrorKind::ALL.iter().map(|k| k.as_str()))
+            .collect();
+        let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len(), "a name is used twice: {names:?}");
+        for name in names {
+            assert!(
+                !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{name:?} is not kebab-case"
+            );
+        }
+        assert_eq!(ProblemKind::Truncated.to_string(), "truncated");
     }
 }

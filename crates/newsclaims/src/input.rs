@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use newsclaims_pipeline::{Input, Unreadable};
-use newsclaims_text::{Document, Problem};
+use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
 use serde_json::Value;
 
 /// One input still to open.
@@ -124,7 +124,7 @@ impl Reader {
                         Ok(Line::Text(raw)) => Some(parse_line(&name, line, &raw, self.max_bytes)),
                         Ok(Line::TooLong(len)) => Some(Input::Unreadable(Unreadable {
                             id: format!("{name}:{line}"),
-                            kind: "too-large",
+                            kind: ErrorKind::TooLarge,
                             message: format!(
                                 "line {line} of {name} is longer than {} bytes ({len} bytes or more); \
                                  raise --max-bytes to read it",
@@ -136,7 +136,7 @@ impl Reader {
                             // The stream cannot go on: this record closes it.
                             return Some(Input::Unreadable(Unreadable {
                                 id: format!("{name}:{line}"),
-                                kind: "read-error",
+                                kind: ErrorKind::ReadError,
                                 message: format!("reading {name} stopped at line {line}: {e}"),
                                 line: Some(line),
                             }));
@@ -175,14 +175,14 @@ impl Reader {
                 Ok(_) => {
                     return Source::Ready(unreadable(
                         id,
-                        "unreadable-file",
+                        ErrorKind::UnreadableFile,
                         format!("{name} is not a regular file"),
                     ));
                 }
                 Err(e) => {
                     return Source::Ready(unreadable(
                         id,
-                        "unreadable-file",
+                        ErrorKind::UnreadableFile,
                         format!("cannot read {name}: {e}"),
                     ));
                 }
@@ -193,7 +193,7 @@ impl Reader {
             Err(e) => {
                 return Source::Ready(unreadable(
                     id,
-                    "unreadable-file",
+                    ErrorKind::UnreadableFile,
                     format!("cannot open {name}: {e}"),
                 ));
             }
@@ -210,7 +210,11 @@ impl Reader {
         }
         Source::Ready(match read_capped(file, self.max_bytes) {
             Ok((bytes, cut)) => document(id, bytes, cut, self.max_bytes),
-            Err(e) => unreadable(id, "unreadable-file", format!("cannot read {name}: {e}")),
+            Err(e) => unreadable(
+                id,
+                ErrorKind::UnreadableFile,
+                format!("cannot read {name}: {e}"),
+            ),
         })
     }
 
@@ -246,7 +250,7 @@ impl Reader {
         }
         Source::Ready(match read_capped(reader, self.max_bytes) {
             Ok((bytes, cut)) => document(name, bytes, cut, self.max_bytes),
-            Err(e) => unreadable(name, "read-error", format!("reading stdin: {e}")),
+            Err(e) => unreadable(name, ErrorKind::ReadError, format!("reading stdin: {e}")),
         })
     }
 
@@ -255,7 +259,7 @@ impl Reader {
             && !self.seen.insert(id_hash(&doc.id))
         {
             problems.push(Problem {
-                kind: "duplicate-id",
+                kind: ProblemKind::DuplicateId,
                 message: format!(
                     "the id `{}` was seen before in this run; both documents are kept",
                     doc.id
@@ -308,7 +312,7 @@ impl Walk {
             Err(e) => {
                 let item = unreadable(
                     dir.display().to_string(),
-                    "unreadable-folder",
+                    ErrorKind::UnreadableFolder,
                     format!("cannot list {}: {e}", dir.display()),
                 );
                 self.files.push((dir.to_path_buf(), Pending::Failed(item)));
@@ -321,7 +325,7 @@ impl Walk {
                 Err(e) => {
                     let item = unreadable(
                         dir.display().to_string(),
-                        "unreadable-folder",
+                        ErrorKind::UnreadableFolder,
                         format!("listing {} failed part way: {e}", dir.display()),
                     );
                     self.files.push((dir.to_path_buf(), Pending::Failed(item)));
@@ -354,7 +358,7 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn unreadable(id: String, kind: &'static str, message: String) -> Input {
+fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
     Input::Unreadable(Unreadable {
         id,
         kind,
@@ -405,7 +409,7 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
             let bytes = e.into_bytes();
             let bad = count_invalid(&bytes);
             problems.push(Problem {
-                kind: "invalid-utf8",
+                kind: ProblemKind::InvalidUtf8,
                 message: format!("{} replaced by U+FFFD", sequences(bad)),
                 span: None,
             });
@@ -420,7 +424,7 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
 
 fn truncated(max: usize) -> Problem {
     Problem {
-        kind: "truncated",
+        kind: ProblemKind::Truncated,
         message: format!(
             "the document is longer than {max} bytes; only its first {max} bytes were analysed \
              (see --max-bytes)"
@@ -513,7 +517,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
         Err(_) => {
             let bad = count_invalid(raw);
             problems.push(Problem {
-                kind: "invalid-utf8",
+                kind: ProblemKind::InvalidUtf8,
                 message: format!("{} on line {line} replaced by U+FFFD", sequences(bad)),
                 span: None,
             });
@@ -521,7 +525,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
             repaired.as_str()
         }
     };
-    let error = |id: String, kind: &'static str, message: String| {
+    let error = |id: String, kind: ErrorKind, message: String| {
         Input::Unreadable(Unreadable {
             id,
             kind,
@@ -538,7 +542,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
             match repaired.and_then(|(fixed, n)| Some((serde_json::from_str(&fixed).ok()?, n))) {
                 Some((v, n)) => {
                     problems.push(Problem {
-                        kind: "lone-surrogate",
+                        kind: ProblemKind::LoneSurrogate,
                         message: format!(
                             "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
                             if n == 1 { "" } else { "s" }
@@ -550,7 +554,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
                 None => {
                     return error(
                         fallback_id,
-                        "malformed-json",
+                        ErrorKind::MalformedJson,
                         format!("line {line} of {name} is not JSON: {e}"),
                     );
                 }
@@ -560,7 +564,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
     let Value::Object(mut map) = value else {
         return error(
             fallback_id,
-            "malformed-json",
+            ErrorKind::MalformedJson,
             format!("line {line} of {name} is not a JSON object"),
         );
     };
@@ -570,7 +574,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
         _ => {
             return error(
                 fallback_id,
-                "missing-field",
+                ErrorKind::MissingField,
                 format!("line {line} of {name} has no string or number `id`"),
             );
         }
@@ -588,14 +592,14 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
             };
             return error(
                 id,
-                "bad-field",
+                ErrorKind::BadField,
                 format!("line {line} of {name}: `text` is {kind}, not a string"),
             );
         }
         None => {
             return error(
                 id,
-                "missing-field",
+                ErrorKind::MissingField,
                 format!("line {line} of {name} has no `text`"),
             );
         }
@@ -614,7 +618,7 @@ fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
         .filter_map(|(name, value)| {
             if newsclaims_format::RESERVED_FIELDS.contains(&name.as_str()) {
                 problems.push(Problem {
-                    kind: "field-clash",
+                    kind: ProblemKind::FieldClash,
                     message: format!(
                         "the input field `{name}` has the name of an output field and is left out"
                     ),
