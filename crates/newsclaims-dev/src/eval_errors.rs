@@ -263,9 +263,16 @@ fn document(id: &str, text: &[char], gold: &[Value], pred: &[Value], report: &mu
             None => "no-cue",
         };
         *report.misses.entry(class).or_default() += 1;
+        // The matched prediction, else the one sharing the most words.
         let near = of_gold
             .get(&i)
-            .map(|&j| format!("\n    predicted {}", describe(text, pred[j].claim)))
+            .copied()
+            .or_else(|| {
+                (0..pred.len())
+                    .filter(|&j| touches(&pred[j].words, &g.words))
+                    .max_by_key(|&j| pred[j].words.intersection(&g.words).count())
+            })
+            .map(|j| format!("\n    predicted {}", describe(text, pred[j].claim)))
             .unwrap_or_default();
         report.lines.push(format!(
             "miss {class:<14} {id}\n    gold {}{near}",

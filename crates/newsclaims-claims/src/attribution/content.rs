@@ -1,0 +1,394 @@
+//! Content boundaries: where the reported content after a cue starts and ends, and the content
+//! before a subject (`“Q,” X said`, `..., X said`). Every scan stops at the clause end.
+
+use newsclaims_entities::Label;
+
+use crate::lexicon::{self, CueClass};
+use crate::view::View;
+
+/// Tokens an adjunct between a cue and its content may span (`on Thursday in a statement to
+/// reporters at the White House`); longer, it is the content itself.
+const MAX_ADJUNCT: usize = 14;
+
+pub(super) struct Forward {
+    pub(super) range: std::ops::Range<usize>,
+    /// The content follows a comma after the cue (`X said, “Q”` or `“Q1,” X said, “Q2”`).
+    pub(super) after_comma: bool,
+    /// The content came after an adjunct (`said at a rally, ...`).
+    pub(super) adjunct: bool,
+}
+
+/// Whether `that` follows the cue within a short adjunct.
+pub(super) fn followed_by_that(view: &View<'_>, cue: usize, end: usize) -> bool {
+    (cue + 1..end.min(cue + 10)).any(|k| view.is(k, "that"))
+}
+
+/// The content after a cue: skips the addressee of `tell`, a short adjunct, `that`, a colon;
+/// runs to the clause end or to the next cue sharing this subject (`, adding that ...`).
+pub(super) fn forward_content(
+    view: &View<'_>,
+    from: usize,
+    end: usize,
+    class: CueClass,
+) -> Option<Forward> {
+    let mut f = from;
+    if f >= end {
+        return None;
+    }
+    let mut after_comma = false;
+    let mut adjunct = false;
+    if class == CueClass::Tell {
+        f = skip_addressee(view, f, end);
+        // `told his advisers to figure out ...`: the infinitive is the content.
+        if f > from && view.is(f, "to") {
+            return forward_to_end(view, f, end);
+        }
+    }
+    // `said as she left`: an adverbial clause, not what was said.
+    if f < end
+        && lexicon::is_subordinator(view.word(f))
+        && !view.is(f, "if")
+        && !view.is(f, "whether")
+    {
+        return Some(Forward {
+            range: f..f,
+            after_comma: false,
+            adjunct: false,
+        });
+    }
+    // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
+    let starts_adjunct = |k: usize| {
+        lexicon::is_preposition(view.word(k))
+            || lexicon::is_weekday(view.word(k))
+            || matches!(view.label_at(k), Some(Label::Date | Label::Time))
+    };
+    if f < end && starts_adjunct(f) && view.quote_at(f).is_none() {
+        let skipped = skip_adjunct(view, f, end);
+        let resolved = skipped.is_some();
+        if let Some((k, comma)) = skipped {
+            f = k;
+            adjunct = comma;
+        }
+        if !resolved {
+            // Nothing but the adjunct up to the clause end: `X said in the tweet.`
+            return Some(Forward {
+                range: f..f,
+                after_comma: false,
+                adjunct: false,
+            });
+        }
+    }
+    if f < end && (view.is_punct(f, ",") || view.is_punct(f, ":")) {
+        after_comma = view.is_punct(f, ",");
+        f += 1;
+        // `she said of the election, in which ...`: a relative clause, not content.
+        if view.is_any(
+            f,
+            &[
+                "in", "which", "who", "where", "when", "whom", "whose", "as", "at", "on",
+            ],
+        ) {
+            return Some(Forward {
+                range: f..f,
+                after_comma: false,
+                adjunct: false,
+            });
+        }
+        // After an adjunct, only a quotation continues an interrupted quote.
+        if adjunct && view.quote_at(f).is_none() {
+            after_comma = false;
+        }
+    }
+    if f < end && view.is(f, "that") {
+        f += 1;
+    }
+    // `“Q,” he said Monday, adding that ...`: the next cue's content, not this one's.
+    if f >= end
+        || view.is_wordlike(f)
+            && lexicon::cue(view.word(f)).is_some()
+            && view.word(f).ends_with("ing")
+    {
+        return Some(Forward {
+            range: f..f,
+            after_comma: false,
+            adjunct: false,
+        });
+    }
+    let e = content_end(view, f, end);
+    let range = trim(view, f..e);
+    if range.is_empty() {
+        return None;
+    }
+    let words = view.count_words(range.clone());
+    let is_quote = view.quote_at(range.start).is_some();
+    if words < 2 && !is_quote {
+        return None;
+    }
+    Some(Forward {
+        range,
+        after_comma,
+        adjunct,
+    })
+}
+
+/// Where the content starting at `f` ends: the clause end `end`, or before a cue that shares
+/// this subject (`, adding that ...`), another speaker's coordinated attribution (`..., and the
+/// mayor warned ...`) or a trailing `, X said`.
+fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
+    // The content runs to the clause end, or stops before a cue that shares this subject, or
+    // before another speaker's coordinated attribution (`..., and the mayor warned ...`).
+    let mut e = end;
+    let mut k = f;
+    while k < end {
+        if let Some(q) = view.quote_at(k) {
+            k = view.quotes[q].tokens.end.max(k + 1);
+            continue;
+        }
+        if let Some(conj) = coordinated_attribution(view, k, f) {
+            e = if conj > f && view.is_punct(conj - 1, ",") {
+                conj - 1
+            } else {
+                conj
+            };
+            break;
+        }
+        let kw = view.word(k);
+        let is_cue = lexicon::cue(kw).is_some() || kw.eq_ignore_ascii_case("according");
+        if is_cue && k > f + 1 {
+            let p = k - 1;
+            let shared = view.is_punct(p, ",")
+                && (kw.ends_with("ing") || kw.eq_ignore_ascii_case("according"))
+                || view.is(p, "and")
+                    && view.is_punct(p.saturating_sub(1), ",")
+                    && kw.ends_with("ing")
+                || view.is(p, "and") && !kw.ends_with("ing") && kw.ends_with("ed");
+            if shared {
+                e = if view.is(p, "and") && view.is_punct(p - 1, ",") {
+                    p - 1
+                } else {
+                    p
+                };
+                break;
+            }
+            // A trailing `, X said` / `, said X` closes the content too.
+            if trailing_attribution(view, k, f) {
+                e = k;
+                while e > f && !view.is_punct(e - 1, ",") {
+                    e -= 1;
+                }
+                e = e.saturating_sub(1).max(f);
+                break;
+            }
+        }
+        k += 1;
+    }
+    e
+}
+
+/// Skips an adjunct after the cue (`in a statement on Monday`, `during a press conference`):
+/// the content's first token, and whether a comma or colon closed the adjunct; `None` when
+/// nothing but the adjunct runs to the clause end.
+fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> {
+    let limit = end.min(f + MAX_ADJUNCT);
+    let mut k = f;
+    while k < limit {
+        if view.quote_at(k).is_some() {
+            return None;
+        }
+        if view.is(k, "that") {
+            return Some((k + 1, false));
+        }
+        // `told reporters on Thursday he viewed ...`: a subject pronoun opens the content.
+        if k > f && view.is_any(k, &["he", "she", "they", "we", "i", "it"]) {
+            return Some((k, false));
+        }
+        if view.is_punct(k, ",") || view.is_punct(k, ":") {
+            return Some((k, true));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether the quotation opening `r` ends with sentence-final punctuation inside its marks.
+pub(super) fn quote_finished(view: &View<'_>, r: &std::ops::Range<usize>) -> bool {
+    view.quote_at(r.start)
+        .is_some_and(|q| view.quote_ends_sentence(q))
+}
+
+/// Content from `f` to the clause end, as a [`Forward`].
+pub(super) fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
+    let range = trim(view, f..end);
+    (view.count_words(range.clone()) >= 2).then_some(Forward {
+        range,
+        after_comma: false,
+        adjunct: false,
+    })
+}
+
+/// When token `k` is a cue with a subject of its own just after `and`/`but` (`and the mayor
+/// warned`, `but Republicans said`), the conjunction's index: a second attribution coordinated
+/// with the first, not part of its content.
+pub(super) fn coordinated_attribution(view: &View<'_>, k: usize, floor: usize) -> Option<usize> {
+    let w = view.word(k);
+    if w.ends_with("ing") || !view.is_wordlike(k) || lexicon::cue(w).is_none() {
+        return None;
+    }
+    let lo = k.saturating_sub(5).max(floor + 1);
+    let conj = (lo..k).rev().find(|&j| view.is_any(j, &["and", "but"]))?;
+    let subject = conj + 1..k;
+    if subject.is_empty()
+        || subject
+            .clone()
+            .any(|j| !view.is_wordlike(j) || view.is(j, "that"))
+    {
+        return None;
+    }
+    // A subject: a name, a pronoun, or a determiner's phrase; not a verb phrase.
+    let first = subject.start;
+    let opens = view.is_capitalized(first)
+        || view.is_any(
+            first,
+            &["he", "she", "they", "we", "i", "officials", "critics"],
+        )
+        || lexicon::is_determiner(view.word(first));
+    let verbless = subject
+        .clone()
+        .all(|j| !view.is_verb(j) || view.is_capitalized(j));
+    (opens && verbless).then_some(conj)
+}
+
+/// Whether the cue at `k` closes a stretch of content as `..., X said` or `..., said X`.
+pub(super) fn trailing_attribution(view: &View<'_>, k: usize, floor: usize) -> bool {
+    let lo = k.saturating_sub(7).max(floor);
+    let Some(comma) = (lo..k).rev().find(|&j| view.is_punct(j, ",")) else {
+        return false;
+    };
+    let between = comma + 1..k;
+    let short = view.count_words(between.clone()) <= 5;
+    let end = view.clause_end(k);
+    let ends_soon = (k + 1..end).filter(|&j| view.is_wordlike(j)).count() <= 6;
+    short && ends_soon && !between.clone().any(|j| view.is(j, "that"))
+}
+
+/// Skips the addressee after `tell`/`ask`/`urge`: up to a close `that`, or one short phrase.
+pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
+    if let Some(t) = (f..end.min(f + 7))
+        .take_while(|&k| view.is_wordlike(k))
+        .find(|&k| view.is(k, "that"))
+    {
+        return t;
+    }
+    if view.quote_at(f).is_some() || !view.is_wordlike(f) {
+        return f;
+    }
+    if lexicon::is_addressee(view.word(f)) {
+        return f + 1;
+    }
+    if let Some((m, _)) = view.mention_at(f) {
+        let mut k = f;
+        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
+            k += 1;
+        }
+        return k;
+    }
+    if lexicon::is_determiner(view.word(f)) {
+        let mut k = f + 1;
+        while k < end
+            && k < f + 5
+            && view.is_wordlike(k)
+            && !lexicon::is_np_boundary(view.word(k))
+            && !lexicon::is_preposition(view.word(k))
+        {
+            k += 1;
+        }
+        return k;
+    }
+    f
+}
+
+/// Where a subject's phrase really starts when it runs left of the parsed phrase, up to a comma
+/// or quotation it follows (`,” Trump lawyer Marc Kasowitz said`, `,” Mr. Morgan of the Sierra
+/// Club said`): the token after that comma or quote, else `first` itself.
+pub(super) fn phrase_start(view: &View<'_>, first: usize, floor: usize) -> usize {
+    let mut k = first;
+    while k > floor && first - k < 8 {
+        let p = k - 1;
+        if view.is_punct(p, ",") || view.quote_at(p).is_some() {
+            return k;
+        }
+        let w = view.word(p);
+        let np_word = view.is_wordlike(p)
+            && (view.is_capitalized(p)
+                || !lexicon::is_np_boundary(w) && lexicon::cue(w).is_none()
+                || view.is_any(p, &["of", "the"]))
+            || view.is_punct(p, ".")
+            || view.is_punct(p, "-")
+            || view.is_punct(p, "(")
+            || view.is_punct(p, ")");
+        if !np_word {
+            break;
+        }
+        k = p;
+    }
+    first
+}
+
+/// The content before a subject at `at`: a quotation ending right before it, or the clause up
+/// to a comma right before it (`..., X said`).
+pub(super) fn backward_content(
+    view: &View<'_>,
+    at: usize,
+    start: usize,
+) -> Option<std::ops::Range<usize>> {
+    let p = at.checked_sub(1)?;
+    // `“We won.” Trump said.`: a quotation ending in a full stop still belongs to the
+    // attribution right after it, though the clause starts after it.
+    let quote_before = view
+        .quote_at(p)
+        .is_some_and(|q| view.quotes[q].tokens.end == p + 1);
+    if p < start && !(quote_before && p + 1 == start && view.para(p) == view.para(at)) {
+        return None;
+    }
+    let close = view
+        .quote_at(p)
+        .filter(|&q| view.quotes[q].tokens.end == p + 1);
+    let end = if close.is_some() {
+        p + 1
+    } else if view.is_punct(p, ",") || view.is_dash(p) {
+        p
+    } else {
+        return None;
+    };
+    let from = view.clause_start(p);
+    let range = trim(view, from.max(start.min(from))..end);
+    if range.is_empty() {
+        return None;
+    }
+    if close.is_none() && lexicon::is_subordinator(view.word(range.start)) {
+        return None;
+    }
+    Some(range)
+}
+
+/// Trims punctuation (commas, colons, dashes, sentence-final stops) from both ends of a token
+/// range, keeping quotation marks.
+pub(super) fn trim(view: &View<'_>, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let junk = |k: usize| {
+        !view.is_wordlike(k)
+            && view.quote_at(k).is_none()
+            && !view.is_punct(k, "(")
+            && !view.is_punct(k, ")")
+    };
+    while r.start < r.end && junk(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && junk(r.end - 1) {
+        r.end -= 1;
+    }
+    // An unpaired closing parenthesis or a lone opening one at either end.
+    while r.end > r.start && view.is_punct(r.end - 1, "(") {
+        r.end -= 1;
+    }
+    r
+}

@@ -1,0 +1,385 @@
+//! Reported speech around a cue word: `X said (that) ...`, `“Q,” X said.`, `..., said X`,
+//! `according to X, ...`; the subject before or after the cue, and which side holds the content.
+
+use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
+
+use super::content::{
+    backward_content, followed_by_that, forward_content, phrase_start, quote_finished, trim,
+};
+use super::{Found, build};
+use crate::lexicon::{self, CueClass};
+use crate::speaker::{self, Earlier, Head, Np};
+use crate::view::View;
+
+/// The claim introduced by the cue word at token `i`, if it is one.
+pub(super) fn at_cue(
+    view: &View<'_>,
+    i: usize,
+    found: &[Found],
+    earlier: &[Earlier],
+) -> Option<Found> {
+    let w = view.word(i);
+    if w.eq_ignore_ascii_case("according") {
+        return according(view, i, earlier);
+    }
+    let (cue, particle) = cue_reading(view, i)?;
+    let start = view.clause_start(i);
+    let end = view.clause_end(i);
+    if end <= i {
+        return None;
+    }
+    let (subject, inverted) = subject_of(view, i, start, end, found)?;
+    // `what he called “...”`, `where he praised ...`: a relative clause inside another claim or
+    // statement, not a claim of its own.
+    if !inverted
+        && subject.first > 0
+        && view.is_any(
+            subject.first - 1,
+            &["what", "where", "which", "whom", "whose"],
+        )
+    {
+        return None;
+    }
+    // `the economy added 87,000 jobs`: `add` with an amount after it is arithmetic, not speech.
+    if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric) {
+        return None;
+    }
+    // `declined to comment`, `refused to say`: only with the infinitive.
+    if cue.lemma == "decline" && !view.is(i + 1, "to") {
+        return None;
+    }
+    if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
+        return None;
+    }
+
+    let at = Cue {
+        i,
+        lemma: cue.lemma,
+        class: cue.class,
+        particle,
+        inverted,
+        start,
+        end,
+    };
+    let pieces = pieces(view, &at, subject)?;
+    let speaker = speaker::resolve(view, subject, earlier);
+    let cue_span = if particle {
+        view.cover(i, i + 1)
+    } else {
+        view.span(i)
+    };
+    build(
+        view,
+        pieces,
+        Some(cue_span),
+        Some(speaker),
+        Some(subject.span(view)),
+        i,
+    )
+}
+
+/// A cue word read in its place: its lemma and class, and the clause around it.
+struct Cue {
+    i: usize,
+    lemma: &'static str,
+    class: CueClass,
+    /// A phrasal cue (`call for`): the cue is two tokens.
+    particle: bool,
+    /// The subject follows the cue (`..., said X`).
+    inverted: bool,
+    start: usize,
+    end: usize,
+}
+
+/// The cue lexicon's entry for token `i` and whether a particle follows, when the word reads as
+/// a verb of saying here (not a noun, a name, an infinitive of intention).
+fn cue_reading(view: &View<'_>, i: usize) -> Option<(lexicon::Cue, bool)> {
+    let w = view.word(i);
+    let cue = lexicon::cue(w)?;
+    // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
+    // the reliable cues (`said`, `told`) are trusted as they are.
+    let past = w.ends_with("ed") || view.is_any(i, &["said", "told", "wrote", "says"]);
+    // The tagger last: it is the costliest question (see `View::tag`).
+    if (cue.reliability < 0.6 || !past) && !view.is(i + 1, "that") && !view.is_verb(i) {
+        return None;
+    }
+    let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
+    if cue.class == CueClass::Particle && !particle {
+        return None;
+    }
+    // Cue verbs are lower case in running text; `State` or `Post` are names.
+    if view.is_capitalized(i) && i != view.clause_start(i) {
+        return None;
+    }
+    // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`.
+    if i > 0
+        && lexicon::is_determiner(view.word(i - 1))
+        && !view.is_any(i - 1, &["that", "all", "both"])
+    {
+        return None;
+    }
+    if i > 0
+        && (view.is(i - 1, "to")
+            || view
+                .label_at(i)
+                .is_some_and(|l| l != Label::Date && !l.is_numeric() && view.is_capitalized(i)))
+    {
+        // `to say` is an intention, not an utterance.
+        return None;
+    }
+    Some((cue, particle))
+}
+
+/// The cue's subject and whether it is inverted (after the cue): inverted after a quotation or
+/// a comma, shared with an earlier cue of the sentence (participles, `and`), or before the cue.
+fn subject_of(
+    view: &View<'_>,
+    i: usize,
+    start: usize,
+    end: usize,
+    found: &[Found],
+) -> Option<(Np, bool)> {
+    let w = view.word(i);
+    let prev = i.checked_sub(1);
+    let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
+    let after_close = prev.is_some_and(|p| {
+        view.quote_at(p)
+            .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
+    });
+    let participle = w.ends_with("ing");
+    // The nearest word before the cue that is not an adverb: a form of `be` makes a participle
+    // progressive (`is saying`) and a past participle passive (`was asked`).
+    let before = (start..i)
+        .rev()
+        .find(|&k| !(view.is(k, "also") || view.is_wordlike(k) && view.word(k).ends_with("ly")));
+    let be = before.is_some_and(|k| {
+        view.is_any(
+            k,
+            &[
+                "is", "was", "were", "are", "be", "been", "being", "am", "’s", "'s",
+            ],
+        )
+    });
+    if be && (w.ends_with("ed") || view.is_any(i, &["told", "said"])) {
+        // The passive names no speaker as its subject (`Trump was asked ...`).
+        return None;
+    }
+    // A participle with an object before it (`issued a statement describing ...`) shares the
+    // clause's subject.
+    let object_participle = participle
+        && !be
+        && before.is_some_and(|k| {
+            view.is_wordlike(k)
+                && !view.is_capitalized(k)
+                && !matches!(view.tag(k), Some(Pos::NNP | Pos::PRP))
+        });
+    let after_and = prev.is_some_and(|p| view.is(p, "and"))
+        || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
+
+    let mut inverted = false;
+    let subject: Np;
+    if after_close && participle {
+        // `... as “fantastic,” telling reporters ...`: a participle never inverts.
+        subject = shared_subject(view, i, start, found)?;
+    } else if after_close {
+        if let Some(np) = inverted_subject(view, i, end) {
+            inverted = true;
+            subject = np;
+        } else {
+            subject = speaker::subject_left(view, i, start)?;
+        }
+    } else if after_comma && !participle {
+        // `Hill, a doctor, said` before `..., said Hill`.
+        let appositive = speaker::subject_left(view, i, start)
+            .filter(|np| matches!(np.head, Head::Mention(_) | Head::Pronoun(_)));
+        if let Some(np) = appositive {
+            subject = np;
+        } else if let Some(np) = inverted_subject(view, i, end) {
+            inverted = true;
+            subject = np;
+        } else {
+            subject = speaker::subject_left(view, i, start)?;
+        }
+    } else if (after_comma && participle) || after_and || object_participle {
+        subject = shared_subject(view, i, start, found)?;
+    } else {
+        subject = speaker::subject_left(view, i, start)?;
+    }
+    if !inverted && subject.last + 1 > i {
+        return None;
+    }
+    Some((subject, inverted))
+}
+
+/// The content pieces of a cue with its subject: after the cue, before the subject, or both.
+fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<usize>>> {
+    let (i, end, start, inverted, particle) = (at.i, at.end, at.start, at.inverted, at.particle);
+    // Content after the cue.
+    let forward = if inverted {
+        // After `said X`, only a quotation continues (`“Q1,” said X, “Q2.”`); an appositive or
+        // a parenthesis (`said Rep. X (D-N.C.), head of ...`) is part of the attribution.
+        let mut k = subject.last + 1;
+        let limit = end.min(k + 24);
+        while k < limit && view.quote_at(k).is_none() {
+            k += 1;
+        }
+        let at_quote = k < end && view.quote_at(k).is_some() && k > 0 && view.is_punct(k - 1, ",");
+        if at_quote {
+            forward_content(view, k, end, CueClass::Say)
+        } else {
+            None
+        }
+    } else {
+        let from = if particle { i + 2 } else { i + 1 };
+        let class = if particle { CueClass::Object } else { at.class };
+        forward_content(view, from, end, class)
+    };
+    // Content before the subject (or before the cue when inverted).
+    let before_at = if inverted {
+        i
+    } else {
+        phrase_start(view, subject.first, start)
+    };
+    let backward = backward_content(view, before_at, start);
+
+    let forward = forward.filter(|f| !f.range.is_empty());
+    let is_quote = |r: &std::ops::Range<usize>| {
+        view.quote_at(r.start)
+            .is_some_and(|q| view.quotes[q].tokens.start == r.start)
+    };
+    // `continued` is a cue only after a quotation (`“...,” he continued.`).
+    if at.lemma == "continue" && !backward.as_ref().is_some_and(&is_quote) {
+        return None;
+    }
+    let pieces = match (backward, forward) {
+        // `“Q,” X said at a rally in Y, last month.`: the quotation is the content; what
+        // follows the cue is an adjunct unless it is another quotation.
+        // But `“We won.” Trump said the game was fixed.`: a finished quotation before, a
+        // clause right after the cue: the clause is the content.
+        (Some(b), Some(f))
+            if is_quote(&b)
+                && !is_quote(&f.range)
+                && (f.adjunct || f.after_comma || !quote_finished(view, &b)) =>
+        {
+            vec![b]
+        }
+        // Interrupted: `“Q1,” X said, “Q2.”`, `The museum, Obama said, would ...`.
+        // `..., she said, referencing ...`: a participle phrase after the attribution.
+        (Some(b), Some(f))
+            if f.after_comma
+                && !is_quote(&b)
+                && view.word(f.range.start).ends_with("ing")
+                && view.tag(f.range.start) == Some(Pos::VBG) =>
+        {
+            vec![b]
+        }
+        (Some(b), Some(f)) if f.after_comma && is_quote(&b) == is_quote(&f.range) => {
+            vec![b, f.range]
+        }
+        (Some(b), Some(f)) if is_quote(&b) && !is_quote(&f.range) && f.after_comma => vec![b],
+        (_, Some(f)) => vec![f.range],
+        (Some(b), None) if view.count_words(b.clone()) >= 4 || is_quote(&b) => vec![b],
+        _ => return None,
+    };
+    Some(pieces)
+}
+
+/// `“Q,” said Stoltenberg.` / `..., said the spokesperson, adding ...`: a subject right after the
+/// cue, followed by the clause end, a comma, or an adjunct.
+pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Option<Np> {
+    let np = speaker::subject_right(view, cue + 1, end)?;
+    let next = np.last + 1;
+    let closes = next >= end
+        || view.is_punct(next, ",")
+        || view.is_terminator(next)
+        || lexicon::is_preposition(view.word(next))
+        || view.is_dash(next)
+        || view.is_punct(next, "(");
+    // A pronoun after the cue is a subject only when nothing follows (`..., said he.`), else it
+    // is the content's own subject (`said he would go`).
+    let pronoun_ok =
+        !matches!(np.head, Head::Pronoun(_)) || next >= end || view.is_terminator(next);
+    (closes && pronoun_ok).then_some(np)
+}
+
+/// The subject of a participle or coordinated cue: the subject of the previous cue in the same
+/// sentence, else the first noun phrase of the clause.
+pub(super) fn shared_subject(
+    view: &View<'_>,
+    cue: usize,
+    start: usize,
+    found: &[Found],
+) -> Option<Np> {
+    if let Some(prev) = found
+        .iter()
+        .rev()
+        .take_while(|f| f.anchor >= start)
+        .find(|f| f.anchor < cue)
+    {
+        let s = prev.subject?;
+        let first = view.token_at_or_after(s.start());
+        let last = view.token_at_or_after(s.end()).checked_sub(1)?;
+        if first <= last {
+            let mut np = speaker::np_ending_at(view, last, first)?;
+            np.first = np.first.min(first);
+            return Some(np);
+        }
+    }
+    // The first noun phrase: walk to the first verb-like word and take the phrase before it.
+    let mut k = start;
+    while k < cue && k < start + 12 {
+        if view.is_punct(k, ",") || view.quote_at(k).is_some() {
+            break;
+        }
+        let w = view.word(k);
+        if k > start
+            && view.is_wordlike(k)
+            && !view.is_capitalized(k)
+            && (lexicon::is_aux_or_adverb(w)
+                || w.ends_with("ed")
+                || w.ends_with('s') && view.word(k - 1) != "’")
+            && view.label_at(k).is_none()
+        {
+            return speaker::subject_left(view, k, start);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `according to X, CONTENT` and `CONTENT, according to X`.
+pub(super) fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Option<Found> {
+    if !view.is(i + 1, "to") {
+        return None;
+    }
+    let start = view.clause_start(i);
+    let end = view.clause_end(i);
+    let np = speaker::subject_right(view, i + 2, end)?;
+    let speaker = speaker::resolve(view, np, earlier);
+    let lead =
+        (start..i).all(|k| !view.is_wordlike(k) || view.is_any(k, &["but", "and", "yet", "so"]));
+    let range = if lead {
+        let comma = (np.last + 1..end).find(|&k| view.is_punct(k, ","))?;
+        trim(view, comma + 1..end)
+    } else {
+        let mut e = i;
+        if e > start && view.is_punct(e - 1, ",") {
+            e -= 1;
+        }
+        // `CONTENT, according to X, who ...` and `..., according to X, CONTENT2` are rare: the
+        // clause before is the content.
+        trim(view, start..e)
+    };
+    if range.is_empty() || view.count_words(range.clone()) < 2 {
+        return None;
+    }
+    build(
+        view,
+        vec![range],
+        Some(view.cover(i, i + 1)),
+        Some(speaker),
+        Some(np.span(view)),
+        i,
+    )
+}

@@ -1,0 +1,206 @@
+//! The quotations no cue claimed: a dash sign-off, a colon lead-in, a continuation of the previous
+//! quote, or a person named just before; scare quotes and titles are not claims.
+
+use newsclaims_entities::Label;
+use newsclaims_text::Span;
+
+use super::Found;
+use crate::speaker::{self, Head, Np};
+use crate::view::View;
+use crate::{ClaimKind, Speaker};
+
+/// Attributes the quotations no cue claimed, and drops scare quotes and titles.
+pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Found> {
+    let sorted = found.len();
+    let mut used = vec![false; view.quotes.len()];
+    for f in &found {
+        for k in f.tokens.clone() {
+            if let Some(q) = view.quote_at(k) {
+                used[q] = true;
+            }
+        }
+    }
+    for (q, quote) in view.quotes.iter().enumerate() {
+        if used[q] {
+            continue;
+        }
+        let qt = quote.tokens.clone();
+        let words = view.count_words(qt.clone());
+        if words == 0 {
+            continue;
+        }
+        let open = qt.start;
+        let start = view.clause_start(open);
+        let embedded = open > start
+            && !view.is_punct(open - 1, ":")
+            && !view.is_punct(open - 1, ",")
+            && !view.is_dash(open - 1);
+        // A quotation inside a clause that no cue reports is a term, a title or a fragment
+        // (`its “special military operation”`, `identified the judge as “Spanish”`).
+        if embedded && words <= 8 || is_title(view, qt.clone()) {
+            continue;
+        }
+        if !quote.closed && words <= 4 {
+            continue;
+        }
+        let mut cue = None;
+        let mut speaker = None;
+        // A dash sign-off: `“...” — Commissioner X`.
+        if view.is_dash(qt.end) {
+            let end = view.clause_end(qt.end + 1).max(qt.end + 1);
+            if let Some(np) = speaker::subject_right(view, qt.end + 1, end.min(qt.end + 10)) {
+                cue = Some(view.span(qt.end));
+                speaker = Some(speaker::resolve(view, np, &[]));
+            }
+        }
+        // A colon lead-in: `And from the chairwoman: “...”`.
+        if speaker.is_none()
+            && open > 0
+            && view.is_punct(open - 1, ":")
+            && open - 1 > start
+            && let Some(np) = speaker::np_ending_at(view, open - 2, start)
+        {
+            cue = Some(view.span(open - 1));
+            speaker = Some(speaker::resolve(view, np, &[]));
+        }
+        if speaker.is_none() {
+            match continuation(view, &mut found, sorted, q) {
+                Continuation::Merged => continue,
+                Continuation::Speaker(s) => speaker = s,
+            }
+        }
+        if speaker.is_none() && start > 0 {
+            speaker = person_before(view, start);
+        }
+        if (embedded || words < 5) && speaker.is_none() {
+            continue;
+        }
+        let pieces: Vec<Span> = quote
+            .fragments
+            .iter()
+            .copied()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if pieces.is_empty() {
+            continue;
+        }
+        found.push(Found {
+            kind: ClaimKind::Direct,
+            pieces,
+            cue,
+            speaker,
+            subject: speaker.map(|s| s.span),
+            source: None,
+            tokens: qt.clone(),
+            anchor: open,
+        });
+    }
+    found
+}
+
+/// What the quotations before say about quotation `q`.
+enum Continuation {
+    /// It went on the previous claim as another fragment.
+    Merged,
+    /// The previous quote's speaker, if it goes on talking.
+    Speaker(Option<Speaker>),
+}
+
+/// A continuation: the previous quote's speaker, when it spoke in this paragraph or the one
+/// before. Right after `“Q1,” X said.` in the same paragraph, the quote goes on the same claim
+/// as another fragment (PolNeAR's and the news convention's reading).
+fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -> Continuation {
+    let quote = &view.quotes[q];
+    let qt = quote.tokens.clone();
+    let open = qt.start;
+    let para = view.para(open);
+    // Only claims near the quote are candidates, which keeps the pass linear: the cue
+    // claims are sorted, the quote claims come in text order after them.
+    let near = nearby(found, sorted, view.span(open).start());
+    let prev = near
+        .iter()
+        .copied()
+        .filter(|&k| found[k].tokens.end <= open && found[k].speaker.is_some())
+        .max_by_key(|&k| found[k].tokens.end);
+    if let Some(k) = prev {
+        let p = &found[k];
+        let pp = view.para(p.tokens.end.saturating_sub(1));
+        let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
+        // Nothing else was reported in between (`“Q1,” X said, adding that ... “Q2”`).
+        let gap = p.tokens.end..open;
+        let gap_clear = gap.len() <= 40
+            && gap.clone().all(|t| view.quote_at(t).is_none())
+            && !near
+                .iter()
+                .any(|&o| found[o].tokens.start >= gap.start && found[o].tokens.start < gap.end);
+        // The next paragraph continues it too when the previous one ended with the
+        // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.
+        let ends_paragraph = gap_clear
+            && p.cue.is_some_and(|c| {
+                let after = view.token_at_or_after(c.end());
+                (after..open).all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
+            });
+        let next_para = para == pp + 1 && ends_paragraph;
+        if (para == pp || next_para) && p.kind == ClaimKind::Direct && cue_between && gap_clear {
+            let extra: Vec<Span> = quote
+                .fragments
+                .iter()
+                .copied()
+                .filter(|s| !s.is_empty())
+                .collect();
+            let f = &mut found[k];
+            f.pieces.extend(extra);
+            f.tokens.end = qt.end;
+            return Continuation::Merged;
+        }
+        if para.saturating_sub(pp) <= 1 && matches!(p.kind, ClaimKind::Direct | ClaimKind::Mixed) {
+            return Continuation::Speaker(p.speaker);
+        }
+    }
+    Continuation::Speaker(None)
+}
+
+/// A person named in the sentence before the quotation's clause at `start`, with no cue.
+fn person_before(view: &View<'_>, start: usize) -> Option<Speaker> {
+    let prev_start = view.clause_start(start - 1);
+    let m = (prev_start..start).find_map(|k| {
+        view.mention_at(k)
+            .filter(|(_, m)| m.label == Label::Person && speaker::plausible_name(view.text, m.span))
+            .map(|(m, _)| m)
+    })?;
+    let np = Np {
+        first: view.token_at_or_after(view.entities.mentions[m].span.start()),
+        last: view
+            .token_at_or_after(view.entities.mentions[m].span.end())
+            .saturating_sub(1),
+        head: Head::Mention(m),
+        relative: None,
+    };
+    Some(speaker::resolve(view, np, &[]))
+}
+
+/// Indices of the claims near byte `pos`: the 32 cue claims (sorted by start, the first
+/// `sorted` of `found`) starting last before it, and the last 8 quote claims added after them.
+pub(super) fn nearby(found: &[Found], sorted: usize, pos: usize) -> Vec<usize> {
+    let cut = found[..sorted].partition_point(|f| f.span().start() < pos);
+    let mut out: Vec<usize> = (cut.saturating_sub(32)..cut).collect();
+    out.extend(found.len().saturating_sub(8).max(sorted)..found.len());
+    out
+}
+
+/// A title of a work: every word capitalised or a short function word (`“The Art of the Deal”`).
+pub(super) fn is_title(view: &View<'_>, r: std::ops::Range<usize>) -> bool {
+    let words: Vec<usize> = r.filter(|&k| view.is_wordlike(k)).collect();
+    words.len() >= 2
+        && words.len() <= 10
+        && view.is_capitalized(words[0])
+        && words.iter().all(|&k| {
+            view.is_capitalized(k)
+                || view.is_any(
+                    k,
+                    &[
+                        "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at",
+                    ],
+                )
+        })
+}
