@@ -39,6 +39,53 @@ pub fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
     lexicon::regular_lemmas(w)
 }
 
+/// What `newsclaims-dev train-claims` trains the content-boundary ranker with.
+#[cfg(feature = "train")]
+pub mod training {
+    use std::cell::RefCell;
+
+    use newsclaims_entities::Entities;
+    use newsclaims_text::Span;
+    use newsclaims_tokenize::Tokens;
+
+    use crate::attribution::boundary;
+
+    /// Bits of a hashed feature: the model holds `2^FEATURE_BITS` weights.
+    pub const FEATURE_BITS: u32 = boundary::FEATURE_BITS;
+    /// How much better than the rules' end another end must score to replace it.
+    pub const MARGIN: i32 = boundary::MARGIN;
+
+    /// One content-boundary decision of the rules.
+    pub struct Case {
+        /// The cue token.
+        pub cue: Span,
+        /// The content's first token.
+        pub from: Span,
+        /// Per candidate end: the byte where its last word ends, and its hashed features.
+        pub candidates: Vec<(usize, Vec<u32>)>,
+        /// Index of the rules' own end among `candidates`.
+        pub rule: usize,
+    }
+
+    /// Runs the attribution rules over one text and returns every content-boundary decision
+    /// they made, with the rules' own end and every candidate's features.
+    pub fn boundary_cases(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Case> {
+        let mut view = crate::view::View::new(text, tokens, entities);
+        view.record = Some(RefCell::new(Vec::new()));
+        crate::attribution::find(&view);
+        let cases = view.record.map(RefCell::into_inner).unwrap_or_default();
+        cases
+            .into_iter()
+            .map(|c| Case {
+                cue: c.cue,
+                from: c.from,
+                candidates: c.candidates,
+                rule: c.rule,
+            })
+            .collect()
+    }
+}
+
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;
 use newsclaims_tokenize::Tokens;

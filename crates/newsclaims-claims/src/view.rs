@@ -35,6 +35,9 @@ pub(crate) struct View<'a> {
     pos: RefCell<Vec<Pos>>,
     /// Whether each sentence's tags are in `pos`.
     tagged: Vec<Cell<bool>>,
+    /// When set (training only), content-boundary decisions keep the rules' end and are
+    /// recorded here with their candidates.
+    pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
 }
 
 /// A top-level quotation with its token range.
@@ -120,6 +123,7 @@ impl<'a> View<'a> {
             sentences: &tokens.sentences,
             pos: RefCell::new(vec![Pos::default(); n]),
             tagged: vec![Cell::new(false); tokens.sentences.len()],
+            record: None,
             text,
             tokens: &tokens.tokens,
             entities,

@@ -14,6 +14,7 @@ mod generated;
 mod lexicons;
 mod print;
 mod schema;
+mod train_boundary;
 mod train_claims;
 mod train_ner;
 mod train_syntax;
@@ -31,7 +32,7 @@ bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs 
 schema [--check]                         write (or check) the output's JSON Schema\n  \
 print tokens|entities|claims FILE        one stage's output\n  \
 build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \
-train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
+train-claims [--check]                   the claims cue lexicon and boundary ranker (PolNeAR train)\n  \
 train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
 train-syntax [--check]                   train the POS and chunk taggers\n  \
 eval-syntax                              their accuracy on CoNLL dev\n  \

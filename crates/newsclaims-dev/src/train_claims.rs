@@ -1,5 +1,6 @@
 //! `cargo xtask train-claims [--check]`: derives the claims stage's cue lexicon,
-//! `crates/newsclaims-claims/lexicons/cues.tsv`, from the PolNeAR training attributions.
+//! `crates/newsclaims-claims/lexicons/cues.tsv`, from the PolNeAR training attributions, and
+//! trains its content-boundary ranker, `model/boundary.bin` (`train_boundary`).
 //!
 //! The lexicon's lemmas and their classes (how the content follows the cue) are curated by hand
 //! in the file itself; this task refills each lemma's two counts from
@@ -55,7 +56,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     for (k, (lemma, class)) in lemmas.iter().enumerate() {
         out.push_str(&format!("{lemma}\t{class}\t{}\t{}\n", cues[k], seen[k]));
     }
-    generated::write_or_check("train-claims", &[(path, out.into_bytes())], check)
+    let model = crate::train_boundary::train(&shared().join("data/polnear"))?;
+    let model_path = root().join("crates/newsclaims-claims/model/boundary.bin");
+    generated::write_or_check(
+        "train-claims",
+        &[(path, out.into_bytes()), (model_path, model)],
+        check,
+    )
 }
 
 /// Per lemma: annotated cue count and occurrence count over the first annotator's files.

@@ -3,6 +3,7 @@
 
 use newsclaims_entities::Label;
 
+use super::boundary;
 use crate::lexicon::{self, CueClass};
 use crate::view::View;
 
@@ -30,6 +31,7 @@ pub(super) fn forward_content(
     from: usize,
     end: usize,
     class: CueClass,
+    cue: Option<(usize, &'static str)>,
 ) -> Option<Forward> {
     let mut f = from;
     if f >= end {
@@ -44,9 +46,18 @@ pub(super) fn forward_content(
             return forward_to_end(view, f, end);
         }
     }
-    // `said as she left`: an adverbial clause, not what was said.
+    // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
+    // adjunct.
+    let infinitive = view.is(f, "to") && view.pos(f + 1) == "VB";
+    // `said as she left`: an adverbial clause, not what was said; but `said after the
+    // convention he ...` is a phrase, an adjunct.
+    let phrase = lexicon::is_preposition(view.word(f))
+        && (lexicon::is_determiner(view.word(f + 1))
+            || view.label_at(f + 1).is_some()
+            || view.is_capitalized(f + 1));
     if f < end
         && lexicon::is_subordinator(view.word(f))
+        && !phrase
         && !view.is(f, "if")
         && !view.is(f, "whether")
     {
@@ -62,7 +73,7 @@ pub(super) fn forward_content(
             || lexicon::is_weekday(view.word(k))
             || matches!(view.label_at(k), Some(Label::Date | Label::Time))
     };
-    if f < end && starts_adjunct(f) && view.quote_at(f).is_none() {
+    if f < end && !infinitive && starts_adjunct(f) && view.quote_at(f).is_none() {
         let skipped = skip_adjunct(view, f, end);
         let resolved = skipped.is_some();
         if let Some((k, comma)) = skipped {
@@ -114,7 +125,15 @@ pub(super) fn forward_content(
             adjunct: false,
         });
     }
-    let e = content_end(view, f, end);
+    let mut e = content_end(view, f, end);
+    // The trained ranker moves the end, except for a quotation reported whole.
+    let whole_quote = view
+        .quote_at(f)
+        .is_some_and(|q| view.quotes[q].tokens.end >= e);
+    if let Some((cue, lemma)) = cue.filter(|_| e > f && !whole_quote) {
+        let d = boundary::Decision::new(cue, lemma, class, f, e, end);
+        e = boundary::decide(view, &d);
+    }
     let range = trim(view, f..e);
     if range.is_empty() {
         return None;

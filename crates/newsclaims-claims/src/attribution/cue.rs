@@ -29,7 +29,7 @@ pub(super) fn at_cue(
     if end <= i {
         return None;
     }
-    let (subject, inverted) = subject_of(view, i, start, end, found)?;
+    let (subject, inverted, shared) = subject_of(view, i, start, end, found)?;
     // `what he called “...”`, `where he praised ...`: a relative clause inside another claim or
     // statement, not a claim of its own.
     if !inverted
@@ -59,6 +59,7 @@ pub(super) fn at_cue(
         class: cue.class,
         particle,
         inverted,
+        shared,
         start,
         end,
     };
@@ -88,6 +89,9 @@ struct Cue {
     particle: bool,
     /// The subject follows the cue (`..., said X`).
     inverted: bool,
+    /// The subject is an earlier cue's (`X said ..., adding that ...`): the content before it
+    /// is that cue's, not this one's.
+    shared: bool,
     start: usize,
     end: usize,
 }
@@ -131,15 +135,16 @@ fn cue_reading(view: &View<'_>, i: usize) -> Option<(lexicon::Cue, bool)> {
     Some((cue, particle))
 }
 
-/// The cue's subject and whether it is inverted (after the cue): inverted after a quotation or
-/// a comma, shared with an earlier cue of the sentence (participles, `and`), or before the cue.
+/// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
+/// after a quotation or a comma, shared with an earlier cue of the sentence (participles, `and`),
+/// or before the cue.
 fn subject_of(
     view: &View<'_>,
     i: usize,
     start: usize,
     end: usize,
     found: &[Found],
-) -> Option<(Np, bool)> {
+) -> Option<(Np, bool, bool)> {
     let w = view.word(i);
     let prev = i.checked_sub(1);
     let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
@@ -178,10 +183,12 @@ fn subject_of(
         || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
 
     let mut inverted = false;
+    let mut shared = false;
     let subject: Np;
     if after_close && participle {
         // `... as “fantastic,” telling reporters ...`: a participle never inverts.
         subject = shared_subject(view, i, start, found)?;
+        shared = true;
     } else if after_close {
         if let Some(np) = inverted_subject(view, i, end) {
             inverted = true;
@@ -203,13 +210,14 @@ fn subject_of(
         }
     } else if (after_comma && participle) || after_and || object_participle {
         subject = shared_subject(view, i, start, found)?;
+        shared = true;
     } else {
         subject = speaker::subject_left(view, i, start)?;
     }
     if !inverted && subject.last + 1 > i {
         return None;
     }
-    Some((subject, inverted))
+    Some((subject, inverted, shared))
 }
 
 /// The content pieces of a cue with its subject: after the cue, before the subject, or both.
@@ -226,14 +234,14 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
         }
         let at_quote = k < end && view.quote_at(k).is_some() && k > 0 && view.is_punct(k - 1, ",");
         if at_quote {
-            forward_content(view, k, end, CueClass::Say)
+            forward_content(view, k, end, CueClass::Say, None)
         } else {
             None
         }
     } else {
         let from = if particle { i + 2 } else { i + 1 };
         let class = if particle { CueClass::Object } else { at.class };
-        forward_content(view, from, end, class)
+        forward_content(view, from, end, class, Some((i, at.lemma)))
     };
     // Content before the subject (or before the cue when inverted).
     let before_at = if inverted {
@@ -241,7 +249,11 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
     } else {
         phrase_start(view, subject.first, start)
     };
-    let backward = backward_content(view, before_at, start);
+    let backward = if at.shared {
+        None
+    } else {
+        backward_content(view, before_at, start)
+    };
 
     let forward = forward.filter(|f| !f.range.is_empty());
     let is_quote = |r: &std::ops::Range<usize>| {
@@ -337,6 +349,7 @@ pub(super) fn shared_subject(
             && view.is_wordlike(k)
             && !view.is_capitalized(k)
             && (lexicon::is_aux_or_adverb(w)
+                || lexicon::cue(w).is_some()
                 || w.ends_with("ed")
                 || w.ends_with('s') && view.word(k - 1) != "’")
             && view.label_at(k).is_none()
@@ -348,6 +361,31 @@ pub(super) fn shared_subject(
     None
 }
 
+/// The source of `according to` when it is no name (`police`, `exit polls`, `a complaint filed
+/// by the SEC`): the words up to the comma (leading) or to the clause end (trailing), when there
+/// are at most [`MAX_SOURCE_WORDS`] and no quotation.
+fn source_phrase(view: &View<'_>, from: usize, end: usize, lead: bool) -> Option<Np> {
+    let stop = if lead {
+        (from..end.min(from + MAX_SOURCE_WORDS + 1)).find(|&k| view.is_punct(k, ","))?
+    } else {
+        end
+    };
+    let last = (from..stop).rev().find(|&k| view.is_wordlike(k))?;
+    let ok = view.count_words(from..stop) <= MAX_SOURCE_WORDS
+        && (from..stop).all(|k| view.quote_at(k).is_none())
+        && view.is_wordlike(from);
+    ok.then_some(Np {
+        first: from,
+        last,
+        head: Head::Words,
+        relative: None,
+    })
+}
+
+/// Words of an `according to` source that is not a name; PolNeAR's reach a dozen (`a 52-count
+/// civil complaint filed by the federal Securities and Exchange Commission`).
+const MAX_SOURCE_WORDS: usize = 14;
+
 /// `according to X, CONTENT` and `CONTENT, according to X`.
 pub(super) fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Option<Found> {
     if !view.is(i + 1, "to") {
@@ -355,10 +393,11 @@ pub(super) fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Optio
     }
     let start = view.clause_start(i);
     let end = view.clause_end(i);
-    let np = speaker::subject_right(view, i + 2, end)?;
-    let speaker = speaker::resolve(view, np, earlier);
     let lead =
         (start..i).all(|k| !view.is_wordlike(k) || view.is_any(k, &["but", "and", "yet", "so"]));
+    let np = speaker::subject_right(view, i + 2, end)
+        .or_else(|| source_phrase(view, i + 2, end, lead))?;
+    let speaker = speaker::resolve(view, np, earlier);
     let range = if lead {
         let comma = (np.last + 1..end).find(|&k| view.is_punct(k, ","))?;
         trim(view, comma + 1..end)

@@ -1,0 +1,276 @@
+//! Where reported content after a cue ends: a ranker trained on PolNeAR train picks one end
+//! among the candidate end points of the clause (`X criticized the act as a “crazy system” |
+//! during a stop in Flint`, `X acknowledged the reality of climate change | , which makes him
+//! ...`), given the rules' own end as one of its features.
+//!
+//! A candidate end `k` closes the content `from..k`: the clause end, or any token after a word,
+//! a quotation mark or a parenthesis, never inside a quotation or a name. The ranker is an
+//! averaged perceptron over hashed features of the words and tags around `k`, the content's
+//! length and verbs, the cue's lemma and class; its weights are `model/boundary.bin`
+//! (`cargo xtask train-claims`), `i16` little-endian, one per hashed feature. Scoring is
+//! linear in the candidates, which the clause end and [`MAX_CONTENT`] bound.
+//!
+//! With `View::record` set (training), the rules' end is kept and every decision is recorded
+//! with its candidates' features instead.
+
+use newsclaims_text::Span;
+
+use crate::lexicon::CueClass;
+use crate::view::View;
+
+/// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
+const MODEL: &[u8] = include_bytes!("../../model/boundary.bin");
+
+/// Bits of a hashed feature: 65,536 weights (128 KB) keep collisions rare among the ~40,000
+/// features PolNeAR train yields.
+pub(crate) const FEATURE_BITS: u32 = 16;
+
+/// How much better than the rules' end another end must score to replace it, in the weights'
+/// units (the largest weight is 32,767); chosen on PolNeAR dev (`cargo xtask train-claims`
+/// prints the accuracy for several margins). The rules know conventions PolNeAR lacks.
+pub(crate) const MARGIN: i32 = 10_000;
+
+/// Tokens past the content start where an end is looked for; PolNeAR's longest contents after
+/// a cue stay below it, and it bounds the work per cue.
+const MAX_CONTENT: usize = 90;
+
+/// A content-boundary decision: the cue, where its content starts, where the rules end it and
+/// where the clause ends.
+#[derive(Clone, Copy)]
+pub(crate) struct Decision {
+    pub(crate) cue: usize,
+    pub(crate) lemma: &'static str,
+    pub(crate) class: CueClass,
+    pub(crate) from: usize,
+    pub(crate) rule_end: usize,
+    pub(crate) limit: usize,
+    /// The first and last finite verbs (`VBD VBZ VBP MD`) of `from..limit`, set by [`decide`].
+    first_finite: usize,
+    last_finite: Option<usize>,
+}
+
+impl Decision {
+    pub(crate) fn new(
+        cue: usize,
+        lemma: &'static str,
+        class: CueClass,
+        from: usize,
+        rule_end: usize,
+        limit: usize,
+    ) -> Decision {
+        Decision {
+            cue,
+            lemma,
+            class,
+            from,
+            rule_end,
+            limit,
+            first_finite: usize::MAX,
+            last_finite: None,
+        }
+    }
+}
+
+/// One recorded decision, for training: the cue, the content's first token, and per candidate
+/// the byte where its last word ends with its features.
+#[derive(Clone, Debug)]
+pub(crate) struct Case {
+    pub(crate) cue: Span,
+    pub(crate) from: Span,
+    pub(crate) candidates: Vec<(usize, Vec<u32>)>,
+    /// Index of the rules' own end among `candidates`.
+    pub(crate) rule: usize,
+}
+
+/// The content's end for `d`: the best-scoring candidate (the rules' end on a tie).
+pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
+    let finite = |j: &usize| matches!(view.pos(*j), "VBD" | "VBZ" | "VBP" | "MD");
+    let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
+    let d = &Decision {
+        first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
+        last_finite: scan.rev().find(finite),
+        ..*d
+    };
+    let mut feats = Vec::with_capacity(32);
+    if let Some(log) = &view.record {
+        let mut case = Case {
+            cue: view.span(d.cue),
+            from: view.span(d.from),
+            candidates: Vec::new(),
+            rule: 0,
+        };
+        for k in candidates(view, d) {
+            if k == d.rule_end {
+                case.rule = case.candidates.len();
+            }
+            feats.clear();
+            features(view, d, k, &mut feats);
+            let last = (d.from..k).rev().find(|&j| view.is_wordlike(j));
+            let end = last.map_or(0, |j| view.span(j).end());
+            case.candidates.push((end, feats.clone()));
+        }
+        log.borrow_mut().push(case);
+        return d.rule_end;
+    }
+    let rule = weight_of(view, d, d.rule_end, &mut feats) + MARGIN;
+    let mut best = (rule, d.rule_end);
+    for k in candidates(view, d) {
+        if k != d.rule_end {
+            let s = weight_of(view, d, k, &mut feats);
+            if s > best.0 {
+                best = (s, k);
+            }
+        }
+    }
+    best.1
+}
+
+fn weight_of(view: &View<'_>, d: &Decision, k: usize, feats: &mut Vec<u32>) -> i32 {
+    feats.clear();
+    features(view, d, k, feats);
+    feats.iter().map(|&f| weight(f)).sum()
+}
+
+fn weight(f: u32) -> i32 {
+    let k = f as usize * 2;
+    match MODEL.get(k..k + 2) {
+        Some(b) => i32::from(i16::from_le_bytes([b[0], b[1]])),
+        None => 0,
+    }
+}
+
+/// The candidate ends of `d`, ascending; the rules' end is always one.
+fn candidates(view: &View<'_>, d: &Decision) -> Vec<usize> {
+    let top = d.limit.min(d.from + MAX_CONTENT).max(d.rule_end);
+    let mut out = Vec::new();
+    for k in d.from + 1..=top {
+        let ok = k == d.rule_end
+            || k == top
+            || (view.is_wordlike(k - 1) || view.is_quote_mark(k - 1) || view.is_punct(k - 1, ")"))
+                && inside_nothing(view, k);
+        if ok {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Whether an end before token `k` cuts no quotation, no name and no verb from its `that`
+/// clause (`Stoltenberg emphasized | that ...` would leave the inner claim without content).
+fn inside_nothing(view: &View<'_>, k: usize) -> bool {
+    let same_quote = view.quote_at(k).is_some() && view.quote_at(k) == view.quote_at(k - 1);
+    let same_name = view.mention_at(k).is_some()
+        && view.mention_at(k).map(|m| m.0) == view.mention_at(k - 1).map(|m| m.0);
+    let verb_that = view.is(k, "that") && view.is_verb(k - 1);
+    // `the Summit of Communities and Regions, a gathering of ...`: an appositive stays with
+    // the name it describes, as the project's gold has it.
+    let appositive = view.is_punct(k, ",")
+        && view.mention_at(k - 1).is_some()
+        && view.is_any(k + 1, &["a", "an", "the"]);
+    !same_quote && !same_name && !verb_that && !appositive
+}
+
+/// Feature templates, the first byte of each hashed feature.
+mod t {
+    pub(super) const BIAS: u8 = 0;
+    pub(super) const CLAUSE_END: u8 = 1;
+    pub(super) const RULE_END: u8 = 2;
+    pub(super) const NEXT_WORD: u8 = 3;
+    pub(super) const NEXT_POS: u8 = 4;
+    pub(super) const LAST_WORD: u8 = 5;
+    pub(super) const LAST_POS: u8 = 6;
+    pub(super) const POS_PAIR: u8 = 7;
+    pub(super) const NEXT_WORD_POS2: u8 = 8;
+    pub(super) const LENGTH: u8 = 9;
+    pub(super) const LENGTH_POS: u8 = 10;
+    pub(super) const CLASS_POS: u8 = 11;
+    pub(super) const LEMMA_POS: u8 = 12;
+    pub(super) const VERBS_POS: u8 = 13;
+    pub(super) const SIDE_OF_RULE: u8 = 14;
+    pub(super) const NEXT2_WORD: u8 = 15;
+    pub(super) const QUOTE_POS: u8 = 16;
+    pub(super) const CLASS_WORD: u8 = 17;
+}
+
+/// The hashed features of ending `d`'s content before token `k`.
+fn features(view: &View<'_>, d: &Decision, k: usize, out: &mut Vec<u32>) {
+    let end = k >= d.limit;
+    let word = |j: usize| if j < d.limit { view.word(j) } else { "</s>" };
+    let pos = |j: usize| if j < d.limit { view.pos(j) } else { "</s>" };
+    let (nw, np, lw, lp) = (word(k), pos(k), view.word(k - 1), view.pos(k - 1));
+    let words = view.count_words(d.from..k);
+    let length = match words {
+        0..=2 => "1",
+        3..=4 => "3",
+        5..=7 => "5",
+        8..=12 => "8",
+        13..=20 => "13",
+        _ => "21",
+    };
+    let verbs = match (
+        d.first_finite < k,
+        !end && d.last_finite.is_some_and(|j| j >= k),
+    ) {
+        (false, false) => "--",
+        (true, false) => "v-",
+        (false, true) => "-v",
+        (true, true) => "vv",
+    };
+    let side = match k.cmp(&d.rule_end) {
+        std::cmp::Ordering::Less => "<",
+        std::cmp::Ordering::Equal => "=",
+        std::cmp::Ordering::Greater => ">",
+    };
+    let class = match d.class {
+        CueClass::Say => "say",
+        CueClass::Tell => "tell",
+        CueClass::Object => "object",
+        CueClass::Particle => "particle",
+    };
+    let quoted = if view.quote_at(d.from).is_some() {
+        "q"
+    } else {
+        "-"
+    };
+    let mut f = |template: u8, parts: &[&str]| out.push(hash(template, parts));
+    f(t::BIAS, &[]);
+    if end {
+        f(t::CLAUSE_END, &[]);
+    }
+    if k == d.rule_end {
+        f(t::RULE_END, &[]);
+    }
+    f(t::NEXT_WORD, &[nw]);
+    f(t::NEXT_POS, &[np]);
+    f(t::LAST_WORD, &[lw]);
+    f(t::LAST_POS, &[lp]);
+    f(t::POS_PAIR, &[lp, np]);
+    f(t::NEXT_WORD_POS2, &[nw, pos(k + 1)]);
+    f(t::NEXT2_WORD, &[nw, word(k + 1)]);
+    f(t::LENGTH, &[length]);
+    f(t::LENGTH_POS, &[length, np]);
+    f(t::CLASS_POS, &[class, np]);
+    f(t::CLASS_WORD, &[class, nw]);
+    f(t::LEMMA_POS, &[d.lemma, np]);
+    f(t::VERBS_POS, &[verbs, np]);
+    f(t::SIDE_OF_RULE, &[side, np]);
+    f(t::QUOTE_POS, &[quoted, np]);
+}
+
+/// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to
+/// [`FEATURE_BITS`] bits.
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |b: u8| {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    eat(template);
+    for p in parts {
+        eat(0x1f);
+        for b in p.bytes() {
+            eat(b.to_ascii_lowercase());
+        }
+    }
+    (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
+}

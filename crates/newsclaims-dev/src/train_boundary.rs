@@ -1,0 +1,299 @@
+//! The claims stage's content-boundary ranker, `crates/newsclaims-claims/model/boundary.bin`:
+//! an averaged perceptron that picks where reported content ends among the candidate ends the
+//! stage offers (`newsclaims_claims::training::boundary_cases`), trained on PolNeAR train and
+//! measured on PolNeAR dev (never test).
+//!
+//! The gold end of a decision comes from the annotated attribution whose cue holds the decision's
+//! cue and whose content starts at the decision's content start (a leading `that` aside, which
+//! the stage leaves out of the content); decisions with no such attribution, or whose gold end
+//! is no candidate, are skipped and counted. Instances are visited in a fixed order shuffled by
+//! a seeded generator, and the averaged weights are scaled to `i16`: the bytes are the same on
+//! every run.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use newsclaims_claims::training::{self, FEATURE_BITS};
+use serde_json::Value;
+
+/// Passes over the training decisions; chosen on PolNeAR dev (`cargo xtask train-claims` prints
+/// the dev accuracy of each pass).
+const EPOCHS: usize = 4;
+
+/// Seed of the per-pass shuffle.
+const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One decision with a known gold end: per candidate its features.
+struct Instance {
+    candidates: Vec<Vec<u32>>,
+    gold: usize,
+    rule: usize,
+}
+
+/// Reads the converted documents and gold and returns the decisions with their gold ends, and
+/// how many decisions there were.
+fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
+    let docs = read_jsonl(docs)?;
+    let gold = read_jsonl(gold)?;
+    let mut out = Vec::new();
+    let mut total = 0;
+    for (id, g) in &gold {
+        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
+            continue;
+        };
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let cases = training::boundary_cases(text, &tokens, &entities);
+        total += cases.len();
+        let bytes = byte_offsets(text);
+        let claims: Vec<GoldContent> = g["claims"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| gold_content(text, &bytes, c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for case in cases {
+            let Some(want) = claims.iter().find(|c| {
+                c.cue.0 <= case.cue.start()
+                    && case.cue.start() < c.cue.1
+                    && c.first == case.from.start()
+            }) else {
+                continue;
+            };
+            let Some(gold) = case
+                .candidates
+                .iter()
+                .position(|(end, _)| *end == want.last_end)
+            else {
+                continue;
+            };
+            out.push(Instance {
+                candidates: case.candidates.into_iter().map(|(_, f)| f).collect(),
+                gold,
+                rule: case.rule,
+            });
+        }
+    }
+    Ok((out, total))
+}
+
+/// A gold content after its cue: the cue's bytes, the byte where its first word starts (a
+/// leading `that` skipped) and where its last word ends.
+struct GoldContent {
+    cue: (usize, usize),
+    first: usize,
+    last_end: usize,
+}
+
+fn gold_content(text: &str, bytes: &[usize], c: &Value) -> Option<GoldContent> {
+    let at = |v: &Value, k: &str| bytes.get(v[k].as_u64()? as usize).copied();
+    let cue = (at(&c["cue"], "start")?, at(&c["cue"], "end")?);
+    let (start, end) = (at(c, "start")?, at(c, "end")?);
+    if c["fragments"].as_array().is_some_and(|f| f.len() > 1) || start < cue.1 {
+        return None;
+    }
+    let content = text.get(start..end)?;
+    let words: Vec<(usize, usize)> = word_spans(content)
+        .map(|(a, b)| (start + a, start + b))
+        .collect();
+    let mut first = *words.first()?;
+    if text[first.0..first.1].eq_ignore_ascii_case("that") {
+        first = *words.get(1)?;
+    }
+    Some(GoldContent {
+        cue,
+        first: first.0,
+        last_end: words.last()?.1,
+    })
+}
+
+/// The `\w+` runs of `s` as byte ranges.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = it.peek() {
+            if c.is_alphanumeric() || c == '_' {
+                break;
+            }
+            it.next();
+        }
+        let (start, _) = *it.peek()?;
+        let mut end = start;
+        while let Some(&(k, c)) = it.peek() {
+            if !(c.is_alphanumeric() || c == '_') {
+                break;
+            }
+            end = k + c.len_utf8();
+            it.next();
+        }
+        Some((start, end))
+    })
+}
+
+/// Byte offset of every code point, and of the end.
+fn byte_offsets(text: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = text.char_indices().map(|(k, _)| k).collect();
+    out.push(text.len());
+    out
+}
+
+fn read_jsonl(path: &Path) -> Result<BTreeMap<String, Value>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).with_context(|| format!("{}", path.display()))?;
+        out.insert(v["id"].as_str().unwrap_or_default().to_string(), v);
+    }
+    Ok(out)
+}
+
+/// The best candidate under `weights`: the rules' own end on a tie, as the stage decides.
+fn predict(weights: &[f64], x: &Instance) -> usize {
+    predict_margin(weights, x, 0.0)
+}
+
+/// The best candidate when any other than the rules' end must win by `margin`.
+fn predict_margin(weights: &[f64], x: &Instance, margin: f64) -> usize {
+    let score = |c: &[u32]| c.iter().map(|&f| weights[f as usize]).sum::<f64>();
+    let mut best = (score(&x.candidates[x.rule]) + margin, x.rule);
+    for (k, c) in x.candidates.iter().enumerate() {
+        let s = score(c);
+        if s > best.0 {
+            best = (s, k);
+        }
+    }
+    best.1
+}
+
+fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
+    let right = xs.iter().filter(|x| predict(weights, x) == x.gold).count();
+    right as f64 / xs.len().max(1) as f64
+}
+
+/// A small deterministic generator (SplitMix64) for the shuffles.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Trains on `train`, reports dev accuracy per pass, and returns the averaged weights.
+fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
+    let n = 1usize << FEATURE_BITS;
+    let mut w = vec![0i64; n];
+    // Sum over time of the updates, weighted by when they happened (Daumé's trick).
+    let mut u = vec![0i64; n];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut state = SEED;
+    let average = |w: &[i64], u: &[i64], c: i64| -> Vec<f64> {
+        w.iter()
+            .zip(u)
+            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
+            .collect()
+    };
+    for epoch in 0..EPOCHS {
+        for k in (1..order.len()).rev() {
+            let j = (next(&mut state) % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        for &k in &order {
+            let x = &train[k];
+            let guess = {
+                let score = |f: &[u32]| f.iter().map(|&i| w[i as usize]).sum::<i64>();
+                let mut best = (score(&x.candidates[x.rule]), x.rule);
+                for (k, f) in x.candidates.iter().enumerate() {
+                    let s = score(f);
+                    if s > best.0 {
+                        best = (s, k);
+                    }
+                }
+                best.1
+            };
+            if guess != x.gold {
+                for &f in &x.candidates[x.gold] {
+                    w[f as usize] += 1;
+                    u[f as usize] += c;
+                }
+                for &f in &x.candidates[guess] {
+                    w[f as usize] -= 1;
+                    u[f as usize] -= c;
+                }
+            }
+            c += 1;
+        }
+        let avg = average(&w, &u, c);
+        eprintln!(
+            "train-claims: boundary pass {}: train {:.4}, dev {:.4}",
+            epoch + 1,
+            accuracy(&avg, train),
+            accuracy(&avg, dev)
+        );
+    }
+    average(&w, &u, c)
+}
+
+/// Trains the ranker and returns the model's bytes.
+pub(crate) fn train(polnear: &Path) -> Result<Vec<u8>> {
+    let tmp = std::env::temp_dir().join(format!("newsclaims-train-claims-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let (docs, gold) = (tmp.join("train.docs.jsonl"), tmp.join("train.gold.jsonl"));
+    let converter = crate::shared().join("eval/convert.py");
+    let converted = crate::run_status(
+        std::process::Command::new("python3")
+            .arg(&converter)
+            .arg("polnear")
+            .arg(polnear.join("train"))
+            .args([&docs, &gold])
+            .arg("--speech-only"),
+    );
+    let train = converted.and_then(|()| instances(&docs, &gold));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (train, train_total) = train?;
+    let (dev, dev_total) = instances(
+        &polnear.join("dev.docs.jsonl"),
+        &polnear.join("dev.gold.jsonl"),
+    )?;
+    eprintln!(
+        "train-claims: boundary decisions with a gold end: train {} of {train_total}, dev {} of {dev_total}",
+        train.len(),
+        dev.len()
+    );
+    let rules = |xs: &[Instance]| {
+        xs.iter().filter(|x| x.rule == x.gold).count() as f64 / xs.len().max(1) as f64
+    };
+    eprintln!(
+        "train-claims: boundary rules alone: train {:.4}, dev {:.4}",
+        rules(&train),
+        rules(&dev)
+    );
+    let weights = perceptron(&train, &dev);
+    let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
+    let quantized: Vec<i16> = weights
+        .iter()
+        .map(|w| (w / max * f64::from(i16::MAX)).round() as i16)
+        .collect();
+    let as_f64: Vec<f64> = quantized.iter().map(|&q| f64::from(q)).collect();
+    for margin in [0, 2_000, 5_000, 10_000, 20_000, 40_000] {
+        let right = dev
+            .iter()
+            .filter(|x| predict_margin(&as_f64, x, f64::from(margin)) == x.gold)
+            .count();
+        eprintln!(
+            "train-claims: boundary dev accuracy with margin {margin}: {:.4}{}",
+            right as f64 / dev.len().max(1) as f64,
+            if margin == training::MARGIN {
+                " (used)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(quantized.iter().flat_map(|q| q.to_le_bytes()).collect())
+}
