@@ -15,7 +15,7 @@
 
 use newsclaims_text::Span;
 
-use crate::lexicon::CueClass;
+use crate::lexicon::{self, CueClass};
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -74,6 +74,8 @@ impl Decision {
 /// One recorded decision, for training: the cue, the content's first token, and per candidate
 /// the byte where its last word ends with its features.
 #[derive(Clone, Debug)]
+// Only the trainer reads where a case is (`training::boundary_cases`).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) struct Case {
     pub(crate) cue: Span,
     pub(crate) from: Span,
@@ -141,7 +143,18 @@ fn weight(f: u32) -> i32 {
 
 /// The candidate ends of `d`, ascending; the rules' end is always one.
 fn candidates(view: &View<'_>, d: &Decision) -> Vec<usize> {
-    let top = d.limit.min(d.from + MAX_CONTENT).max(d.rule_end);
+    // Past the rules' end only up to the next cue word: the rules stop before a cue that has
+    // a claim of its own (`, adding that ...`, `, X said`), which the content must not swallow.
+    let next_cue = (d.rule_end..d.limit)
+        .find(|&k| {
+            view.is_wordlike(k) && (lexicon::cue(view.word(k)).is_some() || view.is(k, "according"))
+        })
+        .unwrap_or(d.limit);
+    let top = d
+        .limit
+        .min(d.from + MAX_CONTENT)
+        .min(next_cue)
+        .max(d.rule_end);
     let mut out = Vec::new();
     for k in d.from + 1..=top {
         let ok = k == d.rule_end
