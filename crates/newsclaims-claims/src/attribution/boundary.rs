@@ -13,6 +13,7 @@
 //! With `View::record` set (training), the rules' end is kept and every decision is recorded
 //! with its candidates' features instead.
 
+use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::lexicon::{self, CueClass};
@@ -86,7 +87,7 @@ pub(crate) struct Case {
 
 /// The content's end for `d`: the best-scoring candidate (the rules' end on a tie).
 pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
-    let finite = |j: &usize| matches!(view.pos(*j), "VBD" | "VBZ" | "VBP" | "MD");
+    let finite = |j: &usize| matches!(view.tag(*j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
     let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
     let d = &Decision {
         first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
@@ -209,8 +210,9 @@ mod t {
 fn features(view: &View<'_>, d: &Decision, k: usize, out: &mut Vec<u32>) {
     let end = k >= d.limit;
     let word = |j: usize| if j < d.limit { view.word(j) } else { "</s>" };
-    let pos = |j: usize| if j < d.limit { view.pos(j) } else { "</s>" };
-    let (nw, np, lw, lp) = (word(k), pos(k), view.word(k - 1), view.pos(k - 1));
+    let tag = |j: usize| view.tag(j).map_or("", Pos::as_str);
+    let pos = |j: usize| if j < d.limit { tag(j) } else { "</s>" };
+    let (nw, np, lw, lp) = (word(k), pos(k), view.word(k - 1), tag(k - 1));
     let words = view.count_words(d.from..k);
     let length = match words {
         0..=2 => "1",

@@ -2,6 +2,7 @@
 //! before a subject (`“Q,” X said`, `..., X said`). Every scan stops at the clause end.
 
 use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
 
 use super::boundary;
 use crate::lexicon::{self, CueClass};
@@ -48,7 +49,7 @@ pub(super) fn forward_content(
     }
     // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
     // adjunct.
-    let infinitive = view.is(f, "to") && view.pos(f + 1) == "VB";
+    let infinitive = view.is(f, "to") && view.tag(f + 1) == Some(Pos::VB);
     // `said as she left`: an adverbial clause, not what was said; but `said after the
     // convention he ...` is a phrase, an adjunct.
     let phrase = lexicon::is_preposition(view.word(f))
