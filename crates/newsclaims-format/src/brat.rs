@@ -25,8 +25,8 @@
 //! A collection needs [`BRAT_ANNOTATION_CONF`] beside the files for brat to know these types.
 //!
 //! brat wants one `.txt` and one `.ann` per document: `newsclaims --format brat --output DIR`
-//! writes them (with the two `.conf` files). To standard output it writes every document's `.ann`
-//! after a `# document <id>` line, for reading or splitting, not for brat to open as is.
+//! writes them (with the two `.conf` files). It is not a stream, so it has no [`crate::Writer`],
+//! and the binary refuses it on standard output.
 
 use std::fmt::Write;
 

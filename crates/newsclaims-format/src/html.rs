@@ -1,27 +1,95 @@
-//! A self-contained HTML page of a run: each document's text with its claims highlighted by
-//! kind, the speakers' names shown, the entities coloured by label, and the list of claims
-//! beside the text.
+//! `--format html`: one self-contained page for a run: a table of contents, then each document
+//! under its title (its `title` input field, else its id) with its text, its claims highlighted
+//! by kind, the speakers' names shown, the entities underlined in their label's colour with the
+//! label printed after them (as displaCy does), and the list of claims beside the text.
 //!
 //! The page needs nothing beside it: inline CSS, no script, no external resource (a
 //! Content-Security-Policy forbids them, so a hostile article cannot make the page fetch
 //! anything). Every piece of article text is escaped.
+//!
+//! The table of contents is known only when every document has been written, so it is written
+//! last, after the documents, and CSS (`order` in the body's flex column) shows it before them:
+//! the page still streams, one section per document.
 //!
 //! Highlights may overlap in any way (entities inside claims, a cue inside a claim, claims that
 //! overlap each other partly); the markup stays well nested because it is built segment by
 //! segment: between two consecutive span boundaries the set of covering highlights is fixed,
 //! ordered outermost first (claims, then cues and speakers, then entities), and only the
 //! elements that differ from the previous segment are closed and opened. An element cut this
-//! way continues in a second element with the same attributes and the class `cont`.
+//! way continues in a second element with the same attributes and the class `cont`. An entity's
+//! label is an empty element at the end of its last piece (`<i data-l="ORG"></i>`), drawn by
+//! CSS from the attribute, so the DOM's text stays the article's text.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Mutex;
 
 use newsclaims_claims::ClaimKind;
 use newsclaims_text::Span;
 
 use crate::{Analysis, Unreadable};
 
-/// Appends the page's head, style and legend: once per output, before any document.
-pub fn write_html_header(out: &mut String) {
+/// The page writer. It remembers each document's entry of the table of contents, by place, for
+/// [`crate::Writer::end`].
+#[derive(Default)]
+pub struct Html {
+    contents: Mutex<BTreeMap<usize, String>>,
+}
+
+impl Html {
+    fn add_to_contents(&self, n: usize, entry: String) {
+        // A panic elsewhere while the lock was held cannot leave the map half-written.
+        let mut contents = self.contents.lock().unwrap_or_else(|e| e.into_inner());
+        contents.insert(n, entry);
+    }
+}
+
+impl crate::Writer for Html {
+    fn begin(&self, out: &mut Vec<u8>) {
+        let mut s = String::new();
+        write_header(&mut s);
+        out.extend_from_slice(s.as_bytes());
+    }
+
+    fn record(&self, out: &mut Vec<u8>, n: usize, analysis: &Analysis) {
+        let mut s = String::new();
+        write_document(&mut s, analysis, n);
+        out.extend_from_slice(s.as_bytes());
+        let entry = format!(
+            "<li><a href=\"#d{n}\">{}</a> <small>{} claim{}</small></li>",
+            escape(&title(analysis)),
+            analysis.claims.len(),
+            if analysis.claims.len() == 1 { "" } else { "s" }
+        );
+        self.add_to_contents(n, entry);
+    }
+
+    fn unreadable(&self, out: &mut Vec<u8>, n: usize, unreadable: &Unreadable) {
+        let mut s = String::new();
+        write_unreadable(&mut s, unreadable, n);
+        out.extend_from_slice(s.as_bytes());
+        let entry = format!(
+            "<li class=\"unreadable\"><a href=\"#d{n}\">{}</a> <small>unreadable</small></li>",
+            escape(&unreadable.id)
+        );
+        self.add_to_contents(n, entry);
+    }
+
+    fn end(&self, out: &mut Vec<u8>, _records: usize) {
+        let contents =
+            std::mem::take(&mut *self.contents.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut s = String::from("</main>\n<nav class=\"toc\"><h2>Contents</h2>\n<ol>\n");
+        for entry in contents.values() {
+            s.push_str(entry);
+            s.push('\n');
+        }
+        s.push_str("</ol></nav>\n</body>\n</html>\n");
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// The page's head, style and legend, before any document.
+fn write_header(out: &mut String) {
     out.push_str(HEAD);
     out.push_str("<header><h1>newsclaims</h1><p class=\"legend\">");
     for kind in crate::schema::CLAIM_KINDS {
@@ -34,21 +102,29 @@ pub fn write_html_header(out: &mut String) {
     out.push_str("</p></header>\n<main>\n");
 }
 
-/// Appends the end of the page: once per output, after every document.
-pub fn write_html_footer(out: &mut String) {
-    out.push_str("</main>\n</body>\n</html>\n");
+/// A document's heading: its `title` input field, else its id.
+fn title(analysis: &Analysis) -> String {
+    crate::carried(analysis, "title")
+        .filter(|t| !t.trim().is_empty())
+        .map_or_else(|| analysis.document.id.clone(), |t| t.into_owned())
 }
 
 /// Appends the section of one document, the `n`th of the output (0-based), which makes its
 /// element ids unique in the page.
-pub fn write_html(out: &mut String, analysis: &Analysis, n: usize) {
-    let text = analysis.document.text.as_str();
+fn write_document(out: &mut String, analysis: &Analysis, n: usize) {
     let entities = &analysis.entities;
+    let title = title(analysis);
     let _ = write!(
         out,
-        "<section class=\"doc\" id=\"d{n}\">\n<h2>{}</h2>\n<p class=\"stats\">{} sentences, {} \
-         entities, {} claims</p>\n",
-        escape(&analysis.document.id),
+        "<section class=\"doc\" id=\"d{n}\">\n<h2>{}</h2>\n<p class=\"stats\">",
+        escape(&title)
+    );
+    if title != analysis.document.id {
+        let _ = write!(out, "<code>{}</code> · ", escape(&analysis.document.id));
+    }
+    let _ = writeln!(
+        out,
+        "{} sentences, {} entities, {} claims</p>",
         analysis.tokens.sentences.len(),
         entities.mentions.len(),
         analysis.claims.len()
@@ -64,61 +140,82 @@ pub fn write_html(out: &mut String, analysis: &Analysis, n: usize) {
     out.push_str("<div class=\"cols\">\n<div class=\"text\">");
     write_marked_text(out, analysis, n);
     out.push_str("</div>\n<div class=\"side\">\n<ol class=\"claims\">\n");
-    for (id, claim) in analysis.claims.iter().enumerate() {
-        let kind = claim.kind.as_str();
-        let _ = write!(
-            out,
-            "<li class=\"item k-{kind}\"><a href=\"#d{n}-c{id}\"><b class=\"kind\">{kind}</b></a> \
-             <span class=\"who\">{}</span>",
-            escape(&who(analysis, id)),
-        );
-        if let Some(cue) = claim.cue {
-            let _ = write!(out, " <i class=\"cue-word\">{}</i>", escape(&text[cue]));
-        }
-        if let Some(source) = claim.source {
-            let _ = write!(
-                out,
-                " <span class=\"via\">via {}</span>",
-                escape(&text[source])
-            );
-        }
-        let _ = writeln!(
-            out,
-            " <span class=\"meta\">{} · {:.2}</span><q>{}</q></li>",
-            claim.claim_type.as_str(),
-            claim.checkworthiness,
-            escape(&text[claim.span])
-        );
+    for id in 0..analysis.claims.len() {
+        write_claim_item(out, analysis, n, id);
     }
     out.push_str("</ol>\n");
     if !entities.clusters.is_empty() {
-        let _ = writeln!(
-            out,
-            "<details class=\"entities\"><summary>{} entities</summary><ul>",
-            entities.clusters.len()
-        );
-        for cluster in &entities.clusters {
-            let label = cluster.label.as_str();
-            let _ = write!(
-                out,
-                "<li><span class=\"ent e-{label}\">{}</span> <small>{label}",
-                escape(&text[cluster.name])
-            );
-            if cluster.mentions.len() > 1 {
-                let _ = write!(out, " ×{}", cluster.mentions.len());
-            }
-            for &d in &cluster.descriptors {
-                let _ = write!(out, " · {}", escape(&text[d]));
-            }
-            out.push_str("</small></li>\n");
-        }
-        out.push_str("</ul></details>\n");
+        write_clusters(out, analysis);
     }
     out.push_str("</div>\n</div>\n</section>\n");
 }
 
+/// One item of the claim list: kind (linking to the claim in the text), speaker, cue, channel,
+/// type and score, then the content (a direct quote between quotation marks; the other kinds
+/// hold their own marks where they have any, so none are added).
+fn write_claim_item(out: &mut String, analysis: &Analysis, n: usize, id: usize) {
+    let text = analysis.document.text.as_str();
+    let claim = &analysis.claims[id];
+    let kind = claim.kind.as_str();
+    let _ = write!(
+        out,
+        "<li class=\"item k-{kind}\"><a href=\"#d{n}-c{id}\"><b class=\"kind\">{kind}</b></a> \
+         <span class=\"who\">{}</span>",
+        escape(&who(analysis, id)),
+    );
+    if let Some(cue) = claim.cue {
+        let _ = write!(out, " <i class=\"cue-word\">{}</i>", escape(&text[cue]));
+    }
+    if let Some(source) = claim.source {
+        let _ = write!(
+            out,
+            " <span class=\"via\">via {}</span>",
+            escape(&text[source])
+        );
+    }
+    let content = escape(&crate::claim_content(text, claim));
+    let content = if claim.kind == ClaimKind::Direct {
+        format!("“{content}”")
+    } else {
+        content
+    };
+    let _ = writeln!(
+        out,
+        " <span class=\"meta\">{} · {:.2}</span><span class=\"content\">{content}</span></li>",
+        claim.claim_type.as_str(),
+        claim.checkworthiness,
+    );
+}
+
+/// The document's entities, one per cluster, folded.
+fn write_clusters(out: &mut String, analysis: &Analysis) {
+    let text = analysis.document.text.as_str();
+    let clusters = &analysis.entities.clusters;
+    let _ = writeln!(
+        out,
+        "<details class=\"entities\"><summary>{} entities</summary><ul>",
+        clusters.len()
+    );
+    for cluster in clusters {
+        let label = cluster.label.as_str();
+        let _ = write!(
+            out,
+            "<li><span class=\"ent e-{label}\">{}</span> <small>{label}",
+            escape(&text[cluster.name])
+        );
+        if cluster.mentions.len() > 1 {
+            let _ = write!(out, " ×{}", cluster.mentions.len());
+        }
+        for &d in &cluster.descriptors {
+            let _ = write!(out, " · {}", escape(&text[d]));
+        }
+        out.push_str("</small></li>\n");
+    }
+    out.push_str("</ul></details>\n");
+}
+
 /// Appends the section of a document that could not be read.
-pub fn write_html_unreadable(out: &mut String, unreadable: &Unreadable, n: usize) {
+fn write_unreadable(out: &mut String, unreadable: &Unreadable, n: usize) {
     let line = unreadable
         .line
         .map(|l| format!(" (line {l})"))
@@ -154,6 +251,8 @@ struct Mark {
     attrs: String,
     /// The id of the claim's first element, so the list can link to it.
     anchor: Option<String>,
+    /// An entity's label, printed after it.
+    label: Option<&'static str>,
 }
 
 fn marks(analysis: &Analysis, n: usize) -> Vec<Mark> {
@@ -193,6 +292,7 @@ fn marks(analysis: &Analysis, n: usize) -> Vec<Mark> {
                     attrs.replacen("class=\"claim ", "class=\"claim cont ", 1)
                 },
                 anchor: (k == 0).then(|| format!("d{n}-c{id}")),
+                label: None,
             });
         }
         if let Some(cue) = claim.cue {
@@ -202,6 +302,7 @@ fn marks(analysis: &Analysis, n: usize) -> Vec<Mark> {
                 tag: "span",
                 attrs: format!(" class=\"cue\" data-claim=\"{id}\" title=\"cue of claim {id}\""),
                 anchor: None,
+                label: None,
             });
         }
         if let Some(speaker) = claim.speaker {
@@ -214,6 +315,7 @@ fn marks(analysis: &Analysis, n: usize) -> Vec<Mark> {
                     escape(&who)
                 ),
                 anchor: None,
+                label: None,
             });
         }
     }
@@ -233,6 +335,7 @@ fn marks(analysis: &Analysis, n: usize) -> Vec<Mark> {
                 escape(name)
             ),
             anchor: None,
+            label: Some(label),
         });
     }
     marks.retain(|m| !m.span.is_empty() && m.span.end() <= text.len());
@@ -271,7 +374,7 @@ fn write_marked_text(out: &mut String, analysis: &Analysis, n: usize) {
         let keep = open.iter().zip(&active).take_while(|(a, b)| a == b).count();
         while open.len() > keep {
             let k = open.pop().expect("open is longer than keep");
-            let _ = write!(out, "</{}>", marks[k].tag);
+            close(out, &marks[k], start);
         }
         for &k in &active[keep..] {
             let mark = &marks[k];
@@ -292,8 +395,16 @@ fn write_marked_text(out: &mut String, analysis: &Analysis, n: usize) {
         out.push_str(&escape(&text[start..end]));
     }
     while let Some(k) = open.pop() {
-        let _ = write!(out, "</{}>", marks[k].tag);
+        close(out, &marks[k], text.len());
     }
+}
+
+/// Closes the element of `mark` at byte `at`; an entity that ends there gets its label first.
+fn close(out: &mut String, mark: &Mark, at: usize) {
+    if let Some(label) = mark.label.filter(|_| mark.span.end() <= at) {
+        let _ = write!(out, "<i data-l=\"{label}\"></i>");
+    }
+    let _ = write!(out, "</{}>", mark.tag);
 }
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
@@ -323,7 +434,14 @@ const HEAD: &str = r#"<!DOCTYPE html>
 <meta name="generator" content="newsclaims">
 <title>newsclaims</title>
 <style>
-body { font: 16px/1.6 Georgia, "Times New Roman", serif; margin: 0; color: #1d1d1f; background: #fafaf7; }
+body { font: 16px/1.6 Georgia, "Times New Roman", serif; margin: 0; color: #1d1d1f; background: #fafaf7;
+  display: flex; flex-direction: column; }
+/* The contents come last in the file (they are known at the end) and show first. */
+header { order: 0; } nav.toc { order: 1; } main { order: 2; }
+.toc { font: 14px/1.5 system-ui, sans-serif; padding: .5em 1.5em; border-bottom: 1px solid #ccc; }
+.toc h2 { font-size: 1em; margin: .3em 0; }
+.toc ol { margin: 0; padding-left: 2em; columns: 2 24em; }
+.toc small, .stats code { color: #666; }
 header { padding: .6em 1.5em; background: #24292f; color: #fff; }
 header h1 { font: 600 1.2em system-ui, sans-serif; margin: 0; }
 .legend { font: 12px/2.2 system-ui, sans-serif; margin: .3em 0 0; }
@@ -350,6 +468,8 @@ mark.claim mark.claim { outline: 1px solid rgba(0, 0, 0, .45); }
 .cue { font-weight: bold; text-decoration: underline dotted; }
 .spk { font-weight: bold; text-decoration: underline; }
 .ent { border-bottom: 2px solid var(--c); }
+.ent i[data-l]::after { content: attr(data-l); font-style: normal; font: 600 .62em/1 system-ui, sans-serif; color: var(--c);
+  margin-left: .3em; vertical-align: middle; letter-spacing: .02em; }
 .legend .ent { background: var(--c); border: 0; padding: 0 4px; border-radius: 2px; }
 .e-PERSON { --c: #d62728; } .e-ORG { --c: #1f77b4; } .e-GPE { --c: #2ca02c; } .e-LOC { --c: #17becf; }
 .e-FAC { --c: #8c564b; } .e-NORP { --c: #9467bd; } .e-EVENT { --c: #e377c2; } .e-PRODUCT { --c: #bcbd22; }
@@ -359,7 +479,7 @@ mark.claim mark.claim { outline: 1px solid rgba(0, 0, 0, .45); }
 .side { font: 14px/1.45 system-ui, sans-serif; }
 .claims { margin: 0; padding-left: 1.8em; }
 .claims li { margin: 0 0 .7em; padding: .3em .5em; border-radius: 4px; }
-.claims q { display: block; font-family: Georgia, serif; }
+.claims .content { display: block; font-family: Georgia, serif; }
 .claims .kind { text-transform: uppercase; font-size: 11px; }
 .claims a { color: inherit; }
 .claims .who { font-weight: 600; }
@@ -373,7 +493,33 @@ mark.claim mark.claim { outline: 1px solid rgba(0, 0, 0, .45); }
 
 #[cfg(test)]
 mod tests {
+    use newsclaims_pipeline::{Document, analyze};
+
     use super::escape;
+    use crate::Writer;
+
+    #[test]
+    fn titles_head_the_sections_and_the_contents() {
+        let mut titled = Document::new("a1", "“We will hold,” Ana Ruiz said. “The clinic stays.”");
+        titled.fields = vec![("title".into(), "\"Clinic <stays>\"".into())];
+        let untitled = Document::new("b2", "Ruiz said the clinic stays.");
+        let html = super::Html::default();
+        let mut out = Vec::new();
+        html.begin(&mut out);
+        html.record(&mut out, 1, &analyze(&untitled));
+        html.record(&mut out, 0, &analyze(&titled));
+        html.end(&mut out, 2);
+        let page = String::from_utf8(out).unwrap();
+        assert!(page.contains("<h2>Clinic &lt;stays&gt;</h2>\n<p class=\"stats\"><code>a1</code>"));
+        assert!(page.contains("<h2>b2</h2>"));
+        // The contents are in output order, whatever order the records were rendered in.
+        let toc = &page[page.find("<nav").unwrap()..];
+        assert!(toc.find("Clinic &lt;stays&gt;</a>").unwrap() < toc.find(">b2</a>").unwrap());
+        // The claim list shows the interrupted quote's fragments, with one pair of marks.
+        assert!(
+            page.contains("<span class=\"content\">“We will hold, … The clinic stays.”</span>")
+        );
+    }
 
     #[test]
     fn escapes_markup() {

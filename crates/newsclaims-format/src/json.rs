@@ -1,4 +1,5 @@
-//! The JSON output contract, version 1.
+//! The JSON output contract, version 1, and its two writers: [`Json`] (one pretty array) and
+//! [`JsonLines`] (one compact record per line, the format for programs).
 
 use newsclaims_claims::Claim;
 use newsclaims_text::{CharIndex, Span};
@@ -8,7 +9,7 @@ use serde::Serialize;
 use crate::schema::{
     ClaimKindName, ClaimTypeName, ErrorKindName, LabelName, ProblemKindName, SchemaName,
 };
-use crate::{Analysis, SCHEMA, Unreadable};
+use crate::{Analysis, SCHEMA, Unreadable, Writer};
 
 /// A document that was analysed.
 #[derive(Serialize, JsonSchema)]
@@ -345,4 +346,47 @@ pub fn write_error_record(out: &mut Vec<u8>, unreadable: &Unreadable) {
         },
     };
     serde_json::to_writer(&mut *out, &record).expect("serializing to memory cannot fail");
+}
+
+/// `--format json`: the records, pretty, as one JSON array (`[` and `]` on lines of their own).
+pub struct Json;
+
+impl Writer for Json {
+    fn begin(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"[\n");
+    }
+
+    fn record(&self, out: &mut Vec<u8>, n: usize, analysis: &Analysis) {
+        if n > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        write_json(out, analysis, true);
+    }
+
+    fn unreadable(&self, out: &mut Vec<u8>, n: usize, unreadable: &Unreadable) {
+        if n > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        write_error_record(out, unreadable);
+    }
+
+    fn end(&self, out: &mut Vec<u8>, _records: usize) {
+        out.extend_from_slice(b"\n]\n");
+    }
+}
+
+/// `--format jsonl`: one compact record per line, so that line N of the output is the N-th
+/// document.
+pub struct JsonLines;
+
+impl Writer for JsonLines {
+    fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
+        write_json(out, analysis, false);
+        out.push(b'\n');
+    }
+
+    fn unreadable(&self, out: &mut Vec<u8>, _n: usize, unreadable: &Unreadable) {
+        write_error_record(out, unreadable);
+        out.push(b'\n');
+    }
 }

@@ -1,14 +1,42 @@
-//! A plain-text view of one analysis that a person can read in a terminal.
+//! `--format text`: a plain-text view that a person can read in a terminal, a block per
+//! document (its entities by cluster, then its claims, one a line), an unreadable document as
+//! its id and what went wrong.
 
 use std::fmt::Write;
 
-use crate::Analysis;
+use crate::{Analysis, Unreadable};
+
+/// The terminal view.
+pub struct Text;
+
+impl crate::Writer for Text {
+    fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
+        let mut s = String::new();
+        write_text(&mut s, analysis);
+        out.extend_from_slice(s.as_bytes());
+    }
+
+    fn unreadable(&self, out: &mut Vec<u8>, _n: usize, unreadable: &Unreadable) {
+        let line = unreadable
+            .line
+            .map(|l| format!(" (line {l})"))
+            .unwrap_or_default();
+        let s = format!(
+            "== {} ==\n! {}{}: {}\n\n",
+            unreadable.id, unreadable.kind, line, unreadable.message
+        );
+        out.extend_from_slice(s.as_bytes());
+    }
+}
 
 /// Appends the text view of `analysis` to `out`.
-pub fn write_text(out: &mut String, analysis: &Analysis) {
+fn write_text(out: &mut String, analysis: &Analysis) {
     let text = analysis.document.text.as_str();
     let entities = &analysis.entities;
     let _ = writeln!(out, "== {} ==", analysis.document.id);
+    if let Some(title) = crate::carried(analysis, "title") {
+        let _ = writeln!(out, "{}", one_line(&title));
+    }
     let _ = writeln!(
         out,
         "{} sentences, {} entities in {} clusters, {} claims",
@@ -52,7 +80,7 @@ pub fn write_text(out: &mut String, analysis: &Analysis) {
             claim.checkworthiness,
             who,
             cue,
-            one_line(&text[claim.span])
+            one_line(&crate::claim_content(text, claim))
         );
         if let Some(source) = claim.source {
             let _ = writeln!(out, "      via {}", &text[source]);

@@ -193,6 +193,13 @@ pub fn parse(raw: impl IntoIterator<Item = OsString>) -> Result<Args, clap::Erro
             args.inputs.len() == 1 && args.inputs[0].extension().is_some_and(|e| e == "txt");
         if one_txt { Format::Json } else { Format::Jsonl }
     });
+    if args.format == Format::Brat && args.output.is_none() {
+        return Err(command().error(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            "--format brat writes a folder (a .txt and an .ann per document, and the .conf \
+             files brat needs), not standard output: give it with --output DIR",
+        ));
+    }
     Ok(args)
 }
 

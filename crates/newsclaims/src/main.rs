@@ -94,7 +94,8 @@ fn run(args: &Args) -> Result<Summary> {
             );
         }
     }
-    // With `--format brat`, `--output` names a folder of .txt and .ann files.
+    // With `--format brat`, `--output` names a folder of .txt and .ann files (the parser
+    // refuses brat without one: brat cannot open anything written to standard output).
     let mut brat_dir = match (&args.output, args.format) {
         (Some(dir), Format::Brat) => Some(brat_dir::BratDir::create(dir.clone())?),
         _ => None,
@@ -112,17 +113,18 @@ fn run(args: &Args) -> Result<Summary> {
     };
     let mut summary = Summary::default();
     let mut progress = progress::Progress::new(args.quiet, &args.inputs);
-    if args.format == Format::Json {
-        out.write_all(b"[\n")?;
+    let writer = stream_format(args.format).map(newsclaims_format::writer);
+    let mut framing = Vec::new();
+    if let Some(writer) = &writer {
+        writer.begin(&mut framing);
     }
-    out.write_all(&opening(args.format))?;
+    out.write_all(&framing).context("writing output")?;
     // This thread reads the documents and writes their records while the workers analyse and
     // render them (a record's place decides the JSON array's commas and the HTML numbers).
-    let format = args.format;
-    let to_dir = brat_dir.is_some();
+    let writer_ref = writer.as_deref();
     newsclaims_pipeline::Run::new(args.threads).stream(
         reader,
-        |n, record| render(n, record, format, to_dir),
+        |n, record| render(n, record, writer_ref),
         |rendered| {
             summary.documents += 1;
             summary.failed += u64::from(rendered.failed);
@@ -138,10 +140,11 @@ fn run(args: &Args) -> Result<Summary> {
         },
     )?;
 
-    if args.format == Format::Json {
-        out.write_all(b"\n]\n")?;
+    framing.clear();
+    if let Some(writer) = &writer {
+        writer.end(&mut framing, summary.documents as usize);
     }
-    out.write_all(&closing(args.format))?;
+    out.write_all(&framing).context("writing output")?;
     out.flush().context("writing output")?;
     if let Some(progress) = progress {
         progress.finish();
@@ -167,23 +170,36 @@ struct BratFiles {
     ann: String,
 }
 
-/// Renders the record of the `n`-th document (0-based); for a brat folder, its files instead.
+/// The streamed format of `format`; `None` for brat, a folder of files (`--output DIR`).
+fn stream_format(format: Format) -> Option<newsclaims_format::Format> {
+    Some(match format {
+        Format::Json => newsclaims_format::Format::Json,
+        Format::Jsonl => newsclaims_format::Format::JsonLines,
+        Format::Text => newsclaims_format::Format::Text,
+        Format::Csv => newsclaims_format::Format::Csv,
+        Format::CsvEntities => newsclaims_format::Format::CsvEntities,
+        Format::Html => newsclaims_format::Format::Html,
+        Format::Brat => return None,
+    })
+}
+
+/// Renders the record of the `n`-th document (0-based) with `writer`; with none (a brat
+/// folder), its files instead.
 fn render(
     n: usize,
     record: Result<Analysis, Unreadable>,
-    format: Format,
-    to_dir: bool,
+    writer: Option<&dyn newsclaims_format::Writer>,
 ) -> Rendered {
     let mut bytes = Vec::new();
     match record {
         Ok(analysis) => {
-            let brat = to_dir.then(|| BratFiles {
+            let brat = writer.is_none().then(|| BratFiles {
                 id: analysis.document.id.clone(),
                 text: analysis.document.text.clone(),
                 ann: newsclaims_format::brat_ann(&analysis),
             });
-            if !to_dir {
-                write_record(&mut bytes, &analysis, format, n == 0, n);
+            if let Some(writer) = writer {
+                writer.record(&mut bytes, n, &analysis);
             }
             Rendered {
                 bytes,
@@ -194,7 +210,9 @@ fn render(
             }
         }
         Err(unreadable) => {
-            write_unreadable(&mut bytes, &unreadable, format, n == 0, n);
+            if let Some(writer) = writer {
+                writer.unreadable(&mut bytes, n, &unreadable);
+            }
             Rendered {
                 bytes,
                 failed: true,
@@ -224,113 +242,4 @@ fn check_not_an_input(output: &std::path::Path, inputs: &[std::path::PathBuf]) -
         }
     }
     Ok(())
-}
-
-/// What the output starts with, before any record.
-fn opening(format: Format) -> Vec<u8> {
-    let mut buf = Vec::new();
-    match format {
-        Format::Csv => newsclaims_format::write_csv_header(&mut buf),
-        Format::CsvEntities => newsclaims_format::write_csv_entities_header(&mut buf),
-        Format::Html => {
-            let mut s = String::new();
-            newsclaims_format::write_html_header(&mut s);
-            buf = s.into_bytes();
-        }
-        Format::Json | Format::Jsonl | Format::Text | Format::Brat => {}
-    }
-    buf
-}
-
-/// What the output ends with, after every record.
-fn closing(format: Format) -> Vec<u8> {
-    let mut s = String::new();
-    if format == Format::Html {
-        newsclaims_format::write_html_footer(&mut s);
-    }
-    s.into_bytes()
-}
-
-/// The `n`th record (0-based) of the output.
-fn write_record(buf: &mut Vec<u8>, analysis: &Analysis, format: Format, first: bool, n: usize) {
-    match format {
-        Format::Csv => newsclaims_format::write_csv(buf, analysis),
-        Format::CsvEntities => newsclaims_format::write_csv_entities(buf, analysis),
-        Format::Html => {
-            let mut s = String::new();
-            newsclaims_format::write_html(&mut s, analysis, n);
-            buf.extend_from_slice(s.as_bytes());
-        }
-        // Standard output holds every document's .ann, each after a comment naming it; brat
-        // itself wants one file per document (`--output DIR`).
-        Format::Brat => {
-            let id = analysis.document.id.replace(['\n', '\r'], " ");
-            buf.extend_from_slice(format!("# document {id}\n").as_bytes());
-            buf.extend_from_slice(newsclaims_format::brat_ann(analysis).as_bytes());
-        }
-        Format::Jsonl => {
-            newsclaims_format::write_json(buf, analysis, false);
-            buf.push(b'\n');
-        }
-        Format::Json => {
-            if !first {
-                buf.extend_from_slice(b",\n");
-            }
-            newsclaims_format::write_json(buf, analysis, true);
-        }
-        Format::Text => {
-            let mut s = String::new();
-            newsclaims_format::write_text(&mut s, analysis);
-            buf.extend_from_slice(s.as_bytes());
-        }
-    }
-}
-
-fn write_unreadable(
-    buf: &mut Vec<u8>,
-    unreadable: &Unreadable,
-    format: Format,
-    first: bool,
-    n: usize,
-) {
-    match format {
-        // A CSV row is a claim or an entity: an unreadable document has none.
-        Format::Csv | Format::CsvEntities => {}
-        Format::Html => {
-            let mut s = String::new();
-            newsclaims_format::write_html_unreadable(&mut s, unreadable, n);
-            buf.extend_from_slice(s.as_bytes());
-        }
-        Format::Brat => {
-            let line = |s: &str| s.replace(['\n', '\r'], " ");
-            let s = format!(
-                "# document {}\n# unreadable: {}: {}\n",
-                line(&unreadable.id),
-                unreadable.kind,
-                line(&unreadable.message)
-            );
-            buf.extend_from_slice(s.as_bytes());
-        }
-        Format::Jsonl => {
-            newsclaims_format::write_error_record(buf, unreadable);
-            buf.push(b'\n');
-        }
-        Format::Json => {
-            if !first {
-                buf.extend_from_slice(b",\n");
-            }
-            newsclaims_format::write_error_record(buf, unreadable);
-        }
-        Format::Text => {
-            let line = unreadable
-                .line
-                .map(|l| format!(" (line {l})"))
-                .unwrap_or_default();
-            let s = format!(
-                "== {} ==\n! {}{}: {}\n\n",
-                unreadable.id, unreadable.kind, line, unreadable.message
-            );
-            buf.extend_from_slice(s.as_bytes());
-        }
-    }
 }

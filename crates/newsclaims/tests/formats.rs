@@ -1,6 +1,7 @@
 //! The human formats through the binary: the header and footer once per run whatever the number
 //! of documents, unreadable documents kept in view, and `--format brat --output DIR` writing a
-//! brat collection with one file pair per document, even when ids repeat.
+//! brat collection with one file pair per document, even when ids repeat (and brat refused on
+//! standard output, where brat could not open it).
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -57,7 +58,7 @@ fn csv_entities_has_a_row_per_mention() {
         .filter_map(|r| r["entities"].as_array().map(Vec::len))
         .sum();
     assert!(mentions > 0);
-    assert!(csv.starts_with("\u{feff}document,entity,label,text,start,end,"));
+    assert!(csv.starts_with("\u{feff}document,title,url,date,entity,label,text,start,end,"));
     assert_eq!(csv.lines().count(), 1 + mentions);
 }
 
@@ -65,8 +66,8 @@ fn csv_entities_has_a_row_per_mention() {
 fn csv_has_one_header() {
     let csv = run(&["--format", "csv"]);
     assert_eq!(csv.matches('\u{feff}').count(), 1);
-    assert!(csv.starts_with("\u{feff}document,claim,kind,"));
-    assert_eq!(csv.matches("document,claim,").count(), 1);
+    assert!(csv.starts_with("\u{feff}document,title,url,date,claim,kind,"));
+    assert_eq!(csv.matches("document,title,").count(), 1);
     assert!(csv.lines().skip(1).all(|l| l.starts_with("a,")));
 }
 
@@ -77,13 +78,30 @@ fn html_is_one_page_with_a_section_per_document() {
     assert_eq!(html.matches("</html>").count(), 1);
     assert_eq!(html.matches("<section class=\"doc").count(), 3);
     assert!(html.contains("<section class=\"doc unreadable\" id=\"d2\">"));
+    // The contents list every document, the unreadable one too, in order.
+    let toc = &html[html.find("<nav class=\"toc\">").unwrap()..];
+    let entries: Vec<usize> = ["#d0", "#d1", "#d2"]
+        .iter()
+        .map(|a| toc.find(a).unwrap())
+        .collect();
+    assert!(entries.is_sorted());
 }
 
 #[test]
-fn brat_to_standard_output_names_each_document() {
-    let ann = run(&["--format", "brat"]);
-    assert_eq!(ann.matches("# document a\n").count(), 2);
-    assert!(ann.contains("# unreadable: "));
+fn brat_to_standard_output_is_refused() {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+        .args(["--format", "brat", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("newsclaims: --format brat writes a folder")
+            && stderr.contains("--output DIR"),
+        "{stderr}"
+    );
 }
 
 #[test]

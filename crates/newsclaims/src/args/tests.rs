@@ -121,6 +121,16 @@ fn bad_values() {
 }
 
 #[test]
+fn brat_needs_a_folder() {
+    err(
+        "--format brat",
+        ErrorKind::MissingRequiredArgument,
+        "--output DIR",
+    );
+    assert_eq!(ok("-fbrat -o dir").format, Format::Brat);
+}
+
+#[test]
 fn sizes() {
     assert_eq!(ok("--max-bytes 1000").max_bytes, 1000);
     assert_eq!(ok("--max-bytes 64k").max_bytes, 64 << 10);
