@@ -138,7 +138,7 @@ fn unreadable_documents_and_empty_runs_give_only_the_header() {
         0,
         &newsclaims_pipeline::Unreadable {
             id: "x".into(),
-            kind: "malformed-json",
+            kind: newsclaims_pipeline::ErrorKind::MalformedJson,
             message: "no".into(),
             line: Some(1),
         },
