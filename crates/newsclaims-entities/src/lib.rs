@@ -20,8 +20,10 @@
 
 pub mod cluster;
 mod features;
+mod gazetteer;
 mod lexicon;
 mod model;
+mod rules;
 pub mod numbers;
 mod tagger;
 #[cfg(feature = "train")]

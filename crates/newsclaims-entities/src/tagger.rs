@@ -15,7 +15,8 @@ use newsclaims_tokenize::{Token, TokenKind, Tokens};
 use crate::features::{self, LOC, MISC, ORG, PER, Scratch};
 use crate::lexicon::{self, Cue, Lexicon};
 use crate::model::MODEL;
-use crate::{Label, Mention};
+use crate::rules::{self, Name};
+use crate::{Label, Mention, gazetteer};
 
 thread_local! {
     static SCRATCH: RefCell<(Scratch, Vec<u8>)> = RefCell::default();
@@ -46,7 +47,7 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
         .iter()
         .map(|s| &words[s.tokens.clone()])
         .collect();
-    let mut mentions = Vec::new();
+    let mut names = Vec::new();
     SCRATCH.with_borrow_mut(|(scratch, tags)| {
         tags.clear();
         let mut weights = ReadOnly(weights);
@@ -75,17 +76,68 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
                     a += 1;
                 }
                 let label = label(&model.lexicon, ty, &words[a..b], &words, a, b);
-                mentions.push(Mention {
-                    span: spans[a].cover(spans[b - 1]),
-                    label,
-                    cluster: 0,
-                });
+                names.push(Name { a, b, label });
             });
             offset += n;
         }
     });
+    let doc = rules::Doc {
+        text,
+        lex: &model.lexicon,
+        words: &words,
+        spans: &spans,
+    };
+    gazetteer::apply(&doc, &mut names);
+    rules::refine(&doc, &mut names);
+    let mut mentions: Vec<Mention> = names
+        .iter()
+        .map(|n| Mention {
+            span: spans[n.a].cover(spans[n.b - 1]),
+            label: n.label,
+            cluster: 0,
+        })
+        .collect();
+    split_tokens(&doc, &model.lexicon, &names, &mut mentions);
     possessive_facilities(text, &model.lexicon, &mut mentions);
     mentions
+}
+
+/// Replaces the names of tokens that hold two names or a name and a word (`D-N.Y.`,
+/// `Democratic-led`) by their parts ([`rules::split_tokens`]).
+fn split_tokens(doc: &rules::Doc, lex: &Lexicon, names: &[Name], mentions: &mut Vec<Mention>) {
+    let is_demonym = |w: &str| lex.categories([w]) & (1 << lexicon::DEMONYM) != 0;
+    let parts = rules::split_tokens(doc, is_demonym);
+    if parts.is_empty() {
+        return;
+    }
+    let mut split: Vec<usize> = parts.iter().map(|p| p.0).collect();
+    split.dedup();
+    // A name over a split token goes, unless it is longer than that token (`the D-Day landings`
+    // stays whole).
+    // A name over a split token goes; a longer name that starts with one loses that token
+    // (`Iraqi-born Swedish` → `Swedish`).
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for (n, m) in names.iter().zip(mentions.iter()) {
+        if split.binary_search(&n.a).is_err() {
+            kept.push(*m);
+        } else if n.b - n.a > 1 {
+            kept.push(Mention {
+                span: doc.spans[n.a + 1].cover(doc.spans[n.b - 1]),
+                ..*m
+            });
+        }
+    }
+    for (_, span, label) in parts {
+        if !kept.iter().any(|m| m.span.overlaps(span)) {
+            kept.push(Mention {
+                span,
+                label,
+                cluster: 0,
+            });
+        }
+    }
+    kept.sort_by_key(|m| m.span.start());
+    *mentions = kept;
 }
 
 /// `St. Michael’s Square`, `St Paul's Cathedral`: a name, a possessive `’s` and a name ending in
