@@ -164,7 +164,7 @@ const FAC_LAST: &[&str] = &["office", "base", "square", "center", "memorial", "d
 const PARTY_MEMBERS: &[&str] = &[
     "democrat", "democrats", "democratic", "republican", "republicans", "libertarian",
     "libertarians", "dems", "dem", "socialist", "socialists", "conservative", "conservatives",
-    "tory", "tories", "labour", "greens", "independents",
+    "tories", "independents",
 ];
 
 const LAW_LAST: &[&str] = &["act", "amendment", "constitution", "code", "acts", "bill"];
@@ -219,7 +219,7 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             k += 1;
             continue;
         }
-        let end = capitalised_run(doc, n.b);
+        let end = capitalised_run(doc, n.b, &last);
         if end <= n.b {
             k += 1;
             continue;
@@ -240,8 +240,13 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
 }
 
 /// The end of `of [the] Capitalised (inner Capitalised)*` starting at token `k`, or `k`.
-fn capitalised_run(doc: &Doc, k: usize) -> usize {
-    if !doc.is(k, &["of", "for", "on", "to"]) {
+fn capitalised_run(doc: &Doc, k: usize, head: &str) -> usize {
+    // `on` and `to` take a complement only after a body that meets on a subject
+    // (`Committee on Foreign Relations`, `Committee to Protect Journalists`); elsewhere they
+    // start a date or a place (`Centre on Friday`, `West Bank to Jerusalem`).
+    const ON_HEADS: &[&str] = &["committee", "subcommittee", "commission", "council", "conference", "coalition", "center", "centers"];
+    let linked = doc.is(k, &["of", "for"]) || doc.is(k, &["on", "to"]) && ON_HEADS.contains(&head);
+    if !linked {
         return k;
     }
     let mut j = k + 1;
@@ -251,7 +256,7 @@ fn capitalised_run(doc: &Doc, k: usize) -> usize {
     let mut end = k;
     while j < doc.words.len() {
         let w = doc.word(j);
-        if capitalised(w) && !is_punct(w) {
+        if capitalised(w) && !is_punct(w) && !is_calendar_word(w) {
             j += 1;
             end = j;
         } else if INNER.iter().any(|i| i.eq_ignore_ascii_case(w)) && capitalised(doc.word(j + 1)) {
@@ -265,6 +270,16 @@ fn capitalised_run(doc: &Doc, k: usize) -> usize {
         }
     }
     end
+}
+
+/// Day and month names, which start a date after a name, not a part of it.
+fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 fn is_punct(w: &str) -> bool {
@@ -282,7 +297,7 @@ fn cut_titles(doc: &Doc, n: &mut Name) {
         "chairman", "chairwoman", "senator", "sen.", "rep.", "representative", "gov.",
         "governor", "mayor", "judge", "officer", "minister", "ambassador", "general", "commander",
         "spokesman", "spokeswoman", "administrator", "attorney", "counsel", "chief", "leader",
-        "speaker", "vp", "prince", "king", "queen",
+        "speaker", "vp", "prince", "king", "queen", "ceo", "cardinal", "democrat", "republican",
     ];
     if let Some(k) = (n.a..n.b - 1).rev().find(|&k| doc.is(k, TITLES)) {
         n.a = k + 1;
@@ -316,16 +331,6 @@ fn relabel(doc: &Doc, n: &mut Name) {
         n.label = Label::Norp;
     } else if single && n.label == Label::Norp && doc.text[..doc.spans[n.a].start()].ends_with('@') {
         n.label = if handle_of_person(doc, first) { Label::Person } else { Label::Org };
-    } else if single
-        && n.label == Label::Norp
-        && doc.is(n.a.wrapping_sub(1), &["the"])
-        && doc.lex.categories([first]) & (1 << lexicon::DEMONYM) == 0
-        && doc.lex.cue(lexicon::hash_lower(first)) != lexicon::Cue::Norp
-        && !first.ends_with('s')
-    {
-        // `the Guardian`, `the Taliban`: the tagger's MISC on one word after `the` that names no
-        // nationality or religion is an organisation.
-        n.label = Label::Org;
     } else if single && first == "GOP" {
         n.label = Label::Org;
     } else if single && n.label == Label::Norp && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(first)) {

@@ -234,10 +234,31 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
             } else if name.len() > 1 && name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
                 Label::Product
             } else {
-                Label::Norp
+                misc_fallback(name)
             }
         }
         _ => Label::Org,
+    }
+}
+
+/// A MISC name that no list or cue word placed: a report or show title is WORK_OF_ART; a web
+/// name or camel-case brand (`CNSNews.com`, `PolitiFact`) is ORG; the rest stays NORP, CoNLL's
+/// most frequent MISC (nationalities and groups the lists lack: `Chechens`, `Hutu`).
+fn misc_fallback(name: &[&str]) -> Label {
+    const WORKS: &[&str] = &["report", "review", "survey", "index", "show", "podcast", "book"];
+    let last = name.last().copied().unwrap_or("");
+    if name.len() > 1 && WORKS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+        return Label::WorkOfArt;
+    }
+    let camel = last
+        .as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    let web = last.contains('.') && last.chars().last().is_some_and(|c| c.is_ascii_lowercase());
+    if name.len() == 1 && (camel || web) && !last.contains('-') {
+        Label::Org
+    } else {
+        Label::Norp
     }
 }
 
