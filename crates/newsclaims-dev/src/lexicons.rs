@@ -1,4 +1,5 @@
-//! `cargo xtask build-lexicons [--check]`: derives the compact first-names lexicon
+//! `cargo xtask build-lexicons [--check]`: derives the known-names lexicon (`names.rs`) and the
+//! compact first-names lexicon
 //! `crates/newsclaims-entities/lexicons/first_names.tsv` from the US Social Security first-name
 //! counts in `../shared/data/gazetteers/first_names_us_ssa.tsv` (public domain).
 //!
@@ -30,7 +31,19 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         .with_context(|| format!("reading {}", source.display()))?;
     let built = first_names(&raw)?;
     let output = crate::root().join(OUTPUT);
-    crate::generated::write_or_check("build-lexicons", &[(output, built.into_bytes())], check)
+    let data = crate::shared().join("data");
+    let names = crate::names::build(
+        &data.join("gazetteers/open_lists"),
+        &data.join("ner/wnut17"),
+    )?;
+    crate::generated::write_or_check(
+        "build-lexicons",
+        &[
+            (output, built.into_bytes()),
+            (crate::root().join(crate::names::OUTPUT), names.into_bytes()),
+        ],
+        check,
+    )
 }
 
 /// `name count share_female` rows (with a header) to the sorted lexicon text.

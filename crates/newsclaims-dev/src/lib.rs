@@ -12,6 +12,7 @@ mod eval;
 mod eval_errors;
 mod generated;
 mod lexicons;
+mod names;
 mod print;
 mod schema;
 mod train_boundary;
@@ -31,7 +32,7 @@ eval ner|claims --gold G --docs D [--map conll] [--errors]\n  \
 bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
 schema [--check]                         write (or check) the output's JSON Schema\n  \
 print tokens|entities|claims FILE        one stage's output\n  \
-build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \
+build-lexicons [--check]                 the first-names and known-names lexicons of newsclaims-entities\n  \
 train-claims [--check]                   the claims cue lexicon and boundary ranker (PolNeAR train)\n  \
 train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
 train-syntax [--check]                   train the POS and chunk taggers\n  \

@@ -1,5 +1,151 @@
-//! Known names from open lists (placeholder until the list is built).
+//! Known names (`lexicons/names.tsv`, built by `cargo xtask build-lexicons` from open lists of
+//! US agencies, committees, newspapers, S&P 500 companies, members of Congress, presidents,
+//! nationalities and WNUT-17's organisations, products and works) laid over the tagger's names.
+//!
+//! A known name of two words or more found in the text becomes one mention with the list's label,
+//! replacing the tagger's names inside it (`Office of | the Director of | National
+//! Intelligence`), or standing alone where the tagger found nothing. A one-word entry wins only
+//! as [`single_word_wins`] says.
+//! A tagger name that reaches past a known name keeps its own span.
 
+use std::sync::LazyLock;
+
+use crate::Label;
+use crate::lexicon::{self, IdMap};
 use crate::rules::{Doc, Name};
 
-pub(crate) fn apply(_doc: &Doc, _names: &mut Vec<Name>) {}
+const EMBEDDED: &str = include_str!("../lexicons/names.tsv");
+
+/// The longest name looked for, in tokens (`’s` and punctuation are tokens).
+const MAX_TOKENS: usize = 16;
+
+/// Bit set on a key that is a proper prefix of a longer entry.
+const PREFIX: u8 = 1 << 7;
+
+/// Folded hash of a name's chars without spaces → label index in [`Label::ALL`] | [`PREFIX`].
+/// `u8::MAX & !PREFIX` means "only a prefix".
+struct Names {
+    entries: IdMap<u8>,
+}
+
+const NONE: u8 = 0x7f;
+
+static NAMES: LazyLock<Names> = LazyLock::new(|| Names::new(EMBEDDED));
+
+impl Names {
+    fn new(text: &str) -> Names {
+        let mut entries: IdMap<u8> = IdMap::default();
+        for line in text.lines() {
+            let Some((name, label)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(label) = Label::parse(label) else {
+                continue;
+            };
+            let index = Label::ALL.iter().position(|l| *l == label).unwrap_or(0) as u8;
+            let mut h = lexicon::HASH_START;
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for (k, w) in words.iter().enumerate() {
+                h = lexicon::fold_str(h, w);
+                if k + 1 < words.len() {
+                    *entries.entry(h).or_insert(NONE) |= PREFIX;
+                }
+            }
+            let e = entries.entry(h).or_insert(NONE);
+            *e = (*e & PREFIX) | index;
+        }
+        Names { entries }
+    }
+
+    /// The longest known name starting at token `a`: its end and label.
+    fn longest(&self, doc: &Doc, a: usize) -> Option<(usize, Label)> {
+        let mut h = lexicon::HASH_START;
+        let mut best = None;
+        for b in a..(a + MAX_TOKENS).min(doc.words.len()) {
+            h = lexicon::fold_str(h, doc.words[b]);
+            let Some(&e) = self.entries.get(&h) else {
+                break;
+            };
+            if e & !PREFIX != NONE {
+                best = Some((b + 1, Label::ALL[usize::from(e & !PREFIX)]));
+            }
+            if e & PREFIX == 0 {
+                break;
+            }
+        }
+        best
+    }
+}
+
+/// Words that may be lower-case inside a known name.
+const INNER: &[&str] = &["of", "for", "on", "and", "the", "to", "&", "in", "de", "’s", "'s", "-", ","];
+
+/// Whether tokens `a..b` are written as a name: every word capitalised but the inner ones, and
+/// a one-word acronym in capitals (`fbi` is not the FBI).
+fn written_as_name(doc: &Doc, a: usize, b: usize) -> bool {
+    let words = &doc.words[a..b];
+    let first = words[0];
+    if !first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    // Tokens of one name touch or are one space apart: not across a line.
+    let joined = (a..b - 1).all(|k| !doc.text[doc.spans[k].end()..doc.spans[k + 1].start()].contains('\n'));
+    joined
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+                || INNER.iter().any(|i| i.eq_ignore_ascii_case(w))
+        })
+}
+
+/// Whether a one-word known name at token `a` replaces what the tagger found there: a
+/// nationality where the tagger found nothing (`Swedes`); an organisation, product or work where
+/// the tagger fell back on NORP for a word no gazetteer of places or nationalities knows
+/// (`Boeing`, `Medicare`). Elsewhere one word is too ambiguous (`American`, `Sun`, `Ford`).
+fn single_word_wins(doc: &Doc, a: usize, label: Label, overlapping: &[Name]) -> bool {
+    match overlapping {
+        [] => label == Label::Norp,
+        [n] => {
+            let word = doc.words[a];
+            n.label == Label::Norp
+                && word.chars().skip(1).any(char::is_lowercase)
+                && label != Label::Norp
+                && doc.lex.categories([doc.words[a]]) == 0
+        }
+        _ => false,
+    }
+}
+
+/// Lays the known names over `names` (sorted, not overlapping), as the module says.
+pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
+    let known = &*NAMES;
+    let mut out: Vec<Name> = Vec::with_capacity(names.len());
+    let mut next = 0; // the first of `names` not yet in `out`
+    let mut a = 0;
+    while a < doc.words.len() {
+        let found = known.longest(doc, a).filter(|&(b, _)| written_as_name(doc, a, b));
+        let Some((b, label)) = found else {
+            a += 1;
+            continue;
+        };
+        // The tagger's names before this one are kept as they are.
+        while next < names.len() && names[next].b <= a {
+            out.push(names[next]);
+            next += 1;
+        }
+        let inside_end = names[next..].iter().take_while(|n| n.a < b).count() + next;
+        let overlapping = &names[next..inside_end];
+        let within = overlapping.iter().all(|n| n.a >= a && n.b <= b);
+        // `Casey’s` (a company) is one word with a possessive: the tagger's `Casey` stands.
+        let words = (a..b).filter(|&k| doc.words[k].chars().any(char::is_alphanumeric) && !doc.is_possessive(k)).count();
+        let keep_tagger = !within || words == 1 && !single_word_wins(doc, a, label, overlapping);
+        if keep_tagger {
+            a = overlapping.last().map_or(a + 1, |n| n.b.max(a + 1));
+            continue;
+        }
+        out.push(Name { a, b, label });
+        next = inside_end;
+        a = b;
+    }
+    out.extend_from_slice(&names[next..]);
+    *names = out;
+}

@@ -127,9 +127,13 @@ impl Doc<'_> {
         self.words.get(k).copied().unwrap_or("")
     }
 
-    fn is(&self, k: usize, options: &[&str]) -> bool {
+    pub(crate) fn is(&self, k: usize, options: &[&str]) -> bool {
         let w = self.word(k);
         options.iter().any(|o| o.eq_ignore_ascii_case(w))
+    }
+
+    pub(crate) fn is_possessive(&self, k: usize) -> bool {
+        self.is(k, &["’s", "'s", "’", "'"])
     }
 
     /// Whether tokens `k` and `k + 1` touch (no space between them).
