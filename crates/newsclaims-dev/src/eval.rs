@@ -1,7 +1,10 @@
 //! `cargo xtask eval ner|claims --gold G --docs D [--map conll] [--errors]`: runs the release
 //! pipeline over the documents and scores its output with the referee, `../shared/eval/score.py`.
 //! `claims --errors` lists every miss and false alarm with its class after the scores
-//! (`eval_errors`).
+//! (`eval_errors`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
+//! AllSides articles whose gold is committed as offsets only
+//! (`crates/newsclaims-entities/tests/data/allsides_dev.offsets.jsonl`) and rebuilt here from the
+//! corpus.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,6 +31,11 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             "--json" => extra.push(a.clone()),
             "--errors" => errors = true,
+            "--allsides-dev" => {
+                let (g, d) = allsides_dev()?;
+                gold = Some(g);
+                docs = Some(d);
+            }
             other => bail!("unknown argument `{other}`"),
         }
     }
@@ -116,4 +124,60 @@ fn json_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// The committed offsets of the AllSides dev set joined with the corpus' texts, written as the
+/// referee's gold and documents under `target/eval`.
+fn allsides_dev() -> Result<(PathBuf, PathBuf)> {
+    let corpus = shared().join("data/news/allsides_2015_2020_sample1000.jsonl");
+    let offsets = root().join("crates/newsclaims-entities/tests/data/allsides_dev.offsets.jsonl");
+    let corpus = std::fs::read_to_string(&corpus)
+        .with_context(|| format!("reading {}", corpus.display()))?;
+    let offsets = std::fs::read_to_string(&offsets)
+        .with_context(|| format!("reading {}", offsets.display()))?;
+    // Documents in the order of their first entity; entities grouped per document.
+    let mut order: Vec<String> = Vec::new();
+    let mut entities: std::collections::BTreeMap<String, Vec<serde_json::Value>> =
+        std::collections::BTreeMap::new();
+    for line in offsets.lines().filter(|l| !l.trim().is_empty()) {
+        let e: serde_json::Value = serde_json::from_str(line).context("an offsets line")?;
+        let id = e["id"]
+            .as_str()
+            .context("an offsets line without id")?
+            .to_string();
+        if !entities.contains_key(&id) {
+            order.push(id.clone());
+        }
+        entities.entry(id).or_default().push(serde_json::json!({
+            "start": e["start"], "end": e["end"], "label": e["label"],
+        }));
+    }
+    let mut texts: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let d: serde_json::Value = serde_json::from_str(line).context("a corpus line")?;
+        if let (Some(id), Some(text)) = (d["id"].as_str(), d["text"].as_str())
+            && entities.contains_key(id)
+        {
+            texts.insert(id.to_string(), text.to_string());
+        }
+    }
+    let (mut gold, mut docs) = (String::new(), String::new());
+    for id in &order {
+        let text = texts
+            .get(id)
+            .with_context(|| format!("article {id} is not in the corpus"))?;
+        docs.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        docs.push('\n');
+        gold.push_str(&serde_json::json!({"id": id, "entities": entities[id]}).to_string());
+        gold.push('\n');
+    }
+    let out_dir = root().join("target/eval");
+    std::fs::create_dir_all(&out_dir)?;
+    let (gold_path, docs_path) = (
+        out_dir.join("allsides_dev.gold.jsonl"),
+        out_dir.join("allsides_dev.docs.jsonl"),
+    );
+    std::fs::write(&gold_path, gold)?;
+    std::fs::write(&docs_path, docs)?;
+    Ok((gold_path, docs_path))
 }

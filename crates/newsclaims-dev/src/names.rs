@@ -51,16 +51,39 @@ impl Names {
 pub(crate) fn build(lists: &Path, wnut: &Path) -> Result<String> {
     let mut names = Names::default();
     let dotgov = lists.join("us_gov_agencies_dotgov");
-    agencies(&read(&dotgov.join("agencies-and-subs.csv"))?, &[0, 1], &mut names);
-    agencies(&read(&dotgov.join("current-federal.csv"))?, &[2, 3], &mut names);
-    committees(&read(&lists.join("us_congress_legislators/committees-current.yaml"))?, &mut names);
+    agencies(
+        &read(&dotgov.join("agencies-and-subs.csv"))?,
+        &[0, 1],
+        &mut names,
+    );
+    agencies(
+        &read(&dotgov.join("current-federal.csv"))?,
+        &[2, 3],
+        &mut names,
+    );
+    committees(
+        &read(&lists.join("us_congress_legislators/committees-current.yaml"))?,
+        &mut names,
+    );
     for file in ["legislators-current.yaml", "executive.yaml"] {
-        people(&read(&lists.join("us_congress_legislators").join(file))?, &mut names);
+        people(
+            &read(&lists.join("us_congress_legislators").join(file))?,
+            &mut names,
+        );
     }
-    newspapers(&read(&lists.join("us_newspapers_wikidata/wikipedia-us-newspapers.tsv"))?, &mut names);
-    companies(&read(&lists.join("sp500_companies/constituents.csv"))?, &mut names);
+    newspapers(
+        &read(&lists.join("us_newspapers_wikidata/wikipedia-us-newspapers.tsv"))?,
+        &mut names,
+    );
+    companies(
+        &read(&lists.join("sp500_companies/constituents.csv"))?,
+        &mut names,
+    );
     wnut17(&read(&wnut.join("wnut17train.conll"))?, &mut names);
-    demonyms(&read(&lists.join("opensextant_taxcat/nationalities.csv"))?, &mut names);
+    demonyms(
+        &read(&lists.join("opensextant_taxcat/nationalities.csv"))?,
+        &mut names,
+    );
     let mut out = String::new();
     for (name, label) in names.0.values() {
         let _ = writeln!(out, "{name}\t{label}");
@@ -175,13 +198,59 @@ fn people(yaml: &str, names: &mut Names) {
 /// Democrat` alone is a party member).
 fn newspapers(tsv: &str, names: &mut Names) {
     const MASTHEADS: &[&str] = &[
-        "times", "herald", "tribune", "news", "post", "journal", "gazette", "star", "sun",
-        "review", "record", "press", "daily", "observer", "courier", "chronicle", "register",
-        "democrat", "republican", "leader", "ledger", "independent", "monitor", "examiner",
-        "sentinel", "telegraph", "dispatch", "bulletin", "advocate", "enquirer", "mirror",
-        "inquirer", "standard", "globe", "mail", "express", "reporter", "banner", "citizen",
-        "argus", "beacon", "eagle", "item", "messenger", "pilot", "progress", "statesman",
-        "times-picayune", "union-tribune", "bee", "plain dealer", "oregonian", "freep",
+        "times",
+        "herald",
+        "tribune",
+        "news",
+        "post",
+        "journal",
+        "gazette",
+        "star",
+        "sun",
+        "review",
+        "record",
+        "press",
+        "daily",
+        "observer",
+        "courier",
+        "chronicle",
+        "register",
+        "democrat",
+        "republican",
+        "leader",
+        "ledger",
+        "independent",
+        "monitor",
+        "examiner",
+        "sentinel",
+        "telegraph",
+        "dispatch",
+        "bulletin",
+        "advocate",
+        "enquirer",
+        "mirror",
+        "inquirer",
+        "standard",
+        "globe",
+        "mail",
+        "express",
+        "reporter",
+        "banner",
+        "citizen",
+        "argus",
+        "beacon",
+        "eagle",
+        "item",
+        "messenger",
+        "pilot",
+        "progress",
+        "statesman",
+        "times-picayune",
+        "union-tribune",
+        "bee",
+        "plain dealer",
+        "oregonian",
+        "freep",
     ];
     for line in tsv.lines().skip(1) {
         let title = line.split('\t').next().unwrap_or("");
@@ -198,8 +267,19 @@ fn newspapers(tsv: &str, names: &mut Names) {
 /// S&P 500 companies, also without `Inc.`, `Corporation` ... and a share class.
 fn companies(csv: &str, names: &mut Names) {
     const SUFFIXES: &[&str] = &[
-        " Inc.", " Inc", " Corporation", " Corp.", " Corp", " Company", " Co.", " plc", " Ltd.",
-        " Holdings", " Group", " & Co.", ",",
+        " Inc.",
+        " Inc",
+        " Corporation",
+        " Corp.",
+        " Corp",
+        " Company",
+        " Co.",
+        " plc",
+        " Ltd.",
+        " Holdings",
+        " Group",
+        " & Co.",
+        ",",
     ];
     for line in csv.lines().skip(1) {
         let cells = csv_cells(line);
@@ -226,9 +306,11 @@ fn wnut17(conll: &str, names: &mut Names) {
             "creative-work" => Some("WORK_OF_ART"),
             _ => None,
         };
-        let capitalised = current
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        let capitalised = current.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
         if let Some(label) = label
             && capitalised
             && !current.is_empty()

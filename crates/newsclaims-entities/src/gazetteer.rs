@@ -78,21 +78,30 @@ impl Names {
 }
 
 /// Words that may be lower-case inside a known name.
-const INNER: &[&str] = &["of", "for", "on", "and", "the", "to", "&", "in", "de", "’s", "'s", "-", ","];
+const INNER: &[&str] = &[
+    "of", "for", "on", "and", "the", "to", "&", "in", "de", "’s", "'s", "-", ",",
+];
 
 /// Whether tokens `a..b` are written as a name: every word capitalised but the inner ones, and
 /// a one-word acronym in capitals (`fbi` is not the FBI).
 fn written_as_name(doc: &Doc, a: usize, b: usize) -> bool {
     let words = &doc.words[a..b];
     let first = words[0];
-    if !first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+    if !first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return false;
     }
     // Tokens of one name touch or are one space apart: not across a line.
-    let joined = (a..b - 1).all(|k| !doc.text[doc.spans[k].end()..doc.spans[k + 1].start()].contains('\n'));
+    let joined =
+        (a..b - 1).all(|k| !doc.text[doc.spans[k].end()..doc.spans[k + 1].start()].contains('\n'));
     joined
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
                 || INNER.iter().any(|i| i.eq_ignore_ascii_case(w))
         })
 }
@@ -122,7 +131,9 @@ pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
     let mut next = 0; // the first of `names` not yet in `out`
     let mut a = 0;
     while a < doc.words.len() {
-        let found = known.longest(doc, a).filter(|&(b, _)| written_as_name(doc, a, b));
+        let found = known
+            .longest(doc, a)
+            .filter(|&(b, _)| written_as_name(doc, a, b));
         let Some((b, label)) = found else {
             a += 1;
             continue;
@@ -136,7 +147,9 @@ pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
         let overlapping = &names[next..inside_end];
         let within = overlapping.iter().all(|n| n.a >= a && n.b <= b);
         // `Casey’s` (a company) is one word with a possessive: the tagger's `Casey` stands.
-        let words = (a..b).filter(|&k| doc.words[k].chars().any(char::is_alphanumeric) && !doc.is_possessive(k)).count();
+        let words = (a..b)
+            .filter(|&k| doc.words[k].chars().any(char::is_alphanumeric) && !doc.is_possessive(k))
+            .count();
         let keep_tagger = !within || words == 1 && !single_word_wins(doc, a, label, overlapping);
         if keep_tagger {
             a = overlapping.last().map_or(a + 1, |n| n.b.max(a + 1));

@@ -23,8 +23,8 @@ mod features;
 mod gazetteer;
 mod lexicon;
 mod model;
-mod rules;
 pub mod numbers;
+pub mod rules;
 mod tagger;
 #[cfg(feature = "train")]
 pub mod train;

@@ -1712,7 +1712,9 @@ impl Rules<'_> {
         let label = if (counted && k > i && date_unit(u)) || date_units(u) {
             Label::Date
         } else if (counted && k > i && (time_unit(u) && u != "second" || time_abbrev(u)))
-            || time_units(u)
+            // A bare `hours` (`extend the hours`) is no span of time; `months` alone is DATE
+            // in OntoNotes, `hours` alone is not TIME.
+            || time_units(u) && k > i
         {
             Label::Time
         } else {

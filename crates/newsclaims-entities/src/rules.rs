@@ -1,5 +1,6 @@
-//! OntoNotes label rules applied to the tagger's names: one table ([`RULES`]) says, for each
-//! rule, which label it gives and why, with an example that a test runs through [`crate::recognize`].
+//! OntoNotes label rules applied to the tagger's names: one table ([`RULES`], in `rules/table.rs`)
+//! says, for each rule, which label it gives and why, with an example that a test runs through
+//! [`crate::recognize`].
 //!
 //! The tagger learnt CoNLL-2003's four types from 1996 Reuters copy; OntoNotes (what spaCy and
 //! our gold use) splits and re-draws some of them. These rules work on whole names, after the
@@ -12,99 +13,17 @@
 
 use newsclaims_text::Span;
 
+mod table;
+mod words;
+
+pub use table::{RULES, Rule};
+use words::{
+    CHAMBERS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST, ORG_HEADS,
+    OUTLET_NEXT, PARTY_MEMBERS, WEEKDAYS, WORK_CUES,
+};
+
 use crate::Label;
 use crate::lexicon::{self, Lexicon};
-
-/// One label rule, documented: what it matches, what it gives, why, and an example.
-pub(crate) struct Rule {
-    pub(crate) name: &'static str,
-    pub(crate) label: Label,
-    /// A sentence with the case, and the name the rule must produce in it with `label`.
-    pub(crate) example: (&'static str, &'static str),
-    pub(crate) why: &'static str,
-}
-
-/// The rules, in the order they run.
-pub(crate) const RULES: &[Rule] = &[
-    Rule {
-        name: "known name",
-        label: Label::Org,
-        example: ("He spoke to the Office of the Director of National Intelligence.", "Office of the Director of National Intelligence"),
-        why: "a name from the open lists (agencies, committees, newspapers, companies, members of Congress, demonyms) is one mention with the list's label, inner `of`/`and` included",
-    },
-    Rule {
-        name: "inner of/and",
-        label: Label::Org,
-        example: ("Data from the Bureau of Labor Statistics and Census came in.", "Bureau of Labor Statistics"),
-        why: "an organisation's head word (`Bureau`, `Office`, `Committee` ...) followed by `of`/`for`/`on`/`to` and capitalised words is one name: the greedy tagger cuts it at the function word",
-    },
-    Rule {
-        name: "title inside a person",
-        label: Label::Person,
-        example: ("Former National Security Adviser Michael Flynn spoke.", "Michael Flynn"),
-        why: "titles are not part of a PERSON (OntoNotes); the tagger sometimes takes in a run of capitalised title words",
-    },
-    Rule {
-        name: "law",
-        label: Label::Law,
-        example: ("The Affordable Care Act and the Second Amendment were debated.", "Affordable Care Act"),
-        why: "names ending in `Act`, `Amendment`, `Constitution`, `Code` and `X v. Y` cases are LAW whatever CoNLL type the tagger gave",
-    },
-    Rule {
-        name: "party members",
-        label: Label::Norp,
-        example: ("Republicans and Democrats met on Tuesday.", "Democrats"),
-        why: "members of a party (`Democrats`, `Republican`) are a political group, NORP; CoNLL often tags them ORG or MISC",
-    },
-    Rule {
-        name: "GOP",
-        label: Label::Org,
-        example: ("The GOP nominee spoke.", "GOP"),
-        why: "the party itself is an organisation",
-    },
-    Rule {
-        name: "chamber and party",
-        label: Label::Org,
-        example: ("House Democrats released a report.", "House"),
-        why: "`House Democrats` is the chamber (ORG) and the party members (NORP), two mentions in OntoNotes",
-    },
-    Rule {
-        name: "facility",
-        label: Label::Fac,
-        example: ("Trump met him in the Oval Office on Friday.", "Oval Office"),
-        why: "rooms, bases, squares, centres and forts named as places are FAC; CoNLL has LOC or ORG",
-    },
-    Rule {
-        name: "outlet",
-        label: Label::Org,
-        example: ("She wrote in Harper's magazine last week.", "Harper"),
-        why: "a name before `magazine`, `newspaper`, `network` is the outlet, an organisation",
-    },
-    Rule {
-        name: "not a group",
-        label: Label::Date,
-        example: ("They met on Sundays in Paris.", "Paris"),
-        why: "day and month names in the plural (`Sundays`) are not nationalities; the tagger's NORP there is dropped",
-    },
-    Rule {
-        name: "quoted title",
-        label: Label::WorkOfArt,
-        example: ("He loved the film “Mr. Smith Goes to Washington” as a boy.", "Mr. Smith Goes to Washington"),
-        why: "a run of capitalised words (two or more) in quotation marks, or after `show`, `book`, `film`, `column` ..., is the title of a work",
-    },
-    Rule {
-        name: "party affiliation",
-        label: Label::Norp,
-        example: ("Sen. Ted Cruz (R-Texas) spoke.", "R"),
-        why: "in `(D-N.Y.)` the party letter is NORP and the state GPE, as OntoNotes tags them",
-    },
-    Rule {
-        name: "hyphenated group",
-        label: Label::Norp,
-        example: ("The Democratic-led House voted.", "Democratic"),
-        why: "`Democratic-led`, `Saudi-backed`: the group or nationality before the hyphen is NORP, the rest is not a name",
-    },
-];
 
 /// A name as a token range `a..b` of the document with a label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,60 +54,13 @@ impl Doc<'_> {
     pub(crate) fn is_possessive(&self, k: usize) -> bool {
         self.is(k, &["’s", "'s", "’", "'"])
     }
-
-    /// Whether tokens `k` and `k + 1` touch (no space between them).
-    fn glued(&self, k: usize) -> bool {
-        k + 1 < self.spans.len() && self.spans[k].end() == self.spans[k + 1].start()
-    }
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
-
-/// Words that may stand inside a name between capitalised words.
-const INNER: &[&str] = &["of", "for", "on", "and", "the", "to", "&", "in", "de"];
-
-/// Head words of organisations that take an `of`/`for`/`on` complement.
-const ORG_HEADS: &[&str] = &[
-    "office", "department", "bureau", "committee", "subcommittee", "council", "center",
-    "centers", "centre", "institute", "institutes", "organisation", "organization", "agency",
-    "board", "commission", "university", "federation", "association", "society", "foundation",
-    "school", "college", "academy", "administration", "division", "ministry", "secretary",
-    "service", "services", "court", "conference", "union", "league", "coalition", "alliance",
-    "network", "party", "corps", "museum", "bank", "fund", "authority", "chamber",
-];
-
-/// Heads that make a joined name a facility.
-const FAC_HEADS: &[&str] = &["basilica", "shrine", "church", "cathedral", "museum", "base"];
-
-/// Last words of a facility's name that the tagger's cue list lacks.
-const FAC_LAST: &[&str] = &["office", "base", "square", "center", "memorial", "diner", "airport", "field", "capitol"];
-
-const PARTY_MEMBERS: &[&str] = &[
-    "democrat", "democrats", "democratic", "republican", "republicans", "libertarian",
-    "libertarians", "dems", "dem", "socialist", "socialists", "conservative", "conservatives",
-    "tories", "independents",
-];
-
-const LAW_LAST: &[&str] = &["act", "amendment", "constitution", "code", "acts", "bill"];
-
-const WEEKDAYS: &[&str] = &[
-    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-    "januarys", "junes", "julys", "augusts", "octobers", "decembers",
-];
-
-/// Words before a quoted title that say it is a work.
-const WORK_CUES: &[&str] = &[
-    "show", "book", "film", "movie", "column", "novel", "song", "album", "series", "play",
-    "podcast", "documentary", "article", "essay", "op-ed", "headline", "report", "memoir",
-    "episode", "program", "programme", "titled", "entitled", "called", "poem", "magazine",
-];
-
-const OUTLET_NEXT: &[&str] = &["magazine", "newspaper", "network", "website", "tabloid", "daily"];
-
-/// The chambers that lead `House Democrats`.
-const CHAMBERS: &[&str] = &["house", "senate", "congressional", "assembly"];
 
 /// Runs the rules over `names` (sorted, not overlapping), in the order of [`RULES`]; the first
 /// (known names) runs in `gazetteer`. Returns the mentions, sorted.
@@ -217,8 +89,16 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             names[k].b = n.b;
         }
         let last = doc.word(n.b - 1).to_lowercase();
-        let linkable = matches!(n.label, Label::Org | Label::Fac | Label::Event | Label::Law | Label::Gpe | Label::Loc | Label::Norp)
-            || ORG_HEADS.contains(&last.as_str());
+        let linkable = matches!(
+            n.label,
+            Label::Org
+                | Label::Fac
+                | Label::Event
+                | Label::Law
+                | Label::Gpe
+                | Label::Loc
+                | Label::Norp
+        ) || ORG_HEADS.contains(&last.as_str());
         if !linkable || !ORG_HEADS.contains(&last.as_str()) && !FAC_HEADS.contains(&last.as_str()) {
             k += 1;
             continue;
@@ -228,8 +108,16 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             k += 1;
             continue;
         }
-        let label = if FAC_HEADS.contains(&last.as_str()) { Label::Fac } else { Label::Org };
-        names[k] = Name { a: n.a, b: end, label };
+        let label = if FAC_HEADS.contains(&last.as_str()) {
+            Label::Fac
+        } else {
+            Label::Org
+        };
+        names[k] = Name {
+            a: n.a,
+            b: end,
+            label,
+        };
         // The names now inside the joined one go.
         let mut j = k + 1;
         while j < names.len() && names[j].a < end {
@@ -248,7 +136,16 @@ fn capitalised_run(doc: &Doc, k: usize, head: &str) -> usize {
     // `on` and `to` take a complement only after a body that meets on a subject
     // (`Committee on Foreign Relations`, `Committee to Protect Journalists`); elsewhere they
     // start a date or a place (`Centre on Friday`, `West Bank to Jerusalem`).
-    const ON_HEADS: &[&str] = &["committee", "subcommittee", "commission", "council", "conference", "coalition", "center", "centers"];
+    const ON_HEADS: &[&str] = &[
+        "committee",
+        "subcommittee",
+        "commission",
+        "council",
+        "conference",
+        "coalition",
+        "center",
+        "centers",
+    ];
     let linked = doc.is(k, &["of", "for"]) || doc.is(k, &["on", "to"]) && ON_HEADS.contains(&head);
     if !linked {
         return k;
@@ -279,9 +176,24 @@ fn capitalised_run(doc: &Doc, k: usize, head: &str) -> usize {
 /// Day and month names, which start a date after a name, not a part of it.
 fn is_calendar_word(w: &str) -> bool {
     const CALENDAR: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
@@ -297,11 +209,44 @@ fn cut_titles(doc: &Doc, n: &mut Name) {
         return;
     }
     const TITLES: &[&str] = &[
-        "adviser", "advisor", "president", "secretary", "justice", "operator", "director",
-        "chairman", "chairwoman", "senator", "sen.", "rep.", "representative", "gov.",
-        "governor", "mayor", "judge", "officer", "minister", "ambassador", "general", "commander",
-        "spokesman", "spokeswoman", "administrator", "attorney", "counsel", "chief", "leader",
-        "speaker", "vp", "prince", "king", "queen", "ceo", "cardinal", "democrat", "republican",
+        "adviser",
+        "advisor",
+        "president",
+        "secretary",
+        "justice",
+        "operator",
+        "director",
+        "chairman",
+        "chairwoman",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "gov.",
+        "governor",
+        "mayor",
+        "judge",
+        "officer",
+        "minister",
+        "ambassador",
+        "general",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "administrator",
+        "attorney",
+        "counsel",
+        "chief",
+        "leader",
+        "speaker",
+        "vp",
+        "prince",
+        "king",
+        "queen",
+        "ceo",
+        "cardinal",
+        "democrat",
+        "republican",
     ];
     if let Some(k) = (n.a..n.b - 1).rev().find(|&k| doc.is(k, TITLES)) {
         n.a = k + 1;
@@ -315,10 +260,7 @@ fn relabel(doc: &Doc, n: &mut Name) {
     let first = doc.word(n.a);
     let last = doc.word(n.b - 1);
     let single = n.b - n.a == 1;
-    if n.b - n.a > 2
-        && doc.is(n.a, LOC_FIRST)
-        && doc.is(n.a + 1, &["of"])
-    {
+    if n.b - n.a > 2 && doc.is(n.a, LOC_FIRST) && doc.is(n.a + 1, &["of"]) {
         n.label = Label::Loc;
     } else if n.label != Label::Person && administration_of_person(doc, n) {
         if n.b - n.a > 1 {
@@ -333,11 +275,19 @@ fn relabel(doc: &Doc, n: &mut Name) {
         n.label = Label::Law;
     } else if single && PARTY_MEMBERS.iter().any(|p| p.eq_ignore_ascii_case(first)) {
         n.label = Label::Norp;
-    } else if single && n.label == Label::Norp && doc.text[..doc.spans[n.a].start()].ends_with('@') {
-        n.label = if handle_of_person(doc, first) { Label::Person } else { Label::Org };
+    } else if single && n.label == Label::Norp && doc.text[..doc.spans[n.a].start()].ends_with('@')
+    {
+        n.label = if handle_of_person(doc, first) {
+            Label::Person
+        } else {
+            Label::Org
+        };
     } else if single && first == "GOP" {
         n.label = Label::Org;
-    } else if single && n.label == Label::Norp && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(first)) {
+    } else if single
+        && n.label == Label::Norp
+        && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(first))
+    {
         n.b = n.a;
     } else if n.b - n.a > 1
         && FAC_LAST.iter().any(|f| f.eq_ignore_ascii_case(last))
@@ -345,11 +295,11 @@ fn relabel(doc: &Doc, n: &mut Name) {
         && !ORG_HEADS.contains(&doc.word(n.a).to_lowercase().as_str())
         && (last != "Center" || doc.is(n.a, &["world"]))
         && (last != "Office" || doc.is(n.a, &["oval"]))
+        || first == "Fort" && n.b - n.a > 1 && n.label == Label::Gpe && doc.is(n.b, &[","])
     {
         n.label = Label::Fac;
-    } else if first == "Fort" && n.b - n.a > 1 && n.label == Label::Gpe && doc.is(n.b, &[","]) {
-        n.label = Label::Fac;
-    } else if doc.is(n.b, OUTLET_NEXT) || doc.is(n.b, &["’s", "'s"]) && doc.is(n.b + 1, OUTLET_NEXT) {
+    } else if doc.is(n.b, OUTLET_NEXT) || doc.is(n.b, &["’s", "'s"]) && doc.is(n.b + 1, OUTLET_NEXT)
+    {
         n.label = Label::Org;
     }
 }
@@ -357,7 +307,12 @@ fn relabel(doc: &Doc, n: &mut Name) {
 /// `@realDonaldTrump`, `@DrRobDavidson`: a handle whose camel-case parts hold a first name.
 fn handle_of_person(doc: &Doc, handle: &str) -> bool {
     let mut start = 0;
-    let parts = handle.char_indices().skip(1).filter(|(_, c)| c.is_uppercase()).map(|(i, _)| i).chain([handle.len()]);
+    let parts = handle
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .chain([handle.len()]);
     for end in parts {
         let part = &handle[start..end];
         if part.len() > 2 && doc.lex.categories([part]) & (1 << lexicon::FIRST_NAME) != 0 {
@@ -367,9 +322,6 @@ fn handle_of_person(doc: &Doc, handle: &str) -> bool {
     }
     false
 }
-
-/// Natural places named `X of Y`: `Strait of Hormuz`, `Gulf of Mexico`.
-const LOC_FIRST: &[&str] = &["strait", "straits", "gulf", "lake", "mount", "bay", "sea", "isle", "cape", "sea"];
 
 /// `the Bush administration`, `the Obama Administration`: the person is PERSON (OntoNotes),
 /// and `administration` is not part of the name. The word before must be a family name: one
@@ -387,7 +339,11 @@ fn administration_of_person(doc: &Doc, n: &Name) -> bool {
         capitalised(person)
             && !ORG_HEADS.contains(&person.to_lowercase().as_str())
             && person.chars().skip(1).all(|c| c.is_lowercase())
-            && doc.words.iter().enumerate().any(|(k, w)| *w == person && k != n.a && capitalised(doc.word(k.wrapping_sub(1))))
+            && doc
+                .words
+                .iter()
+                .enumerate()
+                .any(|(k, w)| *w == person && k != n.a && capitalised(doc.word(k.wrapping_sub(1))))
     }
 }
 
@@ -397,10 +353,20 @@ fn split_repeated(doc: &Doc, names: &mut Vec<Name>) {
     while k < names.len() {
         let n = names[k];
         let len = n.b - n.a;
-        if len >= 2 && len % 2 == 0 && (0..len / 2).all(|i| doc.word(n.a + i) == doc.word(n.a + len / 2 + i)) {
+        if len >= 2
+            && len.is_multiple_of(2)
+            && (0..len / 2).all(|i| doc.word(n.a + i) == doc.word(n.a + len / 2 + i))
+        {
             let mid = n.a + len / 2;
             names[k].b = mid;
-            names.insert(k + 1, Name { a: mid, b: n.b, label: n.label });
+            names.insert(
+                k + 1,
+                Name {
+                    a: mid,
+                    b: n.b,
+                    label: n.label,
+                },
+            );
             k += 1;
         }
         k += 1;
@@ -414,10 +380,23 @@ fn split_chamber(doc: &Doc, names: &mut Vec<Name>) {
         let n = names[k];
         if n.b - n.a == 2
             && doc.is(n.a, CHAMBERS)
-            && PARTY_MEMBERS.iter().any(|p| p.eq_ignore_ascii_case(doc.word(n.a + 1)))
+            && PARTY_MEMBERS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(doc.word(n.a + 1)))
         {
-            names[k] = Name { a: n.a, b: n.a + 1, label: Label::Org };
-            names.insert(k + 1, Name { a: n.a + 1, b: n.b, label: Label::Norp });
+            names[k] = Name {
+                a: n.a,
+                b: n.a + 1,
+                label: Label::Org,
+            };
+            names.insert(
+                k + 1,
+                Name {
+                    a: n.a + 1,
+                    b: n.b,
+                    label: Label::Norp,
+                },
+            );
             k += 1;
         }
         k += 1;
@@ -456,7 +435,8 @@ fn quoted_titles(doc: &Doc, names: &mut Vec<Name>) {
         }
         // An American comma inside the marks: `“Title,”`.
         let close = if doc.is(b, &[","]) { b + 1 } else { b };
-        let cue = a >= 2 && doc.is(a - 2, WORK_CUES) || doc.is(a.wrapping_sub(3), WORK_CUES) && doc.is(a - 2, &["the", "a"]);
+        let cue = a >= 2 && doc.is(a - 2, WORK_CUES)
+            || doc.is(a.wrapping_sub(3), WORK_CUES) && doc.is(a - 2, &["the", "a"]);
         let ends_on_word = b > a && capitalised(doc.word(b - 1));
         let title = is_close_quote(doc.word(close))
             && ends_on_word
@@ -464,7 +444,14 @@ fn quoted_titles(doc: &Doc, names: &mut Vec<Name>) {
         if title {
             names.retain(|n| n.b <= a || n.a >= b);
             let at = names.partition_point(|n| n.a < a);
-            names.insert(at, Name { a, b, label: Label::WorkOfArt });
+            names.insert(
+                at,
+                Name {
+                    a,
+                    b,
+                    label: Label::WorkOfArt,
+                },
+            );
             k = close + 1;
         } else {
             k += 1;
@@ -482,11 +469,17 @@ fn all_names(names: &[Name], a: usize, b: usize) -> bool {
 /// Splits a token that holds two names or a name and a word: `D-N.Y.` → `D` NORP + `N.Y.` GPE;
 /// `Democratic-led` → `Democratic` NORP; and a bare party letter `(D)` is NORP. Returns the new
 /// mentions with the token each replaces.
-pub(crate) fn split_tokens(doc: &Doc, is_demonym: impl Fn(&str) -> bool) -> Vec<(usize, Span, Label)> {
+pub(crate) fn split_tokens(
+    doc: &Doc,
+    is_demonym: impl Fn(&str) -> bool,
+) -> Vec<(usize, Span, Label)> {
     let mut out = Vec::new();
     for (k, w) in doc.words.iter().enumerate() {
         let span = doc.spans[k];
-        if matches!(*w, "D" | "R" | "I") && doc.is(k.wrapping_sub(1), &["("]) && doc.is(k + 1, &[")"]) {
+        if matches!(*w, "D" | "R" | "I")
+            && doc.is(k.wrapping_sub(1), &["("])
+            && doc.is(k + 1, &[")"])
+        {
             out.push((k, span, Label::Norp));
             continue;
         }
@@ -495,7 +488,10 @@ pub(crate) fn split_tokens(doc: &Doc, is_demonym: impl Fn(&str) -> bool) -> Vec<
         };
         let left_span = Span::new(span.start(), span.start() + left.len());
         let right_span = Span::new(span.start() + left.len() + 1, span.end());
-        if matches!(left, "ex" | "then" | "former") && right.len() > 1 && right.chars().all(|c| c.is_ascii_uppercase()) {
+        if matches!(left, "ex" | "then" | "former")
+            && right.len() > 1
+            && right.chars().all(|c| c.is_ascii_uppercase())
+        {
             out.push((k, right_span, Label::Org));
         } else if matches!(left, "D" | "R" | "I") && is_state_abbreviation(right) {
             out.push((k, left_span, Label::Norp));
@@ -510,17 +506,12 @@ pub(crate) fn split_tokens(doc: &Doc, is_demonym: impl Fn(&str) -> bool) -> Vec<
     out
 }
 
-/// What follows a group's name in a hyphenated adjective that is not part of the name.
-const HYPHEN_TAILS: &[&str] = &[
-    "led", "backed", "controlled", "dominated", "aligned", "allied", "majority", "born",
-    "based", "flagged", "funded", "run", "owned", "sponsored", "leaning",
-];
-
 /// `N.Y.`, `Ky.`, `NJ`, `Texas`: what follows a party letter.
 fn is_state_abbreviation(s: &str) -> bool {
     let s = s.trim_end_matches(['.', ',']);
     !s.is_empty()
         && s.len() <= 14
         && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && s.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
+        && s.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
 }

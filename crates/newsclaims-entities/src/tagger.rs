@@ -245,7 +245,9 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
 /// name or camel-case brand (`CNSNews.com`, `PolitiFact`) is ORG; the rest stays NORP, CoNLL's
 /// most frequent MISC (nationalities and groups the lists lack: `Chechens`, `Hutu`).
 fn misc_fallback(name: &[&str]) -> Label {
-    const WORKS: &[&str] = &["report", "review", "survey", "index", "show", "podcast", "book"];
+    const WORKS: &[&str] = &[
+        "report", "review", "survey", "index", "show", "podcast", "book",
+    ];
     let last = name.last().copied().unwrap_or("");
     if name.len() > 1 && WORKS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
         return Label::WorkOfArt;

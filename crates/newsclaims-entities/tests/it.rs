@@ -1,4 +1,5 @@
 //! Integration tests.
+mod allsides_dev;
 mod clusters;
 mod ner_quality;
 mod numeric_specs;

@@ -1,0 +1,145 @@
+//! The table of the OntoNotes label rules (what each gives and why, with an example that the
+//! test below runs through [`crate::recognize`]); the rules themselves are in `rules.rs`.
+
+use crate::Label;
+
+/// One label rule, documented: what it matches, what it gives, why, and an example.
+pub struct Rule {
+    pub name: &'static str,
+    /// The label the rule gives; `None` when it removes a name.
+    pub label: Option<Label>,
+    /// A sentence with the case, and the name the rule must produce in it with `label`.
+    pub example: (&'static str, &'static str),
+    pub why: &'static str,
+}
+
+/// The rules, in the order they run.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "known name",
+        label: Some(Label::Org),
+        example: (
+            "He spoke to the Office of the Director of National Intelligence.",
+            "Office of the Director of National Intelligence",
+        ),
+        why: "a name from the open lists (agencies, committees, newspapers, companies, members of Congress, demonyms) is one mention with the list's label, inner `of`/`and` included",
+    },
+    Rule {
+        name: "inner of/and",
+        label: Some(Label::Org),
+        example: (
+            "She joined the Institute for Fiscal Studies in London.",
+            "Institute for Fiscal Studies",
+        ),
+        why: "an organisation's head word (`Bureau`, `Office`, `Committee` ...) followed by `of`/`for`/`on`/`to` and capitalised words is one name: the greedy tagger cuts it at the function word",
+    },
+    Rule {
+        name: "title inside a person",
+        label: Some(Label::Person),
+        example: (
+            "Former National Security Adviser Michael Flynn spoke.",
+            "Michael Flynn",
+        ),
+        why: "titles are not part of a PERSON (OntoNotes); the tagger sometimes takes in a run of capitalised title words",
+    },
+    Rule {
+        name: "law",
+        label: Some(Label::Law),
+        example: (
+            "The Affordable Care Act and the Second Amendment were debated.",
+            "Affordable Care Act",
+        ),
+        why: "names ending in `Act`, `Amendment`, `Constitution`, `Code` and `X v. Y` cases are LAW whatever CoNLL type the tagger gave",
+    },
+    Rule {
+        name: "party members",
+        label: Some(Label::Norp),
+        example: ("Republicans and Democrats met on Tuesday.", "Democrats"),
+        why: "members of a party (`Democrats`, `Republican`) are a political group, NORP; CoNLL often tags them ORG or MISC",
+    },
+    Rule {
+        name: "GOP",
+        label: Some(Label::Org),
+        example: ("The GOP nominee spoke.", "GOP"),
+        why: "the party itself is an organisation",
+    },
+    Rule {
+        name: "chamber and party",
+        label: Some(Label::Org),
+        example: ("House Democrats released a report.", "House"),
+        why: "`House Democrats` is the chamber (ORG) and the party members (NORP), two mentions in OntoNotes",
+    },
+    Rule {
+        name: "facility",
+        label: Some(Label::Fac),
+        example: ("Trump met him in the Oval Office on Friday.", "Oval Office"),
+        why: "rooms, bases, squares, centres and forts named as places are FAC; CoNLL has LOC or ORG",
+    },
+    Rule {
+        name: "outlet",
+        label: Some(Label::Org),
+        example: ("She wrote in Harper's magazine last week.", "Harper"),
+        why: "a name before `magazine`, `newspaper`, `network` is the outlet, an organisation",
+    },
+    Rule {
+        name: "not a group",
+        label: None,
+        example: ("The shop opens on Sundays and Mondays.", "Sundays"),
+        why: "day and month names in the plural (`Sundays`) are not nationalities; the tagger's NORP there is dropped",
+    },
+    Rule {
+        name: "quoted title",
+        label: Some(Label::WorkOfArt),
+        example: (
+            "He loved the film “Mr. Smith Goes to Washington” as a boy.",
+            "Mr. Smith Goes to Washington",
+        ),
+        why: "a run of capitalised words (two or more) in quotation marks, or after `show`, `book`, `film`, `column` ..., is the title of a work",
+    },
+    Rule {
+        name: "party affiliation",
+        label: Some(Label::Norp),
+        example: ("Sen. Ted Cruz (R-Texas) spoke.", "R"),
+        why: "in `(D-N.Y.)` the party letter is NORP and the state GPE, as OntoNotes tags them",
+    },
+    Rule {
+        name: "hyphenated group",
+        label: Some(Label::Norp),
+        example: ("The Democratic-led House voted.", "Democratic"),
+        why: "`Democratic-led`, `Saudi-backed`: the group or nationality before the hyphen is NORP, the rest is not a name",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    /// Every rule of the table does what it says on its example.
+    #[test]
+    fn rules_do_what_the_table_says() {
+        for rule in RULES {
+            let (text, name) = rule.example;
+            let tokens = newsclaims_tokenize::tokenize(text);
+            let entities = crate::recognize(text, &tokens);
+            let found: Vec<(&str, &str)> = entities
+                .mentions
+                .iter()
+                .filter(|m| m.label.is_name())
+                .map(|m| (&text[m.span], m.label.as_str()))
+                .collect();
+            match rule.label {
+                Some(label) => assert!(
+                    found.contains(&(name, label.as_str())),
+                    "rule `{}`: expected {name:?} {}, found {found:?}",
+                    rule.name,
+                    label.as_str()
+                ),
+                None => assert!(
+                    !found.iter().any(|(t, _)| *t == name),
+                    "rule `{}`: {name:?} should not be a name, found {found:?}",
+                    rule.name
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The word lists the label rules read (lower-case unless said otherwise).
+
+/// Words that may stand inside a name between capitalised words.
+pub(super) const INNER: &[&str] = &["of", "for", "on", "and", "the", "to", "&", "in", "de"];
+
+/// Head words of organisations that take an `of`/`for`/`on` complement.
+pub(super) const ORG_HEADS: &[&str] = &[
+    "office",
+    "department",
+    "bureau",
+    "committee",
+    "subcommittee",
+    "council",
+    "center",
+    "centers",
+    "centre",
+    "institute",
+    "institutes",
+    "organisation",
+    "organization",
+    "agency",
+    "board",
+    "commission",
+    "university",
+    "federation",
+    "association",
+    "society",
+    "foundation",
+    "school",
+    "college",
+    "academy",
+    "administration",
+    "division",
+    "ministry",
+    "secretary",
+    "service",
+    "services",
+    "court",
+    "conference",
+    "union",
+    "league",
+    "coalition",
+    "alliance",
+    "network",
+    "party",
+    "corps",
+    "museum",
+    "bank",
+    "fund",
+    "authority",
+    "chamber",
+];
+
+/// Heads that make a joined name a facility.
+pub(super) const FAC_HEADS: &[&str] = &[
+    "basilica",
+    "shrine",
+    "church",
+    "cathedral",
+    "museum",
+    "base",
+];
+
+/// Last words of a facility's name that the tagger's cue list lacks.
+pub(super) const FAC_LAST: &[&str] = &[
+    "office", "base", "square", "center", "memorial", "diner", "airport", "field", "capitol",
+];
+
+pub(super) const PARTY_MEMBERS: &[&str] = &[
+    "democrat",
+    "democrats",
+    "democratic",
+    "republican",
+    "republicans",
+    "libertarian",
+    "libertarians",
+    "dems",
+    "dem",
+    "socialist",
+    "socialists",
+    "conservative",
+    "conservatives",
+    "tories",
+    "independents",
+];
+
+pub(super) const LAW_LAST: &[&str] = &["act", "amendment", "constitution", "code", "acts", "bill"];
+
+pub(super) const WEEKDAYS: &[&str] = &[
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "januarys",
+    "junes",
+    "julys",
+    "augusts",
+    "octobers",
+    "decembers",
+];
+
+/// Words before a quoted title that say it is a work.
+pub(super) const WORK_CUES: &[&str] = &[
+    "show",
+    "book",
+    "film",
+    "movie",
+    "column",
+    "novel",
+    "song",
+    "album",
+    "series",
+    "play",
+    "podcast",
+    "documentary",
+    "article",
+    "essay",
+    "op-ed",
+    "headline",
+    "report",
+    "memoir",
+    "episode",
+    "program",
+    "programme",
+    "titled",
+    "entitled",
+    "called",
+    "poem",
+    "magazine",
+];
+
+pub(super) const OUTLET_NEXT: &[&str] = &[
+    "magazine",
+    "newspaper",
+    "network",
+    "website",
+    "tabloid",
+    "daily",
+];
+
+/// The chambers that lead `House Democrats`.
+pub(super) const CHAMBERS: &[&str] = &["house", "senate", "congressional", "assembly"];
+
+/// Natural places named `X of Y`: `Strait of Hormuz`, `Gulf of Mexico`.
+pub(super) const LOC_FIRST: &[&str] = &[
+    "strait", "straits", "gulf", "lake", "mount", "bay", "sea", "isle", "cape", "sea",
+];
+
+/// What follows a group's name in a hyphenated adjective that is not part of the name.
+pub(super) const HYPHEN_TAILS: &[&str] = &[
+    "led",
+    "backed",
+    "controlled",
+    "dominated",
+    "aligned",
+    "allied",
+    "majority",
+    "born",
+    "based",
+    "flagged",
+    "funded",
+    "run",
+    "owned",
+    "sponsored",
+    "leaning",
+];
