@@ -46,7 +46,7 @@ fn main() -> Result<()> {
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              ci                                       fmt, generated files, clippy, tests, orphaned snapshots\n  \
-             eval ner|claims --gold G --docs D [--map conll] [--errors]\n  \
+             eval ner|claims --gold G --docs D [--map conll] [--errors] [--allsides-dev]\n  \
              bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
