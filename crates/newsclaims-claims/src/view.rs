@@ -12,6 +12,11 @@ use newsclaims_syntax::{self as syntax, Pos};
 use newsclaims_text::Span;
 use newsclaims_tokenize::{Sentence, Token, TokenKind, Tokens};
 
+/// The farthest a clause scan goes from its token: a news clause is a few dozen tokens, and text
+/// without sentence punctuation (a transcript, `said said said ...`) would otherwise make every
+/// cue scan the whole paragraph, quadratic in its length.
+pub(crate) const MAX_CLAUSE_TOKENS: usize = 400;
+
 pub(crate) struct View<'a> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a [Token],
@@ -263,11 +268,12 @@ impl<'a> View<'a> {
     }
 
     /// The first token of the clause holding token `i`: just after the previous sentence-final
-    /// punctuation (outside quotes) or paragraph start. Quotations are crossed as one unit.
+    /// punctuation (outside quotes) or paragraph start, at most [`MAX_CLAUSE_TOKENS`] back.
+    /// Quotations are crossed as one unit.
     pub(crate) fn clause_start(&self, i: usize) -> usize {
         let para = self.para(i);
         let mut k = i.min(self.len());
-        while k > 0 {
+        while k > 0 && i - k < MAX_CLAUSE_TOKENS {
             let p = k - 1;
             // A paragraph break ends the clause, unless one quotation runs across it.
             if self.para(p) != para
@@ -294,11 +300,12 @@ impl<'a> View<'a> {
     }
 
     /// One past the last token of the clause starting at or containing `i`: the sentence-final
-    /// punctuation outside quotes, a quote that ends its sentence, or the paragraph end.
+    /// punctuation outside quotes, a quote that ends its sentence, or the paragraph end, at most
+    /// [`MAX_CLAUSE_TOKENS`] on.
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let para = self.para(i);
         let mut k = i;
-        while k < self.len() {
+        while k < self.len() && k - i < MAX_CLAUSE_TOKENS {
             if let Some(q) = self.quote_at(k) {
                 let end = self.quotes[q].tokens.end;
                 if end <= k {

@@ -560,8 +560,19 @@ fn extract(
     // which helps to find a name's edges (`Rachel and Severine` is two names).
     let capital = |t: &Token| matches!(t.class, C_TITLE | C_UPPER | C_MIXED);
     if capital(t) {
-        let before = toks[..i].iter().rev().take_while(|t| capital(t)).count();
-        let after = toks[i + 1..].iter().take_while(|t| capital(t)).count();
+        // Counted up to the 3 the feature keeps: a run of thousands (`Smith Smith ...`) must not
+        // cost a scan per token (that made the tagger quadratic).
+        let before = toks[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|t| capital(t))
+            .count();
+        let after = toks[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| capital(t))
+            .count();
         out.push(bucket(
             T_CAP_RUN,
             (before.min(3) as u64) << 4 | after.min(3) as u64 | u64::from(caps) << 8,

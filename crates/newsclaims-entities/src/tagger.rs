@@ -18,6 +18,10 @@ use crate::model::MODEL;
 use crate::rules::{self, Name};
 use crate::{Label, Mention, gazetteer};
 
+/// Tokens of a document whose scratch buffers are kept for the next document on the thread: many
+/// times a long article, so news never reallocates them.
+const KEEP_SCRATCH_TOKENS: usize = 1 << 16;
+
 thread_local! {
     static SCRATCH: RefCell<(Scratch, Vec<u8>)> = RefCell::default();
 }
@@ -79,6 +83,12 @@ pub(crate) fn tag(text: &str, tokens: &Tokens) -> Vec<Mention> {
                 names.push(Name { a, b, label });
             });
             offset += n;
+        }
+        // A huge document's buffers are not kept for the next: each worker thread would hold
+        // the largest it ever saw (memory grew with the thread count).
+        if tokens.tokens.len() > KEEP_SCRATCH_TOKENS {
+            *scratch = Scratch::default();
+            *tags = Vec::new();
         }
     });
     let doc = rules::Doc {

@@ -16,7 +16,10 @@ mod run;
 
 use newsclaims_text::Span;
 pub use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
-pub use run::{BYTES_PER_RUN, DOCS_PER_RUN, Input, MAX_THREADS, RUNS_PER_THREAD, Run, Source};
+pub use run::{
+    BYTES_PER_RUN, DOCS_PER_RUN, Input, MAX_BYTES_IN_FLIGHT, MAX_THREADS, RUNS_PER_THREAD, Run,
+    Source,
+};
 
 /// Everything the pipeline found in one document.
 #[derive(Clone, Debug)]

@@ -4,10 +4,11 @@
 //!
 //! Invariants: every [`Input`] yields exactly one record, in input order, whatever the thread
 //! count; a panic in a stage costs only the document at fault its analysis (it gets an
-//! `internal-error` record); memory holds at most [`RUNS_PER_THREAD`] runs per thread at any
-//! time, so it does not grow with the input's length.
+//! `internal-error` record); memory holds at most [`RUNS_PER_THREAD`] runs per thread and
+//! [`MAX_BYTES_IN_FLIGHT`] bytes of text (or one larger document) at any time, so it grows
+//! neither with the input's length nor with the thread count.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, mpsc};
 
@@ -24,6 +25,12 @@ pub const BYTES_PER_RUN: usize = 32 << 10;
 /// Runs taken per thread and not yet handed back: enough that no thread waits for work while
 /// the calling thread writes, few enough that memory stays bounded.
 pub const RUNS_PER_THREAD: usize = 4;
+/// Bytes of text analysed at once, over all threads, unless one run alone is larger: analysis
+/// takes up to about 160 bytes of memory per byte of text (text of nothing but quotation marks;
+/// news text about 50), so large documents are analysed one after the other rather than side by
+/// side, and the memory a run needs does not grow with the thread count. Runs of news articles
+/// (32 KB each) never come near it.
+pub const MAX_BYTES_IN_FLIGHT: usize = 8 << 20;
 /// The most worker threads a run uses, whatever is asked: analysis is compute-bound, so threads
 /// beyond the cores only add stacks and runs in flight (a thousand threads took seconds to start).
 pub const MAX_THREADS: usize = 64;
@@ -93,6 +100,7 @@ impl<I: Iterator<Item = Input>> Source for I {
 /// ```
 pub struct Run {
     pool: Option<rayon::ThreadPool>,
+    budget: usize,
 }
 
 impl Run {
@@ -109,7 +117,15 @@ impl Run {
                 .num_threads(threads.min(MAX_THREADS))
                 .build()
                 .ok(),
+            budget: MAX_BYTES_IN_FLIGHT,
         }
+    }
+
+    /// The same run with at most `bytes` of text analysed at once (default
+    /// [`MAX_BYTES_IN_FLIGHT`]); a larger document is still analysed, alone.
+    pub fn with_budget(mut self, bytes: usize) -> Run {
+        self.budget = bytes;
+        self
     }
 
     /// The number of worker threads.
@@ -175,6 +191,7 @@ impl Run {
             drop(done_tx);
             let mut coordinator = Coordinator {
                 ahead: RUNS_PER_THREAD * threads,
+                budget: self.budget,
                 work: work_tx,
                 done: &done_rx,
             };
@@ -189,6 +206,12 @@ impl Run {
 struct Batch {
     first: usize,
     inputs: Vec<Input>,
+}
+
+impl Batch {
+    fn bytes(&self) -> usize {
+        self.inputs.iter().map(Input::size).sum()
+    }
 }
 
 /// Cuts the input into runs.
@@ -223,6 +246,8 @@ impl Runs {
 /// hands results over in input order. Dropping `work` stops the workers.
 struct Coordinator<'a, R> {
     ahead: usize,
+    /// Bytes of text in flight at most, unless one run alone is larger.
+    budget: usize,
     work: mpsc::Sender<(u64, Batch)>,
     done: &'a mpsc::Receiver<(u64, std::thread::Result<R>)>,
 }
@@ -237,20 +262,29 @@ impl<R> Coordinator<'_, R> {
         let (mut sent, mut handed) = (0u64, 0u64);
         let mut exhausted = false;
         let mut ready = BTreeMap::new();
+        // Bytes of text of each run in flight, oldest first, and their sum.
+        let mut in_flight = VecDeque::new();
+        let mut held: Option<Batch> = None;
         loop {
-            while !exhausted && sent - handed < self.ahead as u64 {
+            while sent - handed < self.ahead as u64 {
                 // A source about to wait: first hand over what is in flight.
-                if sent > handed && source.would_wait() {
+                if held.is_none() && (exhausted || (sent > handed && source.would_wait())) {
                     break;
                 }
-                match runs.next(source) {
-                    Some(run) => {
-                        // The workers hold the receiver until this sender is dropped.
-                        let _ = self.work.send((sent, run));
-                        sent += 1;
-                    }
-                    None => exhausted = true,
+                let Some(run) = held.take().or_else(|| runs.next(source)) else {
+                    exhausted = true;
+                    break;
+                };
+                let bytes = run.bytes();
+                let busy: usize = in_flight.iter().sum();
+                if busy > 0 && busy + bytes > self.budget {
+                    held = Some(run);
+                    break;
                 }
+                // The workers hold the receiver until this sender is dropped.
+                let _ = self.work.send((sent, run));
+                in_flight.push_back(bytes);
+                sent += 1;
             }
             if handed == sent {
                 return Ok(());
@@ -261,6 +295,7 @@ impl<R> Coordinator<'_, R> {
                 .expect("the workers live while work is in flight");
             ready.insert(seq, result);
             while let Some(result) = ready.remove(&handed) {
+                in_flight.pop_front();
                 match result {
                     Ok(r) => sink(r)?,
                     Err(payload) => panic::resume_unwind(payload),

@@ -200,3 +200,38 @@ fn run_holds_a_bounded_number_of_inputs() {
         assert_eq!(handed, 2000);
     }
 }
+
+/// Runs whose text together exceeds the budget are not analysed side by side: the memory a run
+/// needs does not grow with the thread count.
+#[test]
+fn large_documents_take_the_budget() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // 600 bytes a document, 16 documents a run: 9,600 bytes a run.
+    let text = "Smith said the vote was lost. ".repeat(20);
+    for (budget, most) in [(1000, 1), (1 << 20, 3)] {
+        let (now, peak) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let inputs = (0..48)
+            .map(|n| Input::Document(Document::new(format!("d{n}"), text.as_str()), Vec::new()));
+        Run::new(3)
+            .with_budget(budget)
+            .stream(
+                inputs,
+                |_, _| {
+                    let running = now.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(running, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    now.fetch_sub(1, Ordering::SeqCst);
+                },
+                |()| Ok::<(), ()>(()),
+            )
+            .unwrap();
+        let peak = peak.into_inner();
+        assert!(peak <= most, "budget {budget}: {peak} documents at once");
+        if most > 1 {
+            assert!(
+                peak > 1,
+                "a large budget lets the threads work side by side"
+            );
+        }
+    }
+}

@@ -58,13 +58,23 @@ impl Found {
     }
 }
 
+/// The most cue claims one sentence yields: news sentences have one or two, and a run of cues
+/// (`Smith said Smith said ...`) would otherwise nest a claim per cue, each holding the rest of
+/// the run (output and work quadratic in its length).
+const MAX_CUE_CLAIMS_PER_SENTENCE: usize = 16;
+
 /// Finds every attributed claim of the text, sorted by content start.
 pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut earlier: Vec<Earlier> = Vec::new();
     let mut i = 0;
+    // Claims found in the current sentence, and that sentence.
+    let (mut in_sentence, mut sentence) = (0, u32::MAX);
     while i < view.len() {
-        if view.quote_at(i).is_some() {
+        if view.sent(i) != sentence {
+            (in_sentence, sentence) = (0, view.sent(i));
+        }
+        if view.quote_at(i).is_some() || in_sentence >= MAX_CUE_CLAIMS_PER_SENTENCE {
             i += 1;
             continue;
         }
@@ -83,6 +93,7 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
                 });
             }
             found.push(f);
+            in_sentence += 1;
         }
         i += 1;
     }
