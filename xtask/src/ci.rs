@@ -37,7 +37,8 @@ pub(crate) fn run() -> Result<()> {
             .env("INSTA_UPDATE", "no")
             .env("INSTA_SNAPSHOT_REFERENCES_FILE", &refs),
     )?;
-    orphaned_snapshots(&refs)
+    orphaned_snapshots(&refs)?;
+    crate::python::run()
 }
 
 /// Fails when a `.snap` file on disk was not touched by any test.

@@ -4,12 +4,14 @@
 //! tasks that need the models run `cargo run --release -p newsclaims-dev -- <task>`.
 //!
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
-//! - `ci`: fmt, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots
+//! - `ci`: fmt, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
+//!   then the Python module's and the Spark examples' tests in `target/py-venv`
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
 //!   `build-lexicons [--check]`, `train-ner|train-claims|train-syntax [--check]`, `eval-syntax`,
 //!   `print tokens|entities|claims FILE`, `cli-docs [--check]` (completions and man page)
 
 mod ci;
+mod python;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,7 +47,7 @@ fn main() -> Result<()> {
             "usage: cargo xtask <task>\n\n\
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
-             ci                                       fmt, generated files, clippy, tests, orphaned snapshots\n  \
+             ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest\n  \
              eval ner|claims --gold G --docs D [--map conll] [--errors] [--allsides-dev]\n  \
              bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
