@@ -57,8 +57,7 @@ pub(crate) fn run() -> Result<()> {
         "--no-deps",
         "./crates/newsclaims-py",
     ]))?;
-    pytest(&python, &binary, "crates/newsclaims-py/tests")?;
-    pytest(&python, &binary, "examples/spark")
+    pytest(&python, &binary, "crates/newsclaims-py/tests")
 }
 
 fn pytest(python: &Path, binary: &Path, tests: &str) -> Result<()> {

@@ -10,28 +10,11 @@
 
 use std::collections::HashSet;
 
-use newsclaims_format::{Problem, Unreadable};
-use newsclaims_text::Document;
+use newsclaims_pipeline::{Document, Input, Problem, Unreadable};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
-/// One input document: readable (with the problems met while reading it) or not.
-pub(crate) enum Item {
-    Document(Document, Vec<Problem>),
-    Unreadable(Unreadable),
-}
-
-impl Item {
-    /// Bytes of text, to cut runs by size.
-    pub(crate) fn size(&self) -> usize {
-        match self {
-            Item::Document(doc, _) => doc.text.len(),
-            Item::Unreadable(_) => 0,
-        }
-    }
-}
-
-/// Reads Python objects into [`Item`]s, numbering them and flagging repeated ids as the binary
+/// Reads Python objects into [`Input`]s, numbering them and flagging repeated ids as the binary
 /// does.
 pub(crate) struct Reader {
     json_dumps: Py<PyAny>,
@@ -57,12 +40,12 @@ impl Reader {
     }
 
     /// Reads one input object; never fails (a bad object is an error record).
-    pub(crate) fn read(&mut self, object: &Bound<'_, PyAny>) -> Item {
+    pub(crate) fn read(&mut self, object: &Bound<'_, PyAny>) -> Input {
         let n = self.position;
         self.position += 1;
         let item = if let Ok(text) = object.cast::<PyString>() {
             let (text, problems) = text_of(text);
-            Item::Document(Document::new(n.to_string(), text), problems)
+            Input::Document(Document::new(n.to_string(), text), problems)
         } else if let Ok(dict) = object.cast::<PyDict>() {
             self.record(n, dict)
         } else {
@@ -79,7 +62,7 @@ impl Reader {
     }
 
     /// A dict read as the binary reads a JSON Lines record.
-    fn record(&self, n: u64, dict: &Bound<'_, PyDict>) -> Item {
+    fn record(&self, n: u64, dict: &Bound<'_, PyDict>) -> Input {
         let id = match dict.get_item("id").ok().flatten() {
             Some(id) if id.is_instance_of::<PyString>() => match id.cast::<PyString>() {
                 Ok(s) => text_of(s).0,
@@ -149,7 +132,7 @@ impl Reader {
                 }
             }
         }
-        Item::Document(Document { id, text, fields }, problems)
+        Input::Document(Document { id, text, fields }, problems)
     }
 
     /// A carried field's value as compact JSON text. A float JSON cannot hold (NaN, the
@@ -171,8 +154,8 @@ impl Reader {
             .map_err(|e| e.to_string())
     }
 
-    fn flag_duplicate(&mut self, mut item: Item) -> Item {
-        if let Item::Document(doc, problems) = &mut item
+    fn flag_duplicate(&mut self, mut item: Input) -> Input {
+        if let Input::Document(doc, problems) = &mut item
             && !self.seen.insert(id_hash(&doc.id))
         {
             problems.push(Problem {
@@ -238,8 +221,8 @@ fn type_phrase(object: &Bound<'_, PyAny>) -> String {
     format!("{article} {name}")
 }
 
-fn unreadable(id: String, kind: &'static str, message: String) -> Item {
-    Item::Unreadable(Unreadable {
+fn unreadable(id: String, kind: &'static str, message: String) -> Input {
+    Input::Unreadable(Unreadable {
         id,
         kind,
         message,

@@ -7,38 +7,46 @@
 //! a stage becomes the document's `internal-error` record.
 //!
 //! Streaming: the Python thread reads the input iterable and hands runs of documents to a
-//! coordinating thread, which streams them through the pipeline's workers and sends each run's
-//! records back in input order. The Python thread waits for records with the GIL released, and
-//! keeps a bounded number of runs in flight, so memory does not grow with the input.
+//! coordinating thread, which streams them through the pipeline's [`Run`] (the binary's run:
+//! batching, panic isolation, ordered streaming) and sends the records back in input order. The
+//! Python thread waits for records with the GIL released, and keeps a bounded number of
+//! documents in flight, so memory does not grow with the input.
 
 mod items;
-mod run;
 
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Mutex, OnceLock, mpsc};
 use std::time::Duration;
 
-use newsclaims_text::Document;
+use newsclaims_pipeline::{
+    Analysis, DOCS_PER_RUN, Document, Input, RUNS_PER_THREAD, Run, Source, Unreadable,
+};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString};
 
-use crate::items::{Item, Reader};
+use crate::items::Reader;
 
-/// Runs a thread of the pipeline's stream keeps in flight, at most (`Workers::stream` takes
-/// four per thread). The Python thread keeps one more than that outstanding, so that the stream
-/// never waits for input while the Python thread waits for records.
-const AHEAD_PER_THREAD: usize = 4;
 /// How often a wait for records checks for Ctrl-C.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 /// The record of one text, as compact JSON.
 #[pyfunction]
 fn analyze_json(py: Python<'_>, text: &Bound<'_, PyString>, id: String) -> String {
+    // One thread: the run works on the calling thread, and its pool is made once.
+    static SINGLE: OnceLock<Run> = OnceLock::new();
     let (text, problems) = items::text_of(text);
-    let item = Item::Document(Document::new(id, text), problems);
-    py.detach(|| run::records(vec![item]).pop().unwrap_or_default())
+    let input = Input::Document(Document::new(id, text), problems);
+    py.detach(|| {
+        let mut out = String::new();
+        let run = SINGLE.get_or_init(|| Run::new(1));
+        let _ = run.stream(std::iter::once(input), render, |record| {
+            out = record;
+            Ok::<(), std::convert::Infallible>(())
+        });
+        out
+    })
 }
 
 /// The JSON Schema of a record, as JSON text.
@@ -47,11 +55,21 @@ fn schema_json() -> String {
     newsclaims_format::json_schema().to_string()
 }
 
+/// One record as compact JSON, on the worker that analysed the document.
+fn render(_: usize, record: Result<Analysis, Unreadable>) -> String {
+    let mut buf = Vec::new();
+    match record {
+        Ok(analysis) => newsclaims_format::write_json(&mut buf, &analysis, false),
+        Err(unreadable) => newsclaims_format::write_error_record(&mut buf, &unreadable),
+    }
+    // serde_json writes UTF-8.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+}
+
 /// What the coordinating thread sends back.
 enum Message {
-    /// The records of one run, in order.
-    Records(Vec<String>),
-    /// The coordinating thread failed (a bug); the stream ends.
+    Record(String),
+    /// The run failed (a bug); the stream ends.
     Failed(String),
 }
 
@@ -65,13 +83,13 @@ struct State {
     /// The input; `None` once exhausted (or once it raised).
     input: Option<Py<PyIterator>>,
     reader: Reader,
-    /// Runs to the coordinating thread; dropped at the end of the input.
-    runs: Option<mpsc::Sender<Vec<Item>>>,
+    /// Documents to the coordinating thread, a run at a time; dropped at the end of the input.
+    documents: Option<mpsc::Sender<Vec<Input>>>,
     records: mpsc::Receiver<Message>,
-    ready: VecDeque<String>,
-    /// Runs sent and not yet answered, and how many may be.
-    outstanding: usize,
-    limit: usize,
+    /// Documents sent, records received, and how far the first may run ahead of the second.
+    sent: u64,
+    received: u64,
+    ahead: u64,
     /// What the input raised, raised once the records before it are out.
     raised: Option<PyErr>,
 }
@@ -81,23 +99,25 @@ impl Stream {
     #[new]
     fn new(py: Python<'_>, docs: &Bound<'_, PyAny>, threads: usize) -> PyResult<Stream> {
         let input = docs.try_iter()?.unbind();
-        let workers = newsclaims_pipeline::Workers::new(threads);
-        let limit = AHEAD_PER_THREAD * workers.threads() + 1;
-        let (runs_tx, runs_rx) = mpsc::channel::<Vec<Item>>();
+        let run = Run::new(threads);
+        // What the workers may hold, and one run more being read: they never wait for input
+        // the Python thread could have read, and memory is bounded whatever the input's length.
+        let ahead = ((RUNS_PER_THREAD * run.threads() + 1) * DOCS_PER_RUN) as u64;
+        let (documents_tx, documents_rx) = mpsc::channel();
         let (records_tx, records_rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("newsclaims-stream".to_owned())
-            .spawn(move || coordinate(&workers, &runs_rx, &records_tx))
+            .spawn(move || coordinate(&run, documents_rx, &records_tx))
             .map_err(|e| PyRuntimeError::new_err(format!("starting a thread: {e}")))?;
         Ok(Stream {
             state: Mutex::new(State {
                 input: Some(input),
                 reader: Reader::new(py)?,
-                runs: Some(runs_tx),
+                documents: Some(documents_tx),
                 records: records_rx,
-                ready: VecDeque::new(),
-                outstanding: 0,
-                limit,
+                sent: 0,
+                received: 0,
+                ahead,
                 raised: None,
             }),
         })
@@ -112,60 +132,54 @@ impl Stream {
             .state
             .get_mut()
             .map_err(|_| PyRuntimeError::new_err("the stream failed before"))?;
-        loop {
-            if let Some(record) = state.ready.pop_front() {
-                return Ok(Some(record));
+        while state.input.is_some() && state.sent - state.received < state.ahead {
+            let documents = state.read_run(py);
+            let n = documents.len() as u64;
+            if n > 0
+                && let Some(channel) = &state.documents
+                && channel.send(documents).is_ok()
+            {
+                state.sent += n;
             }
-            while state.outstanding < state.limit && state.input.is_some() {
-                let run = state.read_run(py);
-                if !run.is_empty()
-                    && let Some(runs) = &state.runs
-                    && runs.send(run).is_ok()
-                {
-                    state.outstanding += 1;
-                }
+        }
+        if state.input.is_none() {
+            // The coordinating thread ends once it has answered what it holds.
+            state.documents = None;
+        }
+        if state.sent == state.received {
+            return match state.raised.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
+        }
+        match wait(py, &mut state.records)? {
+            Some(Message::Record(record)) => {
+                state.received += 1;
+                Ok(Some(record))
             }
-            if state.input.is_none() {
-                // The coordinating thread ends once it has answered what it holds.
-                state.runs = None;
-            }
-            if state.outstanding == 0 {
-                return match state.raised.take() {
-                    Some(e) => Err(e),
-                    None => Ok(None),
-                };
-            }
-            match wait(py, &mut state.records)? {
-                Some(Message::Records(records)) => {
-                    state.outstanding -= 1;
-                    state.ready.extend(records);
-                }
-                Some(Message::Failed(why)) => return Err(PyRuntimeError::new_err(why)),
-                None => {
-                    return Err(PyRuntimeError::new_err(
-                        "the analysing thread ended early (a bug, please report it)",
-                    ));
-                }
-            }
+            Some(Message::Failed(why)) => Err(PyRuntimeError::new_err(why)),
+            None => Err(PyRuntimeError::new_err(
+                "the analysing thread ended early (a bug, please report it)",
+            )),
         }
     }
 }
 
 impl State {
     /// Reads up to one run of documents from the input; marks the input done at its end.
-    fn read_run(&mut self, py: Python<'_>) -> Vec<Item> {
+    fn read_run(&mut self, py: Python<'_>) -> Vec<Input> {
         let mut run = Vec::new();
         let mut bytes = 0;
         let Some(input) = &self.input else {
             return run;
         };
         let mut input = input.bind(py).clone();
-        while run.len() < run::RUN_DOCS && bytes < run::RUN_BYTES {
+        while run.len() < DOCS_PER_RUN && bytes < newsclaims_pipeline::BYTES_PER_RUN {
             match input.next() {
                 Some(Ok(object)) => {
-                    let item = self.reader.read(&object);
-                    bytes += item.size();
-                    run.push(item);
+                    let document = self.reader.read(&object);
+                    bytes += document.size();
+                    run.push(document);
                 }
                 Some(Err(e)) => {
                     self.raised = Some(e);
@@ -196,21 +210,50 @@ fn wait(py: Python<'_>, records: &mut mpsc::Receiver<Message>) -> PyResult<Optio
     }
 }
 
-/// The coordinating thread: streams the runs it receives through the workers and sends their
-/// records back in order. Ends when the runs' sender is dropped (end of input) or when nobody
-/// takes the records any more (the stream was dropped).
-fn coordinate(
-    workers: &newsclaims_pipeline::Workers,
-    runs: &mpsc::Receiver<Vec<Item>>,
-    records: &mpsc::Sender<Message>,
-) {
+/// The documents the Python thread sends, as the run's [`Source`].
+struct Inbox {
+    channel: mpsc::Receiver<Vec<Input>>,
+    buffer: VecDeque<Input>,
+}
+
+impl Source for Inbox {
+    fn next_input(&mut self) -> Option<Input> {
+        if self.buffer.is_empty() {
+            self.buffer.extend(self.channel.recv().ok()?);
+        }
+        self.buffer.pop_front()
+    }
+
+    /// Nothing at hand: the Python thread may be waiting for the records in flight before it
+    /// reads more, so the run hands them over before it asks.
+    fn would_wait(&mut self) -> bool {
+        if !self.buffer.is_empty() {
+            return false;
+        }
+        match self.channel.try_recv() {
+            Ok(documents) => {
+                self.buffer.extend(documents);
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => true,
+            Err(mpsc::TryRecvError::Disconnected) => false,
+        }
+    }
+}
+
+/// The coordinating thread: streams the documents it receives through the run and sends their
+/// records back in order. Ends at the end of the input (the documents' sender dropped) or when
+/// nobody takes the records any more (the stream was dropped).
+fn coordinate(run: &Run, documents: mpsc::Receiver<Vec<Input>>, records: &mpsc::Sender<Message>) {
     struct Gone;
+    let inbox = Inbox {
+        channel: documents,
+        buffer: VecDeque::new(),
+    };
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        workers.stream(
-            || Ok::<_, Gone>(runs.recv().ok()),
-            run::records,
-            |out| records.send(Message::Records(out)).map_err(|_| Gone),
-        )
+        run.stream(inbox, render, |record| {
+            records.send(Message::Record(record)).map_err(|_| Gone)
+        })
     }));
     if let Err(payload) = result {
         let why = payload
