@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use newsclaims_pipeline::{Document, Input, Problem, Unreadable};
+use newsclaims_pipeline::{Document, ErrorKind, Input, Problem, ProblemKind, Unreadable};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
@@ -51,7 +51,7 @@ impl Reader {
         } else {
             unreadable(
                 n.to_string(),
-                "bad-field",
+                ErrorKind::BadField,
                 format!(
                     "item {n} is {}, not a str or a dict with a str `text`",
                     type_phrase(object)
@@ -78,7 +78,7 @@ impl Reader {
             _ => {
                 return unreadable(
                     n.to_string(),
-                    "missing-field",
+                    ErrorKind::MissingField,
                     format!("item {n} has no str or int `id`"),
                 );
             }
@@ -89,19 +89,19 @@ impl Reader {
                 Err(_) => {
                     return unreadable(
                         id,
-                        "bad-field",
+                        ErrorKind::BadField,
                         format!("item {n}: `text` is {}, not a str", type_phrase(&text)),
                     );
                 }
             },
-            None => return unreadable(id, "missing-field", format!("item {n} has no `text`")),
+            None => return unreadable(id, ErrorKind::MissingField, format!("item {n} has no `text`")),
         };
         let mut fields = Vec::new();
         for (name, value) in dict.iter() {
             let Ok(name) = name.cast::<PyString>().map(|s| text_of(s).0) else {
                 return unreadable(
                     id,
-                    "bad-field",
+                    ErrorKind::BadField,
                     format!(
                         "item {n} has a key that is not a str: {}",
                         type_phrase(&name)
@@ -113,7 +113,7 @@ impl Reader {
             }
             if newsclaims_format::RESERVED_FIELDS.contains(&name.as_str()) {
                 problems.push(Problem {
-                    kind: "field-clash",
+                    kind: ProblemKind::FieldClash,
                     message: format!(
                         "the input field `{name}` has the name of an output field and is left out"
                     ),
@@ -126,7 +126,7 @@ impl Reader {
                 Err(why) => {
                     return unreadable(
                         id,
-                        "bad-field",
+                        ErrorKind::BadField,
                         format!("item {n}: the field `{name}` cannot be written as JSON: {why}"),
                     );
                 }
@@ -159,7 +159,7 @@ impl Reader {
             && !self.seen.insert(id_hash(&doc.id))
         {
             problems.push(Problem {
-                kind: "duplicate-id",
+                kind: ProblemKind::DuplicateId,
                 message: format!(
                     "the id `{}` was seen before in this run; both documents are kept",
                     doc.id
@@ -193,7 +193,7 @@ pub(crate) fn text_of(s: &Bound<'_, PyString>) -> (String, Vec<Problem>) {
         .count();
     let text = String::from_utf16_lossy(&units);
     let problems = vec![Problem {
-        kind: "lone-surrogate",
+        kind: ProblemKind::LoneSurrogate,
         message: format!(
             "{lone} unpaired UTF-16 surrogate{} replaced by U+FFFD",
             if lone == 1 { "" } else { "s" }
@@ -221,7 +221,7 @@ fn type_phrase(object: &Bound<'_, PyAny>) -> String {
     format!("{article} {name}")
 }
 
-fn unreadable(id: String, kind: &'static str, message: String) -> Input {
+fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
     Input::Unreadable(Unreadable {
         id,
         kind,
