@@ -94,7 +94,13 @@ impl Reader {
                     );
                 }
             },
-            None => return unreadable(id, ErrorKind::MissingField, format!("item {n} has no `text`")),
+            None => {
+                return unreadable(
+                    id,
+                    ErrorKind::MissingField,
+                    format!("item {n} has no `text`"),
+                );
+            }
         };
         let mut fields = Vec::new();
         for (name, value) in dict.iter() {
