@@ -2,4 +2,5 @@
 
 mod bad_input;
 mod cli_docs;
+mod contract;
 mod formats;
