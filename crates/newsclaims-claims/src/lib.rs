@@ -247,11 +247,8 @@ fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
             }
         }
     }
-    for (k, c) in covered.iter_mut().enumerate() {
-        if view.quote_at(k).is_some() {
-            *c = true;
-        }
-    }
+    // A quotation that no claim holds (a scare quote, a title) stays in the statement around
+    // it: cutting there would stop the statement in the middle of a phrase.
     let mut out = Vec::new();
     let mut s = 0;
     while s < n {

@@ -202,6 +202,49 @@ fn statements_score_numbers_above_opinions() {
     );
 }
 
+#[test]
+fn attribution_layouts_of_issue_14() {
+    // A colon after a clause with a verb: its subject speaks, not the noun before the colon.
+    check(
+        "The mayor posted on Facebook: “The bridge will open on time and under budget.”",
+        &["direct|The bridge will open on time and under budget.|posted|The mayor"],
+    );
+    // A clause right after a time adjunct, with no `that`: the outlet's claim.
+    check(
+        "The Daily Ledger reported on Thursday the council is considering a delay.",
+        &["indirect|the council is considering a delay|reported|Daily Ledger"],
+    );
+    // An infinitive after a cue of commitment is its content.
+    check(
+        "The governor pledged to veto the budget bill.",
+        &["indirect|to veto the budget bill|pledged|The governor"],
+    );
+    // `according to` a source that is no name.
+    check(
+        "According to court records, the company paid the fine in March.",
+        &["indirect|the company paid the fine in March|According to|court records"],
+    );
+}
+
+#[test]
+fn labels_and_headline_lists_are_no_claims() {
+    // A name and a colon before a headline or a list of links, with no sentence end.
+    let text = "Mayor Ann Lee: Council approves new budget | Bridge reopens | Schools close early\n\nWATCH: Mayor Lee visits the new bridge";
+    assert_eq!(attributions(text), Vec::<String>::new());
+}
+
+#[test]
+fn statements_run_through_scare_quotes() {
+    let text = "The so-called “relief package” passed the Senate by 12 votes in 2019 and cost $1.5 billion.";
+    let claims = run(text);
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.kind.as_str() == "statement" && text[c.span].starts_with("The so-called")),
+        "{claims:?}"
+    );
+}
+
 /// Any text goes through without panic; every span lies inside the text on char boundaries;
 /// claims are sorted; scores lie in [0, 1].
 fn invariants(text: &str) {

@@ -80,7 +80,7 @@ pub(super) fn colon_lead(view: &View<'_>, colon: usize, earlier: &[Earlier]) -> 
     }
     let end = view.clause_end(colon + 1);
     let range = trim(view, colon + 1..end);
-    if view.count_words(range.clone()) < 3 {
+    if view.count_words(range.clone()) < 3 || !ends_sentence(view, colon, end) {
         return None;
     }
     let speaker = speaker::resolve(view, np, earlier);
@@ -92,6 +92,22 @@ pub(super) fn colon_lead(view: &View<'_>, colon: usize, earlier: &[Earlier]) -> 
         Some(np.span(view)),
         colon,
     )
+}
+
+/// Whether the clause after a colon lead-in ends as a sentence does, in the colon's paragraph:
+/// with a full stop, a question or exclamation mark, or a quotation that ends with one. A
+/// headline, a list of links (`A | B | C`) or a photo credit after a label ends at the paragraph
+/// break without one, and is no claim.
+fn ends_sentence(view: &View<'_>, colon: usize, end: usize) -> bool {
+    if end < view.len() && view.para(end) == view.para(colon) && view.is_terminator(end) {
+        return true;
+    }
+    let last = end.saturating_sub(1);
+    last > colon
+        && view.para(last) == view.para(colon)
+        && view
+            .quote_at(last)
+            .is_some_and(|q| view.quote_ends_sentence(q))
 }
 
 /// Section labels that a colon follows in news pages (`Update:`, `WATCH:`): no speaker.

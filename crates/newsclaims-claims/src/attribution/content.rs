@@ -225,9 +225,25 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
         if view.is_punct(k, ",") || view.is_punct(k, ":") {
             return Some((k, true));
         }
+        // `reported on Thursday the administration is ...`: a clause right after a time.
+        if k > f && ends_time(view, k - 1) && !ends_time(view, k) && opens_clause(view, k) {
+            return Some((k, false));
+        }
         k += 1;
     }
     None
+}
+
+/// Whether token `k` is a day or a date (`Thursday`, `last week`).
+fn ends_time(view: &View<'_>, k: usize) -> bool {
+    lexicon::is_weekday(view.word(k)) || matches!(view.label_at(k), Some(Label::Date | Label::Time))
+}
+
+/// Whether token `k` can open a reported clause: a determiner or a capitalised word.
+fn opens_clause(view: &View<'_>, k: usize) -> bool {
+    view.is_wordlike(k)
+        && !lexicon::is_preposition(view.word(k))
+        && (lexicon::is_determiner(view.word(k)) || view.is_capitalized(k))
 }
 
 /// Whether the quotation opening `r` ends with sentence-final punctuation inside its marks.

@@ -2,6 +2,7 @@
 //! quote, or a person named just before; scare quotes and titles are not claims.
 
 use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use super::Found;
@@ -53,15 +54,18 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
                 speaker = Some(speaker::resolve(view, np, &[]));
             }
         }
-        // A colon lead-in: `And from the chairwoman: “...”`.
-        if speaker.is_none()
-            && open > 0
-            && view.is_punct(open - 1, ":")
-            && open - 1 > start
-            && let Some(np) = speaker::np_ending_at(view, open - 2, start)
-        {
-            cue = Some(view.span(open - 1));
-            speaker = Some(speaker::resolve(view, np, &[]));
+        // A colon lead-in: `And from the chairwoman: “...”`; with a verb, its subject speaks
+        // (`Trump posted on Twitter: “...”` is Trump's, not Twitter's).
+        if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
+            if let Some(verb) = (start..open - 1).find(|&k| finite_verb(view, k)) {
+                if let Some(np) = speaker::subject_left(view, verb, start) {
+                    cue = Some(view.span(verb));
+                    speaker = Some(speaker::resolve(view, np, &[]));
+                }
+            } else if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
+                cue = Some(view.span(open - 1));
+                speaker = Some(speaker::resolve(view, np, &[]));
+            }
         }
         if speaker.is_none() {
             match continuation(view, &mut found, sorted, q) {
@@ -96,6 +100,11 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         });
     }
     found
+}
+
+/// Whether token `k` is a lower-case finite verb (`posted`, `writes`, `say`).
+fn finite_verb(view: &View<'_>, k: usize) -> bool {
+    !view.is_capitalized(k) && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP))
 }
 
 /// What the quotations before say about quotation `q`.
