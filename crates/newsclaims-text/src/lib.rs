@@ -229,6 +229,8 @@ kinds! {
         BadField => "bad-field",
         /// A JSON Lines line longer than the input limit.
         TooLarge => "too-large",
+        /// A blank line of JSON Lines read with `--input-format jsonl` (every line gets a record).
+        BlankLine => "blank-line",
         /// Reading failed part way.
         ReadError => "read-error",
         /// A file that could not be opened or is not a regular file.

@@ -13,9 +13,12 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+use newsclaims_cli::args::InputFormat;
+use newsclaims_cli::jsonl::{
+    BOM, Line, Record, invalid_sequences, parse_line, read_line, truncated,
+};
 use newsclaims_pipeline::{Input, Unreadable};
 use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
-use serde_json::Value;
 
 /// One input still to open.
 enum Pending {
@@ -31,7 +34,10 @@ enum Pending {
 enum Source {
     /// A whole-file document (or the record of a file that could not be read), not yet handed out.
     Ready(Input),
-    /// A JSON Lines stream: one document per non-blank line.
+    /// Records read whole (a JSON array), not yet handed out.
+    Queue(VecDeque<Input>),
+    /// A JSON Lines stream: one document per line (blank lines skipped, except in
+    /// `--input-format jsonl`).
     Lines {
         name: String,
         reader: Box<dyn BufRead>,
@@ -54,15 +60,42 @@ pub(crate) struct Reader {
     /// distinct ids of ten million collide with odds of about one in a million.
     seen: HashSet<u64>,
     stdin_used: bool,
-    max_bytes: usize,
+    options: Options,
 }
 
-/// The extensions a folder walk picks up; other files in folders are not articles.
-const EXTENSIONS: [&str; 3] = ["txt", "jsonl", "ndjson"];
+/// How inputs are read.
+pub(crate) struct Options {
+    /// The most text one document may hold; longer ones are cut there.
+    pub(crate) max_bytes: usize,
+    pub(crate) input_format: InputFormat,
+    /// Put before the ids newsclaims makes up (`stdin`, `FILE:LINE`).
+    pub(crate) id_prefix: Option<String>,
+}
+
+/// What an input holds.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// JSON Lines.
+    Lines,
+    /// One JSON array of records.
+    Array,
+    /// One plain-text article.
+    Text,
+}
+
+/// The extensions a folder walk picks up (in any case); other files in folders are not
+/// articles, except Spark's and Hadoop's `part-00000` files, read by content.
+const EXTENSIONS: [&str; 4] = ["txt", "jsonl", "ndjson", "json"];
+
+/// Bytes a JSON line may hold besides its text (title, url, metadata).
+const OTHER_FIELDS_BYTES: usize = 1 << 20;
+
+/// Bytes of white space (after a byte-order mark) read at most to see what an input holds.
+const SNIFF_BYTES: usize = 1 << 16;
 
 impl Reader {
     /// Checks that every input exists and lists the folders; nothing is read yet.
-    pub(crate) fn new(inputs: &[PathBuf], max_bytes: usize) -> Result<(Reader, Vec<Skipped>)> {
+    pub(crate) fn new(inputs: &[PathBuf], options: Options) -> Result<(Reader, Vec<Skipped>)> {
         let mut pending = VecDeque::new();
         let mut skipped = Vec::new();
         for input in inputs {
@@ -98,7 +131,7 @@ impl Reader {
             current: None,
             seen: HashSet::new(),
             stdin_used: false,
-            max_bytes,
+            options,
         };
         Ok((reader, skipped))
     }
@@ -118,45 +151,99 @@ impl Reader {
                     mut line,
                 }) => {
                     line += 1;
-                    let item = match read_line(&mut *reader, self.max_line_bytes()) {
-                        Ok(Line::End) => continue,
-                        Ok(Line::Blank) => None,
-                        Ok(Line::Text(raw)) => Some(parse_line(&name, line, &raw, self.max_bytes)),
-                        Ok(Line::TooLong(len)) => Some(Input::Unreadable(Unreadable {
-                            id: format!("{name}:{line}"),
-                            kind: ErrorKind::TooLarge,
-                            message: format!(
-                                "line {line} of {name} is longer than {} bytes ({len} bytes or more); \
-                                 raise --max-bytes to read it",
-                                self.max_line_bytes()
-                            ),
-                            line: Some(line),
-                        })),
-                        Err(e) => {
-                            // The stream cannot go on: this record closes it.
-                            return Some(Input::Unreadable(Unreadable {
-                                id: format!("{name}:{line}"),
-                                kind: ErrorKind::ReadError,
-                                message: format!("reading {name} stopped at line {line}: {e}"),
-                                line: Some(line),
-                            }));
-                        }
+                    let item = self.line_record(
+                        &name,
+                        line,
+                        read_line(&mut *reader, self.max_line_bytes()),
+                    );
+                    let Some(item) = item else {
+                        // The end of the stream.
+                        continue;
                     };
-                    self.current = Some(Source::Lines { name, reader, line });
+                    let stop =
+                        matches!(&item, Ok(Input::Unreadable(u)) if u.kind == ErrorKind::ReadError);
+                    if !stop {
+                        self.current = Some(Source::Lines { name, reader, line });
+                    }
                     match item {
-                        Some(item) => item,
-                        None => continue,
+                        Ok(item) => item,
+                        // A blank line outside `--input-format jsonl`: no record.
+                        Err(()) => continue,
                     }
                 }
+                Some(Source::Queue(mut queue)) => match queue.pop_front() {
+                    Some(item) => {
+                        self.current = Some(Source::Queue(queue));
+                        item
+                    }
+                    None => continue,
+                },
             };
             return Some(self.flag_duplicate(item));
         }
     }
 
-    /// A JSON line may spell its text with escapes (`\u00e9` is six bytes for two), so a line
-    /// may be a few times longer than the text it carries.
+    /// The record of the `line`-th line of JSON Lines input `name`; `None` at the end of the
+    /// stream, `Err` for a blank line that gets no record. In `--input-format jsonl` every line
+    /// gets exactly one record, so that output line N answers input line N.
+    fn line_record(
+        &self,
+        name: &str,
+        line: u64,
+        read: io::Result<Line>,
+    ) -> Option<Result<Input, ()>> {
+        let fallback_id = self.id_of(&format!("{name}:{line}"));
+        let error = |kind: ErrorKind, message: String| {
+            Ok(Input::Unreadable(Unreadable {
+                id: fallback_id.clone(),
+                kind,
+                message,
+                line: Some(line),
+            }))
+        };
+        Some(match read {
+            Ok(Line::End) => return None,
+            Ok(Line::Blank) if self.options.input_format == InputFormat::Jsonl => error(
+                ErrorKind::BlankLine,
+                format!("line {line} of {name} is blank"),
+            ),
+            Ok(Line::Blank) => Err(()),
+            Ok(Line::Text(raw)) => {
+                let record = Record {
+                    name,
+                    line,
+                    fallback_id: fallback_id.clone(),
+                };
+                Ok(parse_line(
+                    &record,
+                    &raw,
+                    self.options.max_bytes,
+                    newsclaims_format::RESERVED_FIELDS,
+                ))
+            }
+            Ok(Line::TooLong(len)) => error(
+                ErrorKind::TooLarge,
+                format!(
+                    "line {line} of {name} is longer than {} bytes ({len} bytes or more); \
+                     raise --max-bytes to read it",
+                    self.max_line_bytes()
+                ),
+            ),
+            // The stream cannot go on: this record closes it.
+            Err(e) => error(
+                ErrorKind::ReadError,
+                format!("reading {name} stopped at line {line}: {e}"),
+            ),
+        })
+    }
+
+    /// A JSON line may spell its text with escapes (`\u0001` is six bytes for one), so a line
+    /// may be up to six times longer than the text it carries, and other fields come with it.
     fn max_line_bytes(&self) -> usize {
-        self.max_bytes.saturating_mul(4).saturating_add(1 << 16)
+        self.options
+            .max_bytes
+            .saturating_mul(6)
+            .saturating_add(OTHER_FIELDS_BYTES)
     }
 
     fn open(&mut self, pending: Pending) -> Source {
@@ -198,24 +285,109 @@ impl Reader {
                 ));
             }
         };
-        let is_jsonl = path
+        let ext = path
             .extension()
-            .is_some_and(|e| e == "jsonl" || e == "ndjson");
-        if is_jsonl {
-            return Source::Lines {
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let by_name = match (self.options.input_format, ext.as_deref()) {
+            (InputFormat::Jsonl, _) => Some(Kind::Lines),
+            (InputFormat::Text, _) | (InputFormat::Auto, Some("txt")) => Some(Kind::Text),
+            (InputFormat::Auto, Some("jsonl" | "ndjson")) => Some(Kind::Lines),
+            // `.json`: JSON Lines or one array of records, by content; others all by content.
+            (InputFormat::Auto, _) => None,
+        };
+        let reader = Box::new(BufReader::with_capacity(1 << 20, file));
+        self.open_stream(name, id, reader, by_name)
+    }
+
+    /// Reads `reader` as `kind`, or as its content says (`{`: JSON Lines, `[`: a JSON array of
+    /// records, anything else: one article).
+    fn open_stream(
+        &mut self,
+        name: String,
+        id: String,
+        mut reader: Box<dyn BufRead>,
+        kind: Option<Kind>,
+    ) -> Source {
+        let kind = match kind {
+            Some(kind) => kind,
+            None => match sniff(&mut *reader) {
+                Ok((prefix, first)) => {
+                    reader = Box::new(io::Cursor::new(prefix).chain(reader));
+                    match first {
+                        // Empty input is an empty JSON Lines stream: no documents.
+                        None | Some(b'{') => Kind::Lines,
+                        Some(b'[') => Kind::Array,
+                        Some(_) => Kind::Text,
+                    }
+                }
+                Err(e) => {
+                    return Source::Ready(unreadable(
+                        id,
+                        ErrorKind::ReadError,
+                        format!("reading {name}: {e}"),
+                    ));
+                }
+            },
+        };
+        let max = self.options.max_bytes;
+        match kind {
+            Kind::Lines => Source::Lines {
                 name,
-                reader: Box::new(BufReader::with_capacity(1 << 20, file)),
+                reader,
                 line: 0,
-            };
+            },
+            Kind::Text => Source::Ready(match read_capped(reader, max) {
+                Ok((bytes, cut)) => document(id, bytes, cut, max),
+                Err(e) => unreadable(id, ErrorKind::ReadError, format!("reading {name}: {e}")),
+            }),
+            Kind::Array => Source::Queue(self.read_array(&name, &id, reader)),
         }
-        Source::Ready(match read_capped(file, self.max_bytes) {
-            Ok((bytes, cut)) => document(id, bytes, cut, self.max_bytes),
-            Err(e) => unreadable(
-                id,
-                ErrorKind::UnreadableFile,
-                format!("cannot read {name}: {e}"),
-            ),
-        })
+    }
+
+    /// The records of a JSON array `[{"id", "text", ...}, ...]`, each as a JSON Lines line would
+    /// give it (its `line` is its place in the array, from 1). The array is read whole, up to the
+    /// JSON Lines limit of one line.
+    fn read_array(&self, name: &str, id: &str, reader: Box<dyn BufRead>) -> VecDeque<Input> {
+        let fail = |message: String| {
+            VecDeque::from([unreadable(id.to_owned(), ErrorKind::MalformedJson, message)])
+        };
+        let bytes = match read_capped(reader, self.max_line_bytes()) {
+            Ok((_, true)) => {
+                return VecDeque::from([unreadable(
+                    id.to_owned(),
+                    ErrorKind::TooLarge,
+                    format!(
+                        "{name} is a JSON array longer than {} bytes; give it as JSON Lines",
+                        self.max_line_bytes()
+                    ),
+                )]);
+            }
+            Ok((bytes, false)) => bytes,
+            Err(e) => return fail(format!("reading {name}: {e}")),
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
+            Ok(elements) => elements
+                .iter()
+                .enumerate()
+                .map(|(k, raw)| {
+                    let line = k as u64 + 1;
+                    let record = Record {
+                        name,
+                        line,
+                        fallback_id: self.id_of(&format!("{name}:{line}")),
+                    };
+                    parse_line(
+                        &record,
+                        raw.get().as_bytes(),
+                        self.options.max_bytes,
+                        newsclaims_format::RESERVED_FIELDS,
+                    )
+                })
+                .collect(),
+            Err(e) => fail(format!("{name} is not a JSON array of records: {e}")),
+        }
     }
 
     fn open_stdin(&mut self) -> Source {
@@ -229,29 +401,23 @@ impl Reader {
             };
         }
         self.stdin_used = true;
-        let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, io::stdin()));
-        // JSON Lines when the input starts with '{' (after a byte-order mark and blanks), else one
-        // plain-text article. Empty input is an empty JSON Lines stream: no documents.
-        let starts_json = match reader.fill_buf() {
-            Ok(buf) => buf
-                .strip_prefix(BOM)
-                .unwrap_or(buf)
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_none_or(|&b| b == b'{'),
-            Err(_) => true,
+        let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, io::stdin()));
+        let kind = match self.options.input_format {
+            InputFormat::Jsonl => Some(Kind::Lines),
+            InputFormat::Text => Some(Kind::Text),
+            InputFormat::Auto => None,
         };
-        if starts_json {
-            return Source::Lines {
-                name,
-                reader,
-                line: 0,
-            };
+        let id = self.id_of(&name);
+        self.open_stream(name, id, reader, kind)
+    }
+
+    /// The id of a record made up from an input's name (`stdin`, `FILE:LINE`), after
+    /// `--id-prefix`.
+    fn id_of(&self, made_up: &str) -> String {
+        match &self.options.id_prefix {
+            Some(prefix) => format!("{prefix}:{made_up}"),
+            None => made_up.to_owned(),
         }
-        Source::Ready(match read_capped(reader, self.max_bytes) {
-            Ok((bytes, cut)) => document(name, bytes, cut, self.max_bytes),
-            Err(e) => unreadable(name, ErrorKind::ReadError, format!("reading stdin: {e}")),
-        })
     }
 
     fn flag_duplicate(&mut self, mut item: Input) -> Input {
@@ -287,8 +453,6 @@ fn id_hash(id: &str) -> u64 {
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A folder walk: the article files under one folder and the files skipped.
 #[derive(Default)]
@@ -336,10 +500,14 @@ impl Walk {
             // `is_dir` follows symbolic links; `visited` stops loops.
             if path.is_dir() {
                 self.dir(&path);
-            } else if path
-                .extension()
-                .is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x))
-            {
+            } else if path.extension().is_some_and(|e| {
+                EXTENSIONS
+                    .iter()
+                    .any(|x| e.to_string_lossy().eq_ignore_ascii_case(x))
+            }) || path.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("part-") && !n.contains('.')
+            }) {
                 let pending = Pending::File {
                     path: path.clone(),
                     named: false,
@@ -407,10 +575,9 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
         Ok(text) => text,
         Err(e) => {
             let bytes = e.into_bytes();
-            let bad = count_invalid(&bytes);
             problems.push(Problem {
                 kind: ProblemKind::InvalidUtf8,
-                message: format!("{} replaced by U+FFFD", sequences(bad)),
+                message: format!("{} replaced by U+FFFD", invalid_sequences(&bytes)),
                 span: None,
             });
             String::from_utf8_lossy(&bytes).into_owned()
@@ -422,249 +589,43 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
     Input::Document(Document::new(id, text), problems)
 }
 
-fn truncated(max: usize) -> Problem {
-    Problem {
-        kind: ProblemKind::Truncated,
-        message: format!(
-            "the document is longer than {max} bytes; only its first {max} bytes were analysed \
-             (see --max-bytes)"
-        ),
-        span: None,
-    }
-}
-
-fn sequences(bad: usize) -> String {
-    match bad {
-        1 => "1 invalid UTF-8 sequence".to_owned(),
-        n => format!("{n} invalid UTF-8 sequences"),
-    }
-}
-
-fn count_invalid(mut bytes: &[u8]) -> usize {
-    let mut bad = 0;
-    while let Err(e) = std::str::from_utf8(bytes) {
-        bad += 1;
-        let skip = e.valid_up_to() + e.error_len().unwrap_or(bytes.len() - e.valid_up_to());
-        bytes = &bytes[skip..];
-    }
-    bad
-}
-
-enum Line {
-    End,
-    Blank,
-    Text(Vec<u8>),
-    /// Longer than allowed: skipped to its end without being kept; at least this many bytes.
-    TooLong(usize),
-}
-
-/// Reads one line (without its `\n`), keeping at most `max` bytes in memory.
-fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
-    let mut raw = Vec::new();
-    let mut len = 0;
-    let mut any = false;
+/// Reads the start of `reader` up to its first byte that is not white space (after a byte-order
+/// mark, which may come split over several reads of a slow pipe): the bytes read, to be read
+/// again, and that byte (`None` for input of nothing but white space).
+fn sniff(reader: &mut dyn BufRead) -> io::Result<(Vec<u8>, Option<u8>)> {
+    let mut prefix = Vec::new();
     loop {
+        let body = if prefix.starts_with(BOM) {
+            &prefix[BOM.len()..]
+        } else if BOM.starts_with(&prefix) {
+            // Perhaps a byte-order mark still coming.
+            &[][..]
+        } else {
+            &prefix[..]
+        };
+        if let Some(&b) = body.iter().find(|b| !b.is_ascii_whitespace()) {
+            return Ok((prefix, Some(b)));
+        }
+        if prefix.len() > SNIFF_BYTES {
+            return Ok((prefix, None));
+        }
         let buf = match reader.fill_buf() {
             Ok(buf) => buf,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
         if buf.is_empty() {
-            break;
+            // A lone start of a byte-order mark is text.
+            let first = (!prefix.is_empty() && !prefix.starts_with(BOM)).then(|| prefix[0]);
+            return Ok((prefix, first));
         }
-        any = true;
-        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => (&buf[..i], true),
-            None => (buf, false),
+        // One byte at a time while a byte-order mark may be coming, then a buffer at once.
+        let take = if prefix.len() < BOM.len() {
+            1
+        } else {
+            buf.len()
         };
-        len += chunk.len();
-        if len <= max {
-            raw.extend_from_slice(chunk);
-        } else if !raw.is_empty() {
-            raw = Vec::new();
-        }
-        let used = chunk.len() + usize::from(done);
-        reader.consume(used);
-        if done {
-            break;
-        }
+        prefix.extend_from_slice(&buf[..take]);
+        reader.consume(take);
     }
-    Ok(if !any {
-        Line::End
-    } else if len > max {
-        Line::TooLong(len)
-    } else if raw.iter().all(u8::is_ascii_whitespace) {
-        Line::Blank
-    } else {
-        Line::Text(raw)
-    })
-}
-
-/// One JSON Lines record: `{"id", "text", ...}`; its other fields go to the output as they are
-/// (in the order of their names), unless they bear the name of an output field.
-fn parse_line(name: &str, line: u64, raw: &[u8], max_bytes: usize) -> Input {
-    let fallback_id = format!("{name}:{line}");
-    let mut problems = Vec::new();
-    // A byte-order mark opens some files saved by Windows tools; it is not part of the record.
-    let raw = if line == 1 {
-        raw.strip_prefix(BOM).unwrap_or(raw)
-    } else {
-        raw
-    };
-    let repaired;
-    let raw = match std::str::from_utf8(raw) {
-        Ok(s) => s,
-        Err(_) => {
-            let bad = count_invalid(raw);
-            problems.push(Problem {
-                kind: ProblemKind::InvalidUtf8,
-                message: format!("{} on line {line} replaced by U+FFFD", sequences(bad)),
-                span: None,
-            });
-            repaired = String::from_utf8_lossy(raw).into_owned();
-            repaired.as_str()
-        }
-    };
-    let error = |id: String, kind: ErrorKind, message: String| {
-        Input::Unreadable(Unreadable {
-            id,
-            kind,
-            message,
-            line: Some(line),
-        })
-    };
-    let value: Value = match serde_json::from_str(raw.trim()) {
-        Ok(v) => v,
-        Err(e) => {
-            // A lone UTF-16 surrogate escape (`\ud83d` of an emoji cut in half, common in
-            // scraped social media) is not valid JSON text; repaired, the line is readable.
-            let repaired = repair_surrogates(raw.trim());
-            match repaired.and_then(|(fixed, n)| Some((serde_json::from_str(&fixed).ok()?, n))) {
-                Some((v, n)) => {
-                    problems.push(Problem {
-                        kind: ProblemKind::LoneSurrogate,
-                        message: format!(
-                            "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
-                            if n == 1 { "" } else { "s" }
-                        ),
-                        span: None,
-                    });
-                    v
-                }
-                None => {
-                    return error(
-                        fallback_id,
-                        ErrorKind::MalformedJson,
-                        format!("line {line} of {name} is not JSON: {e}"),
-                    );
-                }
-            }
-        }
-    };
-    let Value::Object(mut map) = value else {
-        return error(
-            fallback_id,
-            ErrorKind::MalformedJson,
-            format!("line {line} of {name} is not a JSON object"),
-        );
-    };
-    let id = match map.get("id") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => {
-            return error(
-                fallback_id,
-                ErrorKind::MissingField,
-                format!("line {line} of {name} has no string or number `id`"),
-            );
-        }
-    };
-    let mut text = match map.remove("text") {
-        Some(Value::String(s)) => s,
-        Some(other) => {
-            let kind = match other {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::Array(_) => "an array",
-                Value::Object(_) => "an object",
-                Value::String(_) => "a string",
-            };
-            return error(
-                id,
-                ErrorKind::BadField,
-                format!("line {line} of {name}: `text` is {kind}, not a string"),
-            );
-        }
-        None => {
-            return error(
-                id,
-                ErrorKind::MissingField,
-                format!("line {line} of {name} has no `text`"),
-            );
-        }
-    };
-    if text.len() > max_bytes {
-        let mut end = max_bytes;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-        problems.push(truncated(max_bytes));
-    }
-    let fields = map
-        .into_iter()
-        .filter(|(name, _)| name != "id")
-        .filter_map(|(name, value)| {
-            if newsclaims_format::RESERVED_FIELDS.contains(&name.as_str()) {
-                problems.push(Problem {
-                    kind: ProblemKind::FieldClash,
-                    message: format!(
-                        "the input field `{name}` has the name of an output field and is left out"
-                    ),
-                    span: None,
-                });
-                return None;
-            }
-            Some((name, value.to_string()))
-        })
-        .collect();
-    Input::Document(Document { id, text, fields }, problems)
-}
-
-/// `raw` with every unpaired surrogate escape (`\uD800`–`\uDFFF` not forming a pair) replaced
-/// by `\uFFFD`, and how many there were; `None` when there were none.
-fn repair_surrogates(raw: &str) -> Option<(String, usize)> {
-    fn unit(b: &[u8], i: usize) -> Option<u16> {
-        let hex = b.get(i..i + 6)?;
-        if hex[0] != b'\\' || hex[1] != b'u' {
-            return None;
-        }
-        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
-    }
-    let b = raw.as_bytes();
-    let mut out = String::with_capacity(raw.len());
-    let mut n = 0;
-    let (mut i, mut copied) = (0, 0);
-    while i < b.len() {
-        if b[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        match unit(b, i) {
-            Some(0xD800..=0xDBFF) if matches!(unit(b, i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
-            Some(0xD800..=0xDFFF) => {
-                out.push_str(&raw[copied..i]);
-                out.push_str("\\uFFFD");
-                n += 1;
-                i += 6;
-                copied = i;
-            }
-            // Any other escape, `\\` included, is two bytes or a whole `\uXXXX`: skip it.
-            Some(_) => i += 6,
-            None => i += 2,
-        }
-    }
-    out.push_str(&raw[copied.min(raw.len())..]);
-    (n > 0).then_some((out, n))
 }

@@ -57,8 +57,9 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        // The reader of our output went away (`newsclaims ... | head`): nobody is left to tell.
-        Err(e) if is_broken_pipe(&e) => ExitCode::from(2),
+        // The reader of our output went away (`newsclaims ... | head`): it has what it wanted,
+        // and nobody is left to tell.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsclaims: {e:#}");
             ExitCode::from(2)
@@ -81,11 +82,16 @@ struct Summary {
 }
 
 fn run(args: &Args) -> Result<Summary> {
-    let (reader, skipped) = Reader::new(&args.inputs, args.max_bytes)?;
+    let options = input::Options {
+        max_bytes: args.max_bytes,
+        input_format: args.input_format,
+        id_prefix: args.id_prefix.clone(),
+    };
+    let (reader, skipped) = Reader::new(&args.inputs, options)?;
     if !args.quiet {
         for s in &skipped {
             eprintln!(
-                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl or .ndjson (such as {})",
+                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl, .ndjson, .json or part-NNNNN (such as {})",
                 s.count,
                 if s.count == 1 { "" } else { "s" },
                 s.folder.display(),

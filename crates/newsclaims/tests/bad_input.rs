@@ -9,14 +9,14 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-struct Run {
-    status: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) status: Option<i32>,
+    pub(crate) stdout: Vec<u8>,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    fn records(&self) -> Vec<Value> {
+    pub(crate) fn records(&self) -> Vec<Value> {
         let text = std::str::from_utf8(&self.stdout).expect("output is UTF-8");
         text.lines()
             .map(|line| serde_json::from_str(line).expect("every output line is one JSON record"))
@@ -24,7 +24,7 @@ impl Run {
     }
 }
 
-fn run(args: &[&str], stdin: &[u8]) -> Run {
+pub(crate) fn run(args: &[&str], stdin: &[u8]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
         .args(args)
         .stdin(Stdio::piped())
@@ -49,14 +49,14 @@ fn run(args: &[&str], stdin: &[u8]) -> Run {
 }
 
 /// A fresh, empty folder in Cargo's scratch space.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
 }
 
-fn s(path: &Path) -> &str {
+pub(crate) fn s(path: &Path) -> &str {
     path.to_str().expect("scratch paths are UTF-8")
 }
 
@@ -369,10 +369,12 @@ fn big_documents() {
     assert_eq!(out.status, Some(0), "{}", out.stderr);
     check(&out.records(), &[("big", Want::Analysed(&["truncated"]))]);
 
-    // JSON Lines: a text over the limit is cut; a line far over it is not even parsed, and the
-    // next line goes on.
+    // JSON Lines: a text over the limit is cut, like a .txt file, however long (escaped: six
+    // bytes a character); a line longer than six times the limit and 1 MB for other fields is
+    // not even parsed, and the next line goes on.
     let mut input = jsonl("long", &"Word said. ".repeat(200));
-    input.extend(jsonl("huge", &"x".repeat(100_000)));
+    input.extend(jsonl("escaped", &"\u{1}".repeat(100_000)));
+    input.extend(jsonl("huge", &"x".repeat(1_100_000)));
     input.extend(jsonl("after", "Still read."));
     let out = run(&["--max-bytes", "1K"], &input);
     assert_eq!(out.status, Some(1), "{}", out.stderr);
@@ -380,7 +382,11 @@ fn big_documents() {
         &out.records(),
         &[
             ("long", Want::Analysed(&["truncated"])),
-            (":2", Want::Error("too-large", Some(2))),
+            (
+                "escaped",
+                Want::Analysed(&["truncated", "control-characters"]),
+            ),
+            (":3", Want::Error("too-large", Some(3))),
             ("after", Want::Analysed(&[])),
         ],
     );

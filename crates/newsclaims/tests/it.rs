@@ -4,3 +4,4 @@ mod bad_input;
 mod cli_docs;
 mod contract;
 mod formats;
+mod input_formats;
