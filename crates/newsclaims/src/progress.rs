@@ -52,6 +52,7 @@ impl Progress {
                 .expect("a valid template"),
             ),
         };
+        bar.set_message("0 documents");
         bar.enable_steady_tick(TICK);
         Some(Progress { bar, documents: 0 })
     }
