@@ -7,7 +7,7 @@
 //! - `ci`: fmt, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
 //!   then the Python module's and the Spark examples' tests in `target/py-venv`
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
-//!   `build-lexicons [--check]`, `train-ner|train-claims|train-syntax [--check]`, `eval-syntax`,
+//!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-syntax [--check]`, `eval-syntax`,
 //!   `print tokens|entities|claims FILE`, `cli-docs [--check]` (completions and man page)
 
 mod ci;
@@ -19,7 +19,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 /// The tasks `newsclaims-dev` runs.
-const DEV_TASKS: [&str; 10] = [
+const DEV_TASKS: [&str; 11] = [
     "eval",
     "bench",
     "schema",
@@ -27,6 +27,7 @@ const DEV_TASKS: [&str; 10] = [
     "print",
     "train-ner",
     "train-claims",
+    "train-checkworthy",
     "train-syntax",
     "eval-syntax",
     "cli-docs",
@@ -54,6 +55,7 @@ fn main() -> Result<()> {
              print tokens|entities|claims FILE        one stage's output\n  \
              build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
+             train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
              train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
              train-syntax [--check]                   train the POS and chunk taggers\n  \
              eval-syntax                              their accuracy on CoNLL dev\n  \

@@ -86,6 +86,11 @@ pub mod training {
     }
 }
 
+pub use checkworthy::SentenceScore;
+/// The check-worthiness features of a text read whole, for `newsclaims-dev train-checkworthy`.
+#[cfg(feature = "train")]
+pub use checkworthy::checkworthy_features;
+
 use newsclaims_entities::Entities;
 use newsclaims_text::Span;
 use newsclaims_tokenize::Tokens;
@@ -170,8 +175,44 @@ pub struct Claim {
     pub entities: Vec<usize>,
 }
 
-/// Extracts the claims of one tokenized, entity-tagged text.
+/// Choices a caller can make about extraction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// The check-worthiness from which an own-voice sentence becomes a `statement` claim. The
+    /// scores are calibrated so that 0.5, the default, is the threshold with the best F1 on
+    /// held-out ClaimBuster data; lower finds more statements, higher fewer and surer ones.
+    pub checkworthy_threshold: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            checkworthy_threshold: 0.5,
+        }
+    }
+}
+
+/// Everything the claims stage finds in one text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// Sorted by start.
+    pub claims: Vec<Claim>,
+    /// One per sentence of the tokens, in order.
+    pub sentences: Vec<SentenceScore>,
+}
+
+/// Extracts the claims of one tokenized, entity-tagged text, with the default [`Options`].
 pub fn extract(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Claim> {
+    extract_with(text, tokens, entities, &Options::default()).claims
+}
+
+/// Extracts the claims of one tokenized, entity-tagged text and scores each of its sentences.
+pub fn extract_with(
+    text: &str,
+    tokens: &Tokens,
+    entities: &Entities,
+    options: &Options,
+) -> Extraction {
     let view = View::new(text, tokens, entities);
     let found = attribution::find(&view);
     let mut claims: Vec<Claim> = found
@@ -196,9 +237,16 @@ pub fn extract(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Claim> {
             }
         })
         .collect();
-    claims.extend(statements(&view, &found));
+    let attributing = attribution_tokens(&view, &found);
+    let sentences = checkworthy::sentences(&view, &tokens.sentences, &attributing);
+    claims.extend(statements(
+        &view,
+        &found,
+        &attributing,
+        options.checkworthy_threshold,
+    ));
     claims.sort_by_key(|c| (c.span.start(), c.span.end(), c.kind));
-    claims
+    Extraction { claims, sentences }
 }
 
 /// The indices of the mentions inside any of `pieces`, ascending.
@@ -209,39 +257,53 @@ fn mentions_inside(entities: &Entities, pieces: &[Span]) -> Vec<usize> {
     out
 }
 
-/// The article's own check-worthy statements: in every sentence, the longest stretch that no
-/// attributed claim, cue or quotation covers, when it scores at least 0.5.
-fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
+/// The tokens that attribute a claim rather than state anything: a subject right before its cue
+/// (`that supporters call ...`), the cue, and after content the rest of the cue's clause (`“Q,”
+/// said X, who pushed for it.`).
+fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool> {
     let n = view.len();
-    let mut covered = vec![false; n];
-    for f in found {
-        for p in &f.pieces {
-            let a = view.token_at_or_after(p.start());
-            let b = view.token_at_or_after(p.end());
-            for c in covered.iter_mut().take(b.min(n)).skip(a) {
-                *c = true;
-            }
+    let mut marked = vec![false; n];
+    let mut mark = |a: usize, b: usize| {
+        for c in marked.iter_mut().take(b.min(n)).skip(a) {
+            *c = true;
         }
-        // A subject right before its cue (`that supporters call ...`) belongs to the
-        // attribution, not to a statement.
+    };
+    for f in found {
         if let (Some(subject), Some(cue)) = (f.subject, f.cue)
             && subject.end() <= cue.start()
             && view.token_at_or_after(cue.start()) <= view.token_at_or_after(subject.end()) + 3
         {
-            let a = view.token_at_or_after(subject.start());
-            let b = view.token_at_or_after(subject.end());
-            for c in covered.iter_mut().take(b.min(n)).skip(a) {
-                *c = true;
-            }
+            mark(
+                view.token_at_or_after(subject.start()),
+                view.token_at_or_after(subject.end()),
+            );
         }
         if let Some(cue) = f.cue {
             let a = view.token_at_or_after(cue.start());
             let mut b = view.token_at_or_after(cue.end());
-            // After the content (`“Q,” said X, who pushed for it.`) the rest of the clause
-            // is attribution, not a statement of the article's own.
             if cue.start() >= f.span().end() {
                 b = view.clause_end(a).max(b);
             }
+            mark(a, b);
+        }
+    }
+    marked
+}
+
+/// The article's own check-worthy statements: in every sentence, the longest stretch that no
+/// attributed claim, cue or quotation covers, when it scores at least `threshold`.
+fn statements(
+    view: &View<'_>,
+    found: &[attribution::Found],
+    attributing: &[bool],
+    threshold: f32,
+) -> Vec<Claim> {
+    let n = view.len();
+    let mut covered = attributing.to_vec();
+    for f in found {
+        for p in &f.pieces {
+            let a = view.token_at_or_after(p.start());
+            let b = view.token_at_or_after(p.end());
             for c in covered.iter_mut().take(b.min(n)).skip(a) {
                 *c = true;
             }
@@ -296,9 +358,9 @@ fn statements(view: &View<'_>, found: &[attribution::Found]) -> Vec<Claim> {
             }
             if view.count_words(r.clone()) >= 6 {
                 let piece = view.cover(r.start, r.end - 1);
-                let (checkworthiness, claim_type) =
-                    checkworthy::score(view, &[piece], ClaimKind::Statement);
-                if checkworthiness >= 0.5 {
+                let offset = checkworthy::layout_offset(view, s..e);
+                let (checkworthiness, claim_type) = checkworthy::score_with(view, &[piece], offset);
+                if checkworthiness >= threshold {
                     out.push(Claim {
                         kind: ClaimKind::Statement,
                         span: piece,

@@ -11,6 +11,8 @@ use std::fmt::Write as _;
 use newsclaims_claims::{Claim, extract};
 use proptest::prelude::*;
 
+mod checkworthy;
+
 fn run(text: &str) -> Vec<Claim> {
     let tokens = newsclaims_tokenize::tokenize(text);
     let entities = newsclaims_entities::recognize(text, &tokens);

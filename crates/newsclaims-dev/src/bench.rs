@@ -377,7 +377,14 @@ fn measure_stages(path: &Path, runs: usize) -> Result<(Corpus, Stages)> {
             .iter()
             .zip(&tokens)
             .zip(&entities)
-            .map(|((d, t), e)| newsclaims_claims::extract(&d.text, t, e))
+            .map(|((d, t), e)| {
+                newsclaims_claims::extract_with(
+                    &d.text,
+                    t,
+                    e,
+                    &newsclaims_claims::Options::default(),
+                )
+            })
             .collect();
         stages.claims = start.elapsed();
 
@@ -388,11 +395,12 @@ fn measure_stages(path: &Path, runs: usize) -> Result<(Corpus, Stages)> {
             .zip(tokens)
             .zip(entities)
             .zip(claims)
-            .map(|(((document, tokens), entities), claims)| Analysis {
+            .map(|(((document, tokens), entities), found)| Analysis {
                 document,
                 tokens,
                 entities,
-                claims,
+                claims: found.claims,
+                sentences: found.sentences,
                 problems: Vec::new(),
             })
             .collect();

@@ -16,6 +16,7 @@ mod names;
 mod print;
 mod schema;
 mod train_boundary;
+mod train_checkworthy;
 mod train_claims;
 mod train_ner;
 mod train_syntax;
@@ -34,6 +35,7 @@ schema [--check]                         write (or check) the output's JSON Sche
 print tokens|entities|claims FILE        one stage's output\n  \
 build-lexicons [--check]                 the first-names and known-names lexicons of newsclaims-entities\n  \
 train-claims [--check]                   the claims cue lexicon and boundary ranker (PolNeAR train)\n  \
+train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
 train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
 train-syntax [--check]                   train the POS and chunk taggers\n  \
 eval-syntax                              their accuracy on CoNLL dev\n  \
@@ -53,6 +55,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "print" => print::run(rest),
         "train-ner" => train_ner::run(rest),
         "train-claims" => train_claims::run(rest),
+        "train-checkworthy" => train_checkworthy::run(rest),
         "train-syntax" => train_syntax::run(rest),
         "eval-syntax" => train_syntax::eval(),
         "cli-docs" => cli_docs::run(rest),
@@ -70,6 +73,7 @@ fn check_generated() -> Result<()> {
     train_syntax::run(&check)?;
     train_ner::run(&check)?;
     train_claims::run(&check)?;
+    train_checkworthy::run(&check)?;
     cli_docs::run(&check)
 }
 

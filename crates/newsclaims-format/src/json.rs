@@ -22,7 +22,7 @@ pub(crate) struct Record<'a> {
     /// The input record's other fields, as they were.
     #[serde(flatten)]
     fields: Fields<'a>,
-    sentences: Vec<Range>,
+    sentences: Vec<SentenceOut>,
     entities: Vec<EntityOut<'a>>,
     clusters: Vec<ClusterOut<'a>>,
     claims: Vec<ClaimOut<'a>>,
@@ -82,6 +82,21 @@ impl Serialize for Fields<'_> {
 struct Range {
     start: usize,
     end: usize,
+}
+
+/// One sentence, scored for check-worthiness.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "sentence")]
+struct SentenceOut {
+    start: usize,
+    end: usize,
+    /// How much a fact-checker would want the sentence checked; calibrated so that 0.5 and above
+    /// means check-worthy.
+    #[schemars(range(min = 0, max = 1))]
+    checkworthiness: f64,
+    #[serde(rename = "type")]
+    #[schemars(with = "ClaimTypeName")]
+    claim_type: &'static str,
 }
 
 /// One mention of an entity.
@@ -236,7 +251,17 @@ fn record(analysis: &Analysis) -> Record<'_> {
             .tokens
             .sentences
             .iter()
-            .map(|s| at.range(s.span))
+            .enumerate()
+            .map(|(k, s)| {
+                let Range { start, end } = at.range(s.span);
+                let score = analysis.sentences.get(k);
+                SentenceOut {
+                    start,
+                    end,
+                    checkworthiness: score.map_or(0.0, |s| round3(s.checkworthiness)),
+                    claim_type: score.map_or("other", |s| s.claim_type.as_str()),
+                }
+            })
             .collect(),
         entities: entities
             .mentions

@@ -14,6 +14,7 @@
 
 mod run;
 
+pub use newsclaims_claims::Options;
 use newsclaims_text::Span;
 pub use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
 pub use run::{
@@ -28,6 +29,8 @@ pub struct Analysis {
     pub tokens: newsclaims_tokenize::Tokens,
     pub entities: newsclaims_entities::Entities,
     pub claims: Vec<newsclaims_claims::Claim>,
+    /// The check-worthiness of each of `tokens.sentences`, in order.
+    pub sentences: Vec<newsclaims_claims::SentenceScore>,
     pub problems: Vec<Problem>,
 }
 
@@ -48,7 +51,16 @@ pub fn analyze(document: &Document) -> Analysis {
 
 /// Like [`analyze`], taking the document and the problems met while reading it.
 pub fn analyze_owned(document: Document, problems: Vec<Problem>) -> Analysis {
-    let found = find(std::slice::from_ref(&document.text.as_str()));
+    analyze_owned_with(document, problems, &Options::default())
+}
+
+/// Like [`analyze_owned`], with the claims stage's [`Options`].
+pub fn analyze_owned_with(
+    document: Document,
+    problems: Vec<Problem>,
+    options: &Options,
+) -> Analysis {
+    let found = find_with(std::slice::from_ref(&document.text.as_str()), options);
     let found = found.into_iter().next().expect("one text, one finding");
     assemble(document, problems, found)
 }
@@ -58,6 +70,8 @@ pub struct Found {
     pub tokens: newsclaims_tokenize::Tokens,
     pub entities: newsclaims_entities::Entities,
     pub claims: Vec<newsclaims_claims::Claim>,
+    /// The check-worthiness of each sentence of `tokens`.
+    pub sentences: Vec<newsclaims_claims::SentenceScore>,
 }
 
 /// Runs the stages over several texts, one stage over all of them before the next: each stage's
@@ -66,6 +80,11 @@ pub struct Found {
 /// all documents, add up to less than `whole`, which goes document by document).
 /// The results are those of each text alone, in order.
 pub fn find(texts: &[&str]) -> Vec<Found> {
+    find_with(texts, &Options::default())
+}
+
+/// Like [`find`], with the claims stage's [`Options`].
+pub fn find_with(texts: &[&str], options: &Options) -> Vec<Found> {
     let tokens: Vec<_> = texts
         .iter()
         .map(|t| newsclaims_tokenize::tokenize(t))
@@ -79,16 +98,19 @@ pub fn find(texts: &[&str]) -> Vec<Found> {
         .iter()
         .zip(&tokens)
         .zip(&entities)
-        .map(|((text, tokens), entities)| newsclaims_claims::extract(text, tokens, entities))
+        .map(|((text, tokens), entities)| {
+            newsclaims_claims::extract_with(text, tokens, entities, options)
+        })
         .collect();
     tokens
         .into_iter()
         .zip(entities)
         .zip(claims)
-        .map(|((tokens, entities), claims)| Found {
+        .map(|((tokens, entities), extraction)| Found {
             tokens,
             entities,
-            claims,
+            claims: extraction.claims,
+            sentences: extraction.sentences,
         })
         .collect()
 }
@@ -102,6 +124,7 @@ pub fn assemble(document: Document, mut problems: Vec<Problem>, found: Found) ->
         tokens: found.tokens,
         entities: found.entities,
         claims: found.claims,
+        sentences: found.sentences,
         problems,
     }
 }

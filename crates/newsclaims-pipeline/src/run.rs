@@ -14,7 +14,7 @@ use std::sync::{Mutex, mpsc};
 
 use newsclaims_text::{Document, ErrorKind, Problem};
 
-use crate::{Analysis, Unreadable, assemble, find};
+use crate::{Analysis, Options, Unreadable, assemble, find_with};
 
 /// Documents a thread analyses stage by stage in one go (see [`find`]): enough that each
 /// stage's model stays in the caches, few enough that memory stays small and flat.
@@ -101,6 +101,7 @@ impl<I: Iterator<Item = Input>> Source for I {
 pub struct Run {
     pool: Option<rayon::ThreadPool>,
     budget: usize,
+    options: Options,
 }
 
 impl Run {
@@ -118,6 +119,7 @@ impl Run {
                 .build()
                 .ok(),
             budget: MAX_BYTES_IN_FLIGHT,
+            options: Options::default(),
         }
     }
 
@@ -125,6 +127,12 @@ impl Run {
     /// [`MAX_BYTES_IN_FLIGHT`]); a larger document is still analysed, alone.
     pub fn with_budget(mut self, bytes: usize) -> Run {
         self.budget = bytes;
+        self
+    }
+
+    /// The same run with the claims stage's `options` (the check-worthiness threshold).
+    pub fn with_options(mut self, options: Options) -> Run {
+        self.options = options;
         self
     }
 
@@ -153,7 +161,7 @@ impl Run {
     ) -> Result<(), E> {
         let mut runs = Runs::default();
         let work = |run: Batch| -> Vec<R> {
-            analyze_run(run.inputs)
+            analyze_run(run.inputs, &self.options)
                 .into_iter()
                 .enumerate()
                 .map(|(k, record)| render(run.first + k, record))
@@ -309,7 +317,7 @@ impl<R> Coordinator<'_, R> {
 /// Runs the pipeline on a run of inputs, stage by stage over all of its documents (see
 /// [`find`]). Should a stage panic, the documents are analysed again one by one, so that only
 /// the one at fault gets an error record.
-fn analyze_run(inputs: Vec<Input>) -> Vec<Result<Analysis, Unreadable>> {
+fn analyze_run(inputs: Vec<Input>, options: &Options) -> Vec<Result<Analysis, Unreadable>> {
     let texts: Vec<&str> = inputs
         .iter()
         .filter_map(|input| match input {
@@ -317,7 +325,7 @@ fn analyze_run(inputs: Vec<Input>) -> Vec<Result<Analysis, Unreadable>> {
             Input::Unreadable(_) => None,
         })
         .collect();
-    let found = panic::catch_unwind(|| find(&texts));
+    let found = panic::catch_unwind(|| find_with(&texts, options));
     drop(texts);
     match found {
         Ok(found) => {
@@ -336,7 +344,7 @@ fn analyze_run(inputs: Vec<Input>) -> Vec<Result<Analysis, Unreadable>> {
         Err(_) => inputs
             .into_iter()
             .map(|input| match input {
-                Input::Document(doc, problems) => analyze_guarded(doc, problems),
+                Input::Document(doc, problems) => analyze_guarded(doc, problems, options),
                 Input::Unreadable(u) => Err(u),
             })
             .collect(),
@@ -345,23 +353,26 @@ fn analyze_run(inputs: Vec<Input>) -> Vec<Result<Analysis, Unreadable>> {
 
 /// Runs the pipeline on one document. The stages never fail by design; should one panic all the
 /// same, the document gets an error record and the run goes on.
-fn analyze_guarded(doc: Document, problems: Vec<Problem>) -> Result<Analysis, Unreadable> {
+fn analyze_guarded(
+    doc: Document,
+    problems: Vec<Problem>,
+    options: &Options,
+) -> Result<Analysis, Unreadable> {
     let id = doc.id.clone();
-    panic::catch_unwind(AssertUnwindSafe(|| crate::analyze_owned(doc, problems))).map_err(
-        |payload| {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Unreadable {
-                id,
-                kind: ErrorKind::InternalError,
-                message: format!(
-                    "newsclaims failed on this document (a bug, please report it): {why}"
-                ),
-                line: None,
-            }
-        },
-    )
+    panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::analyze_owned_with(doc, problems, options)
+    }))
+    .map_err(|payload| {
+        let why = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Unreadable {
+            id,
+            kind: ErrorKind::InternalError,
+            message: format!("newsclaims failed on this document (a bug, please report it): {why}"),
+            line: None,
+        }
+    })
 }

@@ -1,6 +1,8 @@
 //! Quality floors of the claims stage, scored by the referee itself (`score.py claims --json`):
-//! PolNeAR dev (attribution and content F1) and the seed article's hand-made gold (attribution F1
-//! and check-worthy sentence F1). The pipeline's JSON output is what gets scored, exactly as the
+//! PolNeAR dev (attribution and content F1), the seed article's hand-made gold (attribution F1
+//! and check-worthy sentence F1), the news dev gold's check-worthy sentences, and ClaimBuster's
+//! expert-labelled debate sentences (each one document whose one gold sentence is check-worthy
+//! when its verdict is 1). The pipeline's JSON output is what gets scored, exactly as the
 //! binary writes it.
 //!
 //! Passes with a notice when `../shared` (the data or the scorer) or `python3` is absent.
@@ -15,7 +17,11 @@ const POLNEAR_ATTRIBUTION: f64 = 0.70;
 const POLNEAR_CONTENT: f64 = 0.74;
 /// What the stage reaches on the seed article, minus 0.02.
 const SEED_ATTRIBUTION: f64 = 0.98;
-const SEED_CHECKWORTHY: f64 = 0.86;
+const SEED_CHECKWORTHY: f64 = 0.88;
+/// What the check-worthiness model reaches on ClaimBuster's ground truth and on the news dev
+/// gold, minus 0.02.
+const CLAIMBUSTER_CHECKWORTHY: f64 = 0.85;
+const DEV_CHECKWORTHY: f64 = 0.79;
 
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
@@ -162,4 +168,104 @@ fn seed_floor() {
         checkworthy,
         SEED_CHECKWORTHY,
     );
+}
+
+#[test]
+fn news_dev_checkworthy_floor() {
+    let dev = shared().join("gold/dev");
+    let (gold, docs_jsonl) = (dev.join("dev.gold.jsonl"), dev.join("dev.docs.jsonl"));
+    let Some(docs) = read_docs(&docs_jsonl).filter(|_| gold.exists()) else {
+        eprintln!(
+            "claims_quality: {} is absent; the news dev floor is not checked",
+            dev.display()
+        );
+        return;
+    };
+    let Some(m) = referee("news-dev", docs, &gold, &docs_jsonl) else {
+        return;
+    };
+    assert_floor(
+        "news dev check-worthy sentence F1",
+        f1(&m, "checkworthy_sentences"),
+        DEV_CHECKWORTHY,
+    );
+}
+
+#[test]
+fn claimbuster_ground_truth_floor() {
+    let csv = shared().join("data/checkworthiness/claimbuster/groundtruth.csv");
+    let Ok(data) = std::fs::read_to_string(&csv) else {
+        eprintln!(
+            "claims_quality: {} is absent; the ClaimBuster floor is not checked",
+            csv.display()
+        );
+        return;
+    };
+    let rows = parse_csv(&data);
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let (id, text, verdict) = (column("Sentence_id"), column("Text"), column("Verdict"));
+    let (mut docs, mut docs_lines, mut gold_lines) = (Vec::new(), String::new(), String::new());
+    for row in &rows[1..] {
+        let (id, text) = (format!("cb-{}", row[id]), row[text].as_str());
+        let sentence = serde_json::json!({
+            "start": 0,
+            "end": text.chars().count(),
+            "checkworthy": row[verdict].trim() == "1",
+        });
+        docs_lines.push_str(&format!(
+            "{}\n",
+            serde_json::json!({"id": id, "text": text})
+        ));
+        gold_lines.push_str(&format!(
+            "{}\n",
+            serde_json::json!({"id": id, "sentences": [sentence]})
+        ));
+        docs.push(Document::new(id, text));
+    }
+    let dir = std::env::temp_dir().join(format!("newsclaims-claimbuster-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let (gold, docs_jsonl) = (dir.join("gt.gold.jsonl"), dir.join("gt.docs.jsonl"));
+    std::fs::write(&gold, gold_lines).expect("writing the gold");
+    std::fs::write(&docs_jsonl, docs_lines).expect("writing the documents");
+    let m = referee("claimbuster", docs, &gold, &docs_jsonl);
+    let _ = std::fs::remove_dir_all(&dir);
+    let Some(m) = m else {
+        return;
+    };
+    assert_floor(
+        "ClaimBuster ground truth check-worthy F1",
+        f1(&m, "checkworthy_sentences"),
+        CLAIMBUSTER_CHECKWORTHY,
+    );
+}
+
+/// RFC 4180 rows: quoted fields may hold commas, line breaks and doubled quotes.
+fn parse_csv(data: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut quoted = false;
+    let mut chars = data.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }

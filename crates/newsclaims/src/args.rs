@@ -164,7 +164,16 @@ pub struct Args {
     pub force: bool,
 
     /// Score (0 to 1) from which a sentence of the article's own voice is a `statement` claim
-    #[arg(long, value_name = "X", value_parser = parse_threshold)]
+    #[arg(
+        long,
+        value_name = "X",
+        value_parser = parse_threshold,
+        long_help = "Check-worthiness (0 to 1, default 0.5) from which a sentence of the article's \
+                     own voice becomes a `statement` claim; every sentence keeps its score in \
+                     `sentences`. Precision / recall of check-worthy sentences on ClaimBuster's \
+                     expert-labelled debate sentences: 0.3: 0.69 / 0.95, 0.4: 0.79 / 0.95, \
+                     0.5: 0.84 / 0.93, 0.6: 0.89 / 0.89, 0.7: 0.92 / 0.85, 0.8: 0.94 / 0.78"
+    )]
     pub checkworthy_threshold: Option<f64>,
 
     /// Analyse at most this much of one document (suffixes K, M, G); a longer one is cut there

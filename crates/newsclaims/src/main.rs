@@ -128,23 +128,29 @@ fn run(args: &Args) -> Result<Summary> {
     // This thread reads the documents and writes their records while the workers analyse and
     // render them (a record's place decides the JSON array's commas and the HTML numbers).
     let writer_ref = writer.as_deref();
-    newsclaims_pipeline::Run::new(args.threads).stream(
-        reader,
-        |n, record| render(n, record, writer_ref),
-        |rendered| {
-            summary.documents += 1;
-            summary.failed += u64::from(rendered.failed);
-            summary.with_problems += u64::from(rendered.with_problems);
-            if let (Some(dir), Some(files)) = (&mut brat_dir, &rendered.brat) {
-                dir.write(&files.id, &files.text, &files.ann)?;
-            }
-            out.write_all(&rendered.bytes).context("writing output")?;
-            if let Some(progress) = &mut progress {
-                progress.document(rendered.text_bytes);
-            }
-            Ok::<(), anyhow::Error>(())
-        },
-    )?;
+    let options = newsclaims_pipeline::Options {
+        // The parser keeps the value in [0, 1], where f32 holds it to the printed precision.
+        checkworthy_threshold: args.checkworthy_threshold.unwrap_or(0.5) as f32,
+    };
+    newsclaims_pipeline::Run::new(args.threads)
+        .with_options(options)
+        .stream(
+            reader,
+            |n, record| render(n, record, writer_ref),
+            |rendered| {
+                summary.documents += 1;
+                summary.failed += u64::from(rendered.failed);
+                summary.with_problems += u64::from(rendered.with_problems);
+                if let (Some(dir), Some(files)) = (&mut brat_dir, &rendered.brat) {
+                    dir.write(&files.id, &files.text, &files.ann)?;
+                }
+                out.write_all(&rendered.bytes).context("writing output")?;
+                if let Some(progress) = &mut progress {
+                    progress.document(rendered.text_bytes);
+                }
+                Ok::<(), anyhow::Error>(())
+            },
+        )?;
 
     framing.clear();
     if let Some(writer) = &writer {

@@ -1,0 +1,217 @@
+//! The features of a stretch of text for the check-worthiness model: hashed word and bigram
+//! features, plus what the earlier stages already know (entity labels and counts, numbers,
+//! dates, amounts) and small word classes (comparisons, past events, modality, opinion, first
+//! and second person, questions), each one hashed feature.
+//!
+//! The same function reads ClaimBuster's debate sentences when the model is trained and news
+//! sentences at run time, so the two sides can never drift apart. It allocates nothing but the
+//! caller's buffer: words are lower-cased and digit-folded while they are hashed.
+
+use newsclaims_entities::Label;
+
+use crate::lexicon;
+use crate::view::View;
+
+/// How many weights the model has: feature hashes are taken modulo this (a power of two).
+/// 2^17 keeps collisions rare for ClaimBuster's ~60,000 distinct words and bigrams in 256 KB.
+pub(crate) const BUCKETS: usize = 1 << 17;
+
+/// What a stretch of text holds, beyond its hashed features: the claim type is read from it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Signals {
+    pub(crate) words: usize,
+    pub(crate) amounts: usize,
+    /// Numbers other than `one`/`a`, written with digits or tagged CARDINAL or QUANTITY.
+    pub(crate) numbers: usize,
+    pub(crate) dates: usize,
+    pub(crate) names: usize,
+    pub(crate) comparison: bool,
+    pub(crate) past_event: bool,
+    pub(crate) modal: bool,
+    pub(crate) should: bool,
+    pub(crate) opinion: bool,
+    pub(crate) personal: bool,
+    pub(crate) question: bool,
+}
+
+/// Feature kinds: each seeds the hash, so a word and a class feature of the same spelling differ.
+const WORD: u32 = 0x9e37_79b9;
+const BIGRAM: u32 = 0x85eb_ca6b;
+const CLASS: u32 = 0xc2b2_ae35;
+/// The hash of the sentence boundary in bigrams.
+const BOUNDARY: u32 = 0x27d4_eb2f;
+
+/// Appends the feature hashes of the tokens `tokens` (indices into `view`, ascending) to
+/// `out`, and returns what the stretch holds.
+pub(crate) fn collect(
+    view: &View<'_>,
+    tokens: impl IntoIterator<Item = usize>,
+    out: &mut Vec<u32>,
+) -> Signals {
+    let mut s = Signals::default();
+    let mut prev = BOUNDARY;
+    let mut prev_comparative = false;
+    for k in tokens {
+        let w = view.word(k);
+        if let Some((_, m)) = view.mention_at(k)
+            && m.span.start() == view.span(k).start()
+        {
+            mention(&mut s, m.label, &view.text[m.span], out);
+        }
+        if !view.is_wordlike(k) {
+            if matches!(w, "?" | "!" | "%" | "$" | ":") {
+                s.question |= w == "?";
+                let h = word_hash(w);
+                out.push(h);
+                out.push(bigram(prev, h));
+                prev = h;
+            }
+            continue;
+        }
+        s.words += 1;
+        let h = word_hash(w);
+        out.push(h);
+        out.push(bigram(prev, h));
+        prev = h;
+        if view.mention_at(k).is_none() && w.bytes().any(|b| b.is_ascii_digit()) {
+            // Digits the tagger missed still make a quantity.
+            s.numbers += 1;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lw) = lexicon::lower_ascii(w, &mut buf) else {
+            prev_comparative = false;
+            continue;
+        };
+        classes(&mut s, w, lw, prev_comparative);
+        prev_comparative =
+            matches!(lw, "more" | "less" | "fewer") || (lw.len() > 4 && lw.ends_with("er"));
+    }
+    out.push(bigram(prev, BOUNDARY));
+    summary(&s, out);
+    s
+}
+
+fn mention(s: &mut Signals, label: Label, text: &str, out: &mut Vec<u32>) {
+    match label {
+        Label::Money | Label::Percent => s.amounts += 1,
+        Label::Cardinal | Label::Quantity if !["one", "One", "a", "an"].contains(&text) => {
+            s.numbers += 1;
+        }
+        Label::Date => s.dates += 1,
+        Label::Person
+        | Label::Org
+        | Label::Gpe
+        | Label::Loc
+        | Label::Fac
+        | Label::Norp
+        | Label::Event
+        | Label::Law => s.names += 1,
+        _ => {}
+    }
+    out.push(class_hash("entity", label.as_str(), 0));
+}
+
+/// The word-class signals of one lower-cased word.
+fn classes(s: &mut Signals, w: &str, lw: &str, prev_comparative: bool) {
+    if super::words::is_comparison(lw) || (lw == "than" && prev_comparative) {
+        s.comparison = true;
+    }
+    if super::words::is_past_event(w) {
+        s.past_event = true;
+    }
+    if super::words::is_modal(lw) {
+        s.modal = true;
+    }
+    if matches!(lw, "should" | "must" | "ought" | "need" | "needs") {
+        s.should = true;
+    }
+    if super::words::is_opinion(lw) {
+        s.opinion = true;
+    }
+    if matches!(
+        lw,
+        "i" | "we" | "you" | "our" | "your" | "my" | "me" | "us" | "ours" | "yours"
+    ) {
+        s.personal = true;
+    }
+}
+
+/// The class features of the whole stretch: counts in small buckets, flags.
+fn summary(s: &Signals, out: &mut Vec<u32>) {
+    out.push(class_hash("words", "", length_bucket(s.words)));
+    out.push(class_hash("amounts", "", s.amounts.min(2) as u32));
+    out.push(class_hash("numbers", "", s.numbers.min(3) as u32));
+    out.push(class_hash("dates", "", s.dates.min(2) as u32));
+    out.push(class_hash("names", "", s.names.min(4) as u32));
+    let flags = [
+        ("comparison", s.comparison),
+        ("past-event", s.past_event),
+        ("past-event-named", s.past_event && s.names + s.dates > 0),
+        ("modal", s.modal),
+        ("should", s.should),
+        ("opinion", s.opinion),
+        ("personal", s.personal),
+        ("question", s.question),
+    ];
+    for (name, on) in flags {
+        if on {
+            out.push(class_hash(name, "", 1));
+        }
+    }
+}
+
+/// Sentence length in words, in buckets that split ClaimBuster's range roughly evenly.
+fn length_bucket(words: usize) -> u32 {
+    match words {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=10 => 2,
+        11..=15 => 3,
+        16..=25 => 4,
+        _ => 5,
+    }
+}
+
+/// FNV-1a over bytes, continuing from `h`.
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Murmur3's finaliser: spreads a combined hash over all bits before it is cut to a bucket.
+fn mix(mut h: u32) -> u32 {
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^ (h >> 16)
+}
+
+/// The hash of a word lower-cased, with every digit read as `0` (so `1,200` and `3,400` are one
+/// feature) and curly apostrophes as straight ones (debate transcripts use straight ones).
+fn word_hash(w: &str) -> u32 {
+    let mut h = WORD ^ 0x811c_9dc5;
+    for c in w.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            '0'..='9' => '0',
+            c => c.to_ascii_lowercase(),
+        };
+        let mut buf = [0u8; 4];
+        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
+    }
+    mix(h)
+}
+
+fn bigram(a: u32, b: u32) -> u32 {
+    mix(BIGRAM ^ a.rotate_left(5) ^ b.wrapping_mul(0x9e37_79b9))
+}
+
+fn class_hash(name: &str, value: &str, bucket: u32) -> u32 {
+    let h = fnv(CLASS ^ 0x811c_9dc5, name.as_bytes());
+    let h = fnv(h ^ 0xff, value.as_bytes());
+    mix(h ^ bucket.wrapping_mul(0x2545_f491))
+}
