@@ -28,7 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'newsclaims' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here, not to standard output; with --format brat, a folder of <id>.txt and <id>.ann')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads; 0 is one per core. Output never depends on it')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads; 0 is one per core. Output never depends on it')
-            [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Prefix for the ids of records that have none (FILE:LINE otherwise), e.g. a partition name')
+            [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Prefix for made-up ids (PREFIX:FILE:LINE, PREFIX:stdin:N), e.g. a partition''s name')
             [CompletionResult]::new('--checkworthy-threshold', '--checkworthy-threshold', [CompletionResultType]::ParameterName, 'Score (0 to 1) from which a sentence of the article''s own voice is a `statement` claim')
             [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Analyse at most this much of one document (suffixes K, M, G); a longer one is cut there and its record lists a `truncated` problem')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No summary, no notes and no progress on standard error')

@@ -25,7 +25,7 @@ set edit:completion:arg-completer[newsclaims] = {|@words|
             cand --output 'Write here, not to standard output; with --format brat, a folder of <id>.txt and <id>.ann'
             cand -j 'Worker threads; 0 is one per core. Output never depends on it'
             cand --threads 'Worker threads; 0 is one per core. Output never depends on it'
-            cand --id-prefix 'Prefix for the ids of records that have none (FILE:LINE otherwise), e.g. a partition name'
+            cand --id-prefix 'Prefix for made-up ids (PREFIX:FILE:LINE, PREFIX:stdin:N), e.g. a partition''s name'
             cand --checkworthy-threshold 'Score (0 to 1) from which a sentence of the article''s own voice is a `statement` claim'
             cand --max-bytes 'Analyse at most this much of one document (suffixes K, M, G); a longer one is cut there and its record lists a `truncated` problem'
             cand -q 'No summary, no notes and no progress on standard error'

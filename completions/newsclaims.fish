@@ -5,12 +5,12 @@ csv\t'One row per claim, carried input fields as columns (spreadsheets)'
 csv-entities\t'One row per entity mention'
 html\t'One self-contained page for the run'
 brat\t'brat standoff (`.ann`), PolNeAR\'s scheme; needs `--output DIR`'"
-complete -c newsclaims -l input-format -d 'How to read inputs: by extension and content, or force JSON Lines or plain text' -r -f -a "auto\t'`.txt` is an article, `.jsonl`/`.ndjson`/`.json` JSON Lines; others by content'
+complete -c newsclaims -l input-format -d 'How to read inputs: by extension and content, or force JSON Lines or plain text' -r -f -a "auto\t'`.txt` an article, `.jsonl`/`.ndjson` JSON Lines; others (`.json`, stdin) by content'
 jsonl\t'JSON Lines: every input line yields exactly one record'
 text\t'Each file (or standard input) is one plain-text article'"
 complete -c newsclaims -s o -l output -d 'Write here, not to standard output; with --format brat, a folder of <id>.txt and <id>.ann' -r -F
 complete -c newsclaims -s j -l threads -d 'Worker threads; 0 is one per core. Output never depends on it' -r
-complete -c newsclaims -l id-prefix -d 'Prefix for the ids of records that have none (FILE:LINE otherwise), e.g. a partition name' -r
+complete -c newsclaims -l id-prefix -d 'Prefix for made-up ids (PREFIX:FILE:LINE, PREFIX:stdin:N), e.g. a partition\'s name' -r
 complete -c newsclaims -l checkworthy-threshold -d 'Score (0 to 1) from which a sentence of the article\'s own voice is a `statement` claim' -r
 complete -c newsclaims -l max-bytes -d 'Analyse at most this much of one document (suffixes K, M, G); a longer one is cut there and its record lists a `truncated` problem' -r
 complete -c newsclaims -s q -l quiet -d 'No summary, no notes and no progress on standard error'

@@ -37,7 +37,7 @@ pub enum Format {
 /// How inputs are read (`--input-format`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// `.txt` is an article, `.jsonl`/`.ndjson`/`.json` JSON Lines; others by content.
+    /// `.txt` an article, `.jsonl`/`.ndjson` JSON Lines; others (`.json`, stdin) by content.
     #[default]
     Auto,
     /// JSON Lines: every input line yields exactly one record.
@@ -73,9 +73,14 @@ const AFTER_LONG_HELP: &str = "\
 Inputs:
   FILE.txt      one article; its id is the file stem
   FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line (also .ndjson)
-  DIR           every .txt, .jsonl and .ndjson file inside, recursively, in path order; other
-                files are skipped (a note on standard error says how many)
-  -             standard input (read by content, or as --input-format says)
+  FILE.json     and any other file (Spark's and Hadoop's part-00000), and standard input: by
+                content: JSON Lines when it starts with '{', a JSON array of such records
+                when with '[', else one article
+  DIR           every .txt, .jsonl, .ndjson, .json and part-NNNNN file inside, recursively, in
+                path order; other files are skipped (a note on standard error says how many)
+  -             standard input
+  --input-format jsonl reads every input as JSON Lines (each line gets exactly one record, a
+  blank one a blank-line error record), --input-format text each as one article.
   With no INPUT, standard input is read.
 
 Output:
@@ -155,7 +160,7 @@ pub struct Args {
     #[arg(long, action = ArgAction::SetTrue)]
     pub keep_going: bool,
 
-    /// Prefix for the ids of records that have none (FILE:LINE otherwise), e.g. a partition name
+    /// Prefix for made-up ids (PREFIX:FILE:LINE, PREFIX:stdin:N), e.g. a partition's name
     #[arg(long, value_name = "PREFIX")]
     pub id_prefix: Option<String>,
 
