@@ -24,7 +24,15 @@ SCHEMA = (
 COLUMNS = [field.split()[0] for field in SCHEMA.split(", ")]
 
 
-def claim_rows(record: dict) -> list[tuple]:
+def content(text: str, claim: dict) -> str:
+    """A claim's words: its text, or for a quote interrupted by its attribution frame
+    (`“A,” he said. “B.”`) its fragments joined by ` … `, as the binary's CSV shows them."""
+    if claim.get("fragments"):
+        return " … ".join(text[start:end] for start, end in claim["fragments"])
+    return claim["text"]
+
+
+def claim_rows(record: dict, text: str) -> list[tuple]:
     """The rows of one record (none for an error record or an article without claims)."""
     rows = []
     for claim in record.get("claims", []):
@@ -37,7 +45,7 @@ def claim_rows(record: dict) -> list[tuple]:
                 claim["kind"],
                 speaker.get("name", ""),
                 cue.get("text", ""),
-                claim["text"],
+                content(text, claim),
                 claim["checkworthiness"],
             )
         )
@@ -53,8 +61,8 @@ def analyze_batches(batches):
     for batch in batches:
         docs = batch[["id", "text"]].to_dict("records")
         rows = []
-        for record in newsclaims.analyze_many(docs, threads=1):
-            rows.extend(claim_rows(record))
+        for doc, record in zip(docs, newsclaims.analyze_many(docs, threads=1)):
+            rows.extend(claim_rows(record, doc["text"]))
         yield pd.DataFrame(rows, columns=COLUMNS)
 
 
