@@ -48,7 +48,7 @@ fn main() -> Result<()> {
             "usage: cargo xtask <task>\n\n\
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
-             ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest\n  \
+             ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest, Spark\n  \
              eval ner|claims --gold G --docs D [--map conll] [--errors] [--allsides-dev]\n  \
              bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \

@@ -57,7 +57,8 @@ pub(crate) fn run() -> Result<()> {
         "--no-deps",
         "./crates/newsclaims-py",
     ]))?;
-    pytest(&python, &binary, "crates/newsclaims-py/tests")
+    pytest(&python, &binary, "crates/newsclaims-py/tests")?;
+    pytest(&python, &binary, "examples/spark")
 }
 
 fn pytest(python: &Path, binary: &Path, tests: &str) -> Result<()> {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 import itertools
 import json
+import threading
+import time
 import tomllib
 from importlib import resources
 
@@ -122,3 +124,30 @@ def test_version_schema_and_stubs():
 def test_docstring_examples():
     failed, attempted = doctest.testmod(newsclaims, raise_on_error=False)
     assert attempted >= 4 and failed == 0
+
+
+def test_the_gil_is_released_while_the_workers_analyse():
+    text = "\n\n".join(fixture_texts().values())
+    while True:
+        start = time.perf_counter()
+        newsclaims.analyze(text)
+        alone = time.perf_counter() - start
+        if alone > 0.4:
+            break
+        text = text + "\n\n" + text
+    finished = threading.Event()
+
+    def consume():
+        list(newsclaims.analyze_many([text], threads=1))
+        finished.set()
+
+    start = time.perf_counter()
+    consumer = threading.Thread(target=consume)
+    consumer.start()
+    time.sleep(0.02)  # the consumer is in analyze_many now
+    sum(range(10_000))  # Python work, which needs the GIL
+    main_done = time.perf_counter() - start
+    consumer.join()
+    assert finished.is_set()
+    # Held through the analysis, the GIL would keep this thread waiting for about `alone`.
+    assert main_done < alone / 2, (main_done, alone)
