@@ -402,8 +402,8 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     fnv_bytes(FNV_OFFSET, bytes)
 }
 
-/// Folds one char into a case-insensitive hash: lowercase, curly apostrophes as straight ones,
-/// whitespace ignored.
+/// Folds one char into a case-insensitive hash ([`newsclaims_text::fold`]: lowercase, curly
+/// quotes and dashes as ASCII ones), whitespace ignored.
 #[inline]
 pub(crate) fn fold_char(h: u64, c: char) -> u64 {
     if c.is_ascii() {
@@ -412,14 +412,8 @@ pub(crate) fn fold_char(h: u64, c: char) -> u64 {
         }
         return fnv_bytes(h, &[c.to_ascii_lowercase() as u8]);
     }
-    let c = match c {
-        '’' | '‘' | '`' => '\'',
-        '“' | '”' => '"',
-        '–' | '—' => '-',
-        c => c,
-    };
     let mut h = h;
-    for l in c.to_lowercase() {
+    for l in newsclaims_text::fold::fold_char(c) {
         let mut buf = [0u8; 4];
         h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
     }

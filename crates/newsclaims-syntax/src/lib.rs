@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use newsclaims_text::Span;
+use newsclaims_text::fold::{fold_char, fold_typography};
 
 mod sparse;
 #[cfg(feature = "train")]
@@ -282,7 +283,7 @@ pub fn noun_phrases(
 
 // ---------------------------------------------------------------------------------------------
 // Features. Each feature is a 32-bit hash of a template number and the strings it looks at; the
-// strings are hashed char by char (lowercased, curly quotes folded to straight ones), so no
+// strings are hashed char by char (folded by `newsclaims_text::fold`), so no
 // feature allocates.
 
 const START: &str = "-START-";
@@ -301,13 +302,12 @@ impl FeatureHasher {
 
     fn str(mut self, s: &str) -> FeatureHasher {
         if s.is_ascii() {
-            // The same bytes as the general loop: `fold` changes no ASCII char but A-Z.
+            // The same bytes as the general loop: folding changes no ASCII char but A-Z.
             for b in s.bytes() {
                 self.byte(b.to_ascii_lowercase());
             }
         } else {
-            for c in s.chars() {
-                let c = fold(c);
+            for c in s.chars().flat_map(fold_char) {
                 let mut buf = [0u8; 4];
                 for &b in c.encode_utf8(&mut buf).as_bytes() {
                     self.byte(b);
@@ -327,18 +327,6 @@ impl FeatureHasher {
     fn finish(self) -> u32 {
         let h = self.0 ^ (self.0 >> 29);
         (h.wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 32) as u32
-    }
-}
-
-/// Lowercases ASCII and folds typographic quotes and dashes to their ASCII forms.
-fn fold(c: char) -> char {
-    match c {
-        'A'..='Z' => c.to_ascii_lowercase(),
-        '‘' | '’' | '‛' | '′' => '\'',
-        '“' | '”' | '„' | '«' | '»' => '"',
-        '–' | '—' => '-',
-        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
-        c => c,
     }
 }
 
@@ -366,7 +354,7 @@ fn shape_hash(word: &str, h: FeatureHasher) -> FeatureHasher {
         } else if c.is_alphabetic() {
             b'a'
         } else {
-            let f = fold(c);
+            let f = fold_typography(c);
             if f.is_ascii() { f as u8 } else { b'*' }
         };
         if class != last {

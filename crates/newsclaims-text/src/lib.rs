@@ -4,7 +4,7 @@
 //!
 //! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
 //! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
-//! computed with [`CharIndex`].
+//! computed with [`CharIndex`]. [`fold`] is the one character folding the models share.
 //!
 //! ```
 //! use newsclaims_text::Span;
@@ -13,6 +13,8 @@
 //! assert_eq!(&text[name], "Jens Stoltenberg");
 //! assert_eq!(format!("{name:?}"), "0..16");
 //! ```
+
+pub mod fold;
 
 use std::fmt;
 use std::ops::Index;

@@ -52,19 +52,19 @@ pub(crate) fn is_word_opt(c: Option<char>) -> bool {
     c.is_some_and(is_word)
 }
 
-/// Apostrophes and single quotation marks, which the scanner must tell apart.
+/// Apostrophes and single quotation marks, which the scanner must tell apart. Not the fold's
+/// set ([`newsclaims_text::fold`]): a backtick and `ʼ` are written as apostrophes, while the
+/// prime `′` that the fold reads as one is a unit mark (`5′11″`) that must not glue words.
 #[inline]
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ')
 }
 
-/// Double quotation marks and guillemets: always quote marks.
+/// Double quotation marks and guillemets: always quote marks. Those the shared fold reads as
+/// `"`, and the single guillemets.
 #[inline]
 pub(crate) fn is_double_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '＂'
-    )
+    newsclaims_text::fold::fold_typography(c) == '"' || matches!(c, '‹' | '›')
 }
 
 /// Hyphens that join the parts of a compound word.
