@@ -1,4 +1,4 @@
-//! `cargo xtask ci`: what CI runs. Formatting first, then that the generated files (schema,
+//! `cargo xtask ci`: what CI runs. Formatting and `tidy` first (neither compiles anything), then that the generated files (schema,
 //! lexicons, models) are current, clippy with `-D warnings`, every test with `CI=true` (so insta
 //! never writes snapshots), and a check that no snapshot file is orphaned.
 
@@ -12,6 +12,7 @@ use crate::{cargo, root, run_status};
 pub(crate) fn run() -> Result<()> {
     // Formatting first: it needs no compiling, and fails in seconds.
     run_status(cargo().args(["fmt", "--all", "--check"]))?;
+    crate::tidy::run(&root())?;
     // Generated files: each `--check` regenerates from code and data and compares bytes (the
     // trainers say so and pass where the research data is absent).
     let code = crate::dev_task("check-generated", &[])?;

@@ -4,7 +4,8 @@
 //! tasks that need the models run `cargo run --release -p newsclaims-dev -- <task>`.
 //!
 //! - `pipeline [ARGS]`: the release `newsclaims` binary; with no arguments, over `fixtures/articles/` as text
-//! - `ci`: fmt, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
+//! - `tidy`: the source checks no compiler makes (see `tidy.rs`)
+//! - `ci`: fmt, tidy, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
 //!   then the Python module's and the Spark examples' tests in `target/py-venv`
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
 //!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-syntax [--check]`, `eval-syntax`,
@@ -12,6 +13,7 @@
 
 mod ci;
 mod python;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,6 +42,7 @@ fn main() -> Result<()> {
     match task.as_str() {
         "pipeline" => pipeline(&rest),
         "ci" => ci::run(),
+        "tidy" => tidy::run(&root()),
         dev if DEV_TASKS.contains(&dev) => {
             let code = dev_task(dev, &rest)?;
             std::process::exit(code);

@@ -458,13 +458,15 @@ fn brat_round_trips_through_the_polnear_reader() {
 
 // ---- HTML ----
 
+/// The HTML of one fixture article: the stage snapshots pin what every fixture holds, and the
+/// tests below check the page's structure on all of them.
 #[test]
 fn html() {
-    insta::glob!("../../../fixtures", "articles/*.txt", |path| {
-        let mut out = Vec::new();
-        newsclaims_format::Html::default().record(&mut out, 0, &analyze_fixture(path));
-        insta::assert_snapshot!(String::from_utf8(out).unwrap());
-    });
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/articles/harbor-bridge-vote.txt");
+    let mut out = Vec::new();
+    newsclaims_format::Html::default().record(&mut out, 0, &analyze_fixture(&path));
+    insta::assert_snapshot!("html@harbor-bridge-vote", String::from_utf8(out).unwrap());
 }
 
 /// One tag or run of text of an HTML document.

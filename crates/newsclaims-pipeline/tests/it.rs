@@ -1,4 +1,4 @@
-//! Integration tests of the whole pipeline: the final JSON of every fixture article, and output
+//! Integration tests of the whole pipeline: the final JSON of one fixture article, and output
 //! that never depends on the thread count.
 
 mod claims_quality;
@@ -26,14 +26,19 @@ fn fixture_documents() -> Vec<Document> {
         .collect()
 }
 
+/// The final JSON of one fixture article, whole. One is enough: the stage crates' snapshots pin
+/// every fixture's tokens, entities and claims, so a model change moves those and this one only.
 #[test]
 fn final_json() {
-    insta::glob!("../../../fixtures", "articles/*.txt", |path| {
-        let text = std::fs::read_to_string(path).unwrap();
-        let id = path.file_stem().unwrap().to_string_lossy();
-        let analysis = analyze(&Document::new(id, text));
-        insta::assert_json_snapshot!(newsclaims_format::to_json(&analysis));
-    });
+    let fixture = "kremlin-pipeline-talks";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../../fixtures/articles/{fixture}.txt"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let analysis = analyze(&Document::new(fixture, text));
+    insta::assert_json_snapshot!(
+        "final_json@kremlin-pipeline-talks",
+        newsclaims_format::to_json(&analysis)
+    );
 }
 
 /// The JSON Lines records of `documents` through [`Run::stream`] on `threads` threads: the path
