@@ -286,6 +286,11 @@ pub fn noun_phrases(
 // strings are hashed char by char (folded by `newsclaims_text::fold`), so no
 // feature allocates.
 
+/// The tag feature of a position before the sentence: no real tag has this index.
+const BEFORE_START: u8 = 250;
+/// The tag feature of a position after the sentence.
+const PAST_END: u8 = 251;
+
 const START: &str = "-START-";
 const END: &str = "-END-";
 
@@ -376,8 +381,16 @@ fn word_at<'a>(words: &[&'a str], i: isize) -> &'a str {
 fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut dyn FnMut(u32)) {
     let w = words[i];
     let ii = i as isize;
-    let t1 = if i >= 1 { tags[i - 1] as u8 } else { 250 };
-    let t2 = if i >= 2 { tags[i - 2] as u8 } else { 250 };
+    let t1 = if i >= 1 {
+        tags[i - 1] as u8
+    } else {
+        BEFORE_START
+    };
+    let t2 = if i >= 2 {
+        tags[i - 2] as u8
+    } else {
+        BEFORE_START
+    };
     let f = FeatureHasher::new;
     emit(f(0).finish());
     emit(f(1).str(w).finish());
@@ -415,13 +428,21 @@ fn chunk_features(
     let p = |k: isize| -> u8 {
         let j = i as isize + k;
         if j < 0 {
-            250
+            BEFORE_START
         } else {
-            tags.get(j as usize).map_or(251, |&t| t as u8)
+            tags.get(j as usize).map_or(PAST_END, |&t| t as u8)
         }
     };
-    let c1 = if i >= 1 { chunks[i - 1].0 } else { 250 };
-    let c2 = if i >= 2 { chunks[i - 2].0 } else { 250 };
+    let c1 = if i >= 1 {
+        chunks[i - 1].0
+    } else {
+        BEFORE_START
+    };
+    let c2 = if i >= 2 {
+        chunks[i - 2].0
+    } else {
+        BEFORE_START
+    };
     let ii = i as isize;
     let w = words[i];
     let f = FeatureHasher::new;

@@ -9,6 +9,10 @@ use std::collections::HashMap;
 
 use crate::{Chunk, MAGIC, Pos, chunk_features, pos_features, sparse};
 
+/// The largest quantised weight: inside the `i16` range with a margin, so rounding can never
+/// overflow it.
+const I16_RANGE: f32 = 32000.0;
+
 /// A word enters the tag dictionary when seen at least this often in training ...
 const KNOWN_MIN_COUNT: u32 = 20;
 /// ... with one tag at least this share of the time.
@@ -124,7 +128,7 @@ impl Trainer {
             .iter()
             .flat_map(|(_, ws)| ws.iter().map(|w| w.1.abs()))
             .fold(0.0f32, f32::max);
-        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+        let scale = if max > 0.0 { I16_RANGE / max } else { 1.0 };
         let kept: Vec<(u32, Vec<(u8, i16)>)> = averaged
             .into_iter()
             .map(|(k, ws)| {
