@@ -243,6 +243,7 @@ pub fn extract_with(
         &view,
         &found,
         &attributing,
+        &sentences,
         options.checkworthy_threshold,
     ));
     claims.sort_by_key(|c| (c.span.start(), c.span.end(), c.kind));
@@ -296,6 +297,7 @@ fn statements(
     view: &View<'_>,
     found: &[attribution::Found],
     attributing: &[bool],
+    scores: &[SentenceScore],
     threshold: f32,
 ) -> Vec<Claim> {
     let n = view.len();
@@ -358,8 +360,18 @@ fn statements(
             }
             if view.count_words(r.clone()) >= 6 {
                 let piece = view.cover(r.start, r.end - 1);
-                let offset = checkworthy::layout_offset(view, s..e);
-                let (checkworthiness, claim_type) = checkworthy::score_with(view, &[piece], offset);
+                // A sentence that nothing attributes is scored already, as a whole: scoring it
+                // again would double the stage's cost for no new information.
+                let whole = scores
+                    .get(sentence as usize)
+                    .filter(|_| !covered[s..e].iter().any(|&c| c));
+                let (checkworthiness, claim_type) = match whole {
+                    Some(score) => (score.checkworthiness, score.claim_type),
+                    None => {
+                        let offset = checkworthy::layout_offset(view, s..e);
+                        checkworthy::score_with(view, &[piece], offset)
+                    }
+                };
                 if checkworthiness >= threshold {
                     out.push(Claim {
                         kind: ClaimKind::Statement,
