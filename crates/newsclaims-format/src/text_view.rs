@@ -23,7 +23,10 @@ impl crate::Writer for Text {
             .unwrap_or_default();
         let s = format!(
             "== {} ==\n! {}{}: {}\n\n",
-            unreadable.id, unreadable.kind, line, unreadable.message
+            clean(&unreadable.id),
+            unreadable.kind,
+            line,
+            clean(&unreadable.message)
         );
         out.extend_from_slice(s.as_bytes());
     }
@@ -33,7 +36,7 @@ impl crate::Writer for Text {
 fn write_text(out: &mut String, analysis: &Analysis) {
     let text = analysis.document.text.as_str();
     let entities = &analysis.entities;
-    let _ = writeln!(out, "== {} ==", analysis.document.id);
+    let _ = writeln!(out, "== {} ==", clean(&analysis.document.id));
     if let Some(title) = crate::carried(analysis, "title") {
         let _ = writeln!(out, "{}", one_line(&title));
     }
@@ -46,7 +49,7 @@ fn write_text(out: &mut String, analysis: &Analysis) {
         analysis.claims.len()
     );
     for problem in &analysis.problems {
-        let _ = writeln!(out, "! {}: {}", problem.kind, problem.message);
+        let _ = writeln!(out, "! {}: {}", problem.kind, clean(&problem.message));
     }
     let _ = writeln!(out, "\nEntities:");
     for cluster in &entities.clusters {
@@ -54,13 +57,13 @@ fn write_text(out: &mut String, analysis: &Analysis) {
             out,
             "  {:<11} {}",
             cluster.label.as_str(),
-            &text[cluster.name]
+            clean(&text[cluster.name])
         );
         if cluster.mentions.len() > 1 {
             let _ = write!(out, " (×{})", cluster.mentions.len());
         }
         for &d in &cluster.descriptors {
-            let _ = write!(out, " [{}]", &text[d]);
+            let _ = write!(out, " [{}]", clean(&text[d]));
         }
         out.push('\n');
     }
@@ -78,17 +81,37 @@ fn write_text(out: &mut String, analysis: &Analysis) {
             claim.kind.as_str(),
             claim.claim_type.as_str(),
             claim.checkworthiness,
-            who,
-            cue,
+            clean(&who),
+            clean(cue),
             one_line(&crate::claim_content(text, claim))
         );
         if let Some(source) = claim.source {
-            let _ = writeln!(out, "      via {}", &text[source]);
+            let _ = writeln!(out, "      via {}", clean(&text[source]));
         }
     }
     out.push('\n');
 }
 
+/// `s` on one line (white space runs as one space), its control characters escaped.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// `s` with its control characters (line breaks, escape sequences that would drive the
+/// terminal) written as escapes (`\n`, `\u{1b}`), so that a document cannot break the view's
+/// layout or take over the terminal.
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }

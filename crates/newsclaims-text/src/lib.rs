@@ -239,6 +239,9 @@ kinds! {
         UnreadableFile => "unreadable-file",
         /// A folder that could not be listed.
         UnreadableFolder => "unreadable-folder",
+        /// The document's output files could not be written (`--format brat --output DIR`: a
+        /// file of that name exists and `--force` was not given, or the system refused).
+        WriteError => "write-error",
         /// newsclaims failed on the document: a bug.
         InternalError => "internal-error",
     }

@@ -47,8 +47,9 @@ pub enum InputFormat {
 }
 
 /// 64 MiB: far beyond any article (a long one is 50 KB), small enough that one runaway document
-/// (a whole dump on one line) cannot exhaust memory: the analysis takes about 75 bytes per byte
-/// of text (1.5 GB measured for a 20 MB document), so about 5 GB at the limit.
+/// (a whole dump on one line) cannot exhaust memory: the analysis takes up to about 160 bytes per
+/// byte of text (8 MB of quotation marks: 1.28 GB; news about 50), so about 10 GB at the limit,
+/// whatever the thread count (the run analyses large documents one at a time).
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 const ABOUT: &str = "Who claimed what in news articles";
@@ -190,7 +191,10 @@ pub struct Args {
         value_parser = parse_size,
         long_help = "Analyse at most this much of one document (suffixes K, M, G, powers of 1024); \
                      a longer one is cut there and its record lists a `truncated` problem. \
-                     Analysing takes about 75 bytes of memory per byte of text"
+                     Analysing takes up to about 160 bytes of memory per byte of text (measured on \
+                     8 MB of quotation marks; news text about 50), for the largest document in \
+                     the run: documents over 8 MB are analysed one at a time, so the bound holds \
+                     whatever --threads is. Threads are capped at 64"
     )]
     pub max_bytes: usize,
 }

@@ -12,6 +12,8 @@ mod input;
 mod progress;
 
 use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -22,6 +24,14 @@ use newsclaims_cli::args::{self, Args, Format};
 use crate::input::Reader;
 
 fn main() -> ExitCode {
+    // A closed standard output (`>&-`) would swallow every record silently: refuse it before
+    // any file is opened (one could take its descriptor).
+    if stdout_closed() {
+        note(format_args!(
+            "newsclaims: standard output is closed; nothing could be written\n"
+        ));
+        return ExitCode::from(2);
+    }
     let args = match args::parse(std::env::args_os().skip(1)) {
         Ok(args) => args,
         // Help and version go to standard output with status 0; a usage error to standard
@@ -33,7 +43,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let message = e.render().to_string();
             let message = message.strip_prefix("error: ").unwrap_or(&message);
-            eprint!("newsclaims: {message}");
+            note(format_args!("newsclaims: {message}"));
             return ExitCode::from(2);
         }
     };
@@ -41,15 +51,15 @@ fn main() -> ExitCode {
         Ok(summary) => {
             if !args.quiet {
                 let plural = |n: u64| if n == 1 { "" } else { "s" };
-                eprintln!(
-                    "newsclaims: {} document{}: {} analysed ({} with problems listed in \"errors\"), {} error record{}",
+                note(format_args!(
+                    "newsclaims: {} document{}: {} analysed ({} with problems listed in \"errors\"), {} error record{}\n",
                     summary.documents,
                     plural(summary.documents),
                     summary.documents - summary.failed,
                     summary.with_problems,
                     summary.failed,
                     plural(summary.failed)
-                );
+                ));
             }
             if summary.failed > 0 && !args.keep_going {
                 ExitCode::from(1)
@@ -61,7 +71,7 @@ fn main() -> ExitCode {
         // and nobody is left to tell.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("newsclaims: {e:#}");
+            note(format_args!("newsclaims: {e:#}\n"));
             ExitCode::from(2)
         }
     }
@@ -90,31 +100,33 @@ fn run(args: &Args) -> Result<Summary> {
     let (reader, skipped) = Reader::new(&args.inputs, options)?;
     if !args.quiet {
         for s in &skipped {
-            eprintln!(
-                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl, .ndjson, .json or part-NNNNN (such as {})",
+            note(format_args!(
+                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl, .ndjson, .json or part-NNNNN (such as {})\n",
                 s.count,
                 if s.count == 1 { "" } else { "s" },
                 s.folder.display(),
                 if s.count == 1 { "is" } else { "are" },
                 s.example.display()
-            );
+            ));
         }
     }
     // With `--format brat`, `--output` names a folder of .txt and .ann files (the parser
     // refuses brat without one: brat cannot open anything written to standard output).
     let mut brat_dir = match (&args.output, args.format) {
-        (Some(dir), Format::Brat) => Some(brat_dir::BratDir::create(dir.clone())?),
+        (Some(dir), Format::Brat) => Some(brat_dir::BratDir::create(
+            dir.clone(),
+            args.force,
+            &args.inputs,
+        )?),
         _ => None,
     };
+    check_not_an_input(args.output.as_deref(), &args.inputs)?;
     let mut out: Box<dyn Write> = match &args.output {
-        _ if brat_dir.is_some() => Box::new(io::sink()),
-        Some(path) => {
-            check_not_an_input(path, &args.inputs)?;
-            Box::new(io::BufWriter::new(
-                std::fs::File::create(path)
-                    .with_context(|| format!("creating {}", path.display()))?,
-            ))
-        }
+        // A brat folder's error records (documents that got no files) go to standard output.
+        _ if brat_dir.is_some() => Box::new(io::BufWriter::new(io::stdout().lock())),
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let mut summary = Summary::default();
@@ -141,8 +153,24 @@ fn run(args: &Args) -> Result<Summary> {
                 summary.documents += 1;
                 summary.failed += u64::from(rendered.failed);
                 summary.with_problems += u64::from(rendered.with_problems);
-                if let (Some(dir), Some(files)) = (&mut brat_dir, &rendered.brat) {
-                    dir.write(&files.id, &files.text, &files.ann)?;
+                if let (Some(dir), Some(files)) = (&mut brat_dir, &rendered.brat)
+                    && let Err(why) = dir.write(&files.id, &files.text, &files.ann)
+                {
+                    // This document's files are missing: it gets an error record, the run goes on.
+                    summary.failed += 1;
+                    let unreadable = Unreadable {
+                        id: files.id.clone(),
+                        kind: newsclaims_text::ErrorKind::WriteError,
+                        message: why,
+                        line: None,
+                    };
+                    let mut record = Vec::new();
+                    newsclaims_format::writer(newsclaims_format::Format::JsonLines).unreadable(
+                        &mut record,
+                        0,
+                        &unreadable,
+                    );
+                    out.write_all(&record).context("writing output")?;
                 }
                 out.write_all(&rendered.bytes).context("writing output")?;
                 if let Some(progress) = &mut progress {
@@ -222,8 +250,14 @@ fn render(
             }
         }
         Err(unreadable) => {
-            if let Some(writer) = writer {
-                writer.unreadable(&mut bytes, n, &unreadable);
+            match writer {
+                Some(writer) => writer.unreadable(&mut bytes, n, &unreadable),
+                // A brat folder has no files for it: its error record goes to standard output.
+                None => newsclaims_format::writer(newsclaims_format::Format::JsonLines).unreadable(
+                    &mut bytes,
+                    n,
+                    &unreadable,
+                ),
             }
             Rendered {
                 bytes,
@@ -236,22 +270,82 @@ fn render(
     }
 }
 
-/// Refuses to write over an input file: `newsclaims docs.jsonl -o docs.jsonl` would empty it
-/// before it is read.
-fn check_not_an_input(output: &std::path::Path, inputs: &[std::path::PathBuf]) -> Result<()> {
-    let Ok(out) = output.canonicalize() else {
-        return Ok(());
+/// Refuses an output that is also an input before anything is opened for writing: the same
+/// file (device and inode, so a hard link or another spelling of the path is caught), a file
+/// inside an input folder, or standard input. Without `--output`, standard output is checked
+/// (`newsclaims < in.jsonl >> in.jsonl` would read its own output).
+fn check_not_an_input(output: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+    let out = match output {
+        Some(path) => match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => (identity(&meta), path.display().to_string()),
+            // A new file, a folder (brat) or a device: nothing to overwrite.
+            _ => return Ok(()),
+        },
+        None => match fd_metadata(io::stdout().as_fd()) {
+            Some(meta) if meta.is_file() => (identity(&meta), "standard output".to_owned()),
+            _ => return Ok(()),
+        },
+    };
+    let refuse = |input: &str| {
+        anyhow::bail!(
+            "the output ({}) is also an input ({input}): it would be emptied before it is read; \
+             write elsewhere",
+            out.1
+        )
     };
     for input in inputs {
-        if input
-            .canonicalize()
-            .is_ok_and(|i| i == out || out.starts_with(&i))
-        {
-            anyhow::bail!(
-                "the output {} is also an input; write elsewhere",
-                output.display()
-            );
+        if input.as_os_str() == "-" {
+            if fd_metadata(io::stdin().as_fd()).is_some_and(|m| identity(&m) == out.0) {
+                return refuse("standard input");
+            }
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(input) else {
+            continue;
+        };
+        let inside = meta.is_dir()
+            && output
+                .and_then(|o| o.canonicalize().ok())
+                .zip(input.canonicalize().ok())
+                .is_some_and(|(o, i)| o.starts_with(i));
+        if inside || identity(&meta) == out.0 {
+            return refuse(&input.display().to_string());
         }
     }
     Ok(())
+}
+
+/// A file's device and inode: the same pair is the same file, whatever the path.
+fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The metadata of an open standard stream; `None` when it is closed.
+fn fd_metadata(fd: std::os::fd::BorrowedFd<'_>) -> Option<std::fs::Metadata> {
+    let fd = fd.try_clone_to_owned().ok()?;
+    std::fs::File::from(fd).metadata().ok()
+}
+
+/// Whether standard output was closed when we started. The Rust runtime opens `/dev/null`
+/// read-write in place of a closed standard stream, which a shell never does for `>/dev/null`
+/// (write-only): that is how a closed one shows on Linux.
+fn stdout_closed() -> bool {
+    if fd_metadata(io::stdout().as_fd()).is_none() {
+        return true;
+    }
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    });
+    is_null && read_write
+}
+
+/// Writes a message to standard error; a standard error that cannot be written (closed, a full
+/// disk) is no reason to fail the run.
+fn note(message: std::fmt::Arguments<'_>) {
+    let _ = io::stderr().write_fmt(message);
 }

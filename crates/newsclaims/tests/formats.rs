@@ -109,7 +109,13 @@ fn brat_folder_has_a_file_pair_per_document() {
     let dir = std::env::temp_dir().join(format!("newsclaims-brat-dir-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let stdout = run(&["--format", "brat", "--output", dir.to_str().unwrap()]);
-    assert_eq!(stdout, "");
+    // The unreadable document has no files: its error record goes to standard output.
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 1, "{stdout}");
+    assert!(records[0]["error"]["kind"].is_string(), "{stdout}");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -5,3 +5,4 @@ mod cli_docs;
 mod contract;
 mod formats;
 mod input_formats;
+mod reliability;
