@@ -8,7 +8,8 @@
 //! - `ci`: fmt, tidy, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
 //!   then the Python module's and the Spark examples' tests in `target/py-venv`
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
-//!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-syntax [--check]`, `eval-syntax`,
+//!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-speakers|train-syntax
+//!   [--check]`, `eval-syntax`, `eval-speakers`,
 //!   `print tokens|entities|claims FILE`, `cli-docs [--check]` (completions and man page)
 
 mod ci;
@@ -21,8 +22,10 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 /// The tasks `newsclaims-dev` runs.
-const DEV_TASKS: [&str; 11] = [
+const DEV_TASKS: [&str; 13] = [
     "eval",
+    "train-speakers",
+    "eval-speakers",
     "bench",
     "schema",
     "build-lexicons",
@@ -60,6 +63,8 @@ fn main() -> Result<()> {
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
              train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
              train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
+             train-speakers [--check]                 train the speaker ranker on GAP and GUM\n  \
+             eval-speakers [--binary PATH]            GAP F1 and GUM news speaker accuracy\n  \
              train-syntax [--check]                   train the POS and chunk taggers\n  \
              eval-syntax                              their accuracy on CoNLL dev\n  \
              cli-docs [--check]                       the binary's shell completions and man page"

@@ -22,7 +22,11 @@
 mod attribution;
 mod checkworthy;
 mod lexicon;
+mod rank;
+mod rank_weights;
 mod speaker;
+#[cfg(feature = "train")]
+pub mod speaker_training;
 mod view;
 
 /// The lemma of an irregular form the cues use (`said` → `say`), for `newsclaims-dev

@@ -13,6 +13,7 @@ use newsclaims_text::Span;
 
 use crate::Speaker;
 use crate::lexicon::{self, Pronoun};
+use crate::rank;
 use crate::view::View;
 
 /// A noun phrase over tokens `first..=last`.
@@ -551,78 +552,14 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
     best.map(|(c, _)| c)
 }
 
-/// The cluster a pronoun at token `at` most likely refers to.
+/// The cluster a pronoun at token `at` most likely refers to: the ranker's best candidate, else
+/// (beyond its window) the latest earlier speaker for `he`/`she`.
 fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Option<usize> {
-    let ents = view.entities;
-    let here = view.sent(at);
-    let pos = view.span(at).start();
-    let end = ents.mentions.partition_point(|m| m.span.start() < pos);
-    let mut best: Option<(f32, usize)> = None;
-    let mut last_sentence = u32::MAX;
-    let mut first_in_sentence = true;
-    for k in (0..end).rev() {
-        let m = ents.mentions[k];
-        let t = view.token_at_or_after(m.span.start());
-        let s = view.sent(t);
-        if here.saturating_sub(s) > 3 {
-            break;
-        }
-        let fits = match p {
-            Pronoun::He | Pronoun::She => m.label == Label::Person,
-            Pronoun::It => matches!(m.label, Label::Org | Label::Gpe),
-            Pronoun::They => matches!(m.label, Label::Org | Label::Norp | Label::Gpe),
-            _ => false,
-        };
-        if s != last_sentence {
-            last_sentence = s;
-            first_in_sentence = true;
-        }
-        let Some(cluster) = ents.clusters.get(m.cluster) else {
-            continue;
-        };
-        if !fits || cluster.label.is_numeric() || !plausible_name(view.text, m.span) {
-            continue;
-        }
-        let female = cluster.female.unwrap_or(0.5);
-        let gender_ok = match p {
-            Pronoun::He => female <= 0.7,
-            Pronoun::She => female >= 0.3,
-            _ => true,
-        };
-        if !gender_ok {
-            continue;
-        }
-        // Subject position: the first name of a sentence, which news prose makes the topic.
-        let sentence_first = ents.mentions[..k]
-            .iter()
-            .rev()
-            .take_while(|o| view.sent(view.token_at_or_after(o.span.start())) == s)
-            .all(|o| o.label.is_numeric());
-        let _ = first_in_sentence;
-        let mut score = -(here.saturating_sub(s) as f32) * 1.0 - (end - k) as f32 * 0.05;
-        if sentence_first {
-            score += 1.2;
-        }
-        if earlier
-            .iter()
-            .rev()
-            .take(3)
-            .any(|e| e.cluster == m.cluster && here.saturating_sub(e.sentence) <= 3)
-        {
-            score += 1.5;
-        }
-        if cluster.mentions.len() > 1 {
-            score += 0.3;
-        }
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, m.cluster));
-        }
-    }
-    if best.is_none() && matches!(p, Pronoun::He | Pronoun::She) {
-        // Beyond the window: the latest earlier speaker of the right kind.
-        return earlier.last().map(|e| e.cluster);
-    }
-    best.map(|(_, c)| c)
+    rank::best(view, at, p, earlier).or_else(|| {
+        matches!(p, Pronoun::He | Pronoun::She)
+            .then(|| earlier.last().map(|e| e.cluster))
+            .flatten()
+    })
 }
 
 /// Whether a mention looks like a name rather than a tagger slip on a function word (`It`, `In`).

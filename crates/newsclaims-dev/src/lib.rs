@@ -10,7 +10,9 @@ mod bench;
 mod cli_docs;
 mod eval;
 mod eval_errors;
+mod eval_speakers;
 mod generated;
+mod gum;
 mod lexicons;
 mod names;
 mod print;
@@ -19,6 +21,7 @@ mod train_boundary;
 mod train_checkworthy;
 mod train_claims;
 mod train_ner;
+mod train_speakers;
 mod train_syntax;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +40,8 @@ build-lexicons [--check]                 the first-names and known-names lexicon
 train-claims [--check]                   the claims cue lexicon and boundary ranker (PolNeAR train)\n  \
 train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
 train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
+train-speakers [--check]                 train the speaker ranker on GAP and GUM\n  \
+eval-speakers [--binary PATH]            GAP F1 and GUM news speaker accuracy\n  \
 train-syntax [--check]                   train the POS and chunk taggers\n  \
 eval-syntax                              their accuracy on CoNLL dev\n  \
 cli-docs [--check]                       the binary's shell completions and man page\n  \
@@ -56,6 +61,8 @@ pub fn run(args: &[String]) -> Result<()> {
         "train-ner" => train_ner::run(rest),
         "train-claims" => train_claims::run(rest),
         "train-checkworthy" => train_checkworthy::run(rest),
+        "train-speakers" => train_speakers::run(rest),
+        "eval-speakers" => eval_speakers::run(rest),
         "train-syntax" => train_syntax::run(rest),
         "eval-syntax" => train_syntax::eval(),
         "cli-docs" => cli_docs::run(rest),
@@ -74,6 +81,7 @@ fn check_generated() -> Result<()> {
     train_ner::run(&check)?;
     train_claims::run(&check)?;
     train_checkworthy::run(&check)?;
+    train_speakers::run(&check)?;
     cli_docs::run(&check)
 }
 

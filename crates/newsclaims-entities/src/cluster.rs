@@ -34,7 +34,8 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
     let mut groups = 0usize;
 
     // Full person names first, over the whole text, so a surname may join a name given later.
-    let mut people: Vec<(usize, &str, &str)> = Vec::new(); // (group, first, last)
+    // (group, first name, last name, where the name is first given)
+    let mut people: Vec<(usize, &str, &str, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Person || words[i].len() < 2 {
             continue;
@@ -46,11 +47,29 @@ pub fn cluster(text: &str, tokens: &Tokens, mentions: &mut [Mention]) -> Vec<Clu
         group[i] = match found {
             Some(p) => p.0,
             None => {
-                people.push((groups, first, last));
+                people.push((groups, first, last, m.span.start()));
                 groups += 1;
                 groups - 1
             }
         };
+    }
+    // One sense per discourse: a one-word name the tagger labelled otherwise (`Wright` GPE)
+    // after a person of that surname or first name was introduced is that person.
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if m.label == Label::Person || !m.label.is_name() || words[i].len() != 1 {
+            continue;
+        }
+        let w = words[i].last(text);
+        // Only a person whose first name the lexicon knows: a tagger slip (`Magna Corp` read as
+        // a person) must not turn the company's other mentions into people.
+        let introduced = people.iter().any(|p| {
+            (p.2.eq_ignore_ascii_case(w) || p.1.eq_ignore_ascii_case(w))
+                && p.3 < m.span.start()
+                && first_name_share(p.1).is_some()
+        });
+        if introduced && w.chars().next().is_some_and(char::is_uppercase) {
+            m.label = Label::Person;
+        }
     }
     let mut singles: Vec<(usize, &str)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -358,7 +377,7 @@ fn gendered_descriptor(text: &str, descriptors: &[Span]) -> Option<f32> {
 static FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
 
 /// The share female of a first name, from the US Social Security counts; `None` when unknown.
-pub(crate) fn first_name_share(name: &str) -> Option<f32> {
+pub fn first_name_share(name: &str) -> Option<f32> {
     static TABLE: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         FIRST_NAMES

@@ -1,0 +1,570 @@
+//! Pronoun resolution as ranking: every entity cluster that a pronoun could name is scored by a
+//! linear model over features of the pronoun, the cluster and its nearest mention; the best
+//! score wins.
+//!
+//! The features are what news prose and the coreference literature say matter: recency in
+//! sentences and tokens, subject position (and the parallelism of a subject pronoun with a
+//! subject antecedent), gender from the first name, honorific or gendered title, being the topic
+//! of the document or paragraph, being introduced just before, the kind of entity (a person for
+//! `he`/`she`, an organisation, place or group for `it`/`they`: only entities that can speak are
+//! candidates, so `the video` never is), and being the speaker of a quote just before. The
+//! weights are learned (`cargo xtask train-speakers`, from GAP and GUM) and embedded in
+//! `rank_weights.rs`; no threshold here is tuned by hand except the candidate window.
+//!
+//! Invariants: candidates come out in cluster order, so ties break towards the earlier cluster;
+//! the answer depends only on the text, its tokens and its entities.
+
+use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
+
+use crate::lexicon::Pronoun;
+use crate::rank_weights::WEIGHTS;
+use crate::speaker::{Earlier, plausible_name};
+use crate::view::View;
+
+/// A first name this often borne by the other sex rules a person out for `he` or `she`: the
+/// name lexicon is reliable at the extremes, and agreement is a hard constraint of English.
+const OTHER_SEX_RULES_OUT: f32 = 0.8;
+
+/// How many sentences back a candidate's nearest mention may lie: GAP's paragraphs and news
+/// paragraphs rarely refer further back with a bare pronoun.
+const WINDOW_SENTENCES: u32 = 5;
+
+/// The features, in the order of [`WEIGHTS`]; the trainer writes them next to the weights.
+#[cfg(any(test, feature = "train"))]
+pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
+    "same_sentence",
+    "previous_sentence",
+    "two_sentences_back",
+    "further_back",
+    "log_token_distance",
+    "nearest_candidate",
+    "second_nearest_candidate",
+    "first_mention_of_sentence",
+    "followed_by_verb",
+    "after_preposition",
+    "possessive",
+    "parallel_subject",
+    "possessive_pronoun_subject",
+    "object_pronoun_subject",
+    "gender_agreement",
+    "gender_unknown",
+    "log_mentions_before",
+    "document_topic",
+    "paragraph_topic",
+    "mentioned_in_paragraph",
+    "introduced_just_before",
+    "inside_quotation",
+    "only_after_pronoun",
+    "last_speaker",
+    "recent_speaker",
+    "organisation",
+    "place",
+    "group",
+    "full_name_nearest",
+    "pronoun_opens_sentence",
+    "not_tagged_person",
+    "known_first_name",
+    "object_pronoun_same_clause",
+    "same_sentence&subject",
+    "same_sentence&object",
+    "same_sentence&possessive",
+    "previous_sentence&subject",
+    "previous_sentence&object",
+    "previous_sentence&possessive",
+    "nearest_candidate&subject",
+    "nearest_candidate&object",
+    "nearest_candidate&possessive",
+    "first_mention_of_sentence&subject",
+    "first_mention_of_sentence&object",
+    "first_mention_of_sentence&possessive",
+    "followed_by_verb&subject",
+    "followed_by_verb&object",
+    "followed_by_verb&possessive",
+    "after_preposition&subject",
+    "after_preposition&object",
+    "after_preposition&possessive",
+    "only_after_pronoun&subject",
+    "only_after_pronoun&object",
+    "only_after_pronoun&possessive",
+    "document_topic&subject",
+    "document_topic&object",
+    "document_topic&possessive",
+    "possessive&subject",
+    "possessive&object",
+    "possessive&possessive",
+    "full_name_nearest&subject",
+    "full_name_nearest&object",
+    "full_name_nearest&possessive",
+    "within_3_tokens",
+    "within_8_tokens",
+    "within_15_tokens",
+    "within_30_tokens",
+    "speech&previous_sentence",
+    "subject_of_pronoun_sentence",
+    "speech&same_sentence",
+    "speech&introduced_just_before",
+    "speech&first_mention_of_sentence",
+    "speech&last_speaker",
+    "speech&document_topic",
+    "speech&full_name_nearest",
+    "speech&log_mentions_before",
+];
+
+/// The features computed directly; the rest are conjunctions and buckets of them.
+const BASE: usize = 33;
+
+/// Base features conjoined with the pronoun's case (subject, object, possessive), in the order
+/// of their names.
+const CONJOINED: [usize; 10] = [0, 1, 5, 7, 8, 9, 22, 17, 10, 28];
+
+/// Base features conjoined with the pronoun being the subject of a cue of speech (`he said`):
+/// the speaker's case, which news text and GAP's encyclopaedic prose resolve differently.
+const SPEECH: [usize; 7] = [0, 20, 7, 23, 17, 28, 16];
+
+pub(crate) const FEATURES: usize = BASE + 3 * CONJOINED.len() + 6 + SPEECH.len();
+
+/// A cluster that a pronoun may name, with its features.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) cluster: usize,
+    pub(crate) features: [f32; FEATURES],
+}
+
+/// The grammatical case of a pronoun, from its form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    Subject,
+    Object,
+    Possessive,
+}
+
+/// The gender class and case of a third-person pronoun (`him` → `He`, object).
+pub(crate) fn classify(word: &str) -> Option<(Pronoun, Case)> {
+    let mut buf = [0u8; 32];
+    Some(match crate::lexicon::lower_ascii(word, &mut buf)? {
+        "he" => (Pronoun::He, Case::Subject),
+        "him" | "himself" => (Pronoun::He, Case::Object),
+        "his" => (Pronoun::He, Case::Possessive),
+        "she" => (Pronoun::She, Case::Subject),
+        "her" | "herself" => (Pronoun::She, Case::Object),
+        "hers" => (Pronoun::She, Case::Possessive),
+        "it" => (Pronoun::It, Case::Subject),
+        "its" => (Pronoun::It, Case::Possessive),
+        "they" => (Pronoun::They, Case::Subject),
+        "them" | "themselves" => (Pronoun::They, Case::Object),
+        "their" => (Pronoun::They, Case::Possessive),
+        _ => return None,
+    })
+}
+
+/// The cluster the pronoun at token `at` most likely names, if any candidate exists.
+pub(crate) fn best(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Option<usize> {
+    let case = classify(view.word(at)).map_or(Case::Subject, |(_, c)| c);
+    let mut best: Option<(f32, usize)> = None;
+    for c in candidates(view, at, p, case, earlier) {
+        let s = score(&c.features);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, c.cluster));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The model's score of one candidate.
+pub(crate) fn score(features: &[f32; FEATURES]) -> f32 {
+    features
+        .iter()
+        .zip(WEIGHTS.iter())
+        .map(|(f, w)| f * w)
+        .sum()
+}
+
+/// Whether a mention of `label` can be what pronoun `p` names: people for `he`/`she` (and a
+/// one-word name the tagger may have mislabelled, which the model weighs), bodies that speak
+/// (organisations, countries, groups) for `it`/`they`.
+fn fits(p: Pronoun, label: Label, one_word: bool) -> bool {
+    match p {
+        Pronoun::He | Pronoun::She => label == Label::Person || one_word && label.is_name(),
+        Pronoun::It => matches!(label, Label::Org | Label::Gpe),
+        // `they` for a country is rare in news; a group or an organisation speaks.
+        Pronoun::They => matches!(label, Label::Org | Label::Norp),
+        _ => false,
+    }
+}
+
+/// What is known of one candidate while the mentions are walked.
+#[derive(Clone, Copy)]
+struct Seen {
+    cluster: usize,
+    /// Its nearest mention before the pronoun, or its first after it in the same sentence.
+    mention: usize,
+    before: bool,
+}
+
+/// Every cluster the pronoun at token `at` may name, in cluster order, with features.
+pub(crate) fn candidates(
+    view: &View<'_>,
+    at: usize,
+    p: Pronoun,
+    case: Case,
+    earlier: &[Earlier],
+) -> Vec<Candidate> {
+    let ents = view.entities;
+    let here = view.sent(at);
+    let pos = view.span(at).start();
+    let end = ents.mentions.partition_point(|m| m.span.start() < pos);
+    let usable = |k: usize| {
+        let m = ents.mentions[k];
+        let one_word = !view.text[m.span].contains(' ');
+        let Some(c) = ents.clusters.get(m.cluster) else {
+            return false;
+        };
+        // A one-word person's sex is the first-name lexicon's, when the cluster knows none.
+        let female = c.female.or_else(|| {
+            let w = view.text[m.span].split(['’', '\'']).next().unwrap_or("");
+            if one_word {
+                newsclaims_entities::cluster::first_name_share(w)
+            } else {
+                None
+            }
+        });
+        let other_sex = match (p, female) {
+            (Pronoun::He, Some(f)) => f,
+            (Pronoun::She, Some(f)) => 1.0 - f,
+            _ => 0.0,
+        };
+        // A nationality before a noun is an adjective (`the Australian population`), no group.
+        let adjective = m.label == Label::Norp && {
+            let next = view.token_at_or_after(m.span.end());
+            view.is_wordlike(next)
+                && !view.is_capitalized(next)
+                && view
+                    .tag(next)
+                    .is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))
+        };
+        // A one-word name labelled otherwise is a person only when it is a first name
+        // (`Nicole` tagged NORP), never a country or agency (`Russia`, `NATO`).
+        let person_like =
+            one_word && female.is_some() && !view.text[m.span].ends_with(char::is_uppercase);
+        fits(p, m.label, person_like)
+            && fits(p, c.label, person_like)
+            && other_sex < OTHER_SEX_RULES_OUT
+            && !adjective
+            && plausible_name(view.text, m.span)
+    };
+    let mut seen: Vec<Seen> = Vec::new();
+    for k in (0..end).rev() {
+        let m = ents.mentions[k];
+        let s = view.sent(view.token_at_or_after(m.span.start()));
+        if here.saturating_sub(s) > WINDOW_SENTENCES {
+            break;
+        }
+        if usable(k) && !seen.iter().any(|x| x.cluster == m.cluster) {
+            seen.push(Seen {
+                cluster: m.cluster,
+                mention: k,
+                before: true,
+            });
+        }
+    }
+    // A name later in the pronoun's own sentence (`In his youth, Smith ...`).
+    for k in end..ents.mentions.len() {
+        let m = ents.mentions[k];
+        if view.sent(view.token_at_or_after(m.span.start())) != here {
+            break;
+        }
+        if usable(k) && !seen.iter().any(|x| x.cluster == m.cluster) {
+            seen.push(Seen {
+                cluster: m.cluster,
+                mention: k,
+                before: false,
+            });
+        }
+    }
+    let context = Context::new(view, at, p, case, earlier, &seen);
+    let mut out: Vec<Candidate> = seen
+        .iter()
+        .enumerate()
+        .map(|(rank, s)| Candidate {
+            cluster: s.cluster,
+            features: context.features(s, rank),
+        })
+        .collect();
+    out.sort_by_key(|c| c.cluster);
+    out
+}
+
+/// What the features of all candidates of one pronoun share.
+struct Context<'v, 'a> {
+    view: &'v View<'a>,
+    at: usize,
+    p: Pronoun,
+    case: Case,
+    earlier: &'v [Earlier],
+    /// The earliest first mention among the candidates: the document's topic.
+    topic: usize,
+    /// The candidate mentioned first in the pronoun's paragraph, before it.
+    paragraph_topic: Option<usize>,
+    /// Whether the pronoun is the subject of a cue of speech (`he said`, `said he`).
+    speech: bool,
+}
+
+impl<'v, 'a> Context<'v, 'a> {
+    fn new(
+        view: &'v View<'a>,
+        at: usize,
+        p: Pronoun,
+        case: Case,
+        earlier: &'v [Earlier],
+        seen: &[Seen],
+    ) -> Context<'v, 'a> {
+        let ents = view.entities;
+        let first_of = |c: usize| ents.clusters[c].mentions.first().copied().unwrap_or(0);
+        let topic = seen
+            .iter()
+            .map(|s| s.cluster)
+            .min_by_key(|&c| first_of(c))
+            .unwrap_or(usize::MAX);
+        let para = view.para(at);
+        let pos = view.span(at).start();
+        let paragraph_topic = seen
+            .iter()
+            .filter_map(|s| {
+                let c = &ents.clusters[s.cluster];
+                c.mentions
+                    .iter()
+                    .copied()
+                    .find(|&m| {
+                        let span = ents.mentions[m].span;
+                        span.start() < pos
+                            && view.para(view.token_at_or_after(span.start())) == para
+                    })
+                    .map(|m| (m, s.cluster))
+            })
+            .min()
+            .map(|(_, c)| c);
+        let speech = case == Case::Subject
+            && (at.checked_sub(1).into_iter().chain(at + 1..at + 4))
+                .any(|k| view.is_wordlike(k) && crate::lexicon::cue(view.word(k)).is_some());
+        Context {
+            speech,
+            view,
+            at,
+            p,
+            case,
+            earlier,
+            topic,
+            paragraph_topic,
+        }
+    }
+
+    /// Whether token `t`, before the pronoun in its sentence, is in the pronoun's clause: no
+    /// comma, conjunction or clause opener between them (`Smith saw him`, where `him` cannot be
+    /// Smith).
+    fn same_clause(&self, t: usize) -> bool {
+        let view = self.view;
+        t < self.at
+            && view.sent(t) == view.sent(self.at)
+            && (t + 1..self.at).all(|k| {
+                !view.is_punct(k, ",")
+                    && !view.is_punct(k, ";")
+                    && !view.is_any(
+                        k,
+                        &[
+                            "and", "but", "that", "which", "who", "because", "when", "while",
+                            "after", "before", "if", "as", "since", "although",
+                        ],
+                    )
+            })
+    }
+
+    fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
+        let view = self.view;
+        let ents = view.entities;
+        let cluster = &ents.clusters[s.cluster];
+        let m = ents.mentions[s.mention];
+        let first = view.token_at_or_after(m.span.start());
+        let after = view.token_at_or_after(m.span.end());
+        let here = view.sent(self.at);
+        let back = if s.before {
+            here.saturating_sub(view.sent(first))
+        } else {
+            0
+        };
+        let distance = self.at.abs_diff(first) as f32;
+        let words = view.text[m.span].split_whitespace().count();
+        let sentence_first = ents.mentions[..s.mention]
+            .iter()
+            .rev()
+            .take_while(|o| view.sent(view.token_at_or_after(o.span.start())) == view.sent(first))
+            .all(|o| o.label.is_numeric());
+        let verb_after = { view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD) };
+        let possessive = view.is_any(after, &["’s", "'s"])
+            || view.is_quote_mark(after) && view.is(after + 1, "s");
+        let prep_before = first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO));
+        let subject_like = sentence_first || verb_after;
+        let pos = view.span(self.at).start();
+        let before_count = cluster
+            .mentions
+            .iter()
+            .filter(|&&k| ents.mentions[k].span.start() < pos)
+            .count() as f32;
+        let first_word = view.text[m.span]
+            .split([' ', '’', '\''])
+            .next()
+            .unwrap_or("");
+        let share = cluster.female.or_else(|| {
+            (words == 1)
+                .then(|| newsclaims_entities::cluster::first_name_share(first_word))
+                .flatten()
+        });
+        let known_first = words >= 2 && share.is_some()
+            || newsclaims_entities::cluster::first_name_share(first_word).is_some();
+        let gender = match (self.p, share) {
+            (Pronoun::He, Some(f)) => Some(1.0 - 2.0 * f),
+            (Pronoun::She, Some(f)) => Some(2.0 * f - 1.0),
+            _ => None,
+        };
+        let person = matches!(self.p, Pronoun::He | Pronoun::She);
+        let para = view.para(self.at);
+        let in_paragraph = cluster.mentions.iter().any(|&k| {
+            let span = ents.mentions[k].span;
+            span.start() < pos && view.para(view.token_at_or_after(span.start())) == para
+        });
+        let introduced = cluster.mentions.first().is_some_and(|&k| {
+            let t = view.token_at_or_after(ents.mentions[k].span.start());
+            t < self.at && here.saturating_sub(view.sent(t)) <= 1
+        });
+        let last_speaker = self.earlier.last().is_some_and(|e| e.cluster == s.cluster);
+        let recent_speaker = self
+            .earlier
+            .iter()
+            .rev()
+            .take(3)
+            .any(|e| e.cluster == s.cluster && here.saturating_sub(e.sentence) <= 3);
+        let opens = view.clause_start(self.at) == self.at;
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let base: [f32; BASE] = [
+            flag(s.before && back == 0),
+            flag(back == 1),
+            flag(back == 2),
+            flag(back > 2),
+            (1.0 + distance).ln(),
+            flag(rank == 0),
+            flag(rank == 1),
+            flag(sentence_first),
+            flag(verb_after),
+            flag(prep_before),
+            flag(possessive),
+            flag(self.case == Case::Subject && subject_like),
+            flag(self.case == Case::Possessive && subject_like),
+            flag(self.case == Case::Object && subject_like),
+            gender.unwrap_or(0.0),
+            flag(person && gender.is_none()),
+            (1.0 + before_count).ln(),
+            flag(self.topic == s.cluster),
+            flag(self.paragraph_topic == Some(s.cluster)),
+            flag(in_paragraph),
+            flag(introduced),
+            flag(view.quote_at(first).is_some() && view.quote_at(self.at).is_none()),
+            flag(!s.before),
+            flag(last_speaker),
+            flag(recent_speaker),
+            flag(cluster.label == Label::Org),
+            flag(cluster.label == Label::Gpe),
+            flag(cluster.label == Label::Norp),
+            flag(words >= 2),
+            flag(opens),
+            flag(person && cluster.label != Label::Person),
+            flag(known_first),
+            flag(self.case == Case::Object && subject_like && self.same_clause(first)),
+        ];
+        let mut out = [0.0; FEATURES];
+        out[..BASE].copy_from_slice(&base);
+        let slot = match self.case {
+            Case::Subject => 0,
+            Case::Object => 1,
+            Case::Possessive => 2,
+        };
+        for (j, &f) in CONJOINED.iter().enumerate() {
+            out[BASE + 3 * j + slot] = base[f];
+        }
+        let k = BASE + 3 * CONJOINED.len();
+        out[k] = flag(distance <= 3.0);
+        out[k + 1] = flag(distance <= 8.0);
+        out[k + 2] = flag(distance <= 15.0);
+        out[k + 3] = flag(distance <= 30.0);
+        out[k + 4] = flag(self.speech && back == 1);
+        out[k + 5] = flag(s.before && back == 0 && sentence_first);
+        if self.speech {
+            for (j, &f) in SPEECH.iter().enumerate() {
+                out[k + 6 + j] = base[f];
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name the ranker gives the first `word` of `text`, or `-` when it gives none.
+    fn check(text: &str, word: &str, expect: &str) {
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let view = View::new(text, &tokens, &entities);
+        let at = (0..view.len())
+            .find(|&k| view.word(k) == word)
+            .expect("the pronoun is in the text");
+        let (p, _) = classify(word).expect("a third-person pronoun");
+        let got = best(&view, at, p, &[]).map_or("-", |c| &text[entities.clusters[c].name]);
+        assert_eq!(got, expect, "{word} in {text:?}");
+    }
+
+    #[test]
+    fn pronoun_forms() {
+        assert_eq!(classify("His"), Some((Pronoun::He, Case::Possessive)));
+        assert_eq!(classify("her"), Some((Pronoun::She, Case::Object)));
+        assert_eq!(classify("They"), Some((Pronoun::They, Case::Subject)));
+        assert_eq!(classify("we"), None);
+        assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
+    }
+
+    #[test]
+    fn gender_of_the_first_name() {
+        check(
+            "Alice Walker met Robert Jones in the capital on Monday. He said the talks went well.",
+            "He",
+            "Robert Jones",
+        );
+        check(
+            "Alice Walker met Robert Jones in the capital on Monday. She said the talks went well.",
+            "She",
+            "Alice Walker",
+        );
+    }
+
+    #[test]
+    fn the_person_just_introduced() {
+        check(
+            "Mayor Thomas Reed opened the session and spoke about the budget for an hour.\n\n\
+             A council member, Daniel Ortiz, who represents the eastern district, disagreed. \
+             He said the plan was unfair.",
+            "He",
+            "Daniel Ortiz",
+        );
+    }
+
+    #[test]
+    fn only_what_can_speak() {
+        // `the video` is no entity; the company that posted it is.
+        check(
+            "The video was posted by Northwind Industries on Monday. It said the footage was old.",
+            "It",
+            "Northwind Industries",
+        );
+        check("The rain stopped at noon. He said nothing.", "He", "-");
+    }
+}
