@@ -379,6 +379,40 @@ impl<'v, 'a> Context<'v, 'a> {
             })
     }
 
+    /// How well the candidate's sex agrees with the pronoun's, in [-1, 1] when known (the
+    /// cluster's, else a one-word name's first-name share), and whether its first word is a
+    /// known first name.
+    fn sex(
+        &self,
+        cluster: &newsclaims_entities::Cluster,
+        name: &str,
+        words: usize,
+    ) -> (Option<f32>, bool) {
+        let first_word = name.split([' ', '’', '\'']).next().unwrap_or("");
+        let lexicon = newsclaims_entities::cluster::first_name_share(first_word);
+        let share = cluster.female.or(if words == 1 { lexicon } else { None });
+        let known_first = words >= 2 && share.is_some() || lexicon.is_some();
+        let gender = match (self.p, share) {
+            (Pronoun::He, Some(f)) => Some(1.0 - 2.0 * f),
+            (Pronoun::She, Some(f)) => Some(2.0 * f - 1.0),
+            _ => None,
+        };
+        (gender, known_first)
+    }
+
+    /// Whether the cluster is the latest earlier speaker, and one of the last three within three
+    /// sentences of sentence `here`.
+    fn spoke(&self, cluster: usize, here: u32) -> (bool, bool) {
+        let last = self.earlier.last().is_some_and(|e| e.cluster == cluster);
+        let recent = self
+            .earlier
+            .iter()
+            .rev()
+            .take(3)
+            .any(|e| e.cluster == cluster && here.saturating_sub(e.sentence) <= 3);
+        (last, recent)
+    }
+
     fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
         let view = self.view;
         let ents = view.entities;
@@ -410,22 +444,7 @@ impl<'v, 'a> Context<'v, 'a> {
             .iter()
             .filter(|&&k| ents.mentions[k].span.start() < pos)
             .count() as f32;
-        let first_word = view.text[m.span]
-            .split([' ', '’', '\''])
-            .next()
-            .unwrap_or("");
-        let share = cluster.female.or_else(|| {
-            (words == 1)
-                .then(|| newsclaims_entities::cluster::first_name_share(first_word))
-                .flatten()
-        });
-        let known_first = words >= 2 && share.is_some()
-            || newsclaims_entities::cluster::first_name_share(first_word).is_some();
-        let gender = match (self.p, share) {
-            (Pronoun::He, Some(f)) => Some(1.0 - 2.0 * f),
-            (Pronoun::She, Some(f)) => Some(2.0 * f - 1.0),
-            _ => None,
-        };
+        let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
         let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let para = view.para(self.at);
         let in_paragraph = cluster.mentions.iter().any(|&k| {
@@ -436,13 +455,7 @@ impl<'v, 'a> Context<'v, 'a> {
             let t = view.token_at_or_after(ents.mentions[k].span.start());
             t < self.at && here.saturating_sub(view.sent(t)) <= 1
         });
-        let last_speaker = self.earlier.last().is_some_and(|e| e.cluster == s.cluster);
-        let recent_speaker = self
-            .earlier
-            .iter()
-            .rev()
-            .take(3)
-            .any(|e| e.cluster == s.cluster && here.saturating_sub(e.sentence) <= 3);
+        let (last_speaker, recent_speaker) = self.spoke(s.cluster, here);
         let opens = view.clause_start(self.at) == self.at;
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let base: [f32; BASE] = [
@@ -480,8 +493,22 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(known_first),
             flag(self.case == Case::Object && subject_like && self.same_clause(first)),
         ];
+        let near = (
+            distance,
+            s.before && back == 1,
+            s.before && back == 0 && sentence_first,
+        );
+        self.expand(&base, near)
+    }
+
+    /// The base features with their conjunctions and distance buckets. `near` is the token
+    /// distance, whether the mention is in the previous sentence, and whether it is the subject
+    /// of the pronoun's own sentence.
+    fn expand(&self, base: &[f32; BASE], near: (f32, bool, bool)) -> [f32; FEATURES] {
+        let (distance, previous, subject_here) = near;
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let mut out = [0.0; FEATURES];
-        out[..BASE].copy_from_slice(&base);
+        out[..BASE].copy_from_slice(base);
         let slot = match self.case {
             Case::Subject => 0,
             Case::Object => 1,
@@ -495,8 +522,8 @@ impl<'v, 'a> Context<'v, 'a> {
         out[k + 1] = flag(distance <= 8.0);
         out[k + 2] = flag(distance <= 15.0);
         out[k + 3] = flag(distance <= 30.0);
-        out[k + 4] = flag(self.speech && back == 1);
-        out[k + 5] = flag(s.before && back == 0 && sentence_first);
+        out[k + 4] = flag(self.speech && previous);
+        out[k + 5] = flag(subject_here);
         if self.speech {
             for (j, &f) in SPEECH.iter().enumerate() {
                 out[k + 6 + j] = base[f];
