@@ -7,6 +7,7 @@
 //! - `tidy`: the source checks no compiler makes (see `tidy.rs`)
 //! - `ci`: fmt, tidy, generated files, clippy `-D warnings`, tests with `CI=true`, orphaned snapshots,
 //!   then the Python module's and the Spark examples' tests in `target/py-venv`
+//! - `python`: that last step alone
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
 //!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-speakers|train-syntax
 //!   [--check]`, `eval-syntax`, `eval-speakers`,
@@ -46,6 +47,7 @@ fn main() -> Result<()> {
         "pipeline" => pipeline(&rest),
         "ci" => ci::run(),
         "tidy" => tidy::run(&root()),
+        "python" => python::run(),
         dev if DEV_TASKS.contains(&dev) => {
             let code = dev_task(dev, &rest)?;
             std::process::exit(code);
@@ -55,6 +57,7 @@ fn main() -> Result<()> {
              tasks:\n  \
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest, Spark\n  \
+             python                                   ci's last step alone: the Python module's and Spark's tests\n  \
              eval ner|claims --gold G --docs D [--map conll] [--errors] [--allsides-dev]\n  \
              bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
