@@ -51,16 +51,26 @@ impl Names {
 pub(crate) fn build(lists: &Path, wnut: &Path) -> Result<String> {
     let mut names = Names::default();
     let dotgov = lists.join("us_gov_agencies_dotgov");
+    let federal = read(&dotgov.join("current-federal.csv"))?;
+    // An acronym is kept only when it is a .gov domain too (`fbi.gov`): initials alone make
+    // words that name nothing.
+    let domains: std::collections::BTreeSet<String> = federal
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            l.split(',')
+                .next()?
+                .strip_suffix(".gov")
+                .map(str::to_lowercase)
+        })
+        .collect();
     agencies(
         &read(&dotgov.join("agencies-and-subs.csv"))?,
         &[0, 1],
+        &domains,
         &mut names,
     );
-    agencies(
-        &read(&dotgov.join("current-federal.csv"))?,
-        &[2, 3],
-        &mut names,
-    );
+    agencies(&federal, &[2, 3], &domains, &mut names);
     committees(
         &read(&lists.join("us_congress_legislators/committees-current.yaml"))?,
         &mut names,
@@ -120,9 +130,14 @@ fn acronym(name: &str) -> Option<String> {
         .then_some(initials)
 }
 
-/// Agencies and their bureaus (the cells of `columns`): the name, `X Department` for `Department of X`, `U.S. X`, the
-/// acronym.
-fn agencies(csv: &str, columns: &[usize], names: &mut Names) {
+/// Agencies and their bureaus (the cells of `columns`): the name, `X Department` and (two words
+/// or more) `X` for `Department of X`, `U.S. X`, the acronym when it is one of `domains`.
+fn agencies(
+    csv: &str,
+    columns: &[usize],
+    domains: &std::collections::BTreeSet<String>,
+    names: &mut Names,
+) {
     for line in csv.lines().skip(1) {
         let cells = csv_cells(line);
         for cell in columns.iter().filter_map(|&c| cells.get(c)) {
@@ -135,9 +150,12 @@ fn agencies(csv: &str, columns: &[usize], names: &mut Names) {
                 let rest = rest.strip_prefix("the ").unwrap_or(rest);
                 names.add(&format!("{rest} Department"), "ORG");
                 names.add(&format!("U.S. {rest} Department"), "ORG");
+                if rest.split_whitespace().count() >= 2 {
+                    names.add(rest, "ORG");
+                }
             }
             names.add(&format!("U.S. {name}"), "ORG");
-            if let Some(a) = acronym(name) {
+            if let Some(a) = acronym(name).filter(|a| domains.contains(&a.to_lowercase())) {
                 names.add(&a, "ORG");
             }
         }

@@ -114,9 +114,7 @@ fn single_word_wins(doc: &Doc, a: usize, label: Label, overlapping: &[Name]) -> 
     match overlapping {
         [] => label == Label::Norp,
         [n] => {
-            let word = doc.words[a];
             n.label == Label::Norp
-                && word.chars().skip(1).any(char::is_lowercase)
                 && label != Label::Norp
                 && doc.lex.categories([doc.words[a]]) == 0
         }

@@ -18,8 +18,8 @@ mod words;
 
 pub use table::{RULES, Rule};
 use words::{
-    CHAMBERS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST, ORG_HEADS,
-    OUTLET_NEXT, PARTY_MEMBERS, WEEKDAYS, WORK_CUES,
+    CHAMBERS, EVENT_HEADS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST,
+    ORG_HEADS, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS, WORK_CUES,
 };
 
 use crate::Label;
@@ -88,28 +88,30 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             n.b -= 1;
             names[k].b = n.b;
         }
-        let last = doc.word(n.b - 1).to_lowercase();
-        let linkable = matches!(
-            n.label,
-            Label::Org
-                | Label::Fac
-                | Label::Event
-                | Label::Law
-                | Label::Gpe
-                | Label::Loc
-                | Label::Norp
-        ) || ORG_HEADS.contains(&last.as_str());
-        if !linkable || !ORG_HEADS.contains(&last.as_str()) && !FAC_HEADS.contains(&last.as_str()) {
+        // The head: the last word, or the word before an inner `of` the tagger took in
+        // (`International Summit of Communities` + `and Regions`).
+        let inner_of = (n.a + 1..n.b - 1).find(|&j| doc.is(j, &["of", "for", "on"]));
+        let last = doc.word(inner_of.map_or(n.b, |j| j) - 1).to_lowercase();
+        let head = last.as_str();
+        let is_head =
+            ORG_HEADS.contains(&head) || FAC_HEADS.contains(&head) || EVENT_HEADS.contains(&head);
+        if !is_head || n.label == Label::Person {
             k += 1;
             continue;
         }
-        let end = capitalised_run(doc, n.b, &last);
+        let end = match inner_of {
+            None => capitalised_run(doc, n.b, &last),
+            Some(_) if doc.is(n.b, &["and"]) && EVENT_HEADS.contains(&head) => and_run(doc, n.b),
+            Some(_) => n.b,
+        };
         if end <= n.b {
             k += 1;
             continue;
         }
-        let label = if FAC_HEADS.contains(&last.as_str()) {
+        let label = if FAC_HEADS.contains(&head) {
             Label::Fac
+        } else if EVENT_HEADS.contains(&head) {
+            Label::Event
         } else {
             Label::Org
         };
@@ -129,6 +131,19 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
         }
         k += 1;
     }
+}
+
+/// The end of `and Capitalised+` at token `k`, or `k`.
+fn and_run(doc: &Doc, k: usize) -> usize {
+    let mut j = k + 1;
+    while j < doc.words.len()
+        && capitalised(doc.word(j))
+        && !is_punct(doc.word(j))
+        && !is_calendar_word(doc.word(j))
+    {
+        j += 1;
+    }
+    if j > k + 1 { j } else { k }
 }
 
 /// The end of `of [the] Capitalised (inner Capitalised)*` starting at token `k`, or `k`.
@@ -282,6 +297,13 @@ fn relabel(doc: &Doc, n: &mut Name) {
         } else {
             Label::Org
         };
+    } else if single
+        && n.label == Label::Org
+        && doc.lex.categories([first]) & (1 << lexicon::STATE | 1 << lexicon::COUNTRY) != 0
+        && (doc.is(n.b, STATE_TITLES) || doc.is(n.a.wrapping_sub(1), &["for", "from"]))
+    {
+        // `Alabama Sen. Richard Shelby`, `senator for Alabama`: the state, not a team.
+        n.label = Label::Gpe;
     } else if single && first == "GOP" {
         n.label = Label::Org;
     } else if single

@@ -167,3 +167,37 @@ pub(super) const HYPHEN_TAILS: &[&str] = &[
     "sponsored",
     "leaning",
 ];
+
+/// Titles of office-holders that follow the state they serve (`Alabama Sen.`).
+pub(super) const STATE_TITLES: &[&str] = &[
+    "sen.",
+    "sen",
+    "senator",
+    "rep.",
+    "rep",
+    "representative",
+    "gov.",
+    "gov",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "lawmakers",
+    "delegation",
+    "democrat",
+    "democrats",
+    "republican",
+    "republicans",
+    "attorney",
+];
+
+/// Head words of events that take an `of` complement (`Summit of the Americas`).
+pub(super) const EVENT_HEADS: &[&str] = &[
+    "summit",
+    "festival",
+    "games",
+    "championship",
+    "championships",
+    "expo",
+    "olympiad",
+];
