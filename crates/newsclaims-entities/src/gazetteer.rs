@@ -112,7 +112,17 @@ fn written_as_name(doc: &Doc, a: usize, b: usize) -> bool {
 /// (`Boeing`, `Medicare`). Elsewhere one word is too ambiguous (`American`, `Sun`, `Ford`).
 fn single_word_wins(doc: &Doc, a: usize, label: Label, overlapping: &[Name]) -> bool {
     match overlapping {
-        [] => label == Label::Norp,
+        // A known organisation or product in mid-sentence, after a lower-case word and not
+        // before another capitalised one (`follow him on Twitter`): the tagger missed it.
+        [] => {
+            label == Label::Norp
+                || a > 0
+                    && doc.words[a - 1].chars().all(|c| c.is_lowercase())
+                    && !doc
+                        .words
+                        .get(a + 1)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }
         [n] => {
             n.label == Label::Norp
                 && label != Label::Norp

@@ -19,7 +19,8 @@ mod words;
 pub use table::{RULES, Rule};
 use words::{
     CHAMBERS, EVENT_HEADS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST,
-    ORG_HEADS, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS, WORK_CUES,
+    NUMBERED_HEADS, ORG_HEADS, ORG_SUFFIXES, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS,
+    WORK_CUES,
 };
 
 use crate::Label;
@@ -67,6 +68,7 @@ fn capitalised(w: &str) -> bool {
 pub(crate) fn refine(doc: &Doc, names: &mut Vec<Name>) {
     join_inner(doc, names);
     for n in names.iter_mut() {
+        ordinal_prefix(doc, n);
         cut_titles(doc, n);
         relabel(doc, n);
     }
@@ -75,6 +77,21 @@ pub(crate) fn refine(doc: &Doc, names: &mut Vec<Name>) {
     names.retain(|n| n.a < n.b);
     quoted_titles(doc, names);
     names.sort_by_key(|n| n.a);
+}
+
+/// `9th Circuit`, `101st Airborne Division`: an ordinal before a court's, a unit's or an
+/// amendment's name is part of it.
+fn ordinal_prefix(doc: &Doc, n: &mut Name) {
+    let Some(before) = n.a.checked_sub(1) else {
+        return;
+    };
+    let w = doc.word(before);
+    let ordinal = w.len() > 2
+        && w.as_bytes()[0].is_ascii_digit()
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+    if ordinal && doc.is(n.b - 1, NUMBERED_HEADS) {
+        n.a = before;
+    }
 }
 
 /// `Bureau` + `of Labor Statistics`: joins a name ending in an organisation's head word with the
@@ -175,7 +192,10 @@ fn capitalised_run(doc: &Doc, k: usize, head: &str) -> usize {
         if capitalised(w) && !is_punct(w) && !is_calendar_word(w) {
             j += 1;
             end = j;
-        } else if INNER.iter().any(|i| i.eq_ignore_ascii_case(w)) && capitalised(doc.word(j + 1)) {
+        } else if INNER.iter().any(|i| i.eq_ignore_ascii_case(w))
+            && (capitalised(doc.word(j + 1))
+                || doc.is(j + 1, &["the"]) && capitalised(doc.word(j + 2)) && !doc.is(j, &["and"]))
+        {
             // `and` joins two parts of one name only before a capitalised word that is not a
             // new sentence's start; `Labor and Pensions`, not `Labor and Obama said`.
             j += 1;
@@ -304,6 +324,9 @@ fn relabel(doc: &Doc, n: &mut Name) {
     {
         // `Alabama Sen. Richard Shelby`, `senator for Alabama`: the state, not a team.
         n.label = Label::Gpe;
+    } else if single && doc.is(n.a, ORG_SUFFIXES) {
+        // `LLC` alone (after a comma in a copyright line) names nothing new.
+        n.b = n.a;
     } else if single && first == "GOP" {
         n.label = Label::Org;
     } else if single

@@ -267,8 +267,13 @@ fn misc_fallback(name: &[&str]) -> Label {
         .windows(2)
         .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     let web = last.contains('.') && last.chars().last().is_some_and(|c| c.is_ascii_lowercase());
+    let model_number =
+        last.chars().any(|c| c.is_ascii_digit()) && last.chars().any(char::is_alphabetic);
     if name.len() == 1 && (camel || web) && !last.contains('-') {
         Label::Org
+    } else if name.len() == 1 && model_number {
+        // `D-30`, `MI-17s`, `F-16`: a model's name, not a group.
+        Label::Product
     } else {
         Label::Norp
     }

@@ -201,3 +201,26 @@ pub(super) const EVENT_HEADS: &[&str] = &[
     "expo",
     "olympiad",
 ];
+
+/// Names that take an ordinal in front (`9th Circuit`, `1st Cavalry Division`).
+pub(super) const NUMBERED_HEADS: &[&str] = &[
+    "circuit",
+    "district",
+    "division",
+    "fleet",
+    "army",
+    "corps",
+    "regiment",
+    "brigade",
+    "battalion",
+    "squadron",
+    "precinct",
+    "congress",
+    "amendment",
+    "airborne",
+    "infantry",
+];
+
+/// Company-form suffixes, which are no name alone.
+pub(super) const ORG_SUFFIXES: &[&str] =
+    &["llc", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc"];
