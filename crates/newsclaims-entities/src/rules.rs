@@ -20,7 +20,7 @@ pub use table::{RULES, Rule};
 use words::{
     CHAMBERS, EVENT_HEADS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST,
     NUMBERED_HEADS, ORG_HEADS, ORG_SUFFIXES, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS,
-    WORK_CUES,
+    WORK_CUES, WORK_HEADS,
 };
 
 use crate::Label;
@@ -110,8 +110,10 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
         let inner_of = (n.a + 1..n.b - 1).find(|&j| doc.is(j, &["of", "for", "on"]));
         let last = doc.word(inner_of.map_or(n.b, |j| j) - 1).to_lowercase();
         let head = last.as_str();
-        let is_head =
-            ORG_HEADS.contains(&head) || FAC_HEADS.contains(&head) || EVENT_HEADS.contains(&head);
+        let is_head = ORG_HEADS.contains(&head)
+            || FAC_HEADS.contains(&head)
+            || EVENT_HEADS.contains(&head)
+            || WORK_HEADS.contains(&head);
         if !is_head || n.label == Label::Person {
             k += 1;
             continue;
@@ -129,6 +131,8 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             Label::Fac
         } else if EVENT_HEADS.contains(&head) {
             Label::Event
+        } else if WORK_HEADS.contains(&head) {
+            Label::WorkOfArt
         } else {
             Label::Org
         };
@@ -379,17 +383,19 @@ fn administration_of_person(doc: &Doc, n: &Name) -> bool {
     } else {
         n.b - n.a == 2 && last == "Administration"
     };
-    named && {
-        let person = doc.word(n.a);
-        capitalised(person)
-            && !ORG_HEADS.contains(&person.to_lowercase().as_str())
-            && person.chars().skip(1).all(|c| c.is_lowercase())
-            && doc
+    let person = doc.word(n.a);
+    // The capitalised form (`Obama Administration`) is also an agency's (`Veterans
+    // Administration`): there the person must appear elsewhere in the text.
+    named
+        && capitalised(person)
+        && !ORG_HEADS.contains(&person.to_lowercase().as_str())
+        && person.chars().skip(1).all(char::is_lowercase)
+        && (single
+            || doc
                 .words
                 .iter()
                 .enumerate()
-                .any(|(k, w)| *w == person && k != n.a && capitalised(doc.word(k.wrapping_sub(1))))
-    }
+                .any(|(k, w)| *w == person && k != n.a))
 }
 
 /// `Facebook Facebook` (a caption run into a headline): a name that is one name twice is two.

@@ -224,3 +224,14 @@ pub(super) const NUMBERED_HEADS: &[&str] = &[
 /// Company-form suffixes, which are no name alone.
 pub(super) const ORG_SUFFIXES: &[&str] =
     &["llc", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc"];
+
+/// Head words of published works that take an `of` complement (`Statistical Review of World
+/// Energy`, `Survey of Consumer Finances`).
+pub(super) const WORK_HEADS: &[&str] = &[
+    "review",
+    "survey",
+    "report",
+    "history",
+    "atlas",
+    "dictionary",
+];
