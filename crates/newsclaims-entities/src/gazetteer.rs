@@ -163,7 +163,14 @@ pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
             a = overlapping.last().map_or(a + 1, |n| n.b.max(a + 1));
             continue;
         }
-        out.push(Name { a, b, label });
+        // `The Daily Ledger`: the list's leading `The` is not part of the mention, as OntoNotes
+        // and the gold leave it out.
+        let start = if b - a > 1 && doc.is(a, &["the"]) {
+            a + 1
+        } else {
+            a
+        };
+        out.push(Name { a: start, b, label });
         next = inside_end;
         a = b;
     }
