@@ -497,6 +497,10 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
     }
 }
 
+/// Clusters on each side of a description's place that may be what it describes: far more than
+/// one article has, so that only documents of thousands of clusters are cut short.
+const MAX_DESCRIBED_CLUSTERS: usize = 256;
+
 /// The cluster a definite description names: one whose descriptor ends in the same head noun
 /// (`the spokesperson` → the cluster described as `Kremlin spokesperson`).
 fn described(view: &View<'_>, np: Np) -> Option<usize> {
@@ -513,7 +517,24 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
     }
     let at = view.span(np.first).start();
     let mut best: Option<(usize, usize)> = None;
-    for (c, cluster) in view.entities.clusters.iter().enumerate() {
+    // Clusters are numbered by first mention: look at those first named nearest `at`, so that
+    // a huge document's thousands of clusters are not all scanned for every description.
+    let clusters = &view.entities.clusters;
+    let first = |c: &newsclaims_entities::Cluster| {
+        c.mentions
+            .first()
+            .and_then(|&m| view.entities.mentions.get(m))
+            .map_or(usize::MAX, |m| m.span.start())
+    };
+    let here = clusters.partition_point(|c| first(c) <= at);
+    let window = here.saturating_sub(MAX_DESCRIBED_CLUSTERS)
+        ..clusters.len().min(here + MAX_DESCRIBED_CLUSTERS);
+    for (c, cluster) in clusters
+        .iter()
+        .enumerate()
+        .skip(window.start)
+        .take(window.len())
+    {
         if cluster.label.is_numeric() {
             continue;
         }
