@@ -180,6 +180,11 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         while first > floor && first > 0 && is_title_word(view, first - 1) {
             first -= 1;
         }
+        if mention.label != Label::Person
+            && let Some(outer) = head_before_preposition(view, first, floor)
+        {
+            return Some(outer);
+        }
         return Some(Np {
             first,
             last: p,
@@ -246,6 +251,31 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         head: Head::Words,
         relative: None,
     })
+}
+
+/// A place or organisation inside a larger phrase is not its head: in `the top commander in
+/// Afghanistan` or `Chris Cox of the Y Foundation` the speaker is the phrase before the
+/// preposition. `first` is the inner name's first token; the phrase before `of`, `in`, `at`,
+/// `for` or `from` is returned when it is a person or a description.
+fn head_before_preposition(view: &View<'_>, first: usize, floor: usize) -> Option<Np> {
+    let mut k = first;
+    if k > floor && view.is_any(k - 1, &["the"]) {
+        k -= 1;
+    }
+    if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from"]) {
+        return None;
+    }
+    let outer = np_ending_at(view, k - 2, floor)?;
+    match outer.head {
+        Head::Mention(m) if view.entities.mentions[m].label == Label::Person => Some(outer),
+        Head::Words
+            if !view.is_capitalized(outer.last)
+                && view.tag(outer.last).is_some_and(|t| t.is_noun()) =>
+        {
+            Some(outer)
+        }
+        _ => None,
+    }
 }
 
 /// A word that can stand in a title before a name: capitalised, or a lower-case role noun.
@@ -599,4 +629,32 @@ pub(crate) fn plausible_name(text: &str, span: Span) -> bool {
 
 fn speaker_role(view: &View<'_>, k: usize) -> bool {
     is_role_noun(view.word(k))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The speaker name of the first attributed claim of `text`.
+    fn check(text: &str, expect: &str) {
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let claims = crate::extract(text, &tokens, &entities);
+        let got = claims
+            .iter()
+            .find(|c| c.kind != crate::ClaimKind::Statement)
+            .and_then(|c| c.speaker)
+            .map_or("-", |s| &text[s.name]);
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn a_name_inside_the_phrase_is_not_its_head() {
+        check(
+            "Maria Lopez of the Greenfield Foundation said the grant was approved.",
+            "Maria Lopez",
+        );
+        check(
+            "The senior commander in Afghanistan told Congress the mission would end soon.",
+            "senior commander",
+        );
+    }
 }
