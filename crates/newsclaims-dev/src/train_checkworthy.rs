@@ -116,38 +116,6 @@ fn read(path: &Path) -> Result<Vec<Example>> {
     Ok(out)
 }
 
-/// RFC 4180 fields: quoted fields may hold commas, line breaks and doubled quotes.
-fn parse_csv(data: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = data.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
 /// Each example's fold: debates in sorted order, dealt round-robin.
 fn fold_of_debate(examples: &[Example]) -> Vec<usize> {
     let debates: Vec<&str> = examples
@@ -333,4 +301,16 @@ fn average_precision(scores: &[f64], labels: &[bool]) -> f64 {
         }
     }
     if gold > 0.0 { sum / gold } else { 0.0 }
+}
+
+/// RFC 4180 rows (quoted fields may hold commas, line breaks and doubled quotes), by the csv crate.
+fn parse_csv(data: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data.as_bytes())
+        .records()
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(str::to_owned).collect())
+        .collect()
 }

@@ -12,8 +12,10 @@
 //! assert_eq!(analysis.tokens.sentences.len(), 1);
 //! ```
 
+mod ids;
 mod run;
 
+pub use ids::DuplicateIds;
 pub use newsclaims_claims::Options;
 use newsclaims_text::Span;
 pub use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};

@@ -271,32 +271,14 @@ fn claimbuster_ground_truth_floor() {
     );
 }
 
-/// RFC 4180 rows: quoted fields may hold commas, line breaks and doubled quotes.
+/// RFC 4180 rows (quoted fields may hold commas, line breaks and doubled quotes), by the csv crate.
 fn parse_csv(data: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut quoted = false;
-    let mut chars = data.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data.as_bytes())
+        .records()
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(str::to_owned).collect())
+        .collect()
 }

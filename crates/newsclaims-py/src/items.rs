@@ -8,9 +8,9 @@
 //! named like an output field is left out with a `field-clash` problem. A document without a
 //! usable id is named by its 0-based position in the input.
 
-use std::collections::HashSet;
-
-use newsclaims_pipeline::{Document, ErrorKind, Input, Problem, ProblemKind, Unreadable};
+use newsclaims_pipeline::{
+    Document, DuplicateIds, ErrorKind, Input, Problem, ProblemKind, Unreadable,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
@@ -21,8 +21,8 @@ pub(crate) struct Reader {
     /// Compact, UTF-8 as it is, no NaN: what serde_json writes.
     dumps_options: Py<PyDict>,
     position: u64,
-    /// Hashes of the ids seen (8 bytes an id, whatever its length).
-    seen: HashSet<u64>,
+    /// Ids seen so far, to flag duplicates as the binary does.
+    seen: DuplicateIds,
 }
 
 impl Reader {
@@ -35,7 +35,7 @@ impl Reader {
             json_dumps: py.import("json")?.getattr("dumps")?.unbind(),
             dumps_options: dumps_options.unbind(),
             position: 0,
-            seen: HashSet::new(),
+            seen: DuplicateIds::default(),
         })
     }
 
@@ -58,7 +58,7 @@ impl Reader {
                 ),
             )
         };
-        self.flag_duplicate(item)
+        self.seen.flag(item)
     }
 
     /// A dict read as the binary reads a JSON Lines record.
@@ -159,22 +159,6 @@ impl Reader {
             .map(|s| text_of(s).0)
             .map_err(|e| e.to_string())
     }
-
-    fn flag_duplicate(&mut self, mut item: Input) -> Input {
-        if let Input::Document(doc, problems) = &mut item
-            && !self.seen.insert(id_hash(&doc.id))
-        {
-            problems.push(Problem {
-                kind: ProblemKind::DuplicateId,
-                message: format!(
-                    "the id `{}` was seen before in this run; both documents are kept",
-                    doc.id
-                ),
-                span: None,
-            });
-        }
-        item
-    }
 }
 
 /// The text of a Python `str`. A lone surrogate (`"\ud83d"`, half an emoji, which Python
@@ -234,15 +218,4 @@ fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
         message,
         line: None,
     })
-}
-
-/// FNV-1a over the id's bytes, then mixed: the binary's function, so that runs agree.
-fn id_hash(id: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325_u64;
-    for &b in id.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
 }

@@ -17,7 +17,7 @@ use newsclaims_cli::args::InputFormat;
 use newsclaims_cli::jsonl::{
     BOM, Line, Record, invalid_sequences, parse_line, read_line, truncated,
 };
-use newsclaims_pipeline::{Input, Unreadable};
+use newsclaims_pipeline::{DuplicateIds, Input, Unreadable};
 use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
 
 /// One input still to open.
@@ -55,10 +55,8 @@ pub(crate) struct Skipped {
 pub(crate) struct Reader {
     pending: VecDeque<Pending>,
     current: Option<Source>,
-    /// 64-bit hashes of the ids seen so far, to flag duplicates (kept, not dropped): 16 bytes
-    /// an id however long it is, so that a run over millions of documents stays small. Two
-    /// distinct ids of ten million collide with odds of about one in a million.
-    seen: HashSet<u64>,
+    /// Ids seen so far, to flag duplicates (kept, not dropped).
+    seen: DuplicateIds,
     stdin_used: bool,
     options: Options,
 }
@@ -129,7 +127,7 @@ impl Reader {
         let reader = Reader {
             pending,
             current: None,
-            seen: HashSet::new(),
+            seen: DuplicateIds::default(),
             stdin_used: false,
             options,
         };
@@ -179,7 +177,7 @@ impl Reader {
                     None => continue,
                 },
             };
-            return Some(self.flag_duplicate(item));
+            return Some(self.seen.flag(item));
         }
     }
 
@@ -419,39 +417,12 @@ impl Reader {
             None => made_up.to_owned(),
         }
     }
-
-    fn flag_duplicate(&mut self, mut item: Input) -> Input {
-        if let Input::Document(doc, problems) = &mut item
-            && !self.seen.insert(id_hash(&doc.id))
-        {
-            problems.push(Problem {
-                kind: ProblemKind::DuplicateId,
-                message: format!(
-                    "the id `{}` was seen before in this run; both documents are kept",
-                    doc.id
-                ),
-                span: None,
-            });
-        }
-        item
-    }
 }
 
 impl newsclaims_pipeline::Source for Reader {
     fn next_input(&mut self) -> Option<Input> {
         self.read_next()
     }
-}
-
-/// FNV-1a over the id's bytes, then mixed: a fixed function, so that runs agree.
-fn id_hash(id: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325_u64;
-    for &b in id.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
 }
 
 /// A folder walk: the article files under one folder and the files skipped.
