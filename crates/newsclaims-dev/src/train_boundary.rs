@@ -15,6 +15,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use newsclaims_claims::training::{self, FEATURE_BITS};
+use newsclaims_text::rng::Rng;
 use serde_json::Value;
 
 /// Passes over the training decisions; chosen on PolNeAR dev (`cargo xtask train-claims` prints
@@ -174,15 +175,6 @@ fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
     right as f64 / xs.len().max(1) as f64
 }
 
-/// A small deterministic generator (SplitMix64) for the shuffles.
-fn next(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// Trains on `train`, reports dev accuracy per pass, and returns the averaged weights.
 fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
     let n = 1usize << FEATURE_BITS;
@@ -191,7 +183,7 @@ fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
     let mut u = vec![0i64; n];
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut state = SEED;
+    let mut rng = Rng::new(SEED);
     let average = |w: &[i64], u: &[i64], c: i64| -> Vec<f64> {
         w.iter()
             .zip(u)
@@ -199,10 +191,7 @@ fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
             .collect()
     };
     for epoch in 0..EPOCHS {
-        for k in (1..order.len()).rev() {
-            let j = (next(&mut state) % (k as u64 + 1)) as usize;
-            order.swap(k, j);
-        }
+        rng.shuffle(&mut order);
         for &k in &order {
             let x = &train[k];
             let guess = {

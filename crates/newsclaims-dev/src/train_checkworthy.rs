@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use newsclaims_text::rng::Rng;
 
 use crate::{generated, root, shared};
 
@@ -154,9 +155,9 @@ fn fit_model(examples: &[Example], subset: &[usize], l2: f64) -> (Vec<f64>, f64)
     let mut g2 = vec![1e-8; BUCKETS];
     let (mut b, mut b2) = (0.0, 1e-8);
     let mut order = subset.to_vec();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     for _ in 0..EPOCHS {
-        shuffle(&mut order, &mut seed);
+        rng.shuffle(&mut order);
         for &k in &order {
             let e = &examples[k];
             let y = if e.positive { 1.0 } else { 0.0 };
@@ -172,17 +173,6 @@ fn fit_model(examples: &[Example], subset: &[usize], l2: f64) -> (Vec<f64>, f64)
         }
     }
     (w, b)
-}
-
-/// Fisher–Yates with xorshift64*: the same order on every machine.
-fn shuffle(order: &mut [usize], seed: &mut u64) {
-    for i in (1..order.len()).rev() {
-        *seed ^= *seed >> 12;
-        *seed ^= *seed << 25;
-        *seed ^= *seed >> 27;
-        let r = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
-        order.swap(i, (r % (i as u64 + 1)) as usize);
-    }
 }
 
 fn logit(w: &[f64], b: f64, features: &[u32]) -> f64 {

@@ -38,6 +38,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         .collect::<Result<_>>()?;
     let gazetteers: Vec<&str> = gazetteers.iter().map(String::as_str).collect();
     let lexicons = train::build_lexicons(&gazetteers);
+    // The last lexicon, the first names, is build-lexicons' output, read as committed.
+    let first_names = read(&crate_dir.join("lexicons/first_names.tsv"))?;
     let train_docs = train::parse_conll(&read(&train_path)?);
     let clusters_path = crate_dir.join("model/clusters.txt");
     let clusters = if args.iter().any(|a| a == "--no-clusters") {
@@ -53,7 +55,11 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     };
     let dev_docs = train::parse_conll(&read(&data.join("conll2003/dev.txt"))?);
     let resources = Resources {
-        lexicons: lexicons.iter().map(|(_, text)| text.as_str()).collect(),
+        lexicons: lexicons
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .chain([first_names.as_str()])
+            .collect(),
         clusters: &clusters,
     };
     let started = Instant::now();

@@ -28,7 +28,7 @@ pub(crate) const FILES: [(&str, u8); 7] = [
     ("regions.txt", REGION),
     ("demonyms.txt", DEMONYM),
     ("languages.txt", LANGUAGE),
-    ("first_names.txt", FIRST_NAME),
+    ("first_names.tsv", FIRST_NAME),
 ];
 
 /// The embedded lexicons, in the order of [`FILES`].
@@ -39,7 +39,7 @@ pub(crate) const EMBEDDED: [&str; 7] = [
     include_str!("../lexicons/regions.txt"),
     include_str!("../lexicons/demonyms.txt"),
     include_str!("../lexicons/languages.txt"),
-    include_str!("../lexicons/first_names.txt"),
+    include_str!("../lexicons/first_names.tsv"),
 ];
 
 /// Classes of single cue words, case-insensitive.
@@ -470,6 +470,8 @@ impl Lexicon {
         entries.reserve(lines + lines / 4);
         for (&(_, category), text) in FILES.iter().zip(texts) {
             for line in text.lines() {
+                // A TSV line (`first_names.tsv`: name, share female) contributes its first column.
+                let line = line.split('\t').next().unwrap_or_default();
                 let n = line.split_whitespace().count();
                 if n == 0 || n > MAX_TOKENS {
                     continue;

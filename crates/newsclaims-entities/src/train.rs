@@ -4,6 +4,7 @@
 //! functions return. Training is deterministic: documents are shuffled with a fixed seed, and
 //! the same inputs give the same bytes.
 
+use newsclaims_text::rng::Rng;
 use newsclaims_tokenize::Tokens;
 
 use crate::Mention;
@@ -206,17 +207,12 @@ pub fn train(
     let mut weights = Training::new();
     let mut scratch = Scratch::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     let mut out = Vec::new();
     let mut bytes = Vec::new();
     for epoch in 1..=epochs {
-        // Fisher-Yates with xorshift64: fixed seed, same order on every machine.
-        for k in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(k, (rng % (k as u64 + 1)) as usize);
-        }
+        // A fixed seed: the same order on every machine.
+        rng.shuffle(&mut order);
         for &d in &order {
             let doc = &train[d];
             let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
@@ -322,29 +318,21 @@ impl features::Scorer for Scoring<'_> {
 }
 
 /// The gazetteer files `build_lexicons` reads, by file name under `data/gazetteers/`.
-pub const GAZETTEER_FILES: [&str; 7] = [
+pub const GAZETTEER_FILES: [&str; 6] = [
     "geonames_countries.tsv",
     "cldr_territories_en.tsv",
     "countryinfo_demonyms.tsv",
     "geonames_cities15000.tsv",
     "us_states.tsv",
     "cldr_languages_en.tsv",
-    "first_names_us_ssa.tsv",
 ];
 
 /// Derives the lexicon files from the gazetteers (texts in the order of [`GAZETTEER_FILES`]).
-/// Returns `(file name, contents)` in the order of [`lexicon_files`]: sorted, deduplicated lines.
+/// Returns `(file name, contents)` in the order of [`lexicon_files`], sorted, deduplicated lines,
+/// for every file but the last: the first names are `first_names.tsv`, which
+/// `cargo xtask build-lexicons` writes for the speaker resolver too.
 pub fn build_lexicons(gazetteers: &[&str]) -> Vec<(&'static str, String)> {
-    let [
-        countries,
-        territories,
-        demonyms,
-        cities,
-        states,
-        languages,
-        first_names,
-    ] = gazetteers
-    else {
+    let [countries, territories, demonyms, cities, states, languages] = gazetteers else {
         panic!(
             "build_lexicons needs the {} gazetteer texts",
             GAZETTEER_FILES.len()
@@ -356,7 +344,6 @@ pub fn build_lexicons(gazetteers: &[&str]) -> Vec<(&'static str, String)> {
     let mut region = Vec::new();
     let mut demonym = Vec::new();
     let mut language = Vec::new();
-    let mut first = Vec::new();
     for r in rows(countries) {
         if let Some(name) = r.get(2) {
             country.push(name.to_string());
@@ -415,14 +402,6 @@ pub fn build_lexicons(gazetteers: &[&str]) -> Vec<(&'static str, String)> {
             language.push(name.to_string());
         }
     }
-    for r in rows(first_names) {
-        // Names given to at least 1,000 people since 1930: rarer ones add more noise than signal.
-        if let (Some(name), Some(count)) = (r.first(), r.get(1))
-            && count.parse::<u64>().is_ok_and(|c| c >= 1000)
-        {
-            first.push(name.to_string());
-        }
-    }
     for continent in [
         "Africa",
         "Asia",
@@ -476,7 +455,6 @@ pub fn build_lexicons(gazetteers: &[&str]) -> Vec<(&'static str, String)> {
         ("regions.txt", finish(region)),
         ("demonyms.txt", finish(demonym)),
         ("languages.txt", finish(language)),
-        ("first_names.txt", finish(first)),
     ]
 }
 
@@ -579,14 +557,9 @@ pub fn derive_clusters(documents: &[Vec<&str>]) -> String {
         .map(|c| c.iter().map(|c| c.powf(0.75)).sum())
         .collect();
     // A random ±1 projection per context dimension, from a fixed-seed generator.
-    let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let signs: Vec<f32> = (0..2 * side * DIMS)
-        .map(|_| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            if rng & 1 == 0 { 1.0 } else { -1.0 }
-        })
+        .map(|_| if rng.next_u64() & 1 == 0 { 1.0 } else { -1.0 })
         .collect();
     let mut vectors = vec![0f32; words.len() * DIMS];
     for &(w, d, c) in &cells {

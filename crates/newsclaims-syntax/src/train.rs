@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use newsclaims_text::rng::Rng;
+
 use crate::{Chunk, MAGIC, Pos, chunk_features, pos_features, sparse};
 
 /// The largest quantised weight: inside the `i16` range with a margin, so rounding can never
@@ -171,18 +173,13 @@ pub fn train(
     let mut pos = Trainer::new(Pos::NAMES.len());
     let mut chunk = Trainer::new(Chunk::NAMES.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     let mut features = Vec::new();
     let mut scores_pos = vec![0.0; Pos::NAMES.len()];
     let mut scores_chunk = vec![0.0; Chunk::NAMES.len()];
     for epoch in 0..epochs {
-        // Fisher-Yates with xorshift: a fixed seed gives a fixed order.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        // A fixed seed gives a fixed order.
+        rng.shuffle(&mut order);
         let (mut right_pos, mut right_chunk, mut total) = (0usize, 0usize, 0usize);
         for &s in &order {
             let sentence = &sentences[s];

@@ -4,7 +4,8 @@
 //!
 //! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
 //! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
-//! computed with [`CharIndex`]. [`fold`] is the one character folding the models share.
+//! computed with [`CharIndex`]. [`fold`] is the one character folding the models share, [`rng`]
+//! the one seeded generator their trainers share.
 //!
 //! ```
 //! use newsclaims_text::Span;
@@ -15,6 +16,7 @@
 //! ```
 
 pub mod fold;
+pub mod rng;
 
 use std::fmt;
 use std::ops::Index;
