@@ -83,122 +83,125 @@ fn lookup_exact(word: &str) -> Option<Abbrev> {
 /// Whether `word` is a capitalised function word or adverb that usually begins a sentence, and so
 /// rarely continues a name after an abbreviation.
 pub(crate) fn is_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "Then"
-            | "Thus"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "If"
-            | "When"
-            | "While"
-            | "As"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "From"
-            | "By"
-            | "With"
-            | "After"
-            | "Before"
-            | "During"
-            | "Since"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "Also"
-            | "Now"
-            | "Later"
-            | "Earlier"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "No"
-            | "Not"
-            | "Neither"
-            | "Each"
-            | "Every"
-            | "Both"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Which"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Has"
-            | "Have"
-            | "Had"
-            | "Will"
-            | "Would"
-            | "Can"
-            | "Could"
-            | "Should"
-            | "Might"
-            | "Must"
-            | "Let"
-            | "Please"
-            | "Other"
-            | "Another"
-            | "Even"
-            | "Only"
-            | "Despite"
-            | "Instead"
-            | "Under"
-            | "Over"
-            | "About"
-            | "Among"
-            | "Between"
-            | "To"
-            | "One"
-            | "Asked"
-            | "According"
-            | "Officials"
-            | "Police"
-            | "Here"
-            | "Last"
-            | "Until"
-    )
+    STARTERS.contains(&word)
 }
+
+/// The words of [`is_starter`]: articles, pronouns, conjunctions, prepositions, auxiliaries and
+/// sentence adverbs, as they appear capitalised at a sentence's start.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Then",
+    "Thus",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Now",
+    "Later",
+    "Earlier",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "Neither",
+    "Each",
+    "Every",
+    "Both",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Might",
+    "Must",
+    "Let",
+    "Please",
+    "Other",
+    "Another",
+    "Even",
+    "Only",
+    "Despite",
+    "Instead",
+    "Under",
+    "Over",
+    "About",
+    "Among",
+    "Between",
+    "To",
+    "One",
+    "Asked",
+    "According",
+    "Officials",
+    "Police",
+    "Here",
+    "Last",
+    "Until",
+];
 
 /// Days, months and time zones, which follow a time (`5 p.m. Tuesday`, `6 a.m. EST`).
 pub(crate) fn is_time_word(word: &str) -> bool {
