@@ -328,18 +328,19 @@ impl<'v, 'a> Context<'v, 'a> {
             .unwrap_or(usize::MAX);
         let para = view.para(at);
         let pos = view.span(at).start();
+        let para_of = |m: usize| view.para(view.token_at_or_after(ents.mentions[m].span.start()));
+        // A cluster's mentions are ascending, and so are their paragraphs: its first mention in
+        // the pronoun's paragraph is found by bisection (a huge document's clusters have
+        // thousands of mentions).
         let paragraph_topic = seen
             .iter()
             .filter_map(|s| {
                 let c = &ents.clusters[s.cluster];
+                let k = c.mentions.partition_point(|&m| para_of(m) < para);
                 c.mentions
-                    .iter()
+                    .get(k)
                     .copied()
-                    .find(|&m| {
-                        let span = ents.mentions[m].span;
-                        span.start() < pos
-                            && view.para(view.token_at_or_after(span.start())) == para
-                    })
+                    .filter(|&m| ents.mentions[m].span.start() < pos && para_of(m) == para)
                     .map(|m| (m, s.cluster))
             })
             .min()
@@ -439,17 +440,18 @@ impl<'v, 'a> Context<'v, 'a> {
         let prep_before = first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO));
         let subject_like = sentence_first || verb_after;
         let pos = view.span(self.at).start();
-        let before_count = cluster
+        // The cluster's mentions are ascending: those before the pronoun are a prefix.
+        let before = cluster
             .mentions
-            .iter()
-            .filter(|&&k| ents.mentions[k].span.start() < pos)
-            .count() as f32;
+            .partition_point(|&k| ents.mentions[k].span.start() < pos);
+        let before_count = before as f32;
         let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
         let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let para = view.para(self.at);
-        let in_paragraph = cluster.mentions.iter().any(|&k| {
-            let span = ents.mentions[k].span;
-            span.start() < pos && view.para(view.token_at_or_after(span.start())) == para
+        // Of the mentions before the pronoun, the last is in the latest paragraph.
+        let in_paragraph = before.checked_sub(1).is_some_and(|k| {
+            let span = ents.mentions[cluster.mentions[k]].span;
+            view.para(view.token_at_or_after(span.start())) == para
         });
         let introduced = cluster.mentions.first().is_some_and(|&k| {
             let t = view.token_at_or_after(ents.mentions[k].span.start());

@@ -482,7 +482,7 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
                 span
             };
             match ents.clusters.get(mention.cluster) {
-                Some(c) if c.mentions.contains(&m) => Speaker {
+                Some(c) if c.mentions.binary_search(&m).is_ok() => Speaker {
                     span: mention.span,
                     name: c.name,
                     cluster: Some(mention.cluster),
