@@ -137,25 +137,7 @@ struct Run {
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let options = parse(args)?;
-    let news = shared().join("data/news");
-    let mut paths = Vec::new();
-    if options.defaults {
-        for name in ["bbc_2004_2005.jsonl", "allsides_2015_2020_sample1000.jsonl"] {
-            let path = news.join(name);
-            if path.exists() {
-                paths.push(path);
-            } else {
-                eprintln!("bench: {} is absent; skipping it", path.display());
-            }
-        }
-    }
-    paths.extend(options.inputs.iter().cloned());
-    if paths.is_empty() {
-        bail!(
-            "nothing to measure: the corpora in {} are absent; give --input FILE.jsonl",
-            news.display()
-        );
-    }
+    let paths = corpus_paths(&options)?;
 
     let binary = release_binary()?;
     let work = target_dir().join("bench");
@@ -177,77 +159,9 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     println!();
 
     // Stages in-process first: it also loads the corpora and counts their tokens.
-    warm_up();
-    let mut corpora = Vec::new();
-    println!("stages, in-process on 1 thread (read = JSON parsing of the input lines):");
-    println!(
-        "{:<36} {:>7} {:>7} {:>10} | {:>14} {:>14} {:>14} {:>14} {:>14} | {:>8}",
-        "corpus", "docs", "MB", "tokens", "read", "tokenize", "entities", "claims", "json", "total"
-    );
-    for path in &paths {
-        let (corpus, stages) = measure_stages(path, options.runs)?;
-        let total = stages.total();
-        let cell = |d: Duration| format!("{:>6.3}s {:>4.1}%", d.as_secs_f64(), percent(d, total));
-        println!(
-            "{:<36} {:>7} {:>7.2} {:>10} | {:>14} {:>14} {:>14} {:>14} {:>14} | {:>7.3}s",
-            corpus.name,
-            thousands(corpus.documents.len() as f64),
-            corpus.bytes as f64 / 1e6,
-            thousands(corpus.tokens as f64),
-            cell(stages.read),
-            cell(stages.tokenize),
-            cell(stages.entities),
-            cell(stages.claims),
-            cell(stages.json),
-            total.as_secs_f64()
-        );
-        corpora.push(corpus);
-    }
-    println!();
+    let corpora = stage_table(&paths, options.runs)?;
 
-    println!("the binary, whole process (start-up, reading, all stages, JSON Lines to /dev/null):");
-    println!(
-        "{:<36} {:>8} {:>9} {:>9} {:>8} {:>12} {:>10} {:>8} {:>8} {:>14}",
-        "corpus",
-        "threads",
-        "seconds",
-        "docs/s",
-        "MB/s",
-        "tokens/s",
-        "peak RSS",
-        "speedup",
-        "CPU s",
-        "tokens/CPU s"
-    );
-    let mut speedups = Vec::new();
-    let mut one_thread = Vec::new();
-    for corpus in &corpora {
-        // One thread and all cores in turn, so that a slow spell of a shared machine weighs on
-        // both figures of the ratio alike.
-        let (one, all) = best_runs_alternating(&timer, options.runs, |threads| {
-            binary_command(&binary, threads, Some(&corpus.path))
-        })?;
-        let speedup = one.wall.as_secs_f64() / all.wall.as_secs_f64();
-        print_run(corpus, "1", one, None);
-        print_run(corpus, &format!("all ({cores})"), all, Some(speedup));
-        speedups.push((corpus.name.clone(), speedup));
-        one_thread.push(one);
-        // On a machine busy with other work the wall-clock speedup says little; the CPU time
-        // each run needed says how much the threads cost over one. It is an upper bound: time a
-        // worker spends asleep waiting on the others costs no CPU.
-        if let (Some(cpu_one), Some(cpu_all)) = (one.cpu, all.cpu) {
-            println!(
-                "{:<36} {:>8} CPU time {:.2} s on 1 thread, {:.2} s on {cores}: at most {:.2}× on {cores} idle cores",
-                corpus.name,
-                "",
-                cpu_one.as_secs_f64(),
-                cpu_all.as_secs_f64(),
-                // CPU time itself varies with what shares the caches; past `cores` is noise.
-                (cores as f64 * cpu_one.as_secs_f64() / cpu_all.as_secs_f64()).min(cores as f64)
-            );
-        }
-    }
-    println!();
+    let (speedups, one_thread) = binary_table(&binary, &timer, &corpora, options.runs, cores)?;
 
     let stream = if options.stream {
         streaming(&binary, &timer, &corpora, options.repeat)?
@@ -282,8 +196,135 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
 
     println!("load average at the end: {}", load_average());
     println!();
+    print_targets(&ratios, &speedups, stream, startup, options.repeat, cores);
+    Ok(())
+}
+
+/// The corpora to measure: the two news corpora unless `--no-defaults`, then `--input` files.
+fn corpus_paths(options: &Options) -> Result<Vec<PathBuf>> {
+    let news = shared().join("data/news");
+    let mut paths = Vec::new();
+    if options.defaults {
+        for name in ["bbc_2004_2005.jsonl", "allsides_2015_2020_sample1000.jsonl"] {
+            let path = news.join(name);
+            if path.exists() {
+                paths.push(path);
+            } else {
+                eprintln!("bench: {} is absent; skipping it", path.display());
+            }
+        }
+    }
+    paths.extend(options.inputs.iter().cloned());
+    if paths.is_empty() {
+        bail!(
+            "nothing to measure: the corpora in {} are absent; give --input FILE.jsonl",
+            news.display()
+        );
+    }
+    Ok(paths)
+}
+
+/// Times each stage in-process on one thread and prints a row per corpus; returns the corpora.
+fn stage_table(paths: &[PathBuf], runs: usize) -> Result<Vec<Corpus>> {
+    warm_up();
+    let mut corpora = Vec::new();
+    println!("stages, in-process on 1 thread (read = JSON parsing of the input lines):");
+    println!(
+        "{:<36} {:>7} {:>7} {:>10} | {:>14} {:>14} {:>14} {:>14} {:>14} | {:>8}",
+        "corpus", "docs", "MB", "tokens", "read", "tokenize", "entities", "claims", "json", "total"
+    );
+    for path in paths {
+        let (corpus, stages) = measure_stages(path, runs)?;
+        let total = stages.total();
+        let cell = |d: Duration| format!("{:>6.3}s {:>4.1}%", d.as_secs_f64(), percent(d, total));
+        println!(
+            "{:<36} {:>7} {:>7.2} {:>10} | {:>14} {:>14} {:>14} {:>14} {:>14} | {:>7.3}s",
+            corpus.name,
+            thousands(corpus.documents.len() as f64),
+            corpus.bytes as f64 / 1e6,
+            thousands(corpus.tokens as f64),
+            cell(stages.read),
+            cell(stages.tokenize),
+            cell(stages.entities),
+            cell(stages.claims),
+            cell(stages.json),
+            total.as_secs_f64()
+        );
+        corpora.push(corpus);
+    }
+    println!();
+    Ok(corpora)
+}
+
+/// A figure per corpus, by the corpus's name.
+type Named = (String, f64);
+
+/// Runs the binary on 1 thread and on all cores per corpus and prints the rows; returns the
+/// speedups and the one-thread runs.
+fn binary_table(
+    binary: &Path,
+    timer: &Timer,
+    corpora: &[Corpus],
+    runs: usize,
+    cores: usize,
+) -> Result<(Vec<Named>, Vec<Run>)> {
+    println!("the binary, whole process (start-up, reading, all stages, JSON Lines to /dev/null):");
+    println!(
+        "{:<36} {:>8} {:>9} {:>9} {:>8} {:>12} {:>10} {:>8} {:>8} {:>14}",
+        "corpus",
+        "threads",
+        "seconds",
+        "docs/s",
+        "MB/s",
+        "tokens/s",
+        "peak RSS",
+        "speedup",
+        "CPU s",
+        "tokens/CPU s"
+    );
+    let mut speedups = Vec::new();
+    let mut one_thread = Vec::new();
+    for corpus in corpora {
+        // One thread and all cores in turn, so that a slow spell of a shared machine weighs on
+        // both figures of the ratio alike.
+        let (one, all) = best_runs_alternating(timer, runs, |threads| {
+            binary_command(binary, threads, Some(&corpus.path))
+        })?;
+        let speedup = one.wall.as_secs_f64() / all.wall.as_secs_f64();
+        print_run(corpus, "1", one, None);
+        print_run(corpus, &format!("all ({cores})"), all, Some(speedup));
+        speedups.push((corpus.name.clone(), speedup));
+        one_thread.push(one);
+        // On a machine busy with other work the wall-clock speedup says little; the CPU time
+        // each run needed says how much the threads cost over one. It is an upper bound: time a
+        // worker spends asleep waiting on the others costs no CPU.
+        if let (Some(cpu_one), Some(cpu_all)) = (one.cpu, all.cpu) {
+            println!(
+                "{:<36} {:>8} CPU time {:.2} s on 1 thread, {:.2} s on {cores}: at most {:.2}× on {cores} idle cores",
+                corpus.name,
+                "",
+                cpu_one.as_secs_f64(),
+                cpu_all.as_secs_f64(),
+                // CPU time itself varies with what shares the caches; past `cores` is noise.
+                (cores as f64 * cpu_one.as_secs_f64() / cpu_all.as_secs_f64()).min(cores as f64)
+            );
+        }
+    }
+    println!();
+    Ok((speedups, one_thread))
+}
+
+/// Prints each target of the bench with its verdict.
+fn print_targets(
+    ratios: &[Named],
+    speedups: &[Named],
+    stream: Option<f64>,
+    startup: Duration,
+    repeat: usize,
+    cores: usize,
+) {
     println!("targets (issue 5):");
-    for (name, ratio) in &ratios {
+    for (name, ratio) in ratios {
         verdict(
             &format!("{name}: ≥ 100× spaCy, 1 thread each"),
             *ratio >= 100.0,
@@ -293,7 +334,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     if ratios.is_empty() {
         println!("  -    ≥ 100× spaCy: not measured (no --spacy)");
     }
-    for (name, speedup) in &speedups {
+    for (name, speedup) in speedups {
         let label = format!("{name}: {cores} threads ≥ 1.8× one");
         if cores >= 2 {
             verdict(&label, *speedup >= 1.8, format!("{speedup:.2}×"));
@@ -303,18 +344,17 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     }
     match stream {
         Some(ratio) => verdict(
-            &format!("peak memory {}× within 10% of 1×", options.repeat),
+            &format!("peak memory {}× within 10% of 1×", repeat),
             ratio <= 1.10,
             format!("{ratio:.3}"),
         ),
-        None => println!("  -    peak memory {}× vs 1×: not measured", options.repeat),
+        None => println!("  -    peak memory {}× vs 1×: not measured", repeat),
     }
     verdict(
         "start-up well under 100 ms",
         ms(startup) < 100.0,
         format!("{:.1} ms", ms(startup)),
     );
-    Ok(())
 }
 
 /// Loads the stages' lazily built models and lexicons, so that no stage's figure includes them.

@@ -16,6 +16,7 @@ mod sparse;
 #[cfg(feature = "train")]
 pub mod train;
 
+#[cfg(feature = "train")]
 pub(crate) use crate::model::MAGIC;
 use crate::model::{CHUNKER, MODEL};
 use newsclaims_tokenize::Tokens;
