@@ -8,6 +8,7 @@
 
 use newsclaims_pipeline::{Analysis, Document, analyze};
 use newsclaims_text::Span;
+use newsclaims_tokenize::Quotation;
 use proptest::prelude::*;
 
 /// Text made of the characters the stages treat specially, in news-like proportions.
@@ -171,7 +172,12 @@ fn check_tokens(text: &str, a: &Analysis) {
     }
     check_sorted_disjoint(t.paragraphs.iter().map(|p| p.span), "paragraph");
 
-    for q in &t.quotes {
+    check_quotes(text, &t.quotes);
+}
+
+/// Quotation fragments lie inside their quotation; quotations nest but never cross.
+fn check_quotes(text: &str, quotes: &[Quotation]) {
+    for q in quotes {
         check_span(text, q.span, "quote");
         for &f in &q.fragments {
             check_span(text, f, "quote fragment");
@@ -185,7 +191,7 @@ fn check_tokens(text: &str, a: &Analysis) {
     }
     // Quotes nest (`“He said ‘no’ today”`) but never cross, and come in order of their start.
     let mut open: Vec<Span> = Vec::new();
-    for q in &t.quotes {
+    for q in quotes {
         if let Some(last) = open.last() {
             assert!(
                 last.start() <= q.span.start(),
