@@ -6,8 +6,9 @@
 //! listed, and how reliable each is as a cue, comes from `lexicons/cues.tsv`, derived from the
 //! PolNeAR training attributions by `cargo xtask train-claims` (see the crate README).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use newsclaims_text::hash::FxHashMap;
 
 /// How a cue's reported content follows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,7 +77,7 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
 /// dozen candidate lemmas. Built by inflecting each lemma with the inverse of every rule of
 /// [`lemma_candidates`], then asking the lemmatizer itself about each form, so a form gets the
 /// cue the lemmatizer gives it and no form the lemmatizer knows is missing.
-static FORMS: LazyLock<HashMap<Box<str>, Cue>> = LazyLock::new(|| {
+static FORMS: LazyLock<FxHashMap<Box<str>, Cue>> = LazyLock::new(|| {
     let mut forms: Vec<String> = IRREGULAR.iter().map(|(f, _)| f.to_string()).collect();
     for &(lemma, _) in CUES.iter() {
         forms.push(lemma.to_owned());

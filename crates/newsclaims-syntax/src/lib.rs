@@ -336,11 +336,18 @@ impl FeatureHasher {
 }
 
 fn suffix(word: &str, n: usize) -> &str {
+    if word.is_ascii() {
+        // The same slice as the char walk below: an ASCII char is one byte.
+        return &word[word.len().saturating_sub(n)..];
+    }
     let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &word[start..]
 }
 
 fn prefix(word: &str, n: usize) -> &str {
+    if word.is_ascii() {
+        return &word[..n.min(word.len())];
+    }
     let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
     &word[..end]
 }

@@ -2,8 +2,9 @@
 //! into [`Table`]s on first use (the tag dictionary and POS perceptron at once, the chunker
 //! only when chunks are asked for).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use newsclaims_text::hash::FxHashMap;
 
 use crate::sparse::Table;
 use crate::{Pos, pos_features};
@@ -62,7 +63,7 @@ pub(crate) struct Model {
     /// Frequent words that had one tag in training nearly always: they take it without the
     /// perceptron (Honnibal's tag dictionary), which spares the costliest step for about half
     /// of the tokens of news text.
-    known: HashMap<Box<str>, Pos>,
+    known: FxHashMap<Box<str>, Pos>,
     pos: Table,
 }
 
@@ -126,9 +127,9 @@ fn sections() -> Sections {
     Sections { pos, chunk }
 }
 
-fn read_known(bytes: &mut &[u8]) -> HashMap<Box<str>, Pos> {
+fn read_known(bytes: &mut &[u8]) -> FxHashMap<Box<str>, Pos> {
     let n = take_u32(bytes) as usize;
-    let mut known = HashMap::with_capacity(n);
+    let mut known = FxHashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let len = usize::from(take_u8(bytes));
         let word = std::str::from_utf8(&bytes[..len]).expect("tag dictionary words are UTF-8");

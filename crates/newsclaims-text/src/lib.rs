@@ -5,7 +5,7 @@
 //! This crate has no dependencies and does no I/O. Offsets here are always **bytes** into the
 //! original text; code-point offsets exist only at the output boundary (`newsclaims-format`),
 //! computed with [`CharIndex`]. [`fold`] is the one character folding the models share, [`rng`]
-//! the one seeded generator their trainers share.
+//! the one seeded generator their trainers share, [`hash`] the one hasher of their word lookups.
 //!
 //! ```
 //! use newsclaims_text::Span;
@@ -16,6 +16,7 @@
 //! ```
 
 pub mod fold;
+pub mod hash;
 pub mod rng;
 
 use std::fmt;

@@ -139,13 +139,13 @@ impl Pieces {
 
     fn push(&mut self, text: &str, start: usize, end: usize, kind: Kind, space_before: bool) {
         let lo_start = self.lower.len();
-        for c in text[start..end].chars() {
-            // Curly apostrophes read as straight ones so `o’clock` and `o'clock` match alike.
-            if c == '’' {
-                self.lower.push('\'');
-            } else {
-                self.lower.extend(c.to_lowercase());
-            }
+        let piece = &text[start..end];
+        if piece.is_ascii() {
+            // The same chars as the loop below, without decoding them one by one.
+            self.lower.push_str(piece);
+            self.lower[lo_start..].make_ascii_lowercase();
+        } else {
+            self.push_lower(piece);
         }
         self.items.push(Piece {
             span: Span::new(start, end),
@@ -158,5 +158,16 @@ impl Pieces {
             slashes: 0,
             lo: (lo_start as u32, self.lower.len() as u32),
         });
+    }
+
+    fn push_lower(&mut self, piece: &str) {
+        for c in piece.chars() {
+            // Curly apostrophes read as straight ones so `o’clock` and `o'clock` match alike.
+            if c == '’' {
+                self.lower.push('\'');
+            } else {
+                self.lower.extend(c.to_lowercase());
+            }
+        }
     }
 }
