@@ -294,6 +294,7 @@ const PAST_END: u8 = 251;
 const START: &str = "-START-";
 const END: &str = "-END-";
 
+#[derive(Clone, Copy)]
 struct FeatureHasher(u64);
 
 impl FeatureHasher {
@@ -305,18 +306,27 @@ impl FeatureHasher {
         self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
     }
 
-    fn str(mut self, s: &str) -> FeatureHasher {
-        if s.is_ascii() {
-            // The same bytes as the general loop: folding changes no ASCII char but A-Z.
-            for b in s.bytes() {
-                self.byte(b.to_ascii_lowercase());
+    fn str(self, s: &str) -> FeatureHasher {
+        // ASCII, nearly every word, in one pass: the same bytes as the general loop, since
+        // folding changes no ASCII char but A-Z.
+        let mut h = self;
+        for b in s.bytes() {
+            if !b.is_ascii() {
+                return self.str_wide(s);
             }
-        } else {
-            for c in s.chars().flat_map(fold_char) {
-                let mut buf = [0u8; 4];
-                for &b in c.encode_utf8(&mut buf).as_bytes() {
-                    self.byte(b);
-                }
+            h.byte(b.to_ascii_lowercase());
+        }
+        h.byte(0xff);
+        h
+    }
+
+    /// [`FeatureHasher::str`] of a string with a char outside ASCII.
+    #[inline(never)]
+    fn str_wide(mut self, s: &str) -> FeatureHasher {
+        for c in s.chars().flat_map(fold_char) {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
             }
         }
         self.byte(0xff);
