@@ -23,7 +23,7 @@ use newsclaims_tokenize::Sentence;
 use crate::view::View;
 use crate::{ClaimKind, ClaimType};
 
-pub(crate) use features::BUCKETS;
+pub(crate) use features::{BUCKETS, Words};
 
 /// The embedded model: the magic `NCW1`, the weight scale and the bias (`f32`, little-endian),
 /// then one `i16` weight per bucket (the weight is `scale * w`).

@@ -43,6 +43,8 @@ pub(crate) struct View<'a> {
     /// When set (training only), content-boundary decisions keep the rules' end and are
     /// recorded here with their candidates.
     pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
+    /// What the check-worthiness features read of each token, worked out on first use.
+    pub(crate) checkworthy_words: crate::checkworthy::Words,
 }
 
 /// A top-level quotation with its token range.
@@ -129,6 +131,7 @@ impl<'a> View<'a> {
             pos: RefCell::new(vec![Pos::default(); n]),
             tagged: vec![Cell::new(false); tokens.sentences.len()],
             record: None,
+            checkworthy_words: crate::checkworthy::Words::new(n),
             text,
             tokens: &tokens.tokens,
             entities,

@@ -132,6 +132,24 @@ struct Token {
 }
 
 fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
+    if word.is_ascii() {
+        // The same chars, without decoding UTF-8: nearly every word of English news.
+        let chars = word.bytes().map(char::from);
+        describe_chars(word, chars.clone(), chars.rev(), lex, clusters)
+    } else {
+        describe_chars(word, word.chars(), word.chars().rev(), lex, clusters)
+    }
+}
+
+/// [`describe`] of `word`, given its chars (`letters`) in order and in reverse.
+#[inline(always)]
+fn describe_chars(
+    word: &str,
+    letters: impl Iterator<Item = char>,
+    reversed: impl Iterator<Item = char>,
+    lex: &Lexicon,
+    clusters: &IdMap<u32>,
+) -> Token {
     let mut t = Token {
         word: lexicon::hash_bytes(word.as_bytes()),
         ..Token::default()
@@ -142,7 +160,7 @@ fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
     let mut first_upper = false;
     let mut lower = lexicon::HASH_START;
     // Prefix hashes as the lowercase form grows: prefix k is the hash after k chars.
-    for (k, c) in word.chars().enumerate() {
+    for (k, c) in letters.enumerate() {
         let kind = if c.is_uppercase() {
             uppers += 1;
             if k == 0 {
@@ -178,7 +196,7 @@ fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
     t.short = short;
     // Suffixes: hashed from the last chars, lowercased, in reverse order.
     let mut suffix = lexicon::HASH_START;
-    for (k, c) in word.chars().rev().take(4).enumerate() {
+    for (k, c) in reversed.take(4).enumerate() {
         suffix = lexicon::fold_char(suffix, c);
         t.affixes[4 + k] = suffix;
     }

@@ -111,7 +111,8 @@ impl Table {
                 let row = &self.dense[slot.start()..slot.start() + self.width];
                 // In steps of 8 of fixed length, which the compiler turns into SIMD adds (a row's
                 // width is a multiple of 8).
-                for (s, w) in scores.chunks_exact_mut(8).zip(row.chunks_exact(8)) {
+                let (rows, _) = row.as_chunks::<8>();
+                for (s, w) in scores.as_chunks_mut::<8>().0.iter_mut().zip(rows) {
                     for (s, &w) in s.iter_mut().zip(w) {
                         *s += i32::from(w);
                     }

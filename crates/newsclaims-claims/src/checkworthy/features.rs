@@ -7,6 +7,8 @@
 //! sentences at run time, so the two sides can never drift apart. It allocates nothing but the
 //! caller's buffer: words are lower-cased and digit-folded while they are hashed.
 
+use std::cell::Cell;
+
 use newsclaims_entities::Label;
 
 use crate::lexicon;
@@ -41,6 +43,83 @@ const CLASS: u32 = 0xc2b2_ae35;
 /// The hash of the sentence boundary in bigrams.
 const BOUNDARY: u32 = 0x27d4_eb2f;
 
+/// What the features read of one token: its hash and word classes, which depend on the token
+/// alone. A sentence and the claims inside it read the same tokens, so each token's is worked
+/// out once per text ([`Words`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Word {
+    hash: u32,
+    flags: u16,
+}
+
+/// The token is a word, number, hashtag or handle.
+const WORDLIKE: u16 = 1;
+/// Punctuation that is a feature of its own: `? ! % $ :`.
+const MARK: u16 = 1 << 1;
+const QUESTION: u16 = 1 << 2;
+const DIGIT: u16 = 1 << 3;
+/// The word is short enough to be lower-cased for the word classes.
+const CLASSED: u16 = 1 << 4;
+const COMPARISON: u16 = 1 << 5;
+const THAN: u16 = 1 << 6;
+const PAST_EVENT: u16 = 1 << 7;
+const MODAL: u16 = 1 << 8;
+const SHOULD: u16 = 1 << 9;
+const OPINION: u16 = 1 << 10;
+const PERSONAL: u16 = 1 << 11;
+/// A comparative (`more`, `bigger`): a `than` after it makes a comparison.
+const COMPARATIVE: u16 = 1 << 12;
+
+/// Each token's [`Word`], filled on first use.
+pub(crate) struct Words(Vec<Cell<Option<Word>>>);
+
+impl Words {
+    pub(crate) fn new(n_tokens: usize) -> Words {
+        Words(vec![Cell::new(None); n_tokens])
+    }
+}
+
+fn word_at(view: &View<'_>, k: usize) -> Word {
+    let cached = view.checkworthy_words.0.get(k);
+    if let Some(word) = cached.and_then(Cell::get) {
+        return word;
+    }
+    let word = describe(view, k);
+    if let Some(cell) = cached {
+        cell.set(Some(word));
+    }
+    word
+}
+
+fn describe(view: &View<'_>, k: usize) -> Word {
+    let w = view.word(k);
+    let mut flags = 0;
+    if !view.is_wordlike(k) {
+        if matches!(w, "?" | "!" | "%" | "$" | ":") {
+            flags |= MARK;
+            if w == "?" {
+                flags |= QUESTION;
+            }
+        }
+        return Word {
+            hash: word_hash(w),
+            flags,
+        };
+    }
+    flags |= WORDLIKE;
+    if w.bytes().any(|b| b.is_ascii_digit()) {
+        flags |= DIGIT;
+    }
+    let mut buf = [0u8; 32];
+    if let Some(lw) = lexicon::lower_ascii(w, &mut buf) {
+        flags |= CLASSED | classes(w, lw);
+    }
+    Word {
+        hash: word_hash(w),
+        flags,
+    }
+}
+
 /// Appends the feature hashes of the tokens `tokens` (indices into `view`, ascending) to
 /// `out`, and returns what the stretch holds.
 pub(crate) fn collect(
@@ -52,16 +131,15 @@ pub(crate) fn collect(
     let mut prev = BOUNDARY;
     let mut prev_comparative = false;
     for k in tokens {
-        let w = view.word(k);
         if let Some((_, m)) = view.mention_at(k)
             && m.span.start() == view.span(k).start()
         {
             mention(&mut s, m.label, &view.text[m.span], out);
         }
-        if !view.is_wordlike(k) {
-            if matches!(w, "?" | "!" | "%" | "$" | ":") {
-                s.question |= w == "?";
-                let h = word_hash(w);
+        let Word { hash: h, flags } = word_at(view, k);
+        if flags & WORDLIKE == 0 {
+            if flags & MARK != 0 {
+                s.question |= flags & QUESTION != 0;
                 out.push(h);
                 out.push(bigram(prev, h));
                 prev = h;
@@ -69,22 +147,26 @@ pub(crate) fn collect(
             continue;
         }
         s.words += 1;
-        let h = word_hash(w);
         out.push(h);
         out.push(bigram(prev, h));
         prev = h;
-        if view.mention_at(k).is_none() && w.bytes().any(|b| b.is_ascii_digit()) {
+        if view.mention_at(k).is_none() && flags & DIGIT != 0 {
             // Digits the tagger missed still make a quantity.
             s.numbers += 1;
         }
-        let mut buf = [0u8; 32];
-        let Some(lw) = lexicon::lower_ascii(w, &mut buf) else {
+        if flags & CLASSED == 0 {
             prev_comparative = false;
             continue;
-        };
-        classes(&mut s, w, lw, prev_comparative);
-        prev_comparative =
-            matches!(lw, "more" | "less" | "fewer") || (lw.len() > 4 && lw.ends_with("er"));
+        }
+        if flags & COMPARISON != 0 || (flags & THAN != 0 && prev_comparative) {
+            s.comparison = true;
+        }
+        s.past_event |= flags & PAST_EVENT != 0;
+        s.modal |= flags & MODAL != 0;
+        s.should |= flags & SHOULD != 0;
+        s.opinion |= flags & OPINION != 0;
+        s.personal |= flags & PERSONAL != 0;
+        prev_comparative = flags & COMPARATIVE != 0;
     }
     out.push(bigram(prev, BOUNDARY));
     summary(&s, out);
@@ -111,29 +193,37 @@ fn mention(s: &mut Signals, label: Label, text: &str, out: &mut Vec<u32>) {
     out.push(class_hash("entity", label.as_str(), 0));
 }
 
-/// The word-class signals of one lower-cased word.
-fn classes(s: &mut Signals, w: &str, lw: &str, prev_comparative: bool) {
-    if super::words::is_comparison(lw) || (lw == "than" && prev_comparative) {
-        s.comparison = true;
+/// The word-class flags of one word and its lower-cased form.
+fn classes(w: &str, lw: &str) -> u16 {
+    let mut flags = 0;
+    if super::words::is_comparison(lw) {
+        flags |= COMPARISON;
+    }
+    if lw == "than" {
+        flags |= THAN;
     }
     if super::words::is_past_event(w) {
-        s.past_event = true;
+        flags |= PAST_EVENT;
     }
     if super::words::is_modal(lw) {
-        s.modal = true;
+        flags |= MODAL;
     }
     if matches!(lw, "should" | "must" | "ought" | "need" | "needs") {
-        s.should = true;
+        flags |= SHOULD;
     }
     if super::words::is_opinion(lw) {
-        s.opinion = true;
+        flags |= OPINION;
     }
     if matches!(
         lw,
         "i" | "we" | "you" | "our" | "your" | "my" | "me" | "us" | "ours" | "yours"
     ) {
-        s.personal = true;
+        flags |= PERSONAL;
     }
+    if matches!(lw, "more" | "less" | "fewer") || (lw.len() > 4 && lw.ends_with("er")) {
+        flags |= COMPARATIVE;
+    }
+    flags
 }
 
 /// The class features of the whole stretch: counts in small buckets, flags.

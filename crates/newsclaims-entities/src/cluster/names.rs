@@ -144,11 +144,19 @@ pub fn first_name_share(name: &str) -> Option<f32> {
             .collect::<Vec<char>>()
     };
     let key = lower(name);
+    let ascii = name.is_ascii();
     table
         .binary_search_by(|(n, _)| {
-            n.chars()
-                .flat_map(char::to_lowercase)
-                .cmp(key.iter().copied())
+            if ascii && n.is_ascii() {
+                // The order of the chars below: an ASCII char lower-cases as its byte, and this
+                // decodes nothing (a lookup compared a dozen names char by char).
+                let lower = |b: &u8| b.to_ascii_lowercase();
+                n.as_bytes().iter().map(lower).cmp(name.as_bytes().iter().map(lower))
+            } else {
+                n.chars()
+                    .flat_map(char::to_lowercase)
+                    .cmp(key.iter().copied())
+            }
         })
         .ok()
         .map(|k| table[k].1)
