@@ -17,7 +17,7 @@ pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 #[derive(Clone, Copy, Default)]
 pub struct FxHasher(u64);
 
-const SEED: u64 = 0x51_7cc1_b727_220a_95;
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
 impl FxHasher {
     #[inline]

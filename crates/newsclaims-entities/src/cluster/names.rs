@@ -151,7 +151,10 @@ pub fn first_name_share(name: &str) -> Option<f32> {
                 // The order of the chars below: an ASCII char lower-cases as its byte, and this
                 // decodes nothing (a lookup compared a dozen names char by char).
                 let lower = |b: &u8| b.to_ascii_lowercase();
-                n.as_bytes().iter().map(lower).cmp(name.as_bytes().iter().map(lower))
+                n.as_bytes()
+                    .iter()
+                    .map(lower)
+                    .cmp(name.as_bytes().iter().map(lower))
             } else {
                 n.chars()
                     .flat_map(char::to_lowercase)
