@@ -61,142 +61,149 @@ impl Rules<'_> {
         Some((end, num))
     }
 
+    /// A number in digits or words at `i`: its end and what kind of number it is.
     pub(super) fn number_word(&self, i: usize) -> Option<(usize, Num)> {
         match self.kind(i)? {
-            Kind::Num => {
-                if self.in_name(i) {
-                    return None;
-                }
-                let p = self.p.items[i];
-                if p.colons > 0 || p.dots > 1 || (p.slashes > 0 && !self.fraction(i)) {
-                    return None;
-                }
-                let suffix = self.suffix(i)?;
-                let scaled = glued_scale(suffix);
-                if !suffix.is_empty() && !scaled {
-                    return None;
-                }
-                let mut end = i + 1;
-                if !scaled {
-                    while scale(self.low(end)) || matches!(self.low(end), "dozen" | "dozens") {
-                        end += 1;
-                    }
-                }
-                // `2 1/4`: a whole number and a fraction.
-                if end == i + 1 && p.slashes == 0 && self.fraction(end) {
-                    end += 1;
-                }
-                let year = end == i + 1 && self.year(i);
-                // A year range: `2014-2016`, `2014-16`.
-                if year
-                    && self.is_dash(end)
-                    && self.glued(end)
-                    && self.glued(end + 1)
-                    && self
-                        .p
-                        .items
-                        .get(end + 1)
-                        .is_some_and(|q| q.kind == Kind::Num && q.span.len() == q.digits as usize)
-                    && matches!(self.p.items[end + 1].digits, 2 | 4)
-                {
-                    return Some((end + 2, Num::Digits { year: true }));
-                }
-                Some((end, Num::Digits { year }))
-            }
-            Kind::Word => {
-                let w = self.low(i);
-                if approx_plural(w) || (w == "tens" && self.low(i + 1) == "of") {
-                    let mut end = i + 1;
-                    if w == "tens" {
-                        if !approx_plural(self.low(i + 2)) {
-                            return None;
-                        }
-                        end = i + 3;
-                    }
-                    while self.low(end) == "of" && approx_plural(self.low(end + 1)) {
-                        end += 2;
-                    }
-                    return Some((end, Num::Approx));
-                }
-                let mut end = i;
-                // `a third of voters`, `half of them`: a share is a CARDINAL.
-                if matches!(w, "a" | "one")
-                    && matches!(self.low(i + 1), "third" | "quarter" | "fifth" | "tenth")
-                    && self.low(i + 2) == "of"
-                {
-                    return Some((i + 2, Num::Spelled { one: false }));
-                }
-                if w == "half" && self.low(i + 1) == "of" {
-                    return Some((i + 1, Num::Spelled { one: false }));
-                }
-                // `half a million` is read below; `half million`, `a quarter million`.
-                let share = if w == "a" { i + 1 } else { i };
-                if matches!(self.low(share), "half" | "quarter")
-                    && matches!(self.low(share + 1), "million" | "billion" | "trillion")
-                {
-                    return Some((share + 2, Num::Spelled { one: false }));
-                }
-                if matches!(w, "a" | "an") {
-                    if !(scale(self.low(i + 1)) || self.low(i + 1) == "dozen") {
-                        return None;
-                    }
-                    end = i + 2;
-                } else if w == "half"
-                    && self.low(i + 1) == "a"
-                    && matches!(
-                        self.low(i + 2),
-                        "million" | "billion" | "dozen" | "trillion"
-                    )
-                {
-                    return Some((i + 3, Num::Spelled { one: false }));
-                }
-                let mut last_scale = end > i;
-                loop {
-                    let w = self.low(end);
-                    if small_number(w) {
-                        if tens(w)
-                            && self.is_dash(end + 1)
-                            && self.glued(end + 1)
-                            && self.glued(end + 2)
-                            && digit_word(self.low(end + 2))
-                        {
-                            end += 3;
-                        } else {
-                            end += 1;
-                        }
-                        last_scale = false;
-                    } else if end > i && (scale(w) || w == "dozen") {
-                        end += 1;
-                        last_scale = true;
-                    } else if end > i && w == "and" && last_scale && small_number(self.low(end + 1))
-                    {
-                        end += 1;
-                    } else {
-                        break;
-                    }
-                }
-                if end == i {
-                    return None;
-                }
-                // `two thirds`, `one fifth`, `three quarters`, `two-thirds`.
-                let dash = self.is_dash(end) && self.glued(end) && self.glued(end + 1);
-                let d = end + usize::from(dash);
-                // After `hundred` or `twenty` a singular ordinal is a rank (`one hundred
-                // twenty fifth`), which [`Rules::ordinal`] reads.
-                let last = self.low(end - 1);
-                let rank = (scale(last) || tens(last)) && !self.low(d).ends_with('s');
-                if self.denominator(d) && !(w == "a" || w == "an") && !rank {
-                    return Some((d + 1, Num::Spelled { one: false }));
-                }
-                Some((
-                    end,
-                    Num::Spelled {
-                        one: end == i + 1 && w == "one",
-                    },
-                ))
-            }
+            Kind::Num => self.digits_number(i),
+            Kind::Word => self.spelled_number(i),
             _ => None,
         }
+    }
+
+    /// `42`, `3.5m`, `2 1/4`, `10 million`, a year or a year range `2014-16`.
+    fn digits_number(&self, i: usize) -> Option<(usize, Num)> {
+        if self.in_name(i) {
+            return None;
+        }
+        let p = self.p.items[i];
+        if p.colons > 0 || p.dots > 1 || (p.slashes > 0 && !self.fraction(i)) {
+            return None;
+        }
+        let suffix = self.suffix(i)?;
+        let scaled = glued_scale(suffix);
+        if !suffix.is_empty() && !scaled {
+            return None;
+        }
+        let mut end = i + 1;
+        if !scaled {
+            while scale(self.low(end)) || matches!(self.low(end), "dozen" | "dozens") {
+                end += 1;
+            }
+        }
+        // `2 1/4`: a whole number and a fraction.
+        if end == i + 1 && p.slashes == 0 && self.fraction(end) {
+            end += 1;
+        }
+        let year = end == i + 1 && self.year(i);
+        // A year range: `2014-2016`, `2014-16`.
+        if year
+            && self.is_dash(end)
+            && self.glued(end)
+            && self.glued(end + 1)
+            && self
+                .p
+                .items
+                .get(end + 1)
+                .is_some_and(|q| q.kind == Kind::Num && q.span.len() == q.digits as usize)
+            && matches!(self.p.items[end + 1].digits, 2 | 4)
+        {
+            return Some((end + 2, Num::Digits { year: true }));
+        }
+        Some((end, Num::Digits { year }))
+    }
+
+    /// `dozens`, `tens of thousands`, `a third of`, `half a million`, `twenty-five`,
+    /// `two thirds`.
+    fn spelled_number(&self, i: usize) -> Option<(usize, Num)> {
+        let w = self.low(i);
+        if approx_plural(w) || (w == "tens" && self.low(i + 1) == "of") {
+            let mut end = i + 1;
+            if w == "tens" {
+                if !approx_plural(self.low(i + 2)) {
+                    return None;
+                }
+                end = i + 3;
+            }
+            while self.low(end) == "of" && approx_plural(self.low(end + 1)) {
+                end += 2;
+            }
+            return Some((end, Num::Approx));
+        }
+        let mut end = i;
+        // `a third of voters`, `half of them`: a share is a CARDINAL.
+        if matches!(w, "a" | "one")
+            && matches!(self.low(i + 1), "third" | "quarter" | "fifth" | "tenth")
+            && self.low(i + 2) == "of"
+        {
+            return Some((i + 2, Num::Spelled { one: false }));
+        }
+        if w == "half" && self.low(i + 1) == "of" {
+            return Some((i + 1, Num::Spelled { one: false }));
+        }
+        // `half a million` is read below; `half million`, `a quarter million`.
+        let share = if w == "a" { i + 1 } else { i };
+        if matches!(self.low(share), "half" | "quarter")
+            && matches!(self.low(share + 1), "million" | "billion" | "trillion")
+        {
+            return Some((share + 2, Num::Spelled { one: false }));
+        }
+        if matches!(w, "a" | "an") {
+            if !(scale(self.low(i + 1)) || self.low(i + 1) == "dozen") {
+                return None;
+            }
+            end = i + 2;
+        } else if w == "half"
+            && self.low(i + 1) == "a"
+            && matches!(
+                self.low(i + 2),
+                "million" | "billion" | "dozen" | "trillion"
+            )
+        {
+            return Some((i + 3, Num::Spelled { one: false }));
+        }
+        let mut last_scale = end > i;
+        loop {
+            let w = self.low(end);
+            if small_number(w) {
+                if tens(w)
+                    && self.is_dash(end + 1)
+                    && self.glued(end + 1)
+                    && self.glued(end + 2)
+                    && digit_word(self.low(end + 2))
+                {
+                    end += 3;
+                } else {
+                    end += 1;
+                }
+                last_scale = false;
+            } else if end > i && (scale(w) || w == "dozen") {
+                end += 1;
+                last_scale = true;
+            } else if end > i && w == "and" && last_scale && small_number(self.low(end + 1)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == i {
+            return None;
+        }
+        // `two thirds`, `one fifth`, `three quarters`, `two-thirds`.
+        let dash = self.is_dash(end) && self.glued(end) && self.glued(end + 1);
+        let d = end + usize::from(dash);
+        // After `hundred` or `twenty` a singular ordinal is a rank (`one hundred
+        // twenty fifth`), which [`Rules::ordinal`] reads.
+        let last = self.low(end - 1);
+        let rank = (scale(last) || tens(last)) && !self.low(d).ends_with('s');
+        if self.denominator(d) && !(w == "a" || w == "an") && !rank {
+            return Some((d + 1, Num::Spelled { one: false }));
+        }
+        Some((
+            end,
+            Num::Spelled {
+                one: end == i + 1 && w == "one",
+            },
+        ))
     }
 
     /// Where a hedge starting at `i` ends: `more than`, `at least`, `about`, `nearly`.
@@ -396,6 +403,12 @@ impl Rules<'_> {
         if num == Num::Approx && self.low(k) == "of" {
             k += 1;
         }
+        self.currency_after(k).and_then(hit)
+    }
+
+    /// The end of a currency word at `k` or after up to two words naming its country:
+    /// `dollars`, `Hong Kong dollars`, `U.S. dollars and 50 cents`, `pounds sterling`.
+    fn currency_after(&self, k: usize) -> Option<usize> {
         // Up to two capitalised words name the currency's country: `Hong Kong dollars`,
         // `U.S. dollars`.
         let mut adjectives = 0;
@@ -415,7 +428,7 @@ impl Rules<'_> {
                 {
                     end = e + 1;
                 }
-                return hit(end);
+                return Some(end);
             }
             if matches!(w, "pound" | "pounds") && (adjectives > 0 || self.low(j + 1) == "sterling")
             {
@@ -424,7 +437,7 @@ impl Rules<'_> {
                 } else {
                     j + 1
                 };
-                return hit(end);
+                return Some(end);
             }
             // A capitalised word, or a lowercase one shaped like a nationality (`swiss`,
             // `australian`, `us`), as lowercased text writes them.

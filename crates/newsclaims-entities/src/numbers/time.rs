@@ -86,6 +86,13 @@ impl Rules<'_> {
             }
             return hit(i + 2, false);
         }
+        let end = self.clock_time(i)?;
+        hit(end, false)
+    }
+
+    /// A time in digits at `i`: `3:30`, `7 p.m.`, `1140 a.m.`, `9 o'clock`, `4:30 a.m. Thursday`,
+    /// `10 EST`: its end.
+    fn clock_time(&self, i: usize) -> Option<usize> {
         let p = self.p.items.get(i).filter(|p| p.kind == Kind::Num)?;
         let s = self.suffix(i)?;
         let mut end = i + 1;
@@ -152,7 +159,7 @@ impl Rules<'_> {
                 end += 1;
             }
         }
-        hit(end, false)
+        Some(end)
     }
 
     /// `am`, `pm`, `a.m.`, `p.m.` at `k`: its end.

@@ -376,6 +376,11 @@ pub(super) fn currency_word(w: &str) -> bool {
 
 /// Units of measure written as words or abbreviations after a number (QUANTITY).
 pub(super) fn measure(w: &str) -> bool {
+    length_area_or_mass(w) || volume_or_other_unit(w)
+}
+
+/// Units of length, area and mass: `miles`, `km`, `acres`, `tonnes`, `lbs`.
+fn length_area_or_mass(w: &str) -> bool {
     matches!(
         w,
         "mile"
@@ -437,7 +442,15 @@ pub(super) fn measure(w: &str) -> bool {
             | "ounce"
             | "ounces"
             | "oz"
-            | "liter"
+    )
+}
+
+/// Units of volume, temperature, speed, power, energy and data: `litres`, `barrels`, `degrees`,
+/// `mph`, `megawatts`, `calories`, `gigabytes`.
+fn volume_or_other_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "liter"
             | "liters"
             | "litre"
             | "litres"
