@@ -193,7 +193,7 @@ impl Rules<'_> {
         if !ambiguous || dated || weekday_end.is_some() {
             return Some(m_end);
         }
-        return weekday_end;
+        weekday_end
     }
 
     /// Dates led by the day: `the second of August`, `24 February`, `the 20th of next month`,
