@@ -134,6 +134,14 @@ impl Reader {
         Ok((reader, skipped))
     }
 
+    /// The files found in the input folders, not yet read: an output must be none of them.
+    pub(crate) fn walked(&self) -> impl Iterator<Item = &Path> {
+        self.pending.iter().filter_map(|p| match p {
+            Pending::File { path, named: false } => Some(path.as_path()),
+            _ => None,
+        })
+    }
+
     fn read_next(&mut self) -> Option<Input> {
         loop {
             let item = match self.current.take() {

@@ -120,7 +120,7 @@ fn run(args: &Args) -> Result<Summary> {
         )?),
         _ => None,
     };
-    check_not_an_input(args.output.as_deref(), &args.inputs)?;
+    check_not_an_input(args.output.as_deref(), &args.inputs, reader.walked())?;
     let mut out: Box<dyn Write> = match &args.output {
         // A brat folder's error records (documents that got no files) go to standard output.
         _ if brat_dir.is_some() => Box::new(io::BufWriter::new(io::stdout().lock())),
@@ -272,9 +272,14 @@ fn render(
 
 /// Refuses an output that is also an input before anything is opened for writing: the same
 /// file (device and inode, so a hard link or another spelling of the path is caught), a file
-/// inside an input folder, or standard input. Without `--output`, standard output is checked
-/// (`newsclaims < in.jsonl >> in.jsonl` would read its own output).
-fn check_not_an_input(output: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+/// inside an input folder or a hard link to one of the files found there (`walked`), or
+/// standard input. Without `--output`, standard output is checked (`newsclaims < in.jsonl >>
+/// in.jsonl` would read its own output).
+fn check_not_an_input<'a>(
+    output: Option<&Path>,
+    inputs: &[PathBuf],
+    walked: impl Iterator<Item = &'a Path>,
+) -> Result<()> {
     let out = match output {
         Some(path) => match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => (identity(&meta), path.display().to_string()),
@@ -310,6 +315,11 @@ fn check_not_an_input(output: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
                 .is_some_and(|(o, i)| o.starts_with(i));
         if inside || identity(&meta) == out.0 {
             return refuse(&input.display().to_string());
+        }
+    }
+    for file in walked {
+        if std::fs::metadata(file).is_ok_and(|meta| identity(&meta) == out.0) {
+            return refuse(&file.display().to_string());
         }
     }
     Ok(())

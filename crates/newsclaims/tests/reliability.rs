@@ -123,6 +123,20 @@ fn output_that_is_an_input_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&input).unwrap(), bytes);
+    // A hard link, outside the folder, to a file the folder walk finds.
+    let folder = dir.join("corpus");
+    std::fs::create_dir_all(folder.join("deeper")).unwrap();
+    let inner = folder.join("deeper/in.jsonl");
+    std::fs::write(&inner, bytes).unwrap();
+    let outside = dir.join("outside.jsonl");
+    std::fs::hard_link(&inner, &outside).unwrap();
+    let out = bin()
+        .args(["-q", s(&folder), "-o", s(&outside)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is also an input"));
+    assert_eq!(std::fs::read(&inner).unwrap(), bytes);
 }
 
 /// Standard error that cannot be written is ignored; a closed standard output is exit 2;
