@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use newsclaims_cli::args::InputFormat;
 use newsclaims_cli::jsonl::{
-    BOM, Line, Record, invalid_sequences, parse_line, read_line, truncated,
+    BOM, Line, OTHER_FIELDS_BYTES, Record, invalid_sequences, parse_line, parse_long_line,
+    read_line, truncated,
 };
 use newsclaims_pipeline::{DuplicateIds, Input, Unreadable};
 use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
@@ -84,9 +85,6 @@ enum Kind {
 /// The extensions a folder walk picks up (in any case); other files in folders are not
 /// articles, except Spark's and Hadoop's `part-00000` files, read by content.
 const EXTENSIONS: [&str; 4] = ["txt", "jsonl", "ndjson", "json"];
-
-/// Bytes a JSON line may hold besides its text (title, url, metadata).
-const OTHER_FIELDS_BYTES: usize = 1 << 20;
 
 /// Bytes of white space (after a byte-order mark) read at most to see what an input holds.
 const SNIFF_BYTES: usize = 1 << 16;
@@ -157,11 +155,7 @@ impl Reader {
                     mut line,
                 }) => {
                     line += 1;
-                    let item = self.line_record(
-                        &name,
-                        line,
-                        read_line(&mut *reader, self.max_line_bytes()),
-                    );
+                    let item = self.line_record(&name, line, &mut *reader);
                     let Some(item) = item else {
                         // The end of the stream.
                         continue;
@@ -196,45 +190,42 @@ impl Reader {
         &self,
         name: &str,
         line: u64,
-        read: io::Result<Line>,
+        reader: &mut dyn BufRead,
     ) -> Option<Result<Input, ()>> {
-        let fallback_id = self.id_of(&format!("{name}:{line}"));
+        let record = Record {
+            name,
+            line,
+            fallback_id: self.id_of(&format!("{name}:{line}")),
+        };
         let error = |kind: ErrorKind, message: String| {
             Ok(Input::Unreadable(Unreadable {
-                id: fallback_id.clone(),
+                id: record.fallback_id.clone(),
                 kind,
                 message,
                 line: Some(line),
             }))
         };
+        let (max_bytes, reserved) = (self.options.max_bytes, newsclaims_format::RESERVED_FIELDS);
+        let read = read_line(reader, self.max_line_bytes()).and_then(|read| {
+            Ok(match read {
+                Line::End => return Ok(None),
+                Line::Blank => None,
+                Line::Text(raw) => Some(parse_line(&record, &raw, max_bytes, reserved)),
+                // Too long to hold whole: read as a stream, its text cut at `--max-bytes`.
+                Line::TooLong(head) => {
+                    Some(parse_long_line(&record, head, reader, max_bytes, reserved)?)
+                }
+            })
+            .map(Some)
+        });
         Some(match read {
-            Ok(Line::End) => return None,
-            Ok(Line::Blank) if self.options.input_format == InputFormat::Jsonl => error(
+            Ok(None) => return None,
+            Ok(Some(Some(input))) => Ok(input),
+            Ok(Some(None)) if self.options.input_format == InputFormat::Jsonl => error(
                 ErrorKind::BlankLine,
                 format!("line {line} of {name} is blank"),
             ),
-            Ok(Line::Blank) => Err(()),
-            Ok(Line::Text(raw)) => {
-                let record = Record {
-                    name,
-                    line,
-                    fallback_id: fallback_id.clone(),
-                };
-                Ok(parse_line(
-                    &record,
-                    &raw,
-                    self.options.max_bytes,
-                    newsclaims_format::RESERVED_FIELDS,
-                ))
-            }
-            Ok(Line::TooLong(len)) => error(
-                ErrorKind::TooLarge,
-                format!(
-                    "line {line} of {name} is longer than {} bytes ({len} bytes or more); \
-                     raise --max-bytes to read it",
-                    self.max_line_bytes()
-                ),
-            ),
+            Ok(Some(None)) => Err(()),
             // The stream cannot go on: this record closes it.
             Err(e) => error(
                 ErrorKind::ReadError,

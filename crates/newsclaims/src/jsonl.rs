@@ -7,12 +7,17 @@
 //! their key order. A numeric `id` keeps its exact digits. A byte-order mark at the start of any
 //! line is dropped (files saved by Windows tools and then concatenated).
 
+mod long;
+
+use std::borrow::Cow;
 use std::io::{self, BufRead};
 
 use newsclaims_pipeline::{Input, Unreadable};
 use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
+
+pub use long::{OTHER_FIELDS_BYTES, parse_long_line};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -26,14 +31,14 @@ pub enum Line {
     Blank,
     /// A line's bytes, without its line break.
     Text(Vec<u8>),
-    /// Longer than allowed: skipped to its end without being kept; at least this many bytes.
-    TooLong(usize),
+    /// Longer than `max`: its first bytes (at most `max`); the rest of the line is still in the
+    /// reader, for [`parse_long_line`].
+    TooLong(Vec<u8>),
 }
 
 /// Reads one line (without its `\n`), keeping at most `max` bytes in memory.
 pub fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
     let mut raw = Vec::new();
-    let mut len = 0;
     let mut any = false;
     loop {
         let buf = match reader.fill_buf() {
@@ -49,12 +54,10 @@ pub fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
             Some(i) => (&buf[..i], true),
             None => (buf, false),
         };
-        len += chunk.len();
-        if len <= max {
-            raw.extend_from_slice(chunk);
-        } else if !raw.is_empty() {
-            raw = Vec::new();
+        if raw.len() + chunk.len() > max {
+            return Ok(Line::TooLong(raw));
         }
+        raw.extend_from_slice(chunk);
         let used = chunk.len() + usize::from(done);
         reader.consume(used);
         if done {
@@ -63,8 +66,6 @@ pub fn read_line(reader: &mut dyn BufRead, max: usize) -> io::Result<Line> {
     }
     Ok(if !any {
         Line::End
-    } else if len > max {
-        Line::TooLong(len)
     } else if raw
         .strip_prefix(BOM)
         .unwrap_or(&raw)
@@ -127,25 +128,7 @@ pub struct Record<'a> {
 /// (`reserved`). A text longer than `max_bytes` is cut there, like a `.txt` file.
 pub fn parse_line(record: &Record<'_>, raw: &[u8], max_bytes: usize, reserved: &[&str]) -> Input {
     let (name, line) = (record.name, record.line);
-    let fallback_id = record.fallback_id.clone();
     let mut problems = Vec::new();
-    let raw = raw.strip_prefix(BOM).unwrap_or(raw);
-    let repaired;
-    let raw = match std::str::from_utf8(raw) {
-        Ok(s) => s,
-        Err(_) => {
-            problems.push(Problem {
-                kind: ProblemKind::InvalidUtf8,
-                message: format!(
-                    "{} on line {line} replaced by U+FFFD",
-                    invalid_sequences(raw)
-                ),
-                span: None,
-            });
-            repaired = String::from_utf8_lossy(raw).into_owned();
-            repaired.as_str()
-        }
-    };
     let error = |id: String, kind: ErrorKind, message: String| {
         Input::Unreadable(Unreadable {
             id,
@@ -154,41 +137,23 @@ pub fn parse_line(record: &Record<'_>, raw: &[u8], max_bytes: usize, reserved: &
             line: Some(line),
         })
     };
-    let raw = raw.trim();
-    let fixed;
-    let raw = match serde_json::from_str::<&RawValue>(raw) {
-        Ok(_) => raw,
+    let raw = match json_text(raw, line, &mut problems) {
+        Ok(raw) => raw,
         Err(e) => {
-            // A lone UTF-16 surrogate escape (`\ud83d` of an emoji cut in half, common in
-            // scraped social media) is not valid JSON text; repaired, the line is readable.
-            match repair_surrogates(raw) {
-                Some((text, n)) if serde_json::from_str::<&RawValue>(&text).is_ok() => {
-                    problems.push(Problem {
-                        kind: ProblemKind::LoneSurrogate,
-                        message: format!(
-                            "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
-                            if n == 1 { "" } else { "s" }
-                        ),
-                        span: None,
-                    });
-                    fixed = text;
-                    fixed.as_str()
-                }
-                _ => {
-                    return error(
-                        fallback_id,
-                        ErrorKind::MalformedJson,
-                        format!("line {line} of {name} is not JSON: {e}"),
-                    );
-                }
-            }
+            let message = format!("line {line} of {name} is not JSON: {e}");
+            return error(
+                record.fallback_id.clone(),
+                ErrorKind::MalformedJson,
+                message,
+            );
         }
     };
-    let Ok(Members(members)) = serde_json::from_str::<Members<'_>>(raw) else {
+    let Ok(Members(members)) = serde_json::from_str::<Members<'_>>(&raw) else {
+        let message = format!("line {line} of {name} is not a JSON object");
         return error(
-            fallback_id,
+            record.fallback_id.clone(),
             ErrorKind::MalformedJson,
-            format!("line {line} of {name} is not a JSON object"),
+            message,
         );
     };
     // Of a name given twice, the last value counts (as in most JSON readers).
@@ -200,40 +165,12 @@ pub fn parse_line(record: &Record<'_>, raw: &[u8], max_bytes: usize, reserved: &
         _ => None,
     };
     let Some(id) = id else {
-        return error(
-            fallback_id,
-            ErrorKind::MissingField,
-            format!("line {line} of {name} has no string or number `id`"),
-        );
+        let message = format!("line {line} of {name} has no string or number `id`");
+        return error(record.fallback_id.clone(), ErrorKind::MissingField, message);
     };
-    let mut text = match last("text") {
-        Some(v) if v.get().starts_with('"') => match string(v, line, &mut problems) {
-            Ok(text) => text,
-            Err(e) => {
-                return error(
-                    id,
-                    ErrorKind::BadField,
-                    format!("line {line} of {name}: `text` cannot be read: {e}"),
-                );
-            }
-        },
-        Some(v) => {
-            return error(
-                id,
-                ErrorKind::BadField,
-                format!(
-                    "line {line} of {name}: `text` is {}, not a string",
-                    kind_of(v)
-                ),
-            );
-        }
-        None => {
-            return error(
-                id,
-                ErrorKind::MissingField,
-                format!("line {line} of {name} has no `text`"),
-            );
-        }
+    let mut text = match text_field(last("text"), line, &mut problems) {
+        Ok(text) => text,
+        Err((kind, why)) => return error(id, kind, format!("line {line} of {name}{why}")),
     };
     if text.len() > max_bytes {
         let mut end = max_bytes;
@@ -243,8 +180,82 @@ pub fn parse_line(record: &Record<'_>, raw: &[u8], max_bytes: usize, reserved: &
         text.truncate(end);
         problems.push(truncated(max_bytes));
     }
+    let fields = carried(&members, reserved, &mut problems);
+    Input::Document(Document { id, text, fields }, problems)
+}
+
+/// The line as JSON text: a byte-order mark dropped, invalid UTF-8 and lone UTF-16 surrogate
+/// escapes repaired (each repair listed in `problems`); the parser's error when it is no JSON.
+fn json_text<'a>(
+    raw: &'a [u8],
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Result<Cow<'a, str>, serde_json::Error> {
+    let raw = raw.strip_prefix(BOM).unwrap_or(raw);
+    let raw = match std::str::from_utf8(raw) {
+        Ok(s) => Cow::Borrowed(s.trim()),
+        Err(_) => {
+            problems.push(Problem {
+                kind: ProblemKind::InvalidUtf8,
+                message: format!(
+                    "{} on line {line} replaced by U+FFFD",
+                    invalid_sequences(raw)
+                ),
+                span: None,
+            });
+            Cow::Owned(String::from_utf8_lossy(raw).trim().to_owned())
+        }
+    };
+    let e = match serde_json::from_str::<&RawValue>(&raw) {
+        Ok(_) => return Ok(raw),
+        Err(e) => e,
+    };
+    // A lone UTF-16 surrogate escape (`\ud83d` of an emoji cut in half, common in scraped social
+    // media) is not valid JSON text; repaired, the line is readable.
+    match repair_surrogates(&raw) {
+        Some((text, n)) if serde_json::from_str::<&RawValue>(&text).is_ok() => {
+            problems.push(Problem {
+                kind: ProblemKind::LoneSurrogate,
+                message: format!(
+                    "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
+                    if n == 1 { "" } else { "s" }
+                ),
+                span: None,
+            });
+            Ok(Cow::Owned(text))
+        }
+        _ => Err(e),
+    }
+}
+
+/// The value of the `text` member; else the kind of error record and the end of its message
+/// (after `line N of NAME`).
+fn text_field(
+    value: Option<&RawValue>,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Result<String, (ErrorKind, String)> {
+    match value {
+        Some(v) if v.get().starts_with('"') => string(v, line, problems)
+            .map_err(|e| (ErrorKind::BadField, format!(": `text` cannot be read: {e}"))),
+        Some(v) => Err((
+            ErrorKind::BadField,
+            format!(": `text` is {}, not a string", kind_of(v)),
+        )),
+        None => Err((ErrorKind::MissingField, " has no `text`".to_owned())),
+    }
+}
+
+/// The members carried to the output: all but `id`, `text` and those bearing the name of an
+/// output field (`reserved`, left out with a problem), in order, each as its JSON text; of a name
+/// given twice, the last value in the first place.
+fn carried(
+    members: &[(String, &RawValue)],
+    reserved: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = Vec::new();
-    for (field, value) in &members {
+    for (field, value) in members {
         if field == "id" || field == "text" {
             continue;
         }
@@ -263,7 +274,7 @@ pub fn parse_line(record: &Record<'_>, raw: &[u8], max_bytes: usize, reserved: &
             None => fields.push((field.clone(), value.get().to_owned())),
         }
     }
-    Input::Document(Document { id, text, fields }, problems)
+    fields
 }
 
 /// A JSON string's value; a lone surrogate escape in it (JSON syntax allows it, a Rust string

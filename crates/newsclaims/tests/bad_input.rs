@@ -126,6 +126,20 @@ fn bad_lines() -> (Vec<u8>, Vec<(&'static str, Want)>) {
         input.extend_from_slice(bytes);
         want.push((id, w));
     };
+    broken_records(&mut add);
+    odd_texts(&mut add);
+    // The file ends in the middle of a record, without a newline.
+    add(
+        b"{\"id\":\"cut\",\"text\":\"The dump was trunc",
+        ":21",
+        Want::Error("malformed-json", Some(21)),
+    );
+    want.retain(|(id, _)| !id.is_empty());
+    (input, want)
+}
+
+/// Lines 1 to 12 of [`bad_lines`]: records that cannot be read, or only with a repair.
+fn broken_records(add: &mut dyn FnMut(&[u8], &'static str, Want)) {
     use Want::*;
     add(
         &jsonl("plain", "“We will prevail,” Zelensky said."),
@@ -181,6 +195,11 @@ fn bad_lines() -> (Vec<u8>, Vec<(&'static str, Want)>) {
     );
     // Blank lines are not documents.
     add(b"\n   \n", "", Analysed(&[]));
+}
+
+/// Lines 13 to 20 of [`bad_lines`]: readable records with odd texts.
+fn odd_texts(add: &mut dyn FnMut(&[u8], &'static str, Want)) {
+    use Want::*;
     add(
         &jsonl("quote-marks", &"\"".repeat(100_000)),
         "quote-marks",
@@ -215,14 +234,6 @@ fn bad_lines() -> (Vec<u8>, Vec<(&'static str, Want)>) {
         "surrogate",
         Analysed(&["lone-surrogate"]),
     );
-    // The file ends in the middle of a record, without a newline.
-    add(
-        b"{\"id\":\"cut\",\"text\":\"The dump was trunc",
-        ":21",
-        Error("malformed-json", Some(21)),
-    );
-    want.retain(|(id, _)| !id.is_empty());
-    (input, want)
 }
 
 #[test]
@@ -369,27 +380,7 @@ fn big_documents() {
     assert_eq!(out.status, Some(0), "{}", out.stderr);
     check(&out.records(), &[("big", Want::Analysed(&["truncated"]))]);
 
-    // JSON Lines: a text over the limit is cut, like a .txt file, however long (escaped: six
-    // bytes a character); a line longer than six times the limit and 1 MB for other fields is
-    // not even parsed, and the next line goes on.
-    let mut input = jsonl("long", &"Word said. ".repeat(200));
-    input.extend(jsonl("escaped", &"\u{1}".repeat(100_000)));
-    input.extend(jsonl("huge", &"x".repeat(1_100_000)));
-    input.extend(jsonl("after", "Still read."));
-    let out = run(&["--max-bytes", "1K"], &input);
-    assert_eq!(out.status, Some(1), "{}", out.stderr);
-    check(
-        &out.records(),
-        &[
-            ("long", Want::Analysed(&["truncated"])),
-            (
-                "escaped",
-                Want::Analysed(&["truncated", "control-characters"]),
-            ),
-            (":3", Want::Error("too-large", Some(3))),
-            ("after", Want::Analysed(&[])),
-        ],
-    );
+    long_json_lines();
     // A cut never splits a character.
     let out = run(&["--max-bytes", "10"], "ééééééé said.".as_bytes());
     check(&out.records(), &[("stdin", Want::Analysed(&["truncated"]))]);
@@ -535,4 +526,70 @@ fn other_fields_are_carried_through() {
     for key in &keys {
         assert!(newsclaims_format::RESERVED_FIELDS.contains(key), "{key}");
     }
+}
+
+/// JSON Lines: a text over the limit is cut, like a .txt file, however long: a line longer than
+/// the reader holds whole (six times the limit, as escapes take up to six bytes a character, and
+/// 1 MB for other fields) is read as a stream, its text cut, its other fields kept up to 1 MB;
+/// only a line that is no JSON object gets an error record, and the next line goes on.
+fn long_json_lines() {
+    // Members in this order (a JSON object of serde_json's would sort them).
+    let long_line = |members: &[(&str, serde_json::Value)]| {
+        let members: Vec<String> = members
+            .iter()
+            .map(|(k, v)| format!("\"{k}\":{v}"))
+            .collect();
+        format!("{{{}}}\n", members.join(",")).into_bytes()
+    };
+    let mut input = jsonl("long", &"Word said. ".repeat(200));
+    input.extend(jsonl("escaped", &"\u{1}".repeat(100_000)));
+    input.extend(jsonl("huge", &"x".repeat(1_100_000)));
+    // Long only because escaped: 200,000 characters of six bytes.
+    input.extend(jsonl("huge-escaped", &"\u{1}".repeat(200_000)));
+    // The id after a long text, a cut emoji and an escaped quote in it, fields around it.
+    let text = format!("“Yes,” he said. \"{}", "é😀".repeat(200_000));
+    input.extend(long_line(&[
+        ("title", "T".into()),
+        ("text", text.into()),
+        ("n", 1.into()),
+        ("id", "id-last".into()),
+    ]));
+    // A carried field over 1 MB is left out, with a problem; the document is analysed.
+    input.extend(long_line(&[
+        ("id", "big-field".into()),
+        ("text", "She said so.".into()),
+        ("html", "<p>".repeat(400_000).into()),
+    ]));
+    let mut broken = jsonl("broken", &"y".repeat(1_100_000));
+    broken.splice(500_000..500_000, *b"\"]");
+    input.extend(broken);
+    input.extend(jsonl("after", "Still read."));
+    let out = run(&["--max-bytes", "1K"], &input);
+    assert_eq!(out.status, Some(1), "{}", out.stderr);
+    let records = out.records();
+    check(
+        &records,
+        &[
+            ("long", Want::Analysed(&["truncated"])),
+            (
+                "escaped",
+                Want::Analysed(&["truncated", "control-characters"]),
+            ),
+            ("huge", Want::Analysed(&["truncated"])),
+            (
+                "huge-escaped",
+                Want::Analysed(&["truncated", "control-characters"]),
+            ),
+            ("id-last", Want::Analysed(&["truncated"])),
+            ("big-field", Want::Analysed(&["truncated"])),
+            (":7", Want::Error("malformed-json", Some(7))),
+            ("after", Want::Analysed(&[])),
+        ],
+    );
+    // The cut text is the line's: its opening quotation is a claim.
+    let claim = records[4]["claims"][0]["text"].as_str().unwrap_or_default();
+    assert!(claim.starts_with("Yes,” he said. \"é😀"), "{}", records[4]);
+    assert_eq!(records[4]["title"], "T");
+    assert_eq!(records[4]["n"], 1);
+    assert!(records[5].get("html").is_none());
 }
