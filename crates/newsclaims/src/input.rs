@@ -206,8 +206,9 @@ impl Reader {
             }))
         };
         let (max_bytes, reserved) = (self.options.max_bytes, newsclaims_format::RESERVED_FIELDS);
+        // `None` at the end, `Some(None)` for a blank line.
         let read = read_line(reader, self.max_line_bytes()).and_then(|read| {
-            Ok(match read {
+            Ok(Some(match read {
                 Line::End => return Ok(None),
                 Line::Blank => None,
                 Line::Text(raw) => Some(parse_line(&record, &raw, max_bytes, reserved)),
@@ -215,8 +216,7 @@ impl Reader {
                 Line::TooLong(head) => {
                     Some(parse_long_line(&record, head, reader, max_bytes, reserved)?)
                 }
-            })
-            .map(Some)
+            }))
         });
         Some(match read {
             Ok(None) => return None,
