@@ -7,19 +7,24 @@
 //! path (checked before anything is read) is an error of the run. No document holds more than
 //! `max_bytes` of text, and no read buffers more than a few times that.
 
-use std::collections::{HashSet, VecDeque};
+mod stream;
+mod walk;
+
+use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use newsclaims_cli::args::InputFormat;
 use newsclaims_cli::jsonl::{
-    BOM, Line, OTHER_FIELDS_BYTES, Record, invalid_sequences, parse_line, parse_long_line,
-    read_line, truncated,
+    Line, OTHER_FIELDS_BYTES, Record, invalid_sequences, parse_line, parse_long_line, read_line,
+    truncated,
 };
 use newsclaims_pipeline::{DuplicateIds, Input, Unreadable};
 use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
+use stream::{Stream, read_capped, sniff};
+use walk::Walk;
 
 /// One input still to open.
 enum Pending {
@@ -41,7 +46,7 @@ enum Source {
     /// `--input-format jsonl`).
     Lines {
         name: String,
-        reader: Box<dyn BufRead>,
+        reader: Stream,
         line: u64,
     },
 }
@@ -60,6 +65,8 @@ pub(crate) struct Reader {
     seen: DuplicateIds,
     stdin_used: bool,
     options: Options,
+    /// Called before a read that may wait for a writer (the output is flushed then).
+    before_wait: Option<Box<dyn FnMut()>>,
 }
 
 /// How inputs are read.
@@ -85,9 +92,6 @@ enum Kind {
 /// The extensions a folder walk picks up (in any case); other files in folders are not
 /// articles, except Spark's and Hadoop's `part-00000` files, read by content.
 const EXTENSIONS: [&str; 4] = ["txt", "jsonl", "ndjson", "json"];
-
-/// Bytes of white space (after a byte-order mark) read at most to see what an input holds.
-const SNIFF_BYTES: usize = 1 << 16;
 
 impl Reader {
     /// Checks that every input exists and lists the folders; nothing is read yet.
@@ -128,6 +132,7 @@ impl Reader {
             seen: DuplicateIds::default(),
             stdin_used: false,
             options,
+            before_wait: None,
         };
         Ok((reader, skipped))
     }
@@ -140,7 +145,26 @@ impl Reader {
         })
     }
 
+    /// Calls `hook` before each read that may wait for more input (a JSON Lines pipe fed
+    /// slowly): the records of the lines already read are then out, so a trickle of input
+    /// streams.
+    pub(crate) fn before_wait(&mut self, hook: Box<dyn FnMut()>) {
+        self.before_wait = Some(hook);
+    }
+
+    fn would_wait(&self) -> bool {
+        match &self.current {
+            Some(Source::Lines { reader, .. }) => reader.would_wait(),
+            _ => false,
+        }
+    }
+
     fn read_next(&mut self) -> Option<Input> {
+        if self.would_wait()
+            && let Some(hook) = &mut self.before_wait
+        {
+            hook();
+        }
         loop {
             let item = match self.current.take() {
                 None => {
@@ -155,7 +179,7 @@ impl Reader {
                     mut line,
                 }) => {
                     line += 1;
-                    let item = self.line_record(&name, line, &mut *reader);
+                    let item = self.line_record(&name, line, &mut reader);
                     let Some(item) = item else {
                         // The end of the stream.
                         continue;
@@ -292,7 +316,7 @@ impl Reader {
             // `.json`: JSON Lines or one array of records, by content; others all by content.
             (InputFormat::Auto, _) => None,
         };
-        let reader = Box::new(BufReader::with_capacity(1 << 20, file));
+        let reader = Stream::new(Box::new(file));
         self.open_stream(name, id, reader, by_name)
     }
 
@@ -302,14 +326,14 @@ impl Reader {
         &mut self,
         name: String,
         id: String,
-        mut reader: Box<dyn BufRead>,
+        mut reader: Stream,
         kind: Option<Kind>,
     ) -> Source {
         let kind = match kind {
             Some(kind) => kind,
-            None => match sniff(&mut *reader) {
+            None => match sniff(&mut reader) {
                 Ok((prefix, first)) => {
-                    reader = Box::new(io::Cursor::new(prefix).chain(reader));
+                    reader.unread(prefix);
                     match first {
                         // Empty input is an empty JSON Lines stream: no documents.
                         None | Some(b'{') => Kind::Lines,
@@ -344,7 +368,7 @@ impl Reader {
     /// The records of a JSON array `[{"id", "text", ...}, ...]`, each as a JSON Lines line would
     /// give it (its `line` is its place in the array, from 1). The array is read whole, up to the
     /// JSON Lines limit of one line.
-    fn read_array(&self, name: &str, id: &str, reader: Box<dyn BufRead>) -> VecDeque<Input> {
+    fn read_array(&self, name: &str, id: &str, reader: Stream) -> VecDeque<Input> {
         let fail = |message: String| {
             VecDeque::from([unreadable(id.to_owned(), ErrorKind::MalformedJson, message)])
         };
@@ -391,14 +415,10 @@ impl Reader {
         let name = "stdin".to_string();
         if self.stdin_used {
             // Standard input named twice is read once.
-            return Source::Lines {
-                name,
-                reader: Box::new(io::empty()),
-                line: 0,
-            };
+            return Source::Queue(VecDeque::new());
         }
         self.stdin_used = true;
-        let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 20, io::stdin()));
+        let reader = Stream::new(Box::new(io::stdin()));
         let kind = match self.options.input_format {
             InputFormat::Jsonl => Some(Kind::Lines),
             InputFormat::Text => Some(Kind::Text),
@@ -422,71 +442,9 @@ impl newsclaims_pipeline::Source for Reader {
     fn next_input(&mut self) -> Option<Input> {
         self.read_next()
     }
-}
 
-/// A folder walk: the article files under one folder and the files skipped.
-#[derive(Default)]
-struct Walk {
-    /// Sort key (the path) and the pending input.
-    files: Vec<(PathBuf, Pending)>,
-    skipped: Vec<PathBuf>,
-    /// Folders already walked, by canonical path, so a symbolic link loop ends.
-    visited: HashSet<PathBuf>,
-}
-
-impl Walk {
-    fn dir(&mut self, dir: &Path) {
-        if let Ok(canonical) = dir.canonicalize()
-            && !self.visited.insert(canonical)
-        {
-            return;
-        }
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                let item = unreadable(
-                    dir.display().to_string(),
-                    ErrorKind::UnreadableFolder,
-                    format!("cannot list {}: {e}", dir.display()),
-                );
-                self.files.push((dir.to_path_buf(), Pending::Failed(item)));
-                return;
-            }
-        };
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    let item = unreadable(
-                        dir.display().to_string(),
-                        ErrorKind::UnreadableFolder,
-                        format!("listing {} failed part way: {e}", dir.display()),
-                    );
-                    self.files.push((dir.to_path_buf(), Pending::Failed(item)));
-                    return;
-                }
-            };
-            let path = entry.path();
-            // `is_dir` follows symbolic links; `visited` stops loops.
-            if path.is_dir() {
-                self.dir(&path);
-            } else if path.extension().is_some_and(|e| {
-                EXTENSIONS
-                    .iter()
-                    .any(|x| e.to_string_lossy().eq_ignore_ascii_case(x))
-            }) || path.file_name().is_some_and(|n| {
-                let n = n.to_string_lossy();
-                n.starts_with("part-") && !n.contains('.')
-            }) {
-                let pending = Pending::File {
-                    path: path.clone(),
-                    named: false,
-                };
-                self.files.push((path, pending));
-            } else {
-                self.skipped.push(path);
-            }
-        }
+    fn would_wait(&mut self) -> bool {
+        Reader::would_wait(self)
     }
 }
 
@@ -503,38 +461,6 @@ fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
         message,
         line: None,
     })
-}
-
-/// Reads at most `max` bytes, cut back to a UTF-8 character boundary when the input holds more
-/// (then the flag is set). The rest is not read: a named input may be endless (`/dev/zero`).
-fn read_capped(reader: impl Read, max: usize) -> io::Result<(Vec<u8>, bool)> {
-    let mut bytes = Vec::new();
-    reader
-        .take((max as u64).saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() <= max {
-        return Ok((bytes, false));
-    }
-    bytes.truncate(max);
-    // Drop a last character the limit split, so the cut adds no invalid UTF-8.
-    let lead = bytes
-        .iter()
-        .rev()
-        .take(4)
-        .position(|&b| b & 0xC0 != 0x80)
-        .map(|back| bytes.len() - 1 - back);
-    if let Some(lead) = lead {
-        let want = match bytes[lead] {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            0xC0.. => 2,
-            _ => 1,
-        };
-        if lead + want > bytes.len() {
-            bytes.truncate(lead);
-        }
-    }
-    Ok((bytes, true))
 }
 
 /// A document from raw bytes: invalid UTF-8 is repaired (U+FFFD) and the repair listed; a
@@ -557,45 +483,4 @@ fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
         problems.push(truncated(max));
     }
     Input::Document(Document::new(id, text), problems)
-}
-
-/// Reads the start of `reader` up to its first byte that is not white space (after a byte-order
-/// mark, which may come split over several reads of a slow pipe): the bytes read, to be read
-/// again, and that byte (`None` for input of nothing but white space).
-fn sniff(reader: &mut dyn BufRead) -> io::Result<(Vec<u8>, Option<u8>)> {
-    let mut prefix = Vec::new();
-    loop {
-        let body = if prefix.starts_with(BOM) {
-            &prefix[BOM.len()..]
-        } else if BOM.starts_with(&prefix) {
-            // Perhaps a byte-order mark still coming.
-            &[][..]
-        } else {
-            &prefix[..]
-        };
-        if let Some(&b) = body.iter().find(|b| !b.is_ascii_whitespace()) {
-            return Ok((prefix, Some(b)));
-        }
-        if prefix.len() > SNIFF_BYTES {
-            return Ok((prefix, None));
-        }
-        let buf = match reader.fill_buf() {
-            Ok(buf) => buf,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buf.is_empty() {
-            // A lone start of a byte-order mark is text.
-            let first = (!prefix.is_empty() && !prefix.starts_with(BOM)).then(|| prefix[0]);
-            return Ok((prefix, first));
-        }
-        // One byte at a time while a byte-order mark may be coming, then a buffer at once.
-        let take = if prefix.len() < BOM.len() {
-            1
-        } else {
-            buf.len()
-        };
-        prefix.extend_from_slice(&buf[..take]);
-        reader.consume(take);
-    }
 }

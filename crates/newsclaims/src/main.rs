@@ -11,10 +11,12 @@ mod brat_dir;
 mod input;
 mod progress;
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 use anyhow::{Context, Result};
 use newsclaims_pipeline::{Analysis, Unreadable};
@@ -97,7 +99,7 @@ fn run(args: &Args) -> Result<Summary> {
         input_format: args.input_format,
         id_prefix: args.id_prefix.clone(),
     };
-    let (reader, skipped) = Reader::new(&args.inputs, options)?;
+    let (mut reader, skipped) = Reader::new(&args.inputs, options)?;
     if !args.quiet {
         for s in &skipped {
             note(format_args!(
@@ -121,7 +123,7 @@ fn run(args: &Args) -> Result<Summary> {
         _ => None,
     };
     check_not_an_input(args.output.as_deref(), &args.inputs, reader.walked())?;
-    let mut out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write> = match &args.output {
         // A brat folder's error records (documents that got no files) go to standard output.
         _ if brat_dir.is_some() => Box::new(io::BufWriter::new(io::stdout().lock())),
         Some(path) => Box::new(io::BufWriter::new(
@@ -129,6 +131,13 @@ fn run(args: &Args) -> Result<Summary> {
         )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
+    // Shared with the reader, which flushes it before it waits for input.
+    let out = Rc::new(RefCell::new(out));
+    let flush = Rc::clone(&out);
+    reader.before_wait(Box::new(move || {
+        // A failure shows again at the next write, which stops the run.
+        let _ = flush.borrow_mut().flush();
+    }));
     let mut summary = Summary::default();
     let mut progress = progress::Progress::new(args.quiet, &args.inputs);
     let writer = stream_format(args.format).map(newsclaims_format::writer);
@@ -136,7 +145,9 @@ fn run(args: &Args) -> Result<Summary> {
     if let Some(writer) = &writer {
         writer.begin(&mut framing);
     }
-    out.write_all(&framing).context("writing output")?;
+    out.borrow_mut()
+        .write_all(&framing)
+        .context("writing output")?;
     // This thread reads the documents and writes their records while the workers analyse and
     // render them (a record's place decides the JSON array's commas and the HTML numbers).
     let writer_ref = writer.as_deref();
@@ -170,9 +181,13 @@ fn run(args: &Args) -> Result<Summary> {
                         0,
                         &unreadable,
                     );
-                    out.write_all(&record).context("writing output")?;
+                    out.borrow_mut()
+                        .write_all(&record)
+                        .context("writing output")?;
                 }
-                out.write_all(&rendered.bytes).context("writing output")?;
+                out.borrow_mut()
+                    .write_all(&rendered.bytes)
+                    .context("writing output")?;
                 if let Some(progress) = &mut progress {
                     progress.document(rendered.text_bytes);
                 }
@@ -184,6 +199,7 @@ fn run(args: &Args) -> Result<Summary> {
     if let Some(writer) = &writer {
         writer.end(&mut framing, summary.documents as usize);
     }
+    let mut out = out.borrow_mut();
     out.write_all(&framing).context("writing output")?;
     out.flush().context("writing output")?;
     if let Some(progress) = progress {

@@ -1,10 +1,13 @@
 //! Input as engines feed it, through the binary: `--input-format jsonl` answers line N with
 //! record N whatever the line holds, `.json` arrays, `part-00000` and upper-case extensions are
 //! read by what they are, other fields come out byte for byte in their order, byte-order marks
-//! anywhere, `--id-prefix`, `--keep-going`, and a reader that goes away early.
+//! anywhere, `--id-prefix`, `--keep-going`, a reader that goes away early, and a slow trickle of
+//! lines answered line by line.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -187,4 +190,43 @@ fn broken_pipe_ends_quietly() {
     writer.join().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+/// A slow trickle of JSON Lines on standard input streams: each line's record comes out before
+/// the next line is written and before standard input is closed, with one thread or two.
+#[test]
+fn a_trickle_of_lines_streams() {
+    for (threads, format) in [("1", "jsonl"), ("2", "jsonl"), ("2", "auto")] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+            .args(["-q", "--threads", threads, "--input-format", format])
+            .args(["--format", "jsonl"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let lines = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    break;
+                }
+            }
+        });
+        for id in ["first", "second", "third"] {
+            writeln!(stdin, r#"{{"id":"{id}","text":"“Yes,” {id} said."}}"#).unwrap();
+            stdin.flush().unwrap();
+            // Far longer than one line takes; a record held back until the end never comes.
+            let line = rx
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no record for {id} while input is open ({threads})"));
+            let record: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(record["id"], id);
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        lines.join().unwrap();
+        assert!(rx.try_recv().is_err(), "one record per line");
+    }
 }
