@@ -7,10 +7,16 @@
 //! the curly quotes every news article is full of; readers meant for programs skip it (Python's
 //! `utf-8-sig`, pandas), and programs that want data should read JSON Lines anyway.
 //!
-//! Each row carries its document's `title`, `url` and `date` input fields (a JSON string
-//! unquoted, any other value as its JSON text), so a row can be traced to its article, and the
-//! other carried fields, in input order, as one JSON object in the last column (`fields`): the
-//! header is written before any document is read, so it cannot grow a column per field.
+//! Each row carries its document's `title`, `url` and `date` input fields in columns of their
+//! own after `document`, so a row can be traced to its article, and every other carried
+//! top-level field in a column of its own after the fixed columns (a JSON string unquoted, any
+//! other value as its JSON text). Those columns are the fields of the first
+//! [`HEADER_WINDOW`] documents, in the order first seen (at most [`MAX_CARRIED_COLUMNS`]): the
+//! header is written once they are placed (or at the end of a shorter input), so a CSV of a
+//! trickle on standard input starts after that many documents. A field first seen later, or
+//! beyond the cap, goes into the last column, `other_fields`, with the document's other such
+//! fields as one JSON object in input order; a field named like a column of the CSV's own is
+//! headed `input_NAME`. See [`layout`].
 //! A claim interrupted by its attribution frame shows its fragments joined by ` … `; `start` and
 //! `end` still cover the whole claim. Offsets are code points, as in the JSON.
 //!
@@ -19,17 +25,23 @@
 //! Numbers never start so and are written as they are. Documents with no claims (or no
 //! entities) and unreadable documents give no rows.
 
+mod layout;
+
 use std::borrow::Cow;
+use std::sync::Mutex;
 
 use newsclaims_text::CharIndex;
 
 use crate::{Analysis, Unreadable, Writer};
+pub use layout::{HEADER_WINDOW, MAX_CARRIED_COLUMNS, OTHER_FIELDS};
+use layout::{Layout, encode};
 
 /// The carried input fields that get columns of their own, after `document`.
 const CARRIED_COLUMNS: [&str; 3] = ["title", "url", "date"];
 
-/// The header row of `--format csv`, in order.
-pub const CSV_COLUMNS: [&str; 16] = [
+/// The fixed columns of `--format csv`, in order; the carried fields' columns and
+/// `other_fields` follow.
+pub const CSV_COLUMNS: [&str; 15] = [
     "document",
     "title",
     "url",
@@ -45,109 +57,123 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "start",
     "end",
     "source",
-    "fields",
 ];
 
-/// The header row of `--format csv-entities`, in order.
-pub const CSV_ENTITY_COLUMNS: [&str; 12] = [
+/// The fixed columns of `--format csv-entities`, in order; the carried fields' columns and
+/// `other_fields` follow.
+pub const CSV_ENTITY_COLUMNS: [&str; 11] = [
     "document", "title", "url", "date", "entity", "label", "text", "start", "end", "cluster",
-    "name", "fields",
+    "name",
 ];
 
 /// One row per claim.
-pub struct Csv;
+#[derive(Default)]
+pub struct Csv {
+    layout: Mutex<Layout>,
+}
 
 /// One row per entity mention.
-pub struct CsvEntities;
+#[derive(Default)]
+pub struct CsvEntities {
+    layout: Mutex<Layout>,
+}
 
 impl Writer for Csv {
     fn begin(&self, out: &mut Vec<u8>) {
-        write_header(out, &CSV_COLUMNS);
+        out.extend_from_slice("\u{feff}".as_bytes());
     }
 
+    /// The document's rows, its carried fields still apart: [`Writer::place`] lays them out.
     fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
         let text = analysis.document.text.as_str();
         let index = CharIndex::new(text);
         let document = DocumentCells::new(analysis);
-        let mut rows = rows(out);
+        let mut rows = Vec::with_capacity(analysis.claims.len());
         for (id, claim) in analysis.claims.iter().enumerate() {
             let content = crate::claim_content(text, claim);
-            let checkworthiness = crate::json::round3(claim.checkworthiness).to_string();
-            let (id, start, end) = (
+            let cells = [
+                defuse(&analysis.document.id).into_owned(),
+                document.title.clone(),
+                document.url.clone(),
+                document.date.clone(),
                 id.to_string(),
+                claim.kind.as_str().to_owned(),
+                claim.claim_type.as_str().to_owned(),
+                defuse(claim.speaker.map_or("", |s| &text[s.name])).into_owned(),
+                defuse(claim.speaker.map_or("", |s| &text[s.span])).into_owned(),
+                defuse(claim.cue.map_or("", |c| &text[c])).into_owned(),
+                defuse(&content).into_owned(),
+                crate::json::round3(claim.checkworthiness).to_string(),
                 index.char_offset(claim.span.start()).to_string(),
                 index.char_offset(claim.span.end()).to_string(),
-            );
-            let row: [&str; 16] = [
-                &defuse(&analysis.document.id),
-                &document.title,
-                &document.url,
-                &document.date,
-                &id,
-                claim.kind.as_str(),
-                claim.claim_type.as_str(),
-                &defuse(claim.speaker.map_or("", |s| &text[s.name])),
-                &defuse(claim.speaker.map_or("", |s| &text[s.span])),
-                &defuse(claim.cue.map_or("", |c| &text[c])),
-                &defuse(&content),
-                &checkworthiness,
-                &start,
-                &end,
-                &defuse(claim.source.map_or("", |s| &text[s])),
-                &document.fields,
+                defuse(claim.source.map_or("", |s| &text[s])).into_owned(),
             ];
-            write_row(&mut rows, &row);
+            rows.push(cells.to_vec());
         }
-        finish(rows);
+        encode(out, &analysis.document.fields, &rows);
     }
 
     /// A row is a claim: an unreadable document has none.
     fn unreadable(&self, _out: &mut Vec<u8>, _n: usize, _unreadable: &Unreadable) {}
+
+    fn place<'a>(&self, _n: usize, rendered: &'a [u8]) -> Cow<'a, [u8]> {
+        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
+        layout.place(rendered, &CSV_COLUMNS).into()
+    }
+
+    fn end(&self, out: &mut Vec<u8>, _records: usize) {
+        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
+        layout.finish(out, &CSV_COLUMNS);
+    }
 }
 
 impl Writer for CsvEntities {
     fn begin(&self, out: &mut Vec<u8>) {
-        write_header(out, &CSV_ENTITY_COLUMNS);
+        out.extend_from_slice("\u{feff}".as_bytes());
     }
 
+    /// The document's rows, its carried fields still apart: [`Writer::place`] lays them out.
     fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
         let text = analysis.document.text.as_str();
         let index = CharIndex::new(text);
         let document = DocumentCells::new(analysis);
         let entities = &analysis.entities;
-        let mut rows = rows(out);
+        let mut rows = Vec::with_capacity(entities.mentions.len());
         for (id, mention) in entities.mentions.iter().enumerate() {
-            let (id, start, end, cluster) = (
-                id.to_string(),
-                index.char_offset(mention.span.start()).to_string(),
-                index.char_offset(mention.span.end()).to_string(),
-                mention.cluster.to_string(),
-            );
             let name = entities
                 .clusters
                 .get(mention.cluster)
                 .map_or("", |c| &text[c.name]);
-            let row: [&str; 12] = [
-                &defuse(&analysis.document.id),
-                &document.title,
-                &document.url,
-                &document.date,
-                &id,
-                mention.label.as_str(),
-                &defuse(&text[mention.span]),
-                &start,
-                &end,
-                &cluster,
-                &defuse(name),
-                &document.fields,
+            let cells = [
+                defuse(&analysis.document.id).into_owned(),
+                document.title.clone(),
+                document.url.clone(),
+                document.date.clone(),
+                id.to_string(),
+                mention.label.as_str().to_owned(),
+                defuse(&text[mention.span]).into_owned(),
+                index.char_offset(mention.span.start()).to_string(),
+                index.char_offset(mention.span.end()).to_string(),
+                mention.cluster.to_string(),
+                defuse(name).into_owned(),
             ];
-            write_row(&mut rows, &row);
+            rows.push(cells.to_vec());
         }
-        finish(rows);
+        encode(out, &analysis.document.fields, &rows);
     }
 
     /// A row is a mention: an unreadable document has none.
     fn unreadable(&self, _out: &mut Vec<u8>, _n: usize, _unreadable: &Unreadable) {}
+
+    fn place<'a>(&self, _n: usize, rendered: &'a [u8]) -> Cow<'a, [u8]> {
+        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
+        layout.place(rendered, &CSV_ENTITY_COLUMNS).into()
+    }
+
+    fn end(&self, out: &mut Vec<u8>, _records: usize) {
+        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
+        layout.finish(out, &CSV_ENTITY_COLUMNS);
+    }
 }
 
 /// The cells every row of one document repeats, defused.
@@ -155,8 +181,6 @@ struct DocumentCells {
     title: String,
     url: String,
     date: String,
-    /// The other carried fields as one JSON object, in input order.
-    fields: String,
 }
 
 impl DocumentCells {
@@ -164,47 +188,12 @@ impl DocumentCells {
         let cell = |name: &str| {
             crate::carried(analysis, name).map_or(String::new(), |v| defuse(&v).into_owned())
         };
-        let others: Vec<String> = analysis
-            .document
-            .fields
-            .iter()
-            .filter(|(name, _)| {
-                !CARRIED_COLUMNS.contains(&name.as_str())
-                    && !crate::RESERVED_FIELDS.contains(&name.as_str())
-            })
-            .map(|(name, raw)| {
-                // The name as a JSON string; the value as read (it is JSON text already, or a
-                // library caller's plain string, quoted here).
-                let name = serde_json::to_string(name).expect("a string serializes");
-                match serde_json::from_str::<&serde_json::value::RawValue>(raw) {
-                    Ok(value) => format!("{name}:{}", value.get()),
-                    Err(_) => format!(
-                        "{name}:{}",
-                        serde_json::to_string(raw).expect("a string serializes")
-                    ),
-                }
-            })
-            .collect();
-        let fields = if others.is_empty() {
-            String::new()
-        } else {
-            defuse(&format!("{{{}}}", others.join(","))).into_owned()
-        };
         DocumentCells {
             title: cell("title"),
             url: cell("url"),
             date: cell("date"),
-            fields,
         }
     }
-}
-
-/// The byte-order mark and the header row: once per output.
-fn write_header(out: &mut Vec<u8>, columns: &[&str]) {
-    out.extend_from_slice("\u{feff}".as_bytes());
-    let mut rows = rows(out);
-    write_row(&mut rows, columns);
-    finish(rows);
 }
 
 fn rows(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
@@ -213,8 +202,8 @@ fn rows(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
         .from_writer(out)
 }
 
-fn write_row(rows: &mut csv::Writer<&mut Vec<u8>>, row: &[&str]) {
-    rows.write_record(row)
+fn write_row<S: AsRef<str>>(rows: &mut csv::Writer<&mut Vec<u8>>, row: &[S]) {
+    rows.write_record(row.iter().map(AsRef::as_ref))
         .expect("writing CSV to memory cannot fail");
 }
 

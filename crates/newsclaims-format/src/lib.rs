@@ -7,9 +7,11 @@
 //! order, carried input fields in input order, floats rounded to three decimals.
 //!
 //! A writer is called [`Writer::begin`] once, then [`Writer::record`] or [`Writer::unreadable`]
-//! once per document with its 0-based place `n` in the output, then [`Writer::end`]. Records may
-//! be rendered on several threads at once and in any order (the caller puts the bytes in input
-//! order): what a record looks like depends only on the document and `n`.
+//! once per document with its 0-based place `n` in the output, then [`Writer::place`] with what
+//! that rendered, in input order, then [`Writer::end`]. Records may be rendered on several
+//! threads at once and in any order: what a record's rendering looks like depends only on the
+//! document and `n`; `place`, on the caller's thread, may depend on the documents before it
+//! (the CSV's carried columns).
 //!
 //! Writing one document's analysis as the JSON record and as CSV rows:
 //!
@@ -26,7 +28,9 @@
 //! let writer = newsclaims_format::writer(Format::Csv);
 //! let mut csv = Vec::new();
 //! writer.begin(&mut csv);
-//! writer.record(&mut csv, 0, &analysis);
+//! let mut rendered = Vec::new();
+//! writer.record(&mut rendered, 0, &analysis);
+//! csv.extend_from_slice(&writer.place(0, &rendered));
 //! writer.end(&mut csv, 1);
 //! let csv = String::from_utf8(csv).unwrap();
 //! assert!(csv.lines().nth(1).unwrap().starts_with("d1,,,,0,direct,"));
@@ -43,7 +47,10 @@ mod text_view;
 use newsclaims_pipeline::{Analysis, Unreadable};
 
 pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
-pub use csv::{CSV_COLUMNS, CSV_ENTITY_COLUMNS, Csv, CsvEntities};
+pub use csv::{
+    CSV_COLUMNS, CSV_ENTITY_COLUMNS, Csv, CsvEntities, HEADER_WINDOW, MAX_CARRIED_COLUMNS,
+    OTHER_FIELDS,
+};
 pub use html::Html;
 pub use json::{Json, JsonLines, RESERVED_FIELDS, to_json, write_error_record, write_json};
 pub use schema::json_schema;
@@ -78,6 +85,13 @@ pub trait Writer: Send + Sync {
     fn record(&self, out: &mut Vec<u8>, n: usize, analysis: &Analysis);
     /// The record of a document that could not be read, the `n`-th of the output.
     fn unreadable(&self, out: &mut Vec<u8>, n: usize, unreadable: &Unreadable);
+    /// The output's bytes for what [`Writer::record`] or [`Writer::unreadable`] rendered of the
+    /// `n`-th document, called once per document on one thread, in input order. Most formats
+    /// write their records as rendered; the CSV writers lay out their carried columns here,
+    /// which depend on the documents before (and hold the first few until the header is known).
+    fn place<'a>(&self, _n: usize, rendered: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+        rendered.into()
+    }
     /// What the output ends with, after the `records` records.
     fn end(&self, _out: &mut Vec<u8>, _records: usize) {}
 }
@@ -88,8 +102,8 @@ pub fn writer(format: Format) -> Box<dyn Writer> {
         Format::Json => Box::new(Json),
         Format::JsonLines => Box::new(JsonLines),
         Format::Text => Box::new(Text),
-        Format::Csv => Box::new(Csv),
-        Format::CsvEntities => Box::new(CsvEntities),
+        Format::Csv => Box::new(Csv::default()),
+        Format::CsvEntities => Box::new(CsvEntities::default()),
         Format::Html => Box::new(Html::default()),
     }
 }

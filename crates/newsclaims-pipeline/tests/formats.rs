@@ -180,7 +180,9 @@ fn write(format: Format, analyses: &[Analysis]) -> Vec<u8> {
     let mut out = Vec::new();
     writer.begin(&mut out);
     for (n, analysis) in analyses.iter().enumerate() {
-        writer.record(&mut out, n, analysis);
+        let mut rendered = Vec::new();
+        writer.record(&mut rendered, n, analysis);
+        out.extend_from_slice(&writer.place(n, &rendered));
     }
     writer.end(&mut out, analyses.len());
     out
@@ -231,7 +233,12 @@ fn csv_parses_back() {
         String::from_utf8_lossy(&run.stderr)
     );
     let rows: Vec<Vec<String>> = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(rows[0], newsclaims_format::CSV_COLUMNS);
+    // The fixtures carry no fields: the fixed columns, then `other_fields`.
+    let columns: Vec<&str> = newsclaims_format::CSV_COLUMNS
+        .into_iter()
+        .chain([newsclaims_format::OTHER_FIELDS])
+        .collect();
+    assert_eq!(rows[0], columns);
     let mut rows = rows[1..].iter();
     for analysis in &analyses {
         let text = analysis.document.text.as_str();
@@ -239,13 +246,10 @@ fn csv_parses_back() {
         for (id, claim) in analysis.claims.iter().enumerate() {
             let row = rows.next().expect("one row per claim");
             let field = |name: &str| {
-                let k = newsclaims_format::CSV_COLUMNS
-                    .iter()
-                    .position(|c| *c == name)
-                    .unwrap();
+                let k = columns.iter().position(|c| *c == name).unwrap();
                 row[k].as_str()
             };
-            assert_eq!(row.len(), newsclaims_format::CSV_COLUMNS.len());
+            assert_eq!(row.len(), columns.len());
             assert_eq!(field("document"), analysis.document.id);
             assert_eq!(field("claim"), id.to_string());
             assert_eq!(field("kind"), claim.kind.as_str());

@@ -101,16 +101,7 @@ fn run(args: &Args) -> Result<Summary> {
     };
     let (mut reader, skipped) = Reader::new(&args.inputs, options)?;
     if !args.quiet {
-        for s in &skipped {
-            note(format_args!(
-                "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl, .ndjson, .json or part-NNNNN (such as {})\n",
-                s.count,
-                if s.count == 1 { "" } else { "s" },
-                s.folder.display(),
-                if s.count == 1 { "is" } else { "are" },
-                s.example.display()
-            ));
-        }
+        note_skipped(&skipped);
     }
     // With `--format brat`, `--output` names a folder of .txt and .ann files (the parser
     // refuses brat without one: brat cannot open anything written to standard output).
@@ -125,11 +116,10 @@ fn run(args: &Args) -> Result<Summary> {
     check_not_an_input(args.output.as_deref(), &args.inputs, reader.walked())?;
     let out: Box<dyn Write> = match &args.output {
         // A brat folder's error records (documents that got no files) go to standard output.
-        _ if brat_dir.is_some() => Box::new(io::BufWriter::new(io::stdout().lock())),
-        Some(path) => Box::new(io::BufWriter::new(
+        Some(path) if brat_dir.is_none() => Box::new(io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
         )),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        _ => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     // Shared with the reader, which flushes it before it waits for input.
     let out = Rc::new(RefCell::new(out));
@@ -161,6 +151,7 @@ fn run(args: &Args) -> Result<Summary> {
             reader,
             |n, record| render(n, record, writer_ref),
             |rendered| {
+                let n = summary.documents as usize;
                 summary.documents += 1;
                 summary.failed += u64::from(rendered.failed);
                 summary.with_problems += u64::from(rendered.with_problems);
@@ -169,24 +160,16 @@ fn run(args: &Args) -> Result<Summary> {
                 {
                     // This document's files are missing: it gets an error record, the run goes on.
                     summary.failed += 1;
-                    let unreadable = Unreadable {
-                        id: files.id.clone(),
-                        kind: newsclaims_text::ErrorKind::WriteError,
-                        message: why,
-                        line: None,
-                    };
-                    let mut record = Vec::new();
-                    newsclaims_format::writer(newsclaims_format::Format::JsonLines).unreadable(
-                        &mut record,
-                        0,
-                        &unreadable,
-                    );
                     out.borrow_mut()
-                        .write_all(&record)
+                        .write_all(&write_error(&files.id, why))
                         .context("writing output")?;
                 }
+                let bytes = match writer_ref {
+                    Some(writer) => writer.place(n, &rendered.bytes),
+                    None => rendered.bytes.as_slice().into(),
+                };
                 out.borrow_mut()
-                    .write_all(&rendered.bytes)
+                    .write_all(&bytes)
                     .context("writing output")?;
                 if let Some(progress) = &mut progress {
                     progress.document(rendered.text_bytes);
@@ -206,6 +189,37 @@ fn run(args: &Args) -> Result<Summary> {
         progress.finish();
     }
     Ok(summary)
+}
+
+/// The note on standard error of the files skipped in each input folder.
+fn note_skipped(skipped: &[input::Skipped]) {
+    for s in skipped {
+        note(format_args!(
+            "newsclaims: skipped {} file{} in {} that {} not .txt, .jsonl, .ndjson, .json or part-NNNNN (such as {})\n",
+            s.count,
+            if s.count == 1 { "" } else { "s" },
+            s.folder.display(),
+            if s.count == 1 { "is" } else { "are" },
+            s.example.display()
+        ));
+    }
+}
+
+/// The error record of a document whose brat files could not be written (JSON Lines).
+fn write_error(id: &str, why: String) -> Vec<u8> {
+    let unreadable = Unreadable {
+        id: id.to_owned(),
+        kind: newsclaims_text::ErrorKind::WriteError,
+        message: why,
+        line: None,
+    };
+    let mut record = Vec::new();
+    newsclaims_format::writer(newsclaims_format::Format::JsonLines).unreadable(
+        &mut record,
+        0,
+        &unreadable,
+    );
+    record
 }
 
 /// One document's record, rendered by a worker, and what the summary and the progress line need

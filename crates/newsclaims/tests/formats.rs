@@ -1,7 +1,8 @@
 //! The human formats through the binary: the header and footer once per run whatever the number
 //! of documents, unreadable documents kept in view, and `--format brat --output DIR` writing a
 //! brat collection with one file pair per document, even when ids repeat (and brat refused on
-//! standard output, where brat could not open it).
+//! standard output, where brat could not open it), and the CSV's carried columns read back by
+//! the csv crate.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -135,4 +136,66 @@ fn brat_folder_has_a_file_pair_per_document() {
     let text = std::fs::read_to_string(dir.join("a-2.txt")).unwrap();
     assert_eq!(text, "Stoltenberg said NATO stands with Ukraine.");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Every carried top-level field is a column of its own, in first-seen order over the first
+/// documents, whatever the thread count; a field first seen later goes into `other_fields`;
+/// read back by the csv crate's reader, every row has every column.
+#[test]
+fn csv_carried_fields_are_columns() {
+    let mut input = String::new();
+    for k in 0..20 {
+        let (extra, late) = match k {
+            0 => (r#""section":"World","n":1,"#, ""),
+            1 => (r#""tags":["a","b"],"section":"=cmd","#, ""),
+            19 => ("", r#","late":{"x":1.10}"#),
+            _ => ("", ""),
+        };
+        input.push_str(&format!(
+            r#"{{"id":"d{k}",{extra}"url":"https://x.org/{k}","text":"“We will prevail,” Zelensky said."{late}}}"#
+        ));
+        input.push('\n');
+    }
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsclaims"))
+            .args(["-q", "--format", "csv", "--threads", threads])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        outputs.push(out.stdout);
+    }
+    assert_eq!(
+        outputs[0], outputs[1],
+        "the same CSV for one and two threads"
+    );
+    let body = outputs[0].strip_prefix("\u{feff}".as_bytes()).unwrap();
+    let mut reader = csv::Reader::from_reader(body);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let carried = &header[header.len() - 4..];
+    assert_eq!(carried, ["section", "n", "tags", "other_fields"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 20, "one claim a document");
+    let get = |row: &csv::StringRecord, name: &str| {
+        row[header.iter().position(|h| h == name).unwrap()].to_owned()
+    };
+    assert!(rows.iter().all(|row| row.len() == header.len()));
+    assert_eq!(
+        [0, 1, 2].map(|k| get(&rows[k], "section")),
+        ["World", "'=cmd", ""]
+    );
+    assert_eq!(get(&rows[0], "n"), "1");
+    assert_eq!(get(&rows[1], "tags"), r#"["a","b"]"#);
+    assert_eq!(get(&rows[3], "url"), "https://x.org/3");
+    assert_eq!(get(&rows[19], "other_fields"), r#"{"late":{"x":1.10}}"#);
+    assert_eq!(get(&rows[18], "other_fields"), "");
 }
