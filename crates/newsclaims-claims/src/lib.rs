@@ -71,6 +71,36 @@ pub mod training {
         pub rule: usize,
     }
 
+    /// Bits of a hashed feature of the cue classifier.
+    pub const CUE_FEATURE_BITS: u32 = crate::attribution::cue_model::FEATURE_BITS;
+
+    /// One decision of the rules at a form of a cue lemma.
+    pub struct CueCase {
+        /// The cue word.
+        pub cue: Span,
+        /// Its hashed features.
+        pub features: Vec<u32>,
+        /// The rules' outcome: `ok` (a claim) or why not.
+        pub outcome: &'static str,
+    }
+
+    /// Runs the attribution rules over one text and returns their decision at every form of a
+    /// cue lemma outside quotations, with its features.
+    pub fn cue_cases(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<CueCase> {
+        let mut view = crate::view::View::new(text, tokens, entities);
+        view.cue_record = Some(RefCell::new(Vec::new()));
+        crate::attribution::find(&view);
+        let cases = view.cue_record.map(RefCell::into_inner).unwrap_or_default();
+        cases
+            .into_iter()
+            .map(|c| CueCase {
+                cue: c.cue,
+                features: c.features,
+                outcome: c.outcome,
+            })
+            .collect()
+    }
+
     /// Runs the attribution rules over one text and returns every content-boundary decision
     /// they made, with the rules' own end and every candidate's features.
     pub fn boundary_cases(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Case> {

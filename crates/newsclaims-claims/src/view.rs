@@ -45,6 +45,9 @@ pub(crate) struct View<'a> {
     pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
     /// What the check-worthiness features read of each token, worked out on first use.
     pub(crate) checkworthy_words: crate::checkworthy::Words,
+    /// When set (training only), cue decisions are the rules' alone and are recorded here with
+    /// their features.
+    pub(crate) cue_record: Option<RefCell<Vec<crate::attribution::cue_model::Case>>>,
 }
 
 /// A top-level quotation with its token range.
@@ -132,6 +135,7 @@ impl<'a> View<'a> {
             tagged: vec![Cell::new(false); tokens.sentences.len()],
             record: None,
             checkworthy_words: crate::checkworthy::Words::new(n),
+            cue_record: None,
             text,
             tokens: &tokens.tokens,
             entities,

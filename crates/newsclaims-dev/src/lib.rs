@@ -20,6 +20,7 @@ mod schema;
 mod train_boundary;
 mod train_checkworthy;
 mod train_claims;
+mod train_cue;
 mod train_ner;
 mod train_speakers;
 mod train_syntax;

@@ -11,7 +11,7 @@
 //! every run.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use newsclaims_claims::training::{self, FEATURE_BITS};
@@ -135,13 +135,13 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// Byte offset of every code point, and of the end.
-fn byte_offsets(text: &str) -> Vec<usize> {
+pub(crate) fn byte_offsets(text: &str) -> Vec<usize> {
     let mut out: Vec<usize> = text.char_indices().map(|(k, _)| k).collect();
     out.push(text.len());
     out
 }
 
-fn read_jsonl(path: &Path) -> Result<BTreeMap<String, Value>> {
+pub(crate) fn read_jsonl(path: &Path) -> Result<BTreeMap<String, Value>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = BTreeMap::new();
@@ -228,23 +228,25 @@ fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
     average(&w, &u, c)
 }
 
-/// Trains the ranker and returns the model's bytes.
-pub(crate) fn train(polnear: &Path) -> Result<Vec<u8>> {
-    let tmp = std::env::temp_dir().join(format!("newsclaims-train-claims-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let (docs, gold) = (tmp.join("train.docs.jsonl"), tmp.join("train.gold.jsonl"));
+/// Converts PolNeAR train with the referee's converter (speech cues required, the rest
+/// optional) into `dir`, and returns the documents' and the gold's paths.
+pub(crate) fn convert_train(polnear: &Path, dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let (docs, gold) = (dir.join("train.docs.jsonl"), dir.join("train.gold.jsonl"));
     let converter = crate::shared().join("eval/convert.py");
-    let converted = crate::run_status(
+    crate::run_status(
         std::process::Command::new("python3")
             .arg(&converter)
             .arg("polnear")
             .arg(polnear.join("train"))
             .args([&docs, &gold])
             .arg("--speech-only"),
-    );
-    let train = converted.and_then(|()| instances(&docs, &gold));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let (train, train_total) = train?;
+    )?;
+    Ok((docs, gold))
+}
+
+/// Trains the ranker on the converted train set and returns the model's bytes.
+pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>> {
+    let (train, train_total) = instances(docs, gold)?;
     let (dev, dev_total) = instances(
         &polnear.join("dev.docs.jsonl"),
         &polnear.join("dev.gold.jsonl"),

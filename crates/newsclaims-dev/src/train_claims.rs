@@ -1,6 +1,7 @@
 //! `cargo xtask train-claims [--check]`: derives the claims stage's cue lexicon,
 //! `crates/newsclaims-claims/lexicons/cues.tsv`, from the PolNeAR training attributions, and
-//! trains its content-boundary ranker, `model/boundary.bin` (`train_boundary`).
+//! trains its content-boundary ranker, `model/boundary.bin` (`train_boundary`), and its cue
+//! classifier, `model/cue.bin` (`train_cue`).
 //!
 //! The lexicon's lemmas and their classes (how the content follows the cue) are curated by hand
 //! in the file itself; this task refills each lemma's two counts from
@@ -56,11 +57,24 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     for (k, (lemma, class)) in lemmas.iter().enumerate() {
         out.push_str(&format!("{lemma}\t{class}\t{}\t{}\n", cues[k], seen[k]));
     }
-    let model = crate::train_boundary::train(&shared().join("data/polnear"))?;
-    let model_path = root().join("crates/newsclaims-claims/model/boundary.bin");
+    let polnear = shared().join("data/polnear");
+    let tmp = std::env::temp_dir().join(format!("newsclaims-train-claims-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let models = crate::train_boundary::convert_train(&polnear, &tmp).and_then(|(docs, gold)| {
+        let boundary = crate::train_boundary::train(&polnear, &docs, &gold)?;
+        let cue = crate::train_cue::train(&polnear, &docs, &gold)?;
+        Ok((boundary, cue))
+    });
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (boundary, cue) = models?;
+    let model = root().join("crates/newsclaims-claims/model");
     generated::write_or_check(
         "train-claims",
-        &[(path, out.into_bytes()), (model_path, model)],
+        &[
+            (path, out.into_bytes()),
+            (model.join("boundary.bin"), boundary),
+            (model.join("cue.bin"), cue),
+        ],
         check,
     )
 }

@@ -115,6 +115,10 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
         log.borrow_mut().push(case);
         return d.rule_end;
     }
+    // While cue decisions are recorded, the rules' end stands (see `cue_model`).
+    if view.cue_record.is_some() {
+        return d.rule_end;
+    }
     let all = candidates(view, d);
     let mut score = |(k, words): (usize, usize)| {
         feats.clear();
@@ -299,7 +303,7 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
 
 /// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to
 /// [`FEATURE_BITS`] bits.
-fn hash(template: u8, parts: &[&str]) -> u32 {
+pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut eat = |b: u8| {
         h ^= u32::from(b);

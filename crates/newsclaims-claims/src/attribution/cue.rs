@@ -12,24 +12,97 @@ use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
 use crate::view::View;
 
-/// The claim introduced by the cue word at token `i`, if it is one.
+/// Why the rules read no claim at a word: the cue classifier's view of the rules' decision
+/// (`cue_model`), and what a rescue may override.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reject {
+    /// Not a form of a cue lemma: no decision at all.
+    NotCue,
+    /// A low-reliability form the tagger does not read as a verb.
+    NotVerb,
+    /// A particle cue (`speak about`) without its particle.
+    NoParticle,
+    /// Capitalised in mid-clause (`State`, `Post`).
+    Capital,
+    /// After a determiner: a noun (`the report`).
+    Noun,
+    /// After `to`, or inside a name.
+    Infinitive,
+    /// A relative clause (`what he called ...`).
+    Relative,
+    /// Another sense of the verb: `add` before an amount, `decline` without `to`.
+    OtherSense,
+    /// An unreliable cue with no `that` after it.
+    Unreliable,
+    /// A passive (`was asked`): no speaker as subject.
+    Passive,
+    /// No subject found (a rescue tries `fallback_subject`).
+    NoSubject,
+    /// No content found.
+    NoContent,
+}
+
+impl Reject {
+    /// The rule outcome as the classifier's feature; `ok` when the rules built a claim.
+    pub(crate) fn as_str(outcome: Option<Reject>) -> &'static str {
+        match outcome {
+            None => "ok",
+            Some(Reject::NotCue) => "notcue",
+            Some(Reject::NotVerb) => "notverb",
+            Some(Reject::NoParticle) => "noparticle",
+            Some(Reject::Capital) => "capital",
+            Some(Reject::Noun) => "noun",
+            Some(Reject::Infinitive) => "infinitive",
+            Some(Reject::Relative) => "relative",
+            Some(Reject::OtherSense) => "othersense",
+            Some(Reject::Unreliable) => "unreliable",
+            Some(Reject::Passive) => "passive",
+            Some(Reject::NoSubject) => "nosubject",
+            Some(Reject::NoContent) => "nocontent",
+        }
+    }
+
+    /// Whether a rescue (the classifier reads a cue here) may skip the check that rejected it:
+    /// the word tests, not the structure (a subject and content must still be found).
+    pub(crate) fn relaxable(self) -> bool {
+        matches!(
+            self,
+            Reject::NotVerb
+                | Reject::Capital
+                | Reject::Noun
+                | Reject::Infinitive
+                | Reject::Relative
+                | Reject::OtherSense
+                | Reject::Unreliable
+                | Reject::NoSubject
+        )
+    }
+}
+
+/// The claim introduced by the cue word at token `i`, or why there is none. With `relaxed`, the
+/// word tests ([`Reject::relaxable`]) are skipped: the cue classifier reads a cue here.
 pub(super) fn at_cue(
     view: &View<'_>,
     i: usize,
     found: &[Found],
     earlier: &[Earlier],
-) -> Option<Found> {
+    relaxed: bool,
+) -> Result<Found, Reject> {
     let w = view.word(i);
     if w.eq_ignore_ascii_case("according") {
-        return according(view, i, earlier);
+        return according(view, i, earlier).ok_or(Reject::NoContent);
     }
-    let (cue, particle) = cue_reading(view, i)?;
+    let (cue, particle) = cue_reading(view, i, relaxed)?;
     let start = view.clause_start(i);
     let end = view.clause_end(i);
     if end <= i {
-        return None;
+        return Err(Reject::NoContent);
     }
-    let (subject, inverted, shared) = subject_of(view, i, start, end, found)?;
+    let (subject, inverted, shared) = match subject_of(view, i, start, end, found) {
+        Err(Reject::NoSubject) if relaxed => fallback_subject(view, i, start, end)?,
+        other => other?,
+    };
+    let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
     // `what he called “...”`, `where he praised ...`: a relative clause inside another claim or
     // statement, not a claim of its own.
     if !inverted
@@ -39,18 +112,23 @@ pub(super) fn at_cue(
             &["what", "where", "which", "whom", "whose"],
         )
     {
-        return None;
+        // A rescue still leaves a relative clause's quotation alone: `what it has called its
+        // “special military operation”` is a scare quote.
+        let quoted = (i + 1..end.min(i + 4)).any(|k| view.quote_at(k).is_some());
+        if quoted {
+            return Err(Reject::Relative);
+        }
+        strict(Reject::Relative)?;
     }
     // `the economy added 87,000 jobs`: `add` with an amount after it is arithmetic, not speech.
-    if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric) {
-        return None;
-    }
     // `declined to comment`, `refused to say`: only with the infinitive.
-    if cue.lemma == "decline" && !view.is(i + 1, "to") {
-        return None;
+    if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric)
+        || cue.lemma == "decline" && !view.is(i + 1, "to")
+    {
+        strict(Reject::OtherSense)?;
     }
     if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
-        return None;
+        strict(Reject::Unreliable)?;
     }
 
     let at = Cue {
@@ -63,7 +141,7 @@ pub(super) fn at_cue(
         start,
         end,
     };
-    let pieces = pieces(view, &at, subject)?;
+    let pieces = pieces(view, &at, subject).ok_or(Reject::NoContent)?;
     let speaker = speaker::resolve(view, subject, earlier);
     let cue_span = if particle {
         view.cover(i, i + 1)
@@ -78,6 +156,7 @@ pub(super) fn at_cue(
         Some(subject.span(view)),
         i,
     )
+    .ok_or(Reject::NoContent)
 }
 
 /// A cue word read in its place: its lemma and class, and the clause around it.
@@ -98,30 +177,31 @@ struct Cue {
 
 /// The cue lexicon's entry for token `i` and whether a particle follows, when the word reads as
 /// a verb of saying here (not a noun, a name, an infinitive of intention).
-fn cue_reading(view: &View<'_>, i: usize) -> Option<(lexicon::Cue, bool)> {
+fn cue_reading(view: &View<'_>, i: usize, relaxed: bool) -> Result<(lexicon::Cue, bool), Reject> {
     let w = view.word(i);
-    let cue = lexicon::cue(w)?;
+    let cue = lexicon::cue(w).ok_or(Reject::NotCue)?;
+    let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
     // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
     // the reliable cues (`said`, `told`) are trusted as they are.
     let past = w.ends_with("ed") || view.is_any(i, &["said", "told", "wrote", "says"]);
     // The tagger last: it is the costliest question (see `View::tag`).
     if (cue.reliability < 0.6 || !past) && !view.is(i + 1, "that") && !view.is_verb(i) {
-        return None;
+        strict(Reject::NotVerb)?;
     }
     let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
     if cue.class == CueClass::Particle && !particle {
-        return None;
+        return Err(Reject::NoParticle);
     }
     // Cue verbs are lower case in running text; `State` or `Post` are names.
     if view.is_capitalized(i) && i != view.clause_start(i) {
-        return None;
+        strict(Reject::Capital)?;
     }
     // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`.
     if i > 0
         && lexicon::is_determiner(view.word(i - 1))
         && !view.is_any(i - 1, &["that", "all", "both"])
     {
-        return None;
+        strict(Reject::Noun)?;
     }
     if i > 0
         && (view.is(i - 1, "to")
@@ -130,9 +210,9 @@ fn cue_reading(view: &View<'_>, i: usize) -> Option<(lexicon::Cue, bool)> {
                 .is_some_and(|l| l != Label::Date && !l.is_numeric() && view.is_capitalized(i)))
     {
         // `to say` is an intention, not an utterance.
-        return None;
+        strict(Reject::Infinitive)?;
     }
-    Some((cue, particle))
+    Ok((cue, particle))
 }
 
 /// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
@@ -144,7 +224,7 @@ fn subject_of(
     start: usize,
     end: usize,
     found: &[Found],
-) -> Option<(Np, bool, bool)> {
+) -> Result<(Np, bool, bool), Reject> {
     let w = view.word(i);
     let prev = i.checked_sub(1);
     let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
@@ -168,7 +248,7 @@ fn subject_of(
     });
     if be && (w.ends_with("ed") || view.is_any(i, &["told", "said"])) {
         // The passive names no speaker as its subject (`Trump was asked ...`).
-        return None;
+        return Err(Reject::Passive);
     }
     // A participle with an object before it (`issued a statement describing ...`) shares the
     // clause's subject.
@@ -187,14 +267,14 @@ fn subject_of(
     let subject: Np;
     if after_close && participle {
         // `... as “fantastic,” telling reporters ...`: a participle never inverts.
-        subject = shared_subject(view, i, start, found)?;
+        subject = shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
         shared = true;
     } else if after_close {
         if let Some(np) = inverted_subject(view, i, end) {
             inverted = true;
             subject = np;
         } else {
-            subject = speaker::subject_left(view, i, start)?;
+            subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
         }
     } else if after_comma && !participle {
         // `Hill, a doctor, said` before `..., said Hill`.
@@ -206,18 +286,67 @@ fn subject_of(
             inverted = true;
             subject = np;
         } else {
-            subject = speaker::subject_left(view, i, start)?;
+            subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
         }
     } else if (after_comma && participle) || after_and || object_participle {
-        subject = shared_subject(view, i, start, found)?;
+        subject = shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
         shared = true;
     } else {
-        subject = speaker::subject_left(view, i, start)?;
+        subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
     }
     if !inverted && subject.last + 1 > i {
-        return None;
+        return Err(Reject::NoSubject);
     }
-    Some((subject, inverted, shared))
+    Ok((subject, inverted, shared))
+}
+
+/// Words a fallback subject may span: PolNeAR's long appositive sources (`David Kamin, an
+/// outside adviser to the campaign ... and an associate professor at ..., said`) reach 40.
+const MAX_FALLBACK_SUBJECT: usize = 48;
+
+/// The subject where the rules found none but the cue classifier reads a cue: after a comma,
+/// the clause's first phrase before its first comma (`X, a long appositive, said`); after a
+/// quotation or comma with the clause ending soon, the words after the cue (`..., said one
+/// source on the panel.`); for a participle, the clause's first phrase (`X poked at Y,
+/// tweeting ...`).
+fn fallback_subject(
+    view: &View<'_>,
+    i: usize,
+    start: usize,
+    end: usize,
+) -> Result<(Np, bool, bool), Reject> {
+    let prev = i.checked_sub(1).filter(|&p| p >= start);
+    let after_comma = prev.is_some_and(|p| view.is_punct(p, ",") || view.quote_at(p).is_some());
+    let participle = view.word(i).ends_with("ing");
+    let rest = view.count_words(i + 1..end);
+    if after_comma && !participle && (1..=10).contains(&rest) {
+        let last = (i + 1..end)
+            .rev()
+            .find(|&k| view.is_wordlike(k))
+            .ok_or(Reject::NoSubject)?;
+        let np = speaker::np_ending_at(view, last, i + 1).map_or(
+            Np {
+                first: i + 1,
+                last,
+                head: Head::Words,
+                relative: None,
+            },
+            |np| Np { first: i + 1, ..np },
+        );
+        return Ok((np, true, false));
+    }
+    if !after_comma && !participle {
+        return Err(Reject::NoSubject);
+    }
+    let limit = i.min(start + MAX_FALLBACK_SUBJECT);
+    let comma = (start + 1..limit)
+        .find(|&k| view.is_punct(k, ",") || view.quote_at(k).is_some())
+        .ok_or(Reject::NoSubject)?;
+    let np = speaker::np_ending_at(view, comma - 1, start).ok_or(Reject::NoSubject)?;
+    if matches!(np.head, Head::Words) && np.first != start {
+        return Err(Reject::NoSubject);
+    }
+    Ok((np, false, participle))
 }
 
 /// The content pieces of a cue with its subject: after the cue, before the subject, or both.

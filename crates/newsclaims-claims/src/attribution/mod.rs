@@ -24,11 +24,12 @@ pub(crate) mod boundary;
 mod colon;
 mod content;
 mod cue;
+pub(crate) mod cue_model;
 mod nest;
 mod quotes;
 
 use colon::colon_lead;
-use cue::at_cue;
+use cue::{Reject, at_cue};
 use nest::nest;
 use quotes::unclaimed_quotes;
 
@@ -79,7 +80,7 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
             continue;
         }
         let claim = if view.is_wordlike(i) {
-            at_cue(view, i, &found, &earlier)
+            cue_claim(view, i, &found, &earlier)
         } else if view.is_punct(i, ":") {
             colon_lead(view, i, &earlier)
         } else {
@@ -102,6 +103,29 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
     let mut all = unclaimed_quotes(view, found);
     all.sort_by_key(|f| (f.span().start(), f.span().end()));
     all
+}
+
+/// The claim at the cue word `i`: the rules' claim unless the cue classifier is sure the word
+/// is no cue, or, where a word test of the rules rejected it and the classifier is sure it is
+/// one, the rules' claim without their word tests.
+fn cue_claim(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) -> Option<Found> {
+    let outcome = at_cue(view, i, found, earlier, false);
+    let reject = match &outcome {
+        Err(Reject::NotCue) => return None,
+        Err(r) => Some(*r),
+        Ok(_) => None,
+    };
+    let score = cue_model::score(view, i, reject);
+    match (outcome, score, reject) {
+        // `X states that ...`: a verb with `that` after it is one whatever the word's other
+        // readings (`the United States`).
+        (Ok(_), Some(s), _) if s < -cue_model::VETO && !view.is(i + 1, "that") => None,
+        (Ok(f), _, _) => Some(f),
+        (Err(_), Some(s), Some(r)) if r.relaxable() && s > cue_model::RESCUE => {
+            at_cue(view, i, found, earlier, true).ok()
+        }
+        _ => None,
+    }
 }
 
 /// Builds a claim from content token ranges, deciding its kind from its quotations.

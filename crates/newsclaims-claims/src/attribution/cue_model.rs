@@ -1,0 +1,203 @@
+//! The cue classifier: whether a form of a cue lemma (`said`, `claim`, `according`) is the cue of
+//! an attribution here, trained on PolNeAR train. It reads the word, its lemma, its neighbours and
+//! their tags, the quotations and `that` around it, and the rules' own decision at the word (a
+//! claim, or why not: [`Reject`]). Where the rules built a claim and the classifier is sure it is
+//! no cue, the claim is dropped; where a word test of the rules rejected the word and the
+//! classifier is sure it is a cue, the rules run again without their word tests.
+//!
+//! An averaged perceptron over hashed features; its weights are `model/cue.bin`
+//! (`cargo xtask train-claims`), `i16` little-endian, one per hashed feature. Scoring is a few
+//! dozen lookups per cue word.
+//!
+//! With `View::cue_record` set (training), every decision is recorded with its features and the
+//! rules' decision stands (and the boundary ranker keeps the rules' ends); with `View::record`
+//! set, the rules decide alone too: neither trained model reads the other's output.
+
+use newsclaims_entities::Label;
+use newsclaims_syntax::Pos;
+use newsclaims_text::Span;
+
+use super::boundary::hash;
+use super::cue::Reject;
+use crate::lexicon;
+use crate::view::View;
+
+/// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
+const MODEL: &[u8] = include_bytes!("../../model/cue.bin");
+
+/// Bits of a hashed feature: the boundary ranker's hash, 65,536 weights (128 KB).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) const FEATURE_BITS: u32 = super::boundary::FEATURE_BITS;
+
+/// Below minus this score, a claim the rules built is dropped; chosen on PolNeAR dev
+/// (`cargo xtask eval claims`: attribution F1 at 10,000 / 15,000 / 20,000 / 30,000 is 0.7667 /
+/// 0.7686 / 0.7683 / 0.7672), in the weights' units (the largest weight is 32,767). High: the
+/// rules' claims are right five times in six.
+pub(crate) const VETO: i32 = 20_000;
+
+/// Above this score, a word the rules rejected is read as a cue and the rules run again without
+/// their word tests; chosen on PolNeAR dev like [`VETO`] (7,000 / 10,000 / 14,000 / 20,000:
+/// 0.7676 / 0.7683 / 0.7663 / 0.7653).
+pub(crate) const RESCUE: i32 = 10_000;
+
+/// Words of context on each side looked at for a quotation or `that`.
+const WINDOW: usize = 8;
+
+/// One recorded decision, for training: the cue word, its features and the rules' outcome.
+#[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) struct Case {
+    pub(crate) cue: Span,
+    pub(crate) features: Vec<u32>,
+    pub(crate) outcome: &'static str,
+}
+
+/// The classifier's score for the cue word at `i` given the rules' outcome there (`None`: a
+/// claim); `None` when recording for training (the rules decide alone).
+pub(crate) fn score(view: &View<'_>, i: usize, outcome: Option<Reject>) -> Option<i32> {
+    // While the boundary ranker's decisions are recorded, the rules decide alone: neither model
+    // trains on the other's output.
+    if view.record.is_some() {
+        return None;
+    }
+    let mut feats = Vec::with_capacity(40);
+    features(view, i, outcome, &mut feats);
+    if let Some(log) = &view.cue_record {
+        log.borrow_mut().push(Case {
+            cue: view.span(i),
+            features: feats,
+            outcome: Reject::as_str(outcome),
+        });
+        return None;
+    }
+    Some(feats.iter().map(|&f| weight(f)).sum())
+}
+
+fn weight(f: u32) -> i32 {
+    let k = f as usize * 2;
+    match MODEL.get(k..k + 2) {
+        Some(b) => i32::from(i16::from_le_bytes([b[0], b[1]])),
+        None => 0,
+    }
+}
+
+/// Feature templates, the first byte of each hashed feature.
+mod t {
+    pub(super) const BIAS: u8 = 0;
+    pub(super) const OUTCOME: u8 = 1;
+    pub(super) const LEMMA: u8 = 2;
+    pub(super) const LEMMA_OUTCOME: u8 = 3;
+    pub(super) const WORD: u8 = 4;
+    pub(super) const PREV: u8 = 5;
+    pub(super) const PREV2: u8 = 6;
+    pub(super) const NEXT: u8 = 7;
+    pub(super) const NEXT2: u8 = 8;
+    pub(super) const LEMMA_NEXT: u8 = 9;
+    pub(super) const LEMMA_PREV: u8 = 10;
+    pub(super) const TAG: u8 = 11;
+    pub(super) const TAGS: u8 = 12;
+    pub(super) const TAG_OUTCOME: u8 = 13;
+    pub(super) const PREV_TAG: u8 = 14;
+    pub(super) const NEXT_TAG: u8 = 15;
+    pub(super) const QUOTES: u8 = 16;
+    pub(super) const THAT: u8 = 17;
+    pub(super) const PREV_LABEL: u8 = 18;
+    pub(super) const SHAPE: u8 = 19;
+    pub(super) const LEMMA_TAG: u8 = 20;
+    pub(super) const SUBJECT: u8 = 21;
+    pub(super) const WORD_OUTCOME: u8 = 22;
+    pub(super) const LEMMA_QUOTES: u8 = 23;
+}
+
+/// The hashed features of the cue word at `i`.
+fn features(view: &View<'_>, i: usize, outcome: Option<Reject>, out: &mut Vec<u32>) {
+    // The hash folds ASCII case, so the words go in as they are.
+    let w = view.word(i);
+    let before = |k: usize| i.checked_sub(k).filter(|&j| view.sent(j) == view.sent(i));
+    let after = |k: usize| Some(i + k).filter(|&j| view.sent(j) == view.sent(i));
+    let word_at = |j: Option<usize>| j.map_or("<s>", |j| view.word(j));
+    let (p1, p2) = (word_at(before(1)), word_at(before(2)));
+    let (n1, n2) = (word_at(after(1)), word_at(after(2)));
+    let tag = |j: Option<usize>| j.and_then(|j| view.tag(j)).map_or("<s>", Pos::as_str);
+    let (t0, tp, tn) = (tag(Some(i)), tag(before(1)), tag(after(1)));
+    let lemma = lexicon::cue(view.word(i)).map_or("according", |c| c.lemma);
+    let r = Reject::as_str(outcome);
+    let quotes = quote_shape(view, i);
+    let that = (i + 1..i + 1 + WINDOW)
+        .take_while(|&j| view.sent(j) == view.sent(i))
+        .find(|&j| view.is(j, "that"))
+        .map_or("-", |j| if j == i + 1 { "1" } else { "n" });
+    let label = before(1)
+        .and_then(|j| view.label_at(j))
+        .map_or("-", label_str);
+    let shape = match (view.is_capitalized(i), i == view.clause_start(i)) {
+        (true, true) => "Cap0",
+        (true, false) => "Cap",
+        (false, _) => "low",
+    };
+    // The word before, as a subject would be: a name, a pronoun, a noun, or none.
+    let subject = match (before(1).and_then(|j| view.tag(j)), label) {
+        (_, "PERSON" | "ORG" | "NORP" | "GPE") => "name",
+        (Some(Pos::PRP), _) => "pronoun",
+        (Some(p), _) if p.is_noun() => "noun",
+        (Some(Pos::RB | Pos::MD), _) => "adverb",
+        _ => "other",
+    };
+    let mut f = |template: u8, parts: &[&str]| out.push(hash(template, parts));
+    f(t::BIAS, &[]);
+    f(t::OUTCOME, &[r]);
+    f(t::LEMMA, &[lemma]);
+    f(t::LEMMA_OUTCOME, &[lemma, r]);
+    f(t::WORD, &[w]);
+    f(t::WORD_OUTCOME, &[w, r]);
+    f(t::PREV, &[p1]);
+    f(t::PREV2, &[p2, p1]);
+    f(t::NEXT, &[n1]);
+    f(t::NEXT2, &[n1, n2]);
+    f(t::LEMMA_NEXT, &[lemma, n1]);
+    f(t::LEMMA_PREV, &[lemma, p1]);
+    f(t::TAG, &[t0]);
+    f(t::TAGS, &[tp, t0, tn]);
+    f(t::TAG_OUTCOME, &[t0, r]);
+    f(t::LEMMA_TAG, &[lemma, t0]);
+    f(t::PREV_TAG, &[tp]);
+    f(t::NEXT_TAG, &[tn]);
+    f(t::QUOTES, &[quotes]);
+    f(t::LEMMA_QUOTES, &[lemma, quotes]);
+    f(t::THAT, &[that, r]);
+    f(t::PREV_LABEL, &[label]);
+    f(t::SHAPE, &[shape]);
+    f(t::SUBJECT, &[subject, r]);
+}
+
+/// Where the quotations of the sentence lie around `i`: one closing just before it (`,” he
+/// said`), one opening just after it (`said: “`), elsewhere before or after, or none.
+fn quote_shape(view: &View<'_>, i: usize) -> &'static str {
+    let lo = i.saturating_sub(WINDOW);
+    let near_before = (lo..i).rev().take(3).any(|j| view.quote_at(j).is_some());
+    let near_after = (i + 1..i + 4).any(|j| view.quote_at(j).is_some());
+    let s = view.sent(i);
+    let far_before = (lo..i).any(|j| view.quote_at(j).is_some() && view.sent(j) == s);
+    let far_after =
+        (i + 1..i + 1 + WINDOW).any(|j| view.quote_at(j).is_some() && view.sent(j) == s);
+    match (near_before, near_after, far_before, far_after) {
+        (true, true, _, _) => "both",
+        (true, false, _, _) => "close",
+        (false, true, _, _) => "open",
+        (false, false, true, true) => "around",
+        (false, false, true, false) => "before",
+        (false, false, false, true) => "after",
+        _ => "none",
+    }
+}
+
+fn label_str(l: Label) -> &'static str {
+    match l {
+        Label::Person => "PERSON",
+        Label::Org => "ORG",
+        Label::Norp => "NORP",
+        Label::Gpe => "GPE",
+        Label::Date | Label::Time => "DATE",
+        _ => "OTHER",
+    }
+}

@@ -1,0 +1,188 @@
+//! The claims stage's cue classifier, `crates/newsclaims-claims/model/cue.bin`: an averaged
+//! perceptron that reads whether a form of a cue lemma is an attribution's cue, given the rules'
+//! own decision there (`newsclaims_claims::training::cue_cases`), trained on PolNeAR train and
+//! measured on PolNeAR dev (never test).
+//!
+//! A word is a positive when it lies inside the cue of a required gold attribution (a verb of
+//! saying, as the referee's converter marks them), a negative when it lies inside no gold cue;
+//! a word inside an optional attribution's cue only (`believe`, `think`) is left out. Instances
+//! are visited in a fixed order shuffled by a seeded generator, and the averaged weights are
+//! scaled to `i16`: the bytes are the same on every run.
+
+use std::path::Path;
+
+use anyhow::Result;
+use newsclaims_claims::training::{self, CUE_FEATURE_BITS};
+use newsclaims_text::rng::Rng;
+use serde_json::Value;
+
+use crate::train_boundary::{byte_offsets, read_jsonl};
+
+/// Passes over the training words; chosen on PolNeAR dev (`cargo xtask train-claims` prints
+/// the dev accuracy of each pass).
+const EPOCHS: usize = 6;
+
+/// Seed of the per-pass shuffle.
+const SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// One cue word with its gold label.
+struct Instance {
+    features: Vec<u32>,
+    positive: bool,
+    outcome: &'static str,
+}
+
+/// The cue words of the converted documents with their labels.
+fn instances(docs: &Path, gold: &Path) -> Result<Vec<Instance>> {
+    let docs = read_jsonl(docs)?;
+    let gold = read_jsonl(gold)?;
+    let mut out = Vec::new();
+    for (id, g) in &gold {
+        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
+            continue;
+        };
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let bytes = byte_offsets(text);
+        // Gold cue spans in bytes, with whether their attribution is required.
+        let cues: Vec<(usize, usize, bool)> = g["claims"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|c| gold_cue(&bytes, c)).collect())
+            .unwrap_or_default();
+        for case in training::cue_cases(text, &tokens, &entities) {
+            let (a, b) = (case.cue.start(), case.cue.end());
+            let inside: Vec<bool> = cues
+                .iter()
+                .filter(|c| c.0 < b && a < c.1)
+                .map(|c| c.2)
+                .collect();
+            if !inside.is_empty() && !inside.contains(&true) {
+                continue;
+            }
+            out.push(Instance {
+                features: case.features,
+                positive: !inside.is_empty(),
+                outcome: case.outcome,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A gold attribution's cue in bytes and whether the attribution is required.
+fn gold_cue(bytes: &[usize], c: &Value) -> Option<(usize, usize, bool)> {
+    let at = |k: &str| bytes.get(c["cue"][k].as_u64()? as usize).copied();
+    let required = !c["optional"].as_bool().unwrap_or(false);
+    Some((at("start")?, at("end")?, required))
+}
+
+fn score(weights: &[f64], x: &Instance) -> f64 {
+    x.features.iter().map(|&f| weights[f as usize]).sum()
+}
+
+/// Trains on `train`, reports dev accuracy per pass, and returns the averaged weights.
+fn perceptron(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
+    let n = 1usize << CUE_FEATURE_BITS;
+    let mut w = vec![0i64; n];
+    // Sum over time of the updates, weighted by when they happened (Daumé's trick).
+    let mut u = vec![0i64; n];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = Rng::new(SEED);
+    let average = |w: &[i64], u: &[i64], c: i64| -> Vec<f64> {
+        w.iter()
+            .zip(u)
+            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
+            .collect()
+    };
+    for epoch in 0..EPOCHS {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let x = &train[k];
+            let s: i64 = x.features.iter().map(|&f| w[f as usize]).sum();
+            let y: i64 = if x.positive { 1 } else { -1 };
+            if s * y <= 0 {
+                for &f in &x.features {
+                    w[f as usize] += y;
+                    u[f as usize] += y * c;
+                }
+            }
+            c += 1;
+        }
+        let avg = average(&w, &u, c);
+        eprintln!(
+            "train-claims: cue pass {}: train {:.4}, dev {:.4}",
+            epoch + 1,
+            accuracy(&avg, train),
+            accuracy(&avg, dev)
+        );
+    }
+    average(&w, &u, c)
+}
+
+fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
+    let right = xs
+        .iter()
+        .filter(|x| (score(weights, x) > 0.0) == x.positive)
+        .count();
+    right as f64 / xs.len().max(1) as f64
+}
+
+/// Prints, for the quantised weights on dev, what vetoing and rescuing at several thresholds
+/// would do: claims of the rules dropped (of them true cues), words rescued (of them true cues).
+fn report(weights: &[f64], dev: &[Instance]) {
+    let ok = |x: &&Instance| x.outcome == "ok";
+    let rules_right = dev.iter().filter(ok).filter(|x| x.positive).count();
+    let rules_all = dev.iter().filter(ok).count();
+    let gold = dev.iter().filter(|x| x.positive).count();
+    eprintln!(
+        "train-claims: cue words on dev {}, gold cues {gold}; the rules' claims {rules_all}, of them cues {rules_right}",
+        dev.len()
+    );
+    let mut outcomes: Vec<&str> = dev.iter().map(|x| x.outcome).collect();
+    outcomes.sort_unstable();
+    outcomes.dedup();
+    for o in outcomes {
+        let of = dev.iter().filter(|x| x.outcome == o);
+        let (n, pos) = (of.clone().count(), of.filter(|x| x.positive).count());
+        eprintln!("train-claims: cue outcome {o}: {n} words, {pos} gold cues");
+    }
+    for t in [0, 2_000, 5_000, 10_000, 20_000, 40_000] {
+        let t = f64::from(t);
+        let vetoed = dev.iter().filter(ok).filter(|x| score(weights, x) < -t);
+        let rescued = dev
+            .iter()
+            .filter(|x| x.outcome != "ok" && score(weights, x) > t);
+        eprintln!(
+            "train-claims: cue threshold {t}: veto {} ({} cues), rescue {} ({} cues)",
+            vetoed.clone().count(),
+            vetoed.filter(|x| x.positive).count(),
+            rescued.clone().count(),
+            rescued.filter(|x| x.positive).count(),
+        );
+    }
+}
+
+/// Trains the classifier on the converted train set and returns the model's bytes.
+pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>> {
+    let train = instances(docs, gold)?;
+    let dev = instances(
+        &polnear.join("dev.docs.jsonl"),
+        &polnear.join("dev.gold.jsonl"),
+    )?;
+    eprintln!(
+        "train-claims: cue words: train {} ({} cues), dev {}",
+        train.len(),
+        train.iter().filter(|x| x.positive).count(),
+        dev.len()
+    );
+    let weights = perceptron(&train, &dev);
+    let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
+    let quantized: Vec<i16> = weights
+        .iter()
+        .map(|w| (w / max * f64::from(i16::MAX)).round() as i16)
+        .collect();
+    let as_f64: Vec<f64> = quantized.iter().map(|&q| f64::from(q)).collect();
+    report(&as_f64, &dev);
+    Ok(quantized.iter().flat_map(|q| q.to_le_bytes()).collect())
+}
