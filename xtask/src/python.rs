@@ -1,6 +1,7 @@
 //! `cargo xtask ci`'s Python step: a virtual environment in `target/py-venv`, the `newsclaims`
-//! package built into it from `crates/newsclaims-py` (maturin, through pip), pytest, pandas and
-//! PySpark, then the module's tests and the Spark examples' test.
+//! package built into it from `crates/newsclaims-py` (maturin, through pip; with the
+//! `fault-injection` feature, which the tests of panic isolation and Ctrl-C need), pytest, pandas
+//! and PySpark, then the module's tests and the Spark examples' test.
 //!
 //! Only shells out to Python and pip. PySpark is large (a few hundred MB from the package
 //! index): when it cannot be installed the step goes on, and the Spark test fails saying so.
@@ -25,6 +26,18 @@ fn target_dir() -> PathBuf {
 }
 
 pub(crate) fn run() -> Result<()> {
+    // The code behind the `fault-injection` feature, which the workspace's clippy does not see.
+    run_status(cargo().args([
+        "clippy",
+        "-q",
+        "-p",
+        "newsclaims-py",
+        "--features",
+        "fault-injection",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // The tests compare the module with the binary, and time both: the optimised build.
     run_status(cargo().args(["build", "--release", "-q", "-p", "newsclaims"]))?;
     let binary = target_dir().join("release").join("newsclaims");
@@ -51,12 +64,12 @@ pub(crate) fn run() -> Result<()> {
     if run_status(&mut pip(&["pyspark"])).is_err() {
         eprintln!("ci: PySpark could not be installed; the Spark test will fail saying so");
     }
-    // Always the package of this checkout, even when the version did not change.
-    run_status(&mut pip(&[
-        "--force-reinstall",
-        "--no-deps",
-        "./crates/newsclaims-py",
-    ]))?;
+    // Always the package of this checkout, even when the version did not change, with the
+    // pipeline's faults on demand for the tests of panic isolation and Ctrl-C.
+    run_status(
+        pip(&["--force-reinstall", "--no-deps", "./crates/newsclaims-py"])
+            .env("MATURIN_PEP517_ARGS", "--features fault-injection"),
+    )?;
     pytest(&python, &binary, "crates/newsclaims-py/tests")?;
     pytest(&python, &binary, "examples/spark")
 }

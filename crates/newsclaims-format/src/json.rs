@@ -236,7 +236,8 @@ pub(crate) fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-fn record(analysis: &Analysis) -> Record<'_> {
+/// The record of an analysed document, as every writer of the contract serializes it.
+pub(crate) fn record(analysis: &Analysis) -> Record<'_> {
     let text = analysis.document.text.as_str();
     let at = Offsets {
         text,
@@ -361,7 +362,13 @@ pub fn to_json(analysis: &Analysis) -> serde_json::Value {
 
 /// Appends the error record of a document that could not be read, compact.
 pub fn write_error_record(out: &mut Vec<u8>, unreadable: &Unreadable) {
-    let record = ErrorRecord {
+    serde_json::to_writer(&mut *out, &error_record(unreadable))
+        .expect("serializing to memory cannot fail");
+}
+
+/// The error record of a document that could not be read.
+pub(crate) fn error_record(unreadable: &Unreadable) -> ErrorRecord<'_> {
+    ErrorRecord {
         schema: SCHEMA,
         id: &unreadable.id,
         error: ErrorOut {
@@ -369,8 +376,7 @@ pub fn write_error_record(out: &mut Vec<u8>, unreadable: &Unreadable) {
             message: &unreadable.message,
             line: unreadable.line,
         },
-    };
-    serde_json::to_writer(&mut *out, &record).expect("serializing to memory cannot fail");
+    }
 }
 
 /// `--format json`: the records, pretty, as one JSON array (`[` and `]` on lines of their own).

@@ -41,6 +41,7 @@ mod csv;
 mod html;
 mod json;
 mod schema;
+mod tape;
 mod text_view;
 
 // The records this crate writes are the pipeline's; `crate::Analysis` names them here.
@@ -54,6 +55,7 @@ pub use csv::{
 pub use html::Html;
 pub use json::{Json, JsonLines, RESERVED_FIELDS, to_json, write_error_record, write_json};
 pub use schema::json_schema;
+pub use tape::{Item, Tape};
 pub use text_view::Text;
 
 /// The schema name written in every record.

@@ -12,6 +12,8 @@
 //! assert_eq!(analysis.tokens.sentences.len(), 1);
 //! ```
 
+#[cfg(feature = "fault-injection")]
+pub mod faults;
 mod ids;
 mod run;
 
@@ -87,6 +89,8 @@ pub fn find(texts: &[&str]) -> Vec<Found> {
 
 /// Like [`find`], with the claims stage's [`Options`].
 pub fn find_with(texts: &[&str], options: &Options) -> Vec<Found> {
+    #[cfg(feature = "fault-injection")]
+    faults::inject(texts);
     let tokens: Vec<_> = texts
         .iter()
         .map(|t| newsclaims_tokenize::tokenize(t))

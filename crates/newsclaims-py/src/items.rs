@@ -11,6 +11,7 @@
 use newsclaims_pipeline::{
     Document, DuplicateIds, ErrorKind, Input, Problem, ProblemKind, Unreadable,
 };
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
@@ -63,7 +64,8 @@ impl Reader {
 
     /// A dict read as the binary reads a JSON Lines record.
     fn record(&self, n: u64, dict: &Bound<'_, PyDict>) -> Input {
-        let id = match dict.get_item("id").ok().flatten() {
+        let py = dict.py();
+        let id = match dict.get_item(intern!(py, "id")).ok().flatten() {
             Some(id) if id.is_instance_of::<PyString>() => match id.cast::<PyString>() {
                 Ok(s) => text_of(s).0,
                 Err(_) => unreachable!("checked to be a str"),
@@ -83,7 +85,7 @@ impl Reader {
                 );
             }
         };
-        let (text, mut problems) = match dict.get_item("text").ok().flatten() {
+        let (text, mut problems) = match dict.get_item(intern!(py, "text")).ok().flatten() {
             Some(text) => match text.cast::<PyString>() {
                 Ok(s) => text_of(s),
                 Err(_) => {
@@ -142,12 +144,24 @@ impl Reader {
     }
 
     /// A carried field's value as compact JSON text. A float JSON cannot hold (NaN, the
-    /// infinities: what pandas puts in an empty cell) is `null`, as pandas writes it.
+    /// infinities: what pandas puts in an empty cell) is `null`, as pandas writes it. Strings,
+    /// booleans and None, most carried fields, are written here; the rest by `json.dumps`.
     fn to_json(&self, value: &Bound<'_, PyAny>) -> Result<String, String> {
         let py = value.py();
         if let Ok(f) = value.cast::<PyFloat>()
             && !f.value().is_finite()
         {
+            return Ok("null".to_owned());
+        }
+        if let Ok(s) = value.cast::<PyString>()
+            && let Ok(s) = s.to_cow()
+        {
+            return serde_json::to_string(&*s).map_err(|e| e.to_string());
+        }
+        if let Ok(b) = value.cast::<PyBool>() {
+            return Ok(b.is_true().to_string());
+        }
+        if value.is_none() {
             return Ok("null".to_owned());
         }
         let json = self

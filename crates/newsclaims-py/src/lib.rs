@@ -1,10 +1,12 @@
 //! The compiled half of the `newsclaims` Python package (`newsclaims._native`): the pipeline and
-//! the JSON writer of the binary behind three functions. The Python half (`python/newsclaims`)
-//! checks arguments, turns records into dicts and holds the docstrings.
+//! the record of the binary behind three functions. The Python half (`python/newsclaims`)
+//! checks arguments and holds the docstrings.
 //!
-//! Records are the binary's JSON text, written by `newsclaims-format`, so that a record from
-//! Python is the binary's record. Nothing a document holds can crash the interpreter: a panic in
-//! a stage becomes the document's `internal-error` record.
+//! Records are the binary's: each worker turns its document's record into a [`Tape`] (the items
+//! `newsclaims-format`'s JSON writer writes), which the Python thread walks into dicts and lists
+//! (`objects.rs`), so that a record from Python is the binary's record without JSON text in
+//! between. Nothing a document holds can crash the interpreter: a panic in a stage becomes the
+//! document's `internal-error` record.
 //!
 //! Streaming: the Python thread reads the input iterable and hands runs of documents to a
 //! coordinating thread, which streams them through the pipeline's [`Run`] (the binary's run:
@@ -13,12 +15,14 @@
 //! documents in flight, so memory does not grow with the input.
 
 mod items;
+mod objects;
 
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, OnceLock, mpsc};
 use std::time::Duration;
 
+use newsclaims_format::Tape;
 use newsclaims_pipeline::{
     Analysis, DOCS_PER_RUN, Document, Input, RUNS_PER_THREAD, Run, Source, Unreadable,
 };
@@ -27,26 +31,32 @@ use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyString};
 
 use crate::items::Reader;
+use crate::objects::Builder;
 
 /// How often a wait for records checks for Ctrl-C.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// The record of one text, as compact JSON.
+/// The record of one text.
 #[pyfunction]
-fn analyze_json(py: Python<'_>, text: &Bound<'_, PyString>, id: String) -> String {
+fn analyze_record<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    id: String,
+) -> PyResult<Bound<'py, PyAny>> {
     // One thread: the run works on the calling thread, and its pool is made once.
     static SINGLE: OnceLock<Run> = OnceLock::new();
     let (text, problems) = items::text_of(text);
     let input = Input::Document(Document::new(id, text), problems);
-    py.detach(|| {
-        let mut out = String::new();
+    let tape = py.detach(|| {
+        let mut out = Tape::default();
         let run = SINGLE.get_or_init(|| Run::new(1));
         let _ = run.stream(std::iter::once(input), render, |record| {
             out = record;
             Ok::<(), std::convert::Infallible>(())
         });
         out
-    })
+    });
+    Builder::new(py)?.build(py, &tape)
 }
 
 /// The JSON Schema of a record, as JSON text.
@@ -55,25 +65,22 @@ fn schema_json() -> String {
     newsclaims_format::json_schema().to_string()
 }
 
-/// One record as compact JSON, on the worker that analysed the document.
-fn render(_: usize, record: Result<Analysis, Unreadable>) -> String {
-    let mut buf = Vec::new();
+/// One record as a tape, on the worker that analysed the document.
+fn render(_: usize, record: Result<Analysis, Unreadable>) -> Tape {
     match record {
-        Ok(analysis) => newsclaims_format::write_json(&mut buf, &analysis, false),
-        Err(unreadable) => newsclaims_format::write_error_record(&mut buf, &unreadable),
+        Ok(analysis) => Tape::record(&analysis),
+        Err(unreadable) => Tape::error_record(&unreadable),
     }
-    // serde_json writes UTF-8.
-    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
 }
 
 /// What the coordinating thread sends back.
 enum Message {
-    Record(String),
+    Record(Tape),
     /// The run failed (a bug); the stream ends.
     Failed(String),
 }
 
-/// The records of an iterable of documents, in input order, as JSON text.
+/// The records of an iterable of documents, in input order.
 #[pyclass(module = "newsclaims._native")]
 struct Stream {
     state: Mutex<State>,
@@ -83,6 +90,7 @@ struct State {
     /// The input; `None` once exhausted (or once it raised).
     input: Option<Py<PyIterator>>,
     reader: Reader,
+    builder: Builder,
     /// Documents to the coordinating thread, a run at a time; dropped at the end of the input.
     documents: Option<mpsc::Sender<Vec<Input>>>,
     records: mpsc::Receiver<Message>,
@@ -113,6 +121,7 @@ impl Stream {
             state: Mutex::new(State {
                 input: Some(input),
                 reader: Reader::new(py)?,
+                builder: Builder::new(py)?,
                 documents: Some(documents_tx),
                 records: records_rx,
                 sent: 0,
@@ -127,7 +136,10 @@ impl Stream {
         slf
     }
 
-    fn __next__(mut slf: PyRefMut<'_, Self>, py: Python<'_>) -> PyResult<Option<String>> {
+    fn __next__<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
         let state = slf
             .state
             .get_mut()
@@ -155,7 +167,7 @@ impl Stream {
         match wait(py, &mut state.records)? {
             Some(Message::Record(record)) => {
                 state.received += 1;
-                Ok(Some(record))
+                state.builder.build(py, &record).map(Some)
             }
             Some(Message::Failed(why)) => Err(PyRuntimeError::new_err(why)),
             None => Err(PyRuntimeError::new_err(
@@ -270,9 +282,23 @@ fn coordinate(run: &Run, documents: mpsc::Receiver<Vec<Input>>, records: &mpsc::
 #[pymodule]
 mod _native {
     #[pymodule_export]
-    use super::{Stream, analyze_json, schema_json};
+    use super::{Stream, analyze_record, schema_json};
 
     /// The version of the package, which is the version of the Rust crates.
     #[pymodule_export]
     const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+    /// Whether the module was built with the pipeline's faults on demand (tests only).
+    #[pymodule_export]
+    const FAULT_INJECTION: bool = cfg!(feature = "fault-injection");
+
+    /// A text holding this makes the stages panic (built with `fault-injection`).
+    #[cfg(feature = "fault-injection")]
+    #[pymodule_export]
+    const PANIC_MARKER: &str = newsclaims_pipeline::faults::PANIC_MARKER;
+
+    /// A text holding this makes the stages stall (built with `fault-injection`).
+    #[cfg(feature = "fault-injection")]
+    #[pymodule_export]
+    const STALL_MARKER: &str = newsclaims_pipeline::faults::STALL_MARKER;
 }

@@ -36,9 +36,6 @@ __version__: str = _native.VERSION
 SCHEMA: dict[str, Any] = json.loads(_native.schema_json())
 """The JSON Schema (draft 2020-12) every record follows, result or error record."""
 
-_loads = json.loads
-
-
 def analyze(text: str, id: Optional[str] = None) -> dict[str, Any]:
     """Analyse one article and return its record.
 
@@ -62,7 +59,7 @@ def analyze(text: str, id: Optional[str] = None) -> dict[str, Any]:
         id = "0"
     elif not isinstance(id, str):
         raise TypeError(f"analyze() wants the id as a str or None, not {type(id).__name__}")
-    return _loads(_native.analyze_json(text, id))
+    return _native.analyze_record(text, id)
 
 
 def analyze_many(
@@ -107,9 +104,4 @@ def analyze_many(
         raise TypeError(f"threads must be an int or None, not {type(threads).__name__}")
     elif threads < 1:
         raise ValueError(f"threads must be at least 1, not {threads}")
-    return _records(_native.Stream(docs, threads))
-
-
-def _records(stream: Iterator[str]) -> Iterator[dict[str, Any]]:
-    for record in stream:
-        yield _loads(record)
+    return _native.Stream(docs, threads)
