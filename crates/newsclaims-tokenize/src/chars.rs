@@ -45,6 +45,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// Letters, digits and combining marks: what words are made of.
 #[inline]
 pub(crate) fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        // No ASCII char is a mark.
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 

@@ -336,7 +336,17 @@ fn digits_end(text: &str, i: usize) -> usize {
 }
 
 fn run_end(text: &str, i: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
     let mut j = i;
+    // ASCII chars, most of news text, are read as bytes: the chars `at` would decode.
+    while let Some(&b) = bytes.get(j)
+        && b.is_ascii()
+    {
+        if !keep(char::from(b)) {
+            return j;
+        }
+        j += 1;
+    }
     while let Some(c) = at(text, j) {
         if !keep(c) {
             break;
@@ -350,6 +360,10 @@ fn run_end(text: &str, i: usize, keep: impl Fn(char) -> bool) -> usize {
 /// all capitalised or all lowercase (`U.S.`, `a.m.`, `Ph.D.`, `LL.M.`, `e.g.`), ends where this
 /// returns, its final period included.
 fn acronym_end(text: &str, i: usize, core: usize) -> Option<usize> {
+    if text.as_bytes().get(core) != Some(&b'.') {
+        // One segment only: most words, answered without looking at their chars.
+        return None;
+    }
     let segment_ok = |s: &str, upper: bool| {
         let n = s.chars().count();
         (1..=2).contains(&n)
