@@ -20,6 +20,7 @@ pub(crate) fn scan(text: &str) -> Vec<Token> {
         text,
         out: Vec::with_capacity(text.len() / 5 + 1),
         open_single: false,
+        has_at: text.contains('@'),
     };
     let mut i = 0;
     while let Some(c) = at(text, i) {
@@ -43,6 +44,9 @@ struct Scanner<'a> {
     /// An opening single quotation mark has been seen on this line and not closed: `s’` then
     /// closes it rather than marking a plural possessive.
     open_single: bool,
+    /// Whether the text has an `@` at all: without one no word starts an e-mail address, and
+    /// most articles are spared the address scan at every word.
+    has_at: bool,
 }
 
 impl Scanner<'_> {
@@ -63,7 +67,7 @@ impl Scanner<'_> {
             let url = (!glued).then(|| url_end(text, i)).flatten();
             let link = url.or_else(|| {
                 // Only at the start of a run of address chars, so each char is looked at once.
-                (!prev.is_some_and(is_email_local))
+                (self.has_at && !prev.is_some_and(is_email_local))
                     .then(|| email_end(text, i))
                     .flatten()
             });
@@ -433,6 +437,10 @@ fn starts_with_ci(text: &str, i: usize, prefix: &str) -> bool {
 /// A URL starting at `i` with a scheme or `www.`, up to a blank or a quotation mark, without the
 /// punctuation that ends the sentence around it (a `)` stays when the URL opened one).
 fn url_end(text: &str, i: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+        // No prefix below starts otherwise: most words are answered by their first byte.
+        return None;
+    }
     let prefix = ["https://", "http://", "ftp://", "www."]
         .into_iter()
         .find(|p| starts_with_ci(text, i, p))?;
