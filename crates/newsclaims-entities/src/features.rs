@@ -286,7 +286,8 @@ pub(crate) fn tag_document<S: Scorer>(
         let start = tokens.len();
         tokens.extend(words.iter().map(|w| describe(w, lex, clusters)));
         gaz.resize(words.len(), 0);
-        lex.annotate(words, gaz);
+        // `describe`'s `lower` is the word's `hash_lower`: the same fold from the same start.
+        lex.annotate(words, |k| tokens[start + k].lower, gaz);
         for (t, &g) in tokens[start..].iter_mut().zip(gaz.iter()) {
             t.gaz = g;
         }

@@ -540,15 +540,20 @@ impl Lexicon {
 
     /// Marks every token with the gazetteer matches it is part of: for category `c`, bit `4c`
     /// (B), `4c+1` (I), `4c+2` (L) or `4c+3` (U). Matches are maximal per start and category;
-    /// `out` has one slot per token and is overwritten.
-    pub(crate) fn annotate(&self, words: &[&str], out: &mut [u32]) {
+    /// `out` has one slot per token and is overwritten. `lower(k)` is word `k`'s
+    /// [`hash_lower`], which the caller has at hand: most lookups stop at a start's first word.
+    pub(crate) fn annotate(&self, words: &[&str], lower: impl Fn(usize) -> u64, out: &mut [u32]) {
         out.fill(0);
         for start in 0..words.len() {
             let mut h = HASH_START;
             // The longest match per category from `start`.
             let mut longest = [0usize; N_CATEGORIES as usize];
             for (end, word) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
-                h = fold_str(h, word);
+                h = if end == start {
+                    lower(start)
+                } else {
+                    fold_str(h, word)
+                };
                 let Some(&bits) = self.entries.get(&h) else {
                     break;
                 };

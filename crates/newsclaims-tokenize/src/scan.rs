@@ -437,7 +437,10 @@ fn starts_with_ci(text: &str, i: usize, prefix: &str) -> bool {
 /// A URL starting at `i` with a scheme or `www.`, up to a blank or a quotation mark, without the
 /// punctuation that ends the sentence around it (a `)` stays when the URL opened one).
 fn url_end(text: &str, i: usize) -> Option<usize> {
-    if !matches!(text.as_bytes().get(i), Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')) {
+    if !matches!(
+        text.as_bytes().get(i),
+        Some(b'h' | b'H' | b'f' | b'F' | b'w' | b'W')
+    ) {
         // No prefix below starts otherwise: most words are answered by their first byte.
         return None;
     }

@@ -239,6 +239,10 @@ pub(super) fn dollar_prefix(w: &str) -> bool {
 /// ISO 4217 codes of the currencies news mentions most; matched only uppercase and next to a
 /// number.
 pub(super) fn currency_code(raw: &str) -> bool {
+    if raw.len() != 3 {
+        // Every code below has three letters: most words are answered here.
+        return false;
+    }
     // Lowercased text writes the commonest codes in lowercase; `try` and `all` stay words.
     if matches!(
         raw,
