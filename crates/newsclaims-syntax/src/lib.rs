@@ -241,8 +241,14 @@ fn tag_sentence(words: &[&str], out: &mut Syntax) {
     let start = out.pos.len();
     MODEL.tag_pos(words, &mut out.pos);
     for i in 0..words.len() {
-        let tag = CHUNKER.predict(|emit| {
-            chunk_features(words, &out.pos[start..], &out.chunks[start..], i, emit)
+        let tag = CHUNKER.predict(|keys| {
+            chunk_features(
+                words,
+                &out.pos[start..],
+                &out.chunks[start..],
+                i,
+                &mut |f| keys.push(f),
+            )
         });
         out.chunks.push(Chunk(tag));
     }
@@ -395,7 +401,7 @@ fn word_at<'a>(words: &[&'a str], i: isize) -> &'a str {
     }
 }
 
-fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut dyn FnMut(u32)) {
+fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut impl FnMut(u32)) {
     let w = words[i];
     let ii = i as isize;
     let t1 = if i >= 1 {
@@ -440,7 +446,7 @@ fn chunk_features(
     tags: &[Pos],
     chunks: &[Chunk],
     i: usize,
-    emit: &mut dyn FnMut(u32),
+    emit: &mut impl FnMut(u32),
 ) {
     let p = |k: isize| -> u8 {
         let j = i as isize + k;

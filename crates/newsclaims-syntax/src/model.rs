@@ -72,13 +72,13 @@ impl Model {
     pub(crate) fn tag_pos(&self, words: &[&str], out: &mut Vec<Pos>) {
         let start = out.len();
         for (i, w) in words.iter().enumerate() {
-            let tag = match self.known.get(*w) {
-                Some(&tag) => tag,
-                None => Pos::from_index(
-                    self.pos
-                        .predict(|emit| pos_features(words, &out[start..], i, emit)),
-                ),
-            };
+            let tag =
+                match self.known.get(*w) {
+                    Some(&tag) => tag,
+                    None => Pos::from_index(self.pos.predict(|keys| {
+                        pos_features(words, &out[start..], i, &mut |f| keys.push(f))
+                    })),
+                };
             out.push(tag);
         }
     }

@@ -59,20 +59,22 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    pub(crate) fn predict(&self, features: impl FnOnce(&mut dyn FnMut(u32))) -> u8 {
-        let mut scores = [0i32; MAX_TAGS];
-        // Features are gathered first and looked up together (see `add`); a template set has
-        // fewer than `BATCH` features, so this flushes once.
-        let mut keys = [0u32; BATCH];
-        let mut n = 0;
-        features(&mut |f| {
-            if n == BATCH {
-                self.add(&keys, &mut scores);
-                n = 0;
-            }
-            keys[n] = f;
-            n += 1;
-        });
+    /// The best tag for the features `features` gives to a [`Keys`]. (A concrete type rather
+    /// than a `dyn FnMut`: the feature functions then inline the push of every feature.)
+    pub(crate) fn predict(&self, features: impl FnOnce(&mut Keys<'_>)) -> u8 {
+        let mut keys = Keys {
+            table: self,
+            scores: [0i32; MAX_TAGS],
+            keys: [0u32; BATCH],
+            n: 0,
+        };
+        features(&mut keys);
+        let Keys {
+            mut scores,
+            keys,
+            n,
+            ..
+        } = keys;
         self.add(&keys[..n], &mut scores);
         // Ties go to the lowest tag index, so the result never depends on anything but the scores.
         let mut best = 0;
@@ -198,6 +200,27 @@ impl Table {
             i = (i + 1) & mask;
         }
         self.slots[i] = slot;
+    }
+}
+
+/// The features of one prediction as they come: gathered first and looked up together (see
+/// [`Table::add`]); a template set has fewer than `BATCH` features, so they are added at once.
+pub(crate) struct Keys<'t> {
+    table: &'t Table,
+    scores: [i32; MAX_TAGS],
+    keys: [u32; BATCH],
+    n: usize,
+}
+
+impl Keys<'_> {
+    #[inline]
+    pub(crate) fn push(&mut self, f: u32) {
+        if self.n == BATCH {
+            self.table.add(&self.keys, &mut self.scores);
+            self.n = 0;
+        }
+        self.keys[self.n] = f;
+        self.n += 1;
     }
 }
 
