@@ -5,11 +5,13 @@ a quadratic step would give 64).
 
     cargo build --release -p newsclaims
     python3 xtask/scaling.py [--binary target/release/newsclaims] [--news FILE.jsonl] [--sizes 1,2,4,8]
+                             [--repeat N] [--families news,quotes]
 
 The families: `Smith said ` repeated, `said `, `told `, `Smith `, a text of `"` only, news text with
 its sentence punctuation and line breaks removed (an unpunctuated transcript) and plain news
 text. The news text comes from a JSON Lines file of articles (`--news`, default: the fixtures'
-articles). Times are user CPU seconds of the child (wait4), memory its peak resident set.
+articles). Times are user and system CPU seconds of the child (wait4), memory its peak resident
+set; with `--repeat N`, the least of N runs (the machine may be shared).
 """
 
 import argparse
@@ -62,18 +64,24 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / "target/release/newsclaims"))
     parser.add_argument("--news", help="JSON Lines articles for the news families")
     parser.add_argument("--sizes", default="1,2,4,8", help="sizes in MB")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size; the least counts")
+    parser.add_argument("--families", help="comma-separated names (default: all)")
     args = parser.parse_args()
+    wanted = set(args.families.split(",")) if args.families else None
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'family':<13}" + "".join(f"{f'{s} MB':>17}" for s in sizes) + "   time x  memory x")
     with tempfile.TemporaryDirectory() as tmp:
         for name, unit in families(news_text(args.news)).items():
+            if wanted is not None and name not in wanted:
+                continue
             row = []
             for size in sizes:
                 n = size << 20
                 text = (unit * (n // len(unit) + 1))[:n]
                 path = pathlib.Path(tmp) / f"{name}-{size}.txt"
                 path.write_text(text, encoding="utf-8")
-                row.append(measure(args.binary, path))
+                runs = [measure(args.binary, path) for _ in range(max(1, args.repeat))]
+                row.append((min(t for t, _ in runs), min(m for _, m in runs)))
                 path.unlink()
             cells = "".join(f"{t:>7.2f} s {m:>5.0f} MB" for t, m in row)
             time_ratio = row[-1][0] / row[0][0]
