@@ -138,18 +138,39 @@ pub struct CharIndex {
     wide: Vec<(u32, u32)>,
 }
 
+/// The high bit of each of eight bytes: set only in the bytes of a multi-byte char.
+const ASCII_MASK: u64 = 0x8080_8080_8080_8080;
+
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let mut wide = Vec::new();
         if !text.is_ascii() {
             // Each entry: (byte offset just after a multi-byte char, bytes saved so far).
             let mut saved = 0u32;
-            for (i, c) in text.char_indices() {
-                let n = c.len_utf8() as u32;
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                // ASCII runs, most of any text, eight bytes at a time.
+                while let Some(chunk) = bytes.get(i..i + 8)
+                    && u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & ASCII_MASK == 0
+                {
+                    i += 8;
+                }
+                let Some(&lead) = bytes.get(i) else {
+                    break;
+                };
+                // `i` is a char boundary: the UTF-8 lead byte gives the char's length.
+                let n = match lead {
+                    0..0x80 => 1,
+                    0xf0.. => 4,
+                    0xe0.. => 3,
+                    _ => 2,
+                };
                 if n > 1 {
                     saved += n - 1;
                     wide.push((i as u32 + n, saved));
                 }
+                i += n as usize;
             }
         }
         CharIndex { wide }
