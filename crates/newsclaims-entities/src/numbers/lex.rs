@@ -115,6 +115,11 @@ impl Pieces {
             } else if c.is_alphabetic() {
                 i += w;
                 while i < end {
+                    if bytes[i].is_ascii_alphabetic() {
+                        // An ASCII letter, as the general test below would find, undecoded.
+                        i += 1;
+                        continue;
+                    }
                     let d = text[i..].chars().next().unwrap_or(' ');
                     // Letters, and apostrophes between letters (`o’clock`).
                     let apostrophe = matches!(d, '\'' | '’')
