@@ -143,18 +143,19 @@ pub fn first_name_share(name: &str) -> Option<f32> {
             .flat_map(char::to_lowercase)
             .collect::<Vec<char>>()
     };
-    let key = lower(name);
     let ascii = name.is_ascii();
+    // The lower-cased chars of a name outside ASCII; an ASCII name is compared as bytes.
+    let key = if ascii { Vec::new() } else { lower(name) };
     table
         .binary_search_by(|(n, _)| {
             if ascii && n.is_ascii() {
                 // The order of the chars below: an ASCII char lower-cases as its byte, and this
                 // decodes nothing (a lookup compared a dozen names char by char).
-                let lower = |b: &u8| b.to_ascii_lowercase();
-                n.as_bytes()
-                    .iter()
-                    .map(lower)
-                    .cmp(name.as_bytes().iter().map(lower))
+                cmp_ascii_lower(n.as_bytes(), name.as_bytes())
+            } else if ascii {
+                n.chars()
+                    .flat_map(char::to_lowercase)
+                    .cmp(name.chars().flat_map(char::to_lowercase))
             } else {
                 n.chars()
                     .flat_map(char::to_lowercase)
@@ -163,4 +164,15 @@ pub fn first_name_share(name: &str) -> Option<f32> {
         })
         .ok()
         .map(|k| table[k].1)
+}
+
+/// `a` and `b` compared as their lower-cased bytes.
+fn cmp_ascii_lower(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
