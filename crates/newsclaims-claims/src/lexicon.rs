@@ -194,7 +194,7 @@ pub(crate) fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
 pub(crate) fn is_particle(lemma: &str, next: &str) -> bool {
     const PARTICLES: &[(&str, &[&str])] = &[
         ("call", &["for", "on"]),
-        ("point", &["to"]),
+        ("point", &["to", "out"]),
         ("ask", &["about", "for"]),
         ("speak", &["about", "of", "on", "to"]),
         ("talk", &["about", "of"]),

@@ -172,6 +172,10 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
             };
             break;
         }
+        if k > f + 1 && narrator_aside(view, k) {
+            e = k;
+            break;
+        }
         let kw = view.word(k);
         let is_cue = lexicon::cue(kw).is_some() || kw.eq_ignore_ascii_case("according");
         if is_cue && k > f + 1 {
@@ -203,6 +207,29 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
         k += 1;
     }
     e
+}
+
+/// Whether the comma at `k` opens the narrator's aside rather than more of the reported
+/// content: a non-restrictive relative (`..., which makes him an outlier`), a participle clause
+/// (`..., implicitly putting his name on the line`, `..., including ...`) or a concessive or
+/// causal clause (`..., although they say ...`). PolNeAR's annotators end the content before
+/// them.
+fn narrator_aside(view: &View<'_>, k: usize) -> bool {
+    if !view.is_punct(k, ",") || view.quote_at(k + 1).is_some() {
+        return false;
+    }
+    let mut next = k + 1;
+    if view.is_any(next, &["which", "although", "though", "because", "whereas"]) {
+        return true;
+    }
+    // `..., implicitly putting ...`: an adverb before the participle.
+    if view.word(next).ends_with("ly") && view.is_wordlike(next + 1) {
+        next += 1;
+    }
+    view.is_wordlike(next)
+        && view.word(next).ends_with("ing")
+        && !view.is_capitalized(next)
+        && view.tag(next) == Some(Pos::VBG)
 }
 
 /// Skips an adjunct after the cue (`in a statement on Monday`, `during a press conference`):
@@ -252,9 +279,10 @@ pub(super) fn quote_finished(view: &View<'_>, r: &std::ops::Range<usize>) -> boo
         .is_some_and(|q| view.quote_ends_sentence(q))
 }
 
-/// Content from `f` to the clause end, as a [`Forward`].
+/// Content from `f` to the clause end (or an earlier stop of [`content_end`]), as a
+/// [`Forward`].
 pub(super) fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Forward> {
-    let range = trim(view, f..end);
+    let range = trim(view, f..content_end(view, f, end));
     (view.count_words(range.clone()) >= 2).then_some(Forward {
         range,
         after_comma: false,
@@ -404,7 +432,34 @@ pub(super) fn backward_content(
     if close.is_none() && lexicon::is_subordinator(view.word(range.start)) {
         return None;
     }
-    Some(range)
+    Some(if close.is_none() {
+        narration_lead(view, range)
+    } else {
+        range
+    })
+}
+
+/// A clause of reported content without what opens it in the narrator's voice: a coordinating
+/// conjunction (`And Mrs. Clinton now holds ...`, `But ...`) or an upper-case dateline and its
+/// dash (`WASHINGTON ― ...`).
+pub(super) fn narration_lead(
+    view: &View<'_>,
+    mut r: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let dash = (r.start..r.end.min(r.start + 4)).find(|&k| view.is_dash(k));
+    if let Some(d) = dash
+        && d > r.start
+        && (r.start..d).all(|k| {
+            view.is_wordlike(k) && !view.word(k).chars().any(char::is_lowercase)
+                || view.is_punct(k, ",")
+        })
+    {
+        r.start = d + 1;
+    }
+    if r.len() > 2 && view.is_any(r.start, &["and", "but", "so"]) && view.is_capitalized(r.start) {
+        r.start += 1;
+    }
+    trim(view, r)
 }
 
 /// Trims punctuation (commas, colons, dashes, sentence-final stops) from both ends of a token

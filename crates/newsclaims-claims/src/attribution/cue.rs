@@ -5,7 +5,8 @@ use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::content::{
-    backward_content, followed_by_that, forward_content, phrase_start, quote_finished, trim,
+    backward_content, followed_by_that, forward_content, narration_lead, phrase_start,
+    quote_finished, trim,
 };
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
@@ -537,7 +538,7 @@ pub(super) fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Optio
         }
         // `CONTENT, according to X, who ...` and `..., according to X, CONTENT2` are rare: the
         // clause before is the content.
-        trim(view, start..e)
+        narration_lead(view, trim(view, start..e))
     };
     if range.is_empty() || view.count_words(range.clone()) < 2 {
         return None;
