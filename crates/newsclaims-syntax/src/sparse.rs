@@ -97,6 +97,9 @@ impl Table {
         for (slot, &key) in first.iter_mut().zip(keys) {
             *slot = self.slots[key as usize & mask];
         }
+        // Where the dense rows among them start: added last, together (see `add_dense`).
+        let mut dense = [0usize; BATCH];
+        let mut n_dense = 0;
         for (slot, &key) in first.iter().zip(keys) {
             let slot = if slot.len == 0 {
                 continue;
@@ -110,15 +113,8 @@ impl Table {
             };
             let len = usize::from(slot.len);
             if slot.len == DENSE {
-                let row = &self.dense[slot.start()..slot.start() + self.width];
-                // In steps of 8 of fixed length, which the compiler turns into SIMD adds (a row's
-                // width is a multiple of 8).
-                let (rows, _) = row.as_chunks::<8>();
-                for (s, w) in scores.as_chunks_mut::<8>().0.iter_mut().zip(rows) {
-                    for (s, &w) in s.iter_mut().zip(w) {
-                        *s += i32::from(w);
-                    }
-                }
+                dense[n_dense] = slot.start();
+                n_dense += 1;
             } else if len <= INLINE {
                 for k in 0..len {
                     scores[usize::from(slot.tags[k]) % MAX_TAGS] += i32::from(slot.weights[k]);
@@ -128,6 +124,38 @@ impl Table {
                     scores[usize::from(tag) % MAX_TAGS] += i32::from(w);
                 }
             }
+        }
+        let dense = &dense[..n_dense];
+        // The POS tagger's rows are 48 wide, the chunker's 24: at a width known when compiling,
+        // the sums of a whole row fit in SIMD registers across all rows.
+        match self.width {
+            48 => self.add_dense::<48>(dense, scores),
+            24 => self.add_dense::<24>(dense, scores),
+            _ => {
+                for &start in dense {
+                    let row = &self.dense[start..start + self.width];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the dense rows of width `W` starting at `starts` to `scores`. Integer sums: the
+    /// order changes nothing.
+    fn add_dense<const W: usize>(&self, starts: &[usize], scores: &mut [i32; MAX_TAGS]) {
+        let mut sums = [0i32; W];
+        for &start in starts {
+            let row: &[i16; W] = self.dense[start..start + W]
+                .try_into()
+                .expect("a dense row is W wide");
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum;
         }
     }
 
