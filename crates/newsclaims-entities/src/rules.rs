@@ -534,9 +534,11 @@ pub(crate) fn split_tokens(
             out.push((k, span, Label::Norp));
             continue;
         }
-        let Some((left, right)) = w.split_once('-') else {
+        // A byte search: most words are short and have no hyphen.
+        let Some(hyphen) = w.bytes().position(|b| b == b'-') else {
             continue;
         };
+        let (left, right) = (&w[..hyphen], &w[hyphen + 1..]);
         let left_span = Span::new(span.start(), span.start() + left.len());
         let right_span = Span::new(span.start() + left.len() + 1, span.end());
         if matches!(left, "ex" | "then" | "former")

@@ -153,6 +153,13 @@ fn check_text(text: &str, problems: &mut Vec<Problem>) {
     }
     // Tabs and line breaks are layout; every other C0/C1 control character is suspect.
     let is_odd = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    // Without a byte of a C0 control (but layout), DEL or the lead byte of the C1 controls
+    // (0xC2), no char is odd: most texts are answered by this byte scan.
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xc2);
+    if !text.as_bytes().iter().any(suspect) {
+        return;
+    }
     let mut odd = text.char_indices().filter(|&(_, c)| is_odd(c));
     if let Some((first, c)) = odd.next() {
         let count = 1 + odd.count();
