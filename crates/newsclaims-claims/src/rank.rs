@@ -66,6 +66,9 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "not_tagged_person",
     "known_first_name",
     "object_pronoun_same_clause",
+    "followed_by_relative",
+    "in_relative_clause",
+    "after_verb",
     "same_sentence&subject",
     "same_sentence&object",
     "same_sentence&possessive",
@@ -112,7 +115,7 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
 ];
 
 /// The features computed directly; the rest are conjunctions and buckets of them.
-const BASE: usize = 33;
+const BASE: usize = 36;
 
 /// Base features conjoined with the pronoun's case (subject, object, possessive), in the order
 /// of their names.
@@ -193,6 +196,29 @@ fn fits(p: Pronoun, label: Label, one_word: bool) -> bool {
     }
 }
 
+/// Relative pronouns that open a clause inside a sentence.
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which", "where"];
+
+/// Whether a relative clause hangs off the mention ending before token `after` (`Lou
+/// D'Allesandro, who represents ...`): a referent the text is introducing.
+fn relative_after(view: &View<'_>, after: usize) -> bool {
+    let k = if view.is_punct(after, ",") {
+        after + 1
+    } else {
+        after
+    };
+    k < view.len() && view.is_any(k, &["who", "whom", "whose"])
+}
+
+/// Whether a mention fills its sentence alone (`Period.`, `Boom.`): an exclamation the tagger
+/// took for a name, which no pronoun names.
+fn alone_in_sentence(view: &View<'_>, first: usize, last: usize) -> bool {
+    let s = view.sent(first);
+    let before = (0..first).rev().take_while(|&k| view.sent(k) == s);
+    let after = (last + 1..view.len()).take_while(|&k| view.sent(k) == s);
+    !before.chain(after).any(|k| view.is_wordlike(k))
+}
+
 /// What is known of one candidate while the mentions are walked.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -252,6 +278,10 @@ pub(crate) fn candidates(
             && other_sex < OTHER_SEX_RULES_OUT
             && !adjective
             && plausible_name(view.text, m.span)
+            && !(one_word && {
+                let t = view.token_at_or_after(m.span.start());
+                alone_in_sentence(view, t, t)
+            })
     };
     let mut seen: Vec<Seen> = Vec::new();
     for k in (0..end).rev() {
@@ -380,6 +410,13 @@ impl<'v, 'a> Context<'v, 'a> {
             })
     }
 
+    /// Whether token `t` lies in a relative or subordinate clause of its sentence (`the district
+    /// in which Briggs was killed`): a relative pronoun between the clause's start and it.
+    fn in_relative_clause(&self, t: usize) -> bool {
+        let view = self.view;
+        (view.clause_start(t)..t).any(|k| view.is_any(k, RELATIVES))
+    }
+
     /// How well the candidate's sex agrees with the pronoun's, in [-1, 1] when known (the
     /// cluster's, else a one-word name's first-name share), and whether its first word is a
     /// known first name.
@@ -494,6 +531,9 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(person && cluster.label != Label::Person),
             flag(known_first),
             flag(self.case == Case::Object && subject_like && self.same_clause(first)),
+            flag(relative_after(view, after)),
+            flag(self.in_relative_clause(first)),
+            flag(first > 0 && view.tag(first - 1).is_some_and(|t| t.is_verb())),
         ];
         let near = (
             distance,

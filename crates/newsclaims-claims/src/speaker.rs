@@ -120,6 +120,15 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
         return None;
     }
     let np = np_ending_at(view, earlier - 1, floor)?;
+    // A description named by its appositive: `McConnell's Democratic counterpart, Chuck
+    // Schumer, said` is Schumer's.
+    if np.head == Head::Words
+        && let Some(name) = np_ending_at(view, comma - 1, earlier)
+        && name.first == first
+        && matches!(name.head, Head::Mention(m) if view.entities.mentions[m].label == Label::Person)
+    {
+        return Some(name);
+    }
     // An appositive hangs off a name or a pronoun, not off a clause.
     matches!(np.head, Head::Mention(_) | Head::Pronoun(_) | Head::Words).then_some(np)
 }
@@ -364,6 +373,17 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
 
 /// The subject after the cue in an inversion (`said Stoltenberg`, `said the spokesperson`).
 pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option<Np> {
+    // A stray comma between the cue and a name (`argued, Alan Dershowitz, ...`).
+    let start = if view.is_punct(start, ",")
+        && start + 1 < end
+        && view
+            .mention_at(start + 1)
+            .is_some_and(|(_, m)| m.label == Label::Person)
+    {
+        start + 1
+    } else {
+        start
+    };
     if start >= end || !view.is_wordlike(start) {
         return None;
     }
@@ -404,6 +424,15 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         if let Some((m, mention)) = view.mention_at(k) {
             if mention.label.is_numeric() {
                 break;
+            }
+            if let Some(last) = members_after(view, k, m, end) {
+                // `according to USPS leaders`: the body's people, not the body.
+                return Some(Np {
+                    first: start,
+                    last,
+                    head: Head::Words,
+                    relative: None,
+                });
             }
             let prefer = mention.label == Label::Person
                 || best_mention
@@ -451,6 +480,47 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         head: Head::Words,
         relative: None,
     })
+}
+
+/// The last token of a plural noun of people right after the non-person mention `m` that starts
+/// at token `k` (`USPS leaders`, `White House officials`), if one follows.
+fn members_after(view: &View<'_>, k: usize, m: usize, end: usize) -> Option<usize> {
+    if view.entities.mentions[m].label == Label::Person {
+        return None;
+    }
+    let mut e = k;
+    while e + 1 < end && view.mention_at(e + 1).is_some_and(|(n, _)| n == m) {
+        e += 1;
+    }
+    let next = e + 1;
+    (next < end
+        && view.is_wordlike(next)
+        && !view.is_capitalized(next)
+        && view.tag(next) == Some(Pos::NNS)
+        && is_people_noun(view.word(next)))
+    .then_some(next)
+}
+
+/// A plural noun of people who speak for a body: its role nouns in the plural and the common
+/// words for its members.
+fn is_people_noun(w: &str) -> bool {
+    const PLURALS: &[&str] = &[
+        "members",
+        "lawmakers",
+        "leaders",
+        "employees",
+        "workers",
+        "staffers",
+        "researchers",
+        "scientists",
+        "experts",
+        "investigators",
+        "prosecutors",
+        "lawyers",
+        "sources",
+    ];
+    PLURALS.iter().any(|d| w.eq_ignore_ascii_case(d))
+        || w.strip_suffix('s').is_some_and(is_role_noun)
 }
 
 /// A resolved speaker seen earlier in the text, for pronoun resolution.
@@ -531,6 +601,31 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
 /// one article has, so that only documents of thousands of clusters are cut short.
 const MAX_DESCRIBED_CLUSTERS: usize = 256;
 
+/// Words before a title that make it another office: `the president` is not the person
+/// described as `Vice President`, nor `the chancellor` the `vice chancellor`.
+const RANK_MODIFIERS: [&str; 11] = [
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "acting",
+    "former",
+    "interim",
+    "lieutenant",
+    "under",
+    "co",
+    "ex",
+];
+
+/// The rank modifier a title's head has just before it, lower-cased, if any.
+fn rank_modifier(word: Option<&str>) -> Option<&'static str> {
+    let w = word?;
+    RANK_MODIFIERS
+        .iter()
+        .copied()
+        .find(|m| w.eq_ignore_ascii_case(m))
+}
+
 /// The cluster a definite description names: one whose descriptor ends in the same head noun
 /// (`the spokesperson` → the cluster described as `Kremlin spokesperson`).
 fn described(view: &View<'_>, np: Np) -> Option<usize> {
@@ -545,6 +640,7 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
     if head.len() < 3 {
         return None;
     }
+    let modifier = rank_modifier((np.last > np.first).then(|| view.word(np.last - 1)));
     let at = view.span(np.first).start();
     let mut best: Option<(usize, usize)> = None;
     // Clusters are numbered by first mention: look at those first named nearest `at`, so that
@@ -569,13 +665,17 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
             continue;
         }
         let names_it = cluster.descriptors.iter().any(|d| {
-            view.text
+            let mut words = view
+                .text
                 .get(d.start()..d.end())
-                .and_then(|s| {
-                    s.split(|ch: char| !ch.is_alphanumeric())
-                        .rfind(|w| !w.is_empty())
-                })
+                .unwrap_or("")
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev();
+            words
+                .next()
                 .is_some_and(|last| last.eq_ignore_ascii_case(head))
+                && rank_modifier(words.next()) == modifier
         });
         if !names_it {
             continue;
@@ -655,6 +755,36 @@ mod tests {
         check(
             "The senior commander in Afghanistan told Congress the mission would end soon.",
             "senior commander",
+        );
+    }
+
+    #[test]
+    fn a_description_named_by_its_appositive() {
+        check(
+            "The agency's deputy director, Karen Holt, said the plan was sound.",
+            "Karen Holt",
+        );
+        // A stray comma after the cue.
+        check(
+            "\"We will win this,\" argued, Maria Lopez, the party's chair.",
+            "Maria Lopez",
+        );
+    }
+
+    #[test]
+    fn a_title_with_a_rank_is_another_office() {
+        check(
+            "Vice President Anna Berg met President Carl Dunn on Monday.\n\n\
+             The talks went well, the president said.",
+            "Carl Dunn",
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_body_are_not_the_body() {
+        check(
+            "The merger will be delayed, according to NATO officials.",
+            "NATO officials",
         );
     }
 }

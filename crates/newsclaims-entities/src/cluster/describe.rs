@@ -141,7 +141,7 @@ impl Context<'_> {
                 let w = self.word(t);
                 role(w)
                     || modifier(w)
-                    || w.split(['-', '.']).any(role)
+                    || w.split(['-', '.']).any(|p| role(p) || modifier(p))
                     || matches!(
                         self.name_label(t),
                         Some(Label::Org | Label::Gpe | Label::Norp | Label::Loc | Label::Fac)
