@@ -99,7 +99,12 @@ pub(crate) fn drop_numeric_names(text: &str, numeric: &[Mention], names: &mut Ve
             return true;
         }
         let k = numeric.partition_point(|m| m.span.end() <= n.span.start());
-        !numeric.get(k).is_some_and(|m| m.span.overlaps(n.span))
+        // A ship's or a law's name holds its number (`Grace 1`, `26 USC §5845`): the longer
+        // mention wins in the merge.
+        let named_number = matches!(n.label, Label::Product | Label::Law);
+        !numeric.get(k).is_some_and(|m| {
+            m.span.overlaps(n.span) && !(named_number && n.span.len() > m.span.len())
+        })
     });
 }
 

@@ -13,6 +13,7 @@
 
 use newsclaims_text::Span;
 
+mod patterns;
 mod table;
 mod words;
 
@@ -75,6 +76,7 @@ pub(crate) fn refine(doc: &Doc, names: &mut Vec<Name>) {
     split_chamber(doc, names);
     split_repeated(doc, names);
     names.retain(|n| n.a < n.b);
+    patterns::apply(doc, names);
     quoted_titles(doc, names);
     names.sort_by_key(|n| n.a);
 }
@@ -534,11 +536,9 @@ pub(crate) fn split_tokens(
             out.push((k, span, Label::Norp));
             continue;
         }
-        // A byte search: most words are short and have no hyphen.
-        let Some(hyphen) = w.bytes().position(|b| b == b'-') else {
+        let Some((left, right)) = w.split_once('-') else {
             continue;
         };
-        let (left, right) = (&w[..hyphen], &w[hyphen + 1..]);
         let left_span = Span::new(span.start(), span.start() + left.len());
         let right_span = Span::new(span.start() + left.len() + 1, span.end());
         if matches!(left, "ex" | "then" | "former")

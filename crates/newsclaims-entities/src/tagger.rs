@@ -243,6 +243,9 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
                 Label::Norp
             } else if name.len() > 1 && name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
                 Label::Product
+            } else if name.len() == 1 && has(lexicon::FIRST_NAME) {
+                // `Hillary praising`: a first name is a person, not a group.
+                Label::Person
             } else {
                 misc_fallback(name)
             }

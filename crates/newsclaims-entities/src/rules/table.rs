@@ -88,6 +88,54 @@ pub const RULES: &[Rule] = &[
         why: "day and month names in the plural (`Sundays`) are not nationalities; the tagger's NORP there is dropped",
     },
     Rule {
+        name: "declared campaign",
+        label: Some(Label::Event),
+        example: ("The War on Poverty began in 1964.", "War on Poverty"),
+        why: "`War on X` with capitalised words is a named campaign, an EVENT; the tagger sees no name there (`patterns.rs`)",
+    },
+    Rule {
+        name: "named day",
+        label: Some(Label::Event),
+        example: ("Biden won on Super Tuesday in March.", "Super Tuesday"),
+        why: "`Super Tuesday`, `Black Friday`: a capitalised day word before a weekday names an event, not a date",
+    },
+    Rule {
+        name: "place and event noun",
+        label: Some(Label::Event),
+        example: (
+            "They remembered the Oklahoma City bombing every year.",
+            "Oklahoma City bombing",
+        ),
+        why: "a place's name before `massacre`, `bombing`, `riots`, `uprising` names the event that happened there; OntoNotes takes the noun in",
+    },
+    Rule {
+        name: "vessel",
+        label: Some(Label::Product),
+        example: (
+            "Iran seized the tanker Stena Impero in July.",
+            "Stena Impero",
+        ),
+        why: "a capitalised run (with its number, `Grace 1`) after `tanker`, `vessel`, `warship` ... is a ship's name, a PRODUCT in OntoNotes; the tagger reads it as a person or a company",
+    },
+    Rule {
+        name: "the name and a number",
+        label: Some(Label::Product),
+        example: (
+            "Gibraltar released the tanker, then called the Grace 1, in August.",
+            "Grace 1",
+        ),
+        why: "a person's name takes neither `the` before it nor a number after it: a name the tagger calls a person with both is a vessel's or a model's",
+    },
+    Rule {
+        name: "code citation",
+        label: Some(Label::Law),
+        example: (
+            "Machine guns are defined in 26 USC §5845(b) and elsewhere.",
+            "26 USC §5845(b)",
+        ),
+        why: "a title number, `USC`/`U.S.C.`/`CFR` and a section cite a law",
+    },
+    Rule {
         name: "quoted title",
         label: Some(Label::WorkOfArt),
         example: (

@@ -49,6 +49,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "fund",
     "authority",
     "chamber",
+    "house",
 ];
 
 /// Heads that make a joined name a facility.
