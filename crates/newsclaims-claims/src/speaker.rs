@@ -577,7 +577,7 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
             },
         },
         Head::Words => {
-            if let Some(c) = described(view, np) {
+            if let Some(c) = described(view, np, false).or_else(|| described(view, np, true)) {
                 return Speaker {
                     span,
                     name: ents.clusters[c].name,
@@ -626,10 +626,39 @@ fn rank_modifier(word: Option<&str>) -> Option<&'static str> {
         .find(|m| w.eq_ignore_ascii_case(m))
 }
 
+/// The head noun of an organisation's name: its last word before `of`, `on`, `for`, `at` or
+/// `and`, or its last word (`Committee` of `House Committee on Oversight and Reform`).
+fn name_head(name: &str) -> &str {
+    let mut head = "";
+    for w in name
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if ["of", "on", "for", "at", "and"].contains(&w) {
+            break;
+        }
+        head = w;
+    }
+    head
+}
+
 /// The cluster a definite description names: one whose descriptor ends in the same head noun
 /// (`the spokesperson` → the cluster described as `Kremlin spokesperson`).
-fn described(view: &View<'_>, np: Np) -> Option<usize> {
+///
+/// With `by_name`, `the` and a lower-case noun name the nearest organisation whose name has that
+/// noun as its head instead (`the committee` → `House Committee on Oversight and Reform`): the
+/// article said who it is.
+fn described(view: &View<'_>, np: Np, by_name: bool) -> Option<usize> {
     let det = view.word(np.first);
+    // Only a bare `the` + noun: a modifier may name another body (`the House committee`).
+    if by_name
+        && (!det.eq_ignore_ascii_case("the")
+            || np.last != np.first + 1
+            || view.is_capitalized(np.last)
+            || view.tag(np.last) != Some(Pos::NN))
+    {
+        return None;
+    }
     let definite = det.eq_ignore_ascii_case("the") || view.is_capitalized(np.first);
     if !definite
         || np.first == np.last && !view.is_capitalized(np.first) && !det.eq_ignore_ascii_case("the")
@@ -664,19 +693,25 @@ fn described(view: &View<'_>, np: Np) -> Option<usize> {
         if cluster.label.is_numeric() {
             continue;
         }
-        let names_it = cluster.descriptors.iter().any(|d| {
-            let mut words = view
-                .text
-                .get(d.start()..d.end())
-                .unwrap_or("")
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .rev();
-            words
-                .next()
-                .is_some_and(|last| last.eq_ignore_ascii_case(head))
-                && rank_modifier(words.next()) == modifier
-        });
+        let names_it = if by_name {
+            // `the committee` → `House Committee on Oversight and Reform`.
+            cluster.label == Label::Org
+                && name_head(&view.text[cluster.name]).eq_ignore_ascii_case(head)
+        } else {
+            cluster.descriptors.iter().any(|d| {
+                let mut words = view
+                    .text
+                    .get(d.start()..d.end())
+                    .unwrap_or("")
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev();
+                words
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(head))
+                    && rank_modifier(words.next()) == modifier
+            })
+        };
         if !names_it {
             continue;
         }
@@ -777,6 +812,21 @@ mod tests {
             "Vice President Anna Berg met President Carl Dunn on Monday.\n\n\
              The talks went well, the president said.",
             "Carl Dunn",
+        );
+    }
+
+    #[test]
+    fn the_body_a_bare_description_names() {
+        check(
+            "Students at Lakeside University protested on Monday.\n\n\
+             The university said the fees would not rise.",
+            "Lakeside University",
+        );
+        // A modifier may name another body: the phrase stays.
+        check(
+            "Students at Lakeside University protested on Monday.\n\n\
+             The state university said the fees would not rise.",
+            "state university",
         );
     }
 
