@@ -20,6 +20,17 @@ pub(super) struct Forward {
     pub(super) adjunct: bool,
 }
 
+impl Forward {
+    /// No content: the empty range at token `f`.
+    fn empty(f: usize) -> Forward {
+        Forward {
+            range: f..f,
+            after_comma: false,
+            adjunct: false,
+        }
+    }
+}
+
 /// Whether `that` follows the cue within a short adjunct.
 pub(super) fn followed_by_that(view: &View<'_>, cue: usize, end: usize) -> bool {
     (cue + 1..end.min(cue + 10)).any(|k| view.is(k, "that"))
@@ -52,21 +63,14 @@ pub(super) fn forward_content(
     let infinitive = view.is(f, "to") && view.tag(f + 1) == Some(Pos::VB);
     // `said as she left`: an adverbial clause, not what was said; but `said after the
     // convention he ...` is a phrase, an adjunct.
-    let phrase = lexicon::is_preposition(view.word(f))
-        && (lexicon::is_determiner(view.word(f + 1))
-            || view.label_at(f + 1).is_some()
-            || view.is_capitalized(f + 1));
+    let phrase = opens_phrase(view, f);
     if f < end
         && lexicon::is_subordinator(view.word(f))
         && !phrase
         && !view.is(f, "if")
         && !view.is(f, "whether")
     {
-        return Some(Forward {
-            range: f..f,
-            after_comma: false,
-            adjunct: false,
-        });
+        return Some(Forward::empty(f));
     }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
     let starts_adjunct = |k: usize| {
@@ -83,11 +87,7 @@ pub(super) fn forward_content(
         }
         if !resolved {
             // Nothing but the adjunct up to the clause end: `X said in the tweet.`
-            return Some(Forward {
-                range: f..f,
-                after_comma: false,
-                adjunct: false,
-            });
+            return Some(Forward::empty(f));
         }
     }
     if f < end && (view.is_punct(f, ",") || view.is_punct(f, ":")) {
@@ -100,11 +100,7 @@ pub(super) fn forward_content(
                 "in", "which", "who", "where", "when", "whom", "whose", "as", "at", "on",
             ],
         ) {
-            return Some(Forward {
-                range: f..f,
-                after_comma: false,
-                adjunct: false,
-            });
+            return Some(Forward::empty(f));
         }
         // After an adjunct, only a quotation continues an interrupted quote.
         if adjunct && view.quote_at(f).is_none() {
@@ -120,12 +116,35 @@ pub(super) fn forward_content(
             && lexicon::cue(view.word(f)).is_some()
             && view.word(f).ends_with("ing")
     {
-        return Some(Forward {
-            range: f..f,
-            after_comma: false,
-            adjunct: false,
-        });
+        return Some(Forward::empty(f));
     }
+    let range = content_range(view, f, end, class, cue)?;
+    Some(Forward {
+        range,
+        after_comma,
+        adjunct,
+    })
+}
+
+/// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather
+/// than an adverbial clause (`as she left`).
+fn opens_phrase(view: &View<'_>, f: usize) -> bool {
+    lexicon::is_preposition(view.word(f))
+        && (lexicon::is_determiner(view.word(f + 1))
+            || view.label_at(f + 1).is_some()
+            || view.is_capitalized(f + 1))
+}
+
+/// The content's tokens from `f`: up to [`content_end`], moved by the trained ranker unless a
+/// quotation is reported whole, then trimmed; `None` when that leaves nothing, or fewer than two
+/// words outside a quotation.
+fn content_range(
+    view: &View<'_>,
+    f: usize,
+    end: usize,
+    class: CueClass,
+    cue: Option<(usize, &'static str)>,
+) -> Option<std::ops::Range<usize>> {
     let mut e = content_end(view, f, end);
     // The trained ranker moves the end, except for a quotation reported whole.
     let whole_quote = view
@@ -144,11 +163,7 @@ pub(super) fn forward_content(
     if words < 2 && !is_quote {
         return None;
     }
-    Some(Forward {
-        range,
-        after_comma,
-        adjunct,
-    })
+    Some(range)
 }
 
 /// Where the content starting at `f` ends: the clause end `end`, or before a cue that shares

@@ -1,0 +1,270 @@
+//! The noun phrase that ends at a token: a pronoun, an entity mention with the title before it,
+//! or a description of up to seven words (`Russia's foreign ministry`).
+
+use newsclaims_entities::{Label, Mention};
+
+use super::{Head, Np};
+use crate::lexicon::{self, Pronoun};
+use crate::view::View;
+
+/// The noun phrase whose last token is `p`.
+pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np> {
+    if !view.is_wordlike(p) {
+        // `the company’s` is not a subject; a possessive ends in `s` after an apostrophe.
+        return None;
+    }
+    let w = view.word(p);
+    if let Some(pron) = lexicon::pronoun(w) {
+        return pronoun_phrase(view, p, pron, floor);
+    }
+    if let Some((m, mention)) = view.mention_at(p) {
+        return mention_phrase(view, p, m, mention, floor);
+    }
+    if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) && !view.is_capitalized(p) {
+        return None;
+    }
+    if w.len() > 4 && w.ends_with("ly") {
+        return None;
+    }
+    // A verb is no head of a subject (`denied reports that ...`).
+    if !view.is_capitalized(p) && view.tag(p).is_some_and(|t| t.is_verb()) {
+        return None;
+    }
+    let first = description_start(view, p, floor);
+    Some(Np {
+        first,
+        last: p,
+        head: Head::Words,
+        relative: None,
+    })
+}
+
+/// The phrase of the pronoun `pron` at token `p`: the pronoun itself, or for a relative pronoun
+/// the phrase it refers back to.
+fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Option<Np> {
+    if pron == Pronoun::Relative {
+        // `Peskov, who ...`: the antecedent before the comma, or right before `who`.
+        let q = if p > floor && view.is_punct(p - 1, ",") {
+            p.checked_sub(2)?
+        } else {
+            p.checked_sub(1)?
+        };
+        if q < floor {
+            return None;
+        }
+        return np_ending_at(view, q, floor)
+            .filter(|np| np.head != Head::Pronoun(Pronoun::Relative))
+            .map(|np| Np {
+                relative: Some(p),
+                ..np
+            });
+    }
+    Some(Np {
+        first: p,
+        last: p,
+        head: Head::Pronoun(pron),
+        relative: None,
+    })
+}
+
+/// The phrase ending in the entity mention `m` at token `p`: a share of those polled, the name
+/// with its title, or the larger phrase a place or organisation sits in.
+fn mention_phrase(
+    view: &View<'_>,
+    p: usize,
+    m: usize,
+    mention: &Mention,
+    floor: usize,
+) -> Option<Np> {
+    if matches!(mention.label, Label::Percent | Label::Cardinal) {
+        // `Another 19 percent said`, `73 percent said`: a share of those polled.
+        let mut first = view.token_at_or_after(mention.span.start()).min(p);
+        if first > floor && view.is_any(first - 1, &["another", "only", "just", "about", "nearly"])
+        {
+            first -= 1;
+        }
+        return Some(Np {
+            first,
+            last: p,
+            head: Head::Words,
+            relative: None,
+        });
+    }
+    if mention.label.is_numeric() {
+        return None;
+    }
+    let mut first = view.token_at_or_after(mention.span.start()).min(p);
+    // A title before the name is part of the phrase (`Kremlin spokesperson Dmitry Peskov`).
+    while first > floor && first > 0 && is_title_word(view, first - 1) {
+        first -= 1;
+    }
+    if mention.label != Label::Person
+        && let Some(outer) = head_before_preposition(view, first, floor)
+    {
+        return Some(outer);
+    }
+    Some(Np {
+        first,
+        last: p,
+        head: Head::Mention(m),
+        relative: None,
+    })
+}
+
+/// The first token of a description that ends at token `p`: up to seven words back, stopping at
+/// a determiner (taken), a boundary word, a date or a lower-case past verb.
+fn description_start(view: &View<'_>, p: usize, floor: usize) -> usize {
+    let mut first = p;
+    let mut taken = 1;
+    while first > floor && taken < 7 {
+        let q = first - 1;
+        let qw = view.word(q);
+        if lexicon::is_determiner(qw) {
+            first = q;
+            break;
+        }
+        // A possessive inside the phrase: `Russia ’ s foreign ministry`.
+        if view.is_quote_mark(q) && view.is(first, "s") {
+            first = q;
+            continue;
+        }
+        if view.is_punct(q, "-")
+            || view.is_punct(q, "&")
+            || view.is_punct(q, ".") && q > 0 && view.word(q - 1).len() == 1
+        {
+            first = q;
+            continue;
+        }
+        if !view.is_wordlike(q) || lexicon::is_np_boundary(qw) && !view.is_capitalized(q) {
+            break;
+        }
+        if matches!(view.label_at(q), Some(Label::Date | Label::Time)) {
+            break;
+        }
+        if qw.ends_with("ed") && !view.is_capitalized(q) && q + 1 < first + 1 {
+            // A past verb ends the phrase (`officials found ...`), but only lower case ones.
+            break;
+        }
+        first = q;
+        taken += 1;
+    }
+    // Never start a phrase with the second half of a possessive, nor with a conjunction that
+    // opens the sentence (`But others vowed ...`).
+    while first < p
+        && (view.is_quote_mark(first)
+            || view.is(first, "s") && first > 0 && view.is_quote_mark(first - 1)
+            || view.is_any(first, &["but", "and", "or", "so", "yet", "still"]))
+    {
+        first += 1;
+    }
+    first
+}
+
+/// A place or organisation inside a larger phrase is not its head: in `the top commander in
+/// Afghanistan` or `Chris Cox of the Y Foundation` the speaker is the phrase before the
+/// preposition. `first` is the inner name's first token; the phrase before `of`, `in`, `at`,
+/// `for` or `from` is returned when it is a person or a description.
+fn head_before_preposition(view: &View<'_>, first: usize, floor: usize) -> Option<Np> {
+    let mut k = first;
+    if k > floor && view.is_any(k - 1, &["the"]) {
+        k -= 1;
+    }
+    if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from"]) {
+        return None;
+    }
+    let outer = np_ending_at(view, k - 2, floor)?;
+    match outer.head {
+        Head::Mention(m) if view.entities.mentions[m].label == Label::Person => Some(outer),
+        Head::Words
+            if !view.is_capitalized(outer.last)
+                && view.tag(outer.last).is_some_and(|t| t.is_noun()) =>
+        {
+            Some(outer)
+        }
+        _ => None,
+    }
+}
+
+/// A word that can stand in a title before a name: capitalised, or a lower-case role noun.
+fn is_title_word(view: &View<'_>, i: usize) -> bool {
+    if !view.is_wordlike(i) {
+        return view.is_punct(i, "-");
+    }
+    if matches!(view.label_at(i), Some(l) if l.is_numeric()) {
+        return false;
+    }
+    let w = view.word(i);
+    if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) {
+        return false;
+    }
+    view.is_capitalized(i) || is_role_noun(w)
+}
+
+/// Role nouns that head descriptions of people and bodies.
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "minister",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "chief",
+        "official",
+        "officials",
+        "leader",
+        "head",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "aide",
+        "attorney",
+        "general",
+        "judge",
+        "officer",
+        "ambassador",
+        "envoy",
+        "candidate",
+        "nominee",
+        "manager",
+        "strategist",
+        "analyst",
+        "professor",
+        "economist",
+        "executive",
+        "founder",
+        "ceo",
+        "chancellor",
+        "premier",
+        "prime",
+        "vice",
+        "deputy",
+        "press",
+        "foreign",
+        "defense",
+        "campaign",
+        "white",
+        "house",
+        "state",
+        "party",
+        "democratic",
+        "republican",
+        "gop",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
