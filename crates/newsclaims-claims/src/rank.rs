@@ -14,6 +14,8 @@
 //! Invariants: candidates come out in cluster order, so ties break towards the earlier cluster;
 //! the answer depends only on the text, its tokens and its entities.
 
+mod context;
+
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
@@ -21,6 +23,7 @@ use crate::lexicon::Pronoun;
 use crate::rank_weights::WEIGHTS;
 use crate::speaker::{Earlier, plausible_name};
 use crate::view::View;
+use context::Context;
 
 /// A first name this often borne by the other sex rules a person out for `he` or `she`: the
 /// name lexicon is reliable at the extremes, and agreement is a hard constraint of English.
@@ -196,20 +199,6 @@ fn fits(p: Pronoun, label: Label, one_word: bool) -> bool {
     }
 }
 
-/// Relative pronouns that open a clause inside a sentence.
-const RELATIVES: &[&str] = &["who", "whom", "whose", "which", "where"];
-
-/// Whether a relative clause hangs off the mention ending before token `after` (`Lou
-/// D'Allesandro, who represents ...`): a referent the text is introducing.
-fn relative_after(view: &View<'_>, after: usize) -> bool {
-    let k = if view.is_punct(after, ",") {
-        after + 1
-    } else {
-        after
-    };
-    k < view.len() && view.is_any(k, &["who", "whom", "whose"])
-}
-
 /// Whether a mention fills its sentence alone (`Period.`, `Boom.`): an exclamation the tagger
 /// took for a name, which no pronoun names.
 fn alone_in_sentence(view: &View<'_>, first: usize, last: usize) -> bool {
@@ -323,256 +312,6 @@ pub(crate) fn candidates(
         .collect();
     out.sort_by_key(|c| c.cluster);
     out
-}
-
-/// What the features of all candidates of one pronoun share.
-struct Context<'v, 'a> {
-    view: &'v View<'a>,
-    at: usize,
-    p: Pronoun,
-    case: Case,
-    earlier: &'v [Earlier],
-    /// The earliest first mention among the candidates: the document's topic.
-    topic: usize,
-    /// The candidate mentioned first in the pronoun's paragraph, before it.
-    paragraph_topic: Option<usize>,
-    /// Whether the pronoun is the subject of a cue of speech (`he said`, `said he`).
-    speech: bool,
-}
-
-impl<'v, 'a> Context<'v, 'a> {
-    fn new(
-        view: &'v View<'a>,
-        at: usize,
-        p: Pronoun,
-        case: Case,
-        earlier: &'v [Earlier],
-        seen: &[Seen],
-    ) -> Context<'v, 'a> {
-        let ents = view.entities;
-        let first_of = |c: usize| ents.clusters[c].mentions.first().copied().unwrap_or(0);
-        let topic = seen
-            .iter()
-            .map(|s| s.cluster)
-            .min_by_key(|&c| first_of(c))
-            .unwrap_or(usize::MAX);
-        let para = view.para(at);
-        let pos = view.span(at).start();
-        let para_of = |m: usize| view.para(view.token_at_or_after(ents.mentions[m].span.start()));
-        // A cluster's mentions are ascending, and so are their paragraphs: its first mention in
-        // the pronoun's paragraph is found by bisection (a huge document's clusters have
-        // thousands of mentions).
-        let paragraph_topic = seen
-            .iter()
-            .filter_map(|s| {
-                let c = &ents.clusters[s.cluster];
-                let k = c.mentions.partition_point(|&m| para_of(m) < para);
-                c.mentions
-                    .get(k)
-                    .copied()
-                    .filter(|&m| ents.mentions[m].span.start() < pos && para_of(m) == para)
-                    .map(|m| (m, s.cluster))
-            })
-            .min()
-            .map(|(_, c)| c);
-        let speech = case == Case::Subject
-            && (at.checked_sub(1).into_iter().chain(at + 1..at + 4))
-                .any(|k| view.is_wordlike(k) && crate::lexicon::cue(view.word(k)).is_some());
-        Context {
-            speech,
-            view,
-            at,
-            p,
-            case,
-            earlier,
-            topic,
-            paragraph_topic,
-        }
-    }
-
-    /// Whether token `t`, before the pronoun in its sentence, is in the pronoun's clause: no
-    /// comma, conjunction or clause opener between them (`Smith saw him`, where `him` cannot be
-    /// Smith).
-    fn same_clause(&self, t: usize) -> bool {
-        let view = self.view;
-        t < self.at
-            && view.sent(t) == view.sent(self.at)
-            && (t + 1..self.at).all(|k| {
-                !view.is_punct(k, ",")
-                    && !view.is_punct(k, ";")
-                    && !view.is_any(
-                        k,
-                        &[
-                            "and", "but", "that", "which", "who", "because", "when", "while",
-                            "after", "before", "if", "as", "since", "although",
-                        ],
-                    )
-            })
-    }
-
-    /// Whether token `t` lies in a relative or subordinate clause of its sentence (`the district
-    /// in which Briggs was killed`): a relative pronoun between the clause's start and it.
-    fn in_relative_clause(&self, t: usize) -> bool {
-        let view = self.view;
-        (view.clause_start(t)..t).any(|k| view.is_any(k, RELATIVES))
-    }
-
-    /// How well the candidate's sex agrees with the pronoun's, in [-1, 1] when known (the
-    /// cluster's, else a one-word name's first-name share), and whether its first word is a
-    /// known first name.
-    fn sex(
-        &self,
-        cluster: &newsclaims_entities::Cluster,
-        name: &str,
-        words: usize,
-    ) -> (Option<f32>, bool) {
-        let first_word = name.split([' ', '’', '\'']).next().unwrap_or("");
-        let lexicon = newsclaims_entities::cluster::first_name_share(first_word);
-        let share = cluster.female.or(if words == 1 { lexicon } else { None });
-        let known_first = words >= 2 && share.is_some() || lexicon.is_some();
-        let gender = match (self.p, share) {
-            (Pronoun::He, Some(f)) => Some(1.0 - 2.0 * f),
-            (Pronoun::She, Some(f)) => Some(2.0 * f - 1.0),
-            _ => None,
-        };
-        (gender, known_first)
-    }
-
-    /// Whether the cluster is the latest earlier speaker, and one of the last three within three
-    /// sentences of sentence `here`.
-    fn spoke(&self, cluster: usize, here: u32) -> (bool, bool) {
-        let last = self.earlier.last().is_some_and(|e| e.cluster == cluster);
-        let recent = self
-            .earlier
-            .iter()
-            .rev()
-            .take(3)
-            .any(|e| e.cluster == cluster && here.saturating_sub(e.sentence) <= 3);
-        (last, recent)
-    }
-
-    fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
-        let view = self.view;
-        let ents = view.entities;
-        let cluster = &ents.clusters[s.cluster];
-        let m = ents.mentions[s.mention];
-        let first = view.token_at_or_after(m.span.start());
-        let after = view.token_at_or_after(m.span.end());
-        let here = view.sent(self.at);
-        let back = if s.before {
-            here.saturating_sub(view.sent(first))
-        } else {
-            0
-        };
-        let distance = self.at.abs_diff(first) as f32;
-        let words = view.text[m.span].split_whitespace().count();
-        let sentence_first = ents.mentions[..s.mention]
-            .iter()
-            .rev()
-            .take_while(|o| view.sent(view.token_at_or_after(o.span.start())) == view.sent(first))
-            .all(|o| o.label.is_numeric());
-        let verb_after = { view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD) };
-        let possessive = view.is_any(after, &["’s", "'s"])
-            || view.is_quote_mark(after) && view.is(after + 1, "s");
-        let prep_before = first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO));
-        let subject_like = sentence_first || verb_after;
-        let pos = view.span(self.at).start();
-        // The cluster's mentions are ascending: those before the pronoun are a prefix.
-        let before = cluster
-            .mentions
-            .partition_point(|&k| ents.mentions[k].span.start() < pos);
-        let before_count = before as f32;
-        let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
-        let person = matches!(self.p, Pronoun::He | Pronoun::She);
-        let para = view.para(self.at);
-        // Of the mentions before the pronoun, the last is in the latest paragraph.
-        let in_paragraph = before.checked_sub(1).is_some_and(|k| {
-            let span = ents.mentions[cluster.mentions[k]].span;
-            view.para(view.token_at_or_after(span.start())) == para
-        });
-        let introduced = cluster.mentions.first().is_some_and(|&k| {
-            let t = view.token_at_or_after(ents.mentions[k].span.start());
-            t < self.at && here.saturating_sub(view.sent(t)) <= 1
-        });
-        let (last_speaker, recent_speaker) = self.spoke(s.cluster, here);
-        let opens = view.clause_start(self.at) == self.at;
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        let base: [f32; BASE] = [
-            flag(s.before && back == 0),
-            flag(back == 1),
-            flag(back == 2),
-            flag(back > 2),
-            (1.0 + distance).ln(),
-            flag(rank == 0),
-            flag(rank == 1),
-            flag(sentence_first),
-            flag(verb_after),
-            flag(prep_before),
-            flag(possessive),
-            flag(self.case == Case::Subject && subject_like),
-            flag(self.case == Case::Possessive && subject_like),
-            flag(self.case == Case::Object && subject_like),
-            gender.unwrap_or(0.0),
-            flag(person && gender.is_none()),
-            (1.0 + before_count).ln(),
-            flag(self.topic == s.cluster),
-            flag(self.paragraph_topic == Some(s.cluster)),
-            flag(in_paragraph),
-            flag(introduced),
-            flag(view.quote_at(first).is_some() && view.quote_at(self.at).is_none()),
-            flag(!s.before),
-            flag(last_speaker),
-            flag(recent_speaker),
-            flag(cluster.label == Label::Org),
-            flag(cluster.label == Label::Gpe),
-            flag(cluster.label == Label::Norp),
-            flag(words >= 2),
-            flag(opens),
-            flag(person && cluster.label != Label::Person),
-            flag(known_first),
-            flag(self.case == Case::Object && subject_like && self.same_clause(first)),
-            flag(relative_after(view, after)),
-            flag(self.in_relative_clause(first)),
-            flag(first > 0 && view.tag(first - 1).is_some_and(|t| t.is_verb())),
-        ];
-        let near = (
-            distance,
-            s.before && back == 1,
-            s.before && back == 0 && sentence_first,
-        );
-        self.expand(&base, near)
-    }
-
-    /// The base features with their conjunctions and distance buckets. `near` is the token
-    /// distance, whether the mention is in the previous sentence, and whether it is the subject
-    /// of the pronoun's own sentence.
-    fn expand(&self, base: &[f32; BASE], near: (f32, bool, bool)) -> [f32; FEATURES] {
-        let (distance, previous, subject_here) = near;
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        let mut out = [0.0; FEATURES];
-        out[..BASE].copy_from_slice(base);
-        let slot = match self.case {
-            Case::Subject => 0,
-            Case::Object => 1,
-            Case::Possessive => 2,
-        };
-        for (j, &f) in CONJOINED.iter().enumerate() {
-            out[BASE + 3 * j + slot] = base[f];
-        }
-        let k = BASE + 3 * CONJOINED.len();
-        out[k] = flag(distance <= 3.0);
-        out[k + 1] = flag(distance <= 8.0);
-        out[k + 2] = flag(distance <= 15.0);
-        out[k + 3] = flag(distance <= 30.0);
-        out[k + 4] = flag(self.speech && previous);
-        out[k + 5] = flag(subject_here);
-        if self.speech {
-            for (j, &f) in SPEECH.iter().enumerate() {
-                out[k + 6 + j] = base[f];
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]

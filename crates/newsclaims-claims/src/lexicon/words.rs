@@ -1,0 +1,331 @@
+//! The small closed classes the rules walk noun phrases and clauses with: auxiliaries and
+//! adverbs, pronouns, determiners, noun-phrase boundaries, prepositions, weekdays,
+//! subordinators and addressees. Matched case-insensitively, with no allocation.
+
+use super::lower_ascii;
+
+/// Words between a subject and its verb that are not part of either (`has`, `also`, `repeatedly`).
+pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "did",
+        "does",
+        "do",
+        "also",
+        "then",
+        "later",
+        "again",
+        "already",
+        "still",
+        "once",
+        "first",
+        "further",
+        "never",
+        "not",
+        "often",
+        "earlier",
+        "even",
+        "just",
+        "only",
+        "previously",
+        "recently",
+        "reportedly",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "initially",
+        "subsequently",
+        "similarly",
+        "separately",
+        "flatly",
+        "simply",
+        "quickly",
+        "finally",
+        "originally",
+        "both",
+        "all",
+        "too",
+        "n't",
+        "t",
+        "’",
+        "'",
+        "didn",
+        "doesn",
+        "hasn",
+        "haven",
+        "wasn",
+        "isn",
+        "weren",
+        "aren",
+        "won",
+        "wouldn",
+        "couldn",
+        "reportedly",
+        "had",
+        "ever",
+        "now",
+        "since",
+        "long",
+        "has",
+        "likewise",
+        "personally",
+        "directly",
+        "explicitly",
+        "specifically",
+        "openly",
+        "loudly",
+        "angrily",
+        "however",
+        "meanwhile",
+        "instead",
+        "therefore",
+        "nonetheless",
+        "nevertheless",
+    ];
+    WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+        || (w.len() > 4 && w.is_ascii() && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
+}
+
+/// The pronoun class of `w`, if it is a pronoun that may name a speaker.
+pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 32];
+    Some(match lower_ascii(w, &mut buf)? {
+        "he" => Pronoun::He,
+        "she" => Pronoun::She,
+        "they" => Pronoun::They,
+        "it" => Pronoun::It,
+        "i" | "we" | "you" => Pronoun::Other,
+        "who" | "which" => Pronoun::Relative,
+        _ => return None,
+    })
+}
+
+/// A pronoun by whom it may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    /// `I`, `we`, `you`: inside quotes mostly; never resolved.
+    Other,
+    /// `who`, `which`: the speaker is the noun phrase before the comma.
+    Relative,
+}
+
+/// Determiners, possessives and quantifiers that open a noun phrase (`the`, `his`, `several`).
+pub(crate) fn is_determiner(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+        "my", "your", "some", "many", "several", "other", "another", "each", "every", "both",
+        "all", "no", "most", "two", "three", "four", "one",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that end a noun phrase when walking left from its head.
+pub(crate) fn is_np_boundary(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "and",
+        "but",
+        "or",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "because",
+        "while",
+        "when",
+        "as",
+        "if",
+        "though",
+        "although",
+        "since",
+        "after",
+        "before",
+        "where",
+        "in",
+        "on",
+        "to",
+        "by",
+        "into",
+        "than",
+        "so",
+        "yet",
+        "said",
+        "says",
+        "say",
+        "told",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "also",
+        "then",
+        "there",
+        "here",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "would",
+        "will",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "about",
+        "over",
+        "under",
+        "against",
+        "during",
+        "without",
+        "through",
+        "until",
+        "like",
+        "whether",
+        "what",
+        "how",
+        "why",
+        "just",
+        "even",
+        "only",
+        "now",
+        "however",
+        "meanwhile",
+        "instead",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that may follow a cue as an adjunct before its content or sentence end
+/// (`said in a statement`, `told reporters on Monday`).
+pub(crate) fn is_preposition(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "of",
+        "on",
+        "at",
+        "during",
+        "to",
+        "after",
+        "before",
+        "with",
+        "from",
+        "via",
+        "through",
+        "while",
+        "outside",
+        "inside",
+        "near",
+        "for",
+        "about",
+        "over",
+        "last",
+        "this",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "again",
+        "also",
+        "recently",
+        "privately",
+        "publicly",
+        "repeatedly",
+        "previously",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// The days of the week and the days next to today (`yesterday`, `tonight`).
+pub(crate) fn is_weekday(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Words that open an adverbial clause: after a cue they end it (`said as she left`), and a
+/// clause they open is no reported content (`But when Congress cut funding, Mexico said ...`).
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "as", "when", "while", "because", "before", "after", "if", "although", "though", "since",
+        "until", "once", "whereas", "unless", "whether",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Addressees of `tell` that are not named entities (`told reporters`).
+pub(crate) fn is_addressee(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "reporters",
+        "journalists",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "you",
+        "supporters",
+        "lawmakers",
+        "members",
+        "listeners",
+        "viewers",
+        "audience",
+        "crowd",
+        "voters",
+        "students",
+        "people",
+        "congress",
+    ];
+    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
