@@ -1,0 +1,126 @@
+//! One token as the features see it: its hashed forms, shapes, affixes and capitalisation class,
+//! computed once per token by [`describe`], and whether a sentence is in ALL CAPS.
+
+use crate::lexicon::{self, IdMap, Lexicon};
+
+/// Capitalisation class of a token.
+pub(super) const C_OTHER: u8 = 0;
+pub(super) const C_LOWER: u8 = 1;
+pub(super) const C_TITLE: u8 = 2;
+pub(super) const C_UPPER: u8 = 3;
+pub(super) const C_MIXED: u8 = 4;
+pub(super) const C_NUMBER: u8 = 5;
+
+/// What the features need of one token, computed once per token.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Token {
+    pub(super) word: u64,
+    pub(super) lower: u64,
+    pub(super) shape: u64,
+    pub(super) short: u64,
+    pub(super) affixes: [u64; 8],
+    pub(super) class: u8,
+    pub(super) cue: u8,
+    pub(super) cluster: u32,
+    pub(super) gaz: u32,
+}
+
+pub(super) fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
+    if word.is_ascii() {
+        // The same chars, without decoding UTF-8: nearly every word of English news.
+        let chars = word.bytes().map(char::from);
+        describe_chars(word, chars.clone(), chars.rev(), lex, clusters)
+    } else {
+        describe_chars(word, word.chars(), word.chars().rev(), lex, clusters)
+    }
+}
+
+/// [`describe`] of `word`, given its chars (`letters`) in order and in reverse.
+#[inline(always)]
+fn describe_chars(
+    word: &str,
+    letters: impl Iterator<Item = char>,
+    reversed: impl Iterator<Item = char>,
+    lex: &Lexicon,
+    clusters: &IdMap<u32>,
+) -> Token {
+    let mut t = Token {
+        word: lexicon::hash_bytes(word.as_bytes()),
+        ..Token::default()
+    };
+    let (mut shape, mut short) = (lexicon::HASH_START, lexicon::HASH_START);
+    let (mut uppers, mut lowers, mut digits, mut chars) = (0, 0, 0, 0);
+    let mut last_kind = 0u8;
+    let mut first_upper = false;
+    let mut lower = lexicon::HASH_START;
+    // Prefix hashes as the lowercase form grows: prefix k is the hash after k chars.
+    for (k, c) in letters.enumerate() {
+        let kind = if c.is_uppercase() {
+            uppers += 1;
+            if k == 0 {
+                first_upper = true;
+            }
+            b'X'
+        } else if c.is_lowercase() {
+            lowers += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            digits += 1;
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        if k < 10 {
+            shape = lexicon::fnv_bytes(shape, &[kind]);
+        }
+        if kind != last_kind {
+            short = lexicon::fnv_bytes(short, &[kind]);
+            last_kind = kind;
+        }
+        lower = lexicon::fold_char(lower, c);
+        if k < 4 {
+            t.affixes[k] = lower;
+        }
+        chars += 1;
+    }
+    t.lower = lower;
+    t.shape = shape;
+    t.short = short;
+    // Suffixes: hashed from the last chars, lowercased, in reverse order.
+    let mut suffix = lexicon::HASH_START;
+    for (k, c) in reversed.take(4).enumerate() {
+        suffix = lexicon::fold_char(suffix, c);
+        t.affixes[4 + k] = suffix;
+    }
+    if chars <= 4 {
+        // The longest affixes equal the word; keep them anyway, the word features cover it.
+    }
+    t.class = if digits > 0 && digits * 2 >= chars {
+        C_NUMBER
+    } else if uppers + lowers == 0 {
+        C_OTHER
+    } else if lowers == 0 {
+        C_UPPER
+    } else if uppers == 0 {
+        C_LOWER
+    } else if first_upper && uppers == 1 {
+        C_TITLE
+    } else {
+        C_MIXED
+    };
+    t.cue = lex.cue(lower) as u8;
+    t.cluster = clusters.get(&lower).copied().unwrap_or(u32::MAX);
+    t
+}
+
+/// Whether a sentence is (mostly) in capitals: a headline or a dateline of wire copy.
+pub(super) fn all_caps(tokens: &[Token]) -> bool {
+    let letters = tokens
+        .iter()
+        .filter(|t| matches!(t.class, C_LOWER | C_TITLE | C_UPPER | C_MIXED))
+        .count();
+    let upper = tokens.iter().filter(|t| t.class == C_UPPER).count();
+    upper > 0 && upper * 10 >= letters * 8
+}
