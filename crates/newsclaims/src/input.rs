@@ -18,11 +18,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use newsclaims_cli::args::InputFormat;
 use newsclaims_cli::jsonl::{
-    Line, OTHER_FIELDS_BYTES, Record, invalid_sequences, parse_line, parse_long_line, read_line,
+    Line, OTHER_FIELDS_BYTES, Record, decode_lossy, parse_line, parse_long_line, read_line,
     truncated,
 };
 use newsclaims_pipeline::{DuplicateIds, Input, Unreadable};
-use newsclaims_text::{Document, ErrorKind, Problem, ProblemKind};
+use newsclaims_text::{Document, ErrorKind};
 use stream::{Stream, read_capped, sniff};
 use walk::Walk;
 
@@ -467,18 +467,7 @@ fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
 /// document cut at `max` bytes says so.
 fn document(id: String, bytes: Vec<u8>, cut: bool, max: usize) -> Input {
     let mut problems = Vec::new();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let bytes = e.into_bytes();
-            problems.push(Problem {
-                kind: ProblemKind::InvalidUtf8,
-                message: format!("{} replaced by U+FFFD", invalid_sequences(&bytes)),
-                span: None,
-            });
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-    };
+    let text = decode_lossy(bytes, &mut problems);
     if cut {
         problems.push(truncated(max));
     }

@@ -311,6 +311,22 @@ pub fn truncated(max: usize) -> Problem {
     }
 }
 
+/// `bytes` as text: invalid UTF-8 sequences become U+FFFD, counted in an `invalid-utf8` problem.
+pub fn decode_lossy(bytes: Vec<u8>, problems: &mut Vec<Problem>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            problems.push(Problem {
+                kind: ProblemKind::InvalidUtf8,
+                message: format!("{} replaced by U+FFFD", invalid_sequences(&bytes)),
+                span: None,
+            });
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    }
+}
+
 /// `1 invalid UTF-8 sequence`, `3 invalid UTF-8 sequences`: how many `bytes` holds.
 pub fn invalid_sequences(mut bytes: &[u8]) -> String {
     let mut bad = 0;

@@ -16,7 +16,7 @@ use std::io::{self, BufRead};
 use newsclaims_pipeline::Input;
 use newsclaims_text::{Problem, ProblemKind};
 
-use super::{BOM, Record, invalid_sequences, parse_line, truncated};
+use super::{BOM, Record, decode_lossy, parse_line, truncated};
 
 /// Bytes a long line may keep of its members other than `text` (title, url, metadata), and of
 /// its `id`: far more than any article's metadata, and a bound on memory.
@@ -454,18 +454,7 @@ fn cut_text(text: Text, max: usize, problems: &mut Vec<Problem>) -> String {
         };
         bytes.truncate(keep);
     }
-    let mut value = match String::from_utf8(bytes) {
-        Ok(value) => value,
-        Err(e) => {
-            let bytes = e.into_bytes();
-            problems.push(Problem {
-                kind: ProblemKind::InvalidUtf8,
-                message: format!("{} replaced by U+FFFD", invalid_sequences(&bytes)),
-                span: None,
-            });
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-    };
+    let mut value = decode_lossy(bytes, problems);
     let mut end = value.len().min(max);
     while !value.is_char_boundary(end) {
         end -= 1;
