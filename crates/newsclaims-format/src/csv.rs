@@ -66,16 +66,33 @@ pub const CSV_ENTITY_COLUMNS: [&str; 11] = [
     "name",
 ];
 
-/// One row per claim.
-#[derive(Default)]
+/// A CSV writer: one row per claim ([`Csv::claims`]) or per entity mention ([`Csv::entities`]).
 pub struct Csv {
+    /// The fixed columns, in order.
+    columns: &'static [&'static str],
+    /// A document's rows of fixed cells.
+    rows: fn(&Analysis) -> Vec<Vec<String>>,
     layout: Mutex<Layout>,
 }
 
-/// One row per entity mention.
-#[derive(Default)]
-pub struct CsvEntities {
-    layout: Mutex<Layout>,
+impl Csv {
+    /// `--format csv`: one row per claim, [`CSV_COLUMNS`].
+    pub fn claims() -> Csv {
+        Csv {
+            columns: &CSV_COLUMNS,
+            rows: claim_rows,
+            layout: Mutex::default(),
+        }
+    }
+
+    /// `--format csv-entities`: one row per entity mention, [`CSV_ENTITY_COLUMNS`].
+    pub fn entities() -> Csv {
+        Csv {
+            columns: &CSV_ENTITY_COLUMNS,
+            rows: mention_rows,
+            layout: Mutex::default(),
+        }
+    }
 }
 
 impl Writer for Csv {
@@ -85,95 +102,79 @@ impl Writer for Csv {
 
     /// The document's rows, its carried fields still apart: [`Writer::place`] lays them out.
     fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
-        let text = analysis.document.text.as_str();
-        let index = CharIndex::new(text);
-        let document = DocumentCells::new(analysis);
-        let mut rows = Vec::with_capacity(analysis.claims.len());
-        for (id, claim) in analysis.claims.iter().enumerate() {
-            let content = crate::claim_content(text, claim);
-            let cells = [
-                defuse(&analysis.document.id).into_owned(),
-                document.title.clone(),
-                document.url.clone(),
-                document.date.clone(),
-                id.to_string(),
-                claim.kind.as_str().to_owned(),
-                claim.claim_type.as_str().to_owned(),
-                defuse(claim.speaker.map_or("", |s| &text[s.name])).into_owned(),
-                defuse(claim.speaker.map_or("", |s| &text[s.span])).into_owned(),
-                defuse(claim.cue.map_or("", |c| &text[c])).into_owned(),
-                defuse(&content).into_owned(),
-                crate::json::round3(claim.checkworthiness).to_string(),
-                index.char_offset(claim.span.start()).to_string(),
-                index.char_offset(claim.span.end()).to_string(),
-                defuse(claim.source.map_or("", |s| &text[s])).into_owned(),
-            ];
-            rows.push(cells.to_vec());
-        }
-        encode(out, &analysis.document.fields, &rows);
+        encode(out, &analysis.document.fields, &(self.rows)(analysis));
     }
 
-    /// A row is a claim: an unreadable document has none.
+    /// A row is a claim or a mention: an unreadable document has none.
     fn unreadable(&self, _out: &mut Vec<u8>, _n: usize, _unreadable: &Unreadable) {}
 
     fn place<'a>(&self, _n: usize, rendered: &'a [u8]) -> Cow<'a, [u8]> {
         let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
-        layout.place(rendered, &CSV_COLUMNS).into()
+        layout.place(rendered, self.columns).into()
     }
 
     fn end(&self, out: &mut Vec<u8>, _records: usize) {
         let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
-        layout.finish(out, &CSV_COLUMNS);
+        layout.finish(out, self.columns);
     }
 }
 
-impl Writer for CsvEntities {
-    fn begin(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice("\u{feff}".as_bytes());
+/// A document's rows of [`CSV_COLUMNS`], one per claim.
+fn claim_rows(analysis: &Analysis) -> Vec<Vec<String>> {
+    let text = analysis.document.text.as_str();
+    let index = CharIndex::new(text);
+    let document = DocumentCells::new(analysis);
+    let mut rows = Vec::with_capacity(analysis.claims.len());
+    for (id, claim) in analysis.claims.iter().enumerate() {
+        let content = crate::claim_content(text, claim);
+        rows.push(vec![
+            defuse(&analysis.document.id).into_owned(),
+            document.title.clone(),
+            document.url.clone(),
+            document.date.clone(),
+            id.to_string(),
+            claim.kind.as_str().to_owned(),
+            claim.claim_type.as_str().to_owned(),
+            defuse(claim.speaker.map_or("", |s| &text[s.name])).into_owned(),
+            defuse(claim.speaker.map_or("", |s| &text[s.span])).into_owned(),
+            defuse(claim.cue.map_or("", |c| &text[c])).into_owned(),
+            defuse(&content).into_owned(),
+            crate::json::round3(claim.checkworthiness).to_string(),
+            index.char_offset(claim.span.start()).to_string(),
+            index.char_offset(claim.span.end()).to_string(),
+            defuse(claim.source.map_or("", |s| &text[s])).into_owned(),
+        ]);
     }
+    rows
+}
 
-    /// The document's rows, its carried fields still apart: [`Writer::place`] lays them out.
-    fn record(&self, out: &mut Vec<u8>, _n: usize, analysis: &Analysis) {
-        let text = analysis.document.text.as_str();
-        let index = CharIndex::new(text);
-        let document = DocumentCells::new(analysis);
-        let entities = &analysis.entities;
-        let mut rows = Vec::with_capacity(entities.mentions.len());
-        for (id, mention) in entities.mentions.iter().enumerate() {
-            let name = entities
-                .clusters
-                .get(mention.cluster)
-                .map_or("", |c| &text[c.name]);
-            let cells = [
-                defuse(&analysis.document.id).into_owned(),
-                document.title.clone(),
-                document.url.clone(),
-                document.date.clone(),
-                id.to_string(),
-                mention.label.as_str().to_owned(),
-                defuse(&text[mention.span]).into_owned(),
-                index.char_offset(mention.span.start()).to_string(),
-                index.char_offset(mention.span.end()).to_string(),
-                mention.cluster.to_string(),
-                defuse(name).into_owned(),
-            ];
-            rows.push(cells.to_vec());
-        }
-        encode(out, &analysis.document.fields, &rows);
+/// A document's rows of [`CSV_ENTITY_COLUMNS`], one per entity mention.
+fn mention_rows(analysis: &Analysis) -> Vec<Vec<String>> {
+    let text = analysis.document.text.as_str();
+    let index = CharIndex::new(text);
+    let document = DocumentCells::new(analysis);
+    let entities = &analysis.entities;
+    let mut rows = Vec::with_capacity(entities.mentions.len());
+    for (id, mention) in entities.mentions.iter().enumerate() {
+        let name = entities
+            .clusters
+            .get(mention.cluster)
+            .map_or("", |c| &text[c.name]);
+        rows.push(vec![
+            defuse(&analysis.document.id).into_owned(),
+            document.title.clone(),
+            document.url.clone(),
+            document.date.clone(),
+            id.to_string(),
+            mention.label.as_str().to_owned(),
+            defuse(&text[mention.span]).into_owned(),
+            index.char_offset(mention.span.start()).to_string(),
+            index.char_offset(mention.span.end()).to_string(),
+            mention.cluster.to_string(),
+            defuse(name).into_owned(),
+        ]);
     }
-
-    /// A row is a mention: an unreadable document has none.
-    fn unreadable(&self, _out: &mut Vec<u8>, _n: usize, _unreadable: &Unreadable) {}
-
-    fn place<'a>(&self, _n: usize, rendered: &'a [u8]) -> Cow<'a, [u8]> {
-        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
-        layout.place(rendered, &CSV_ENTITY_COLUMNS).into()
-    }
-
-    fn end(&self, out: &mut Vec<u8>, _records: usize) {
-        let mut layout = self.layout.lock().unwrap_or_else(|e| e.into_inner());
-        layout.finish(out, &CSV_ENTITY_COLUMNS);
-    }
+    rows
 }
 
 /// The cells every row of one document repeats, defused.

@@ -49,8 +49,7 @@ use newsclaims_pipeline::{Analysis, Unreadable};
 
 pub use brat::{BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, brat_ann, brat_file_stem};
 pub use csv::{
-    CSV_COLUMNS, CSV_ENTITY_COLUMNS, Csv, CsvEntities, HEADER_WINDOW, MAX_CARRIED_COLUMNS,
-    OTHER_FIELDS,
+    CSV_COLUMNS, CSV_ENTITY_COLUMNS, Csv, HEADER_WINDOW, MAX_CARRIED_COLUMNS, OTHER_FIELDS,
 };
 pub use html::Html;
 pub use json::{Json, JsonLines, RESERVED_FIELDS, to_json, write_error_record, write_json};
@@ -104,8 +103,8 @@ pub fn writer(format: Format) -> Box<dyn Writer> {
         Format::Json => Box::new(Json),
         Format::JsonLines => Box::new(JsonLines),
         Format::Text => Box::new(Text),
-        Format::Csv => Box::new(Csv::default()),
-        Format::CsvEntities => Box::new(CsvEntities::default()),
+        Format::Csv => Box::new(Csv::claims()),
+        Format::CsvEntities => Box::new(Csv::entities()),
         Format::Html => Box::new(Html::default()),
     }
 }
