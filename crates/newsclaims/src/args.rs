@@ -60,7 +60,10 @@ Who claimed what in news articles.
 Finds every named entity, every quote and piece of reported speech with its speaker resolved to a
 name, and every check-worthy factual statement, with code-point offsets into the article.";
 
-const AFTER_HELP: &str = "\
+/// The examples both helps end with (a macro, so that `concat!` can join it into constants).
+macro_rules! examples {
+    () => {
+        "\
 Examples:
   newsclaims article.txt
   newsclaims -fjsonl docs.jsonl > out.jsonl
@@ -68,9 +71,14 @@ Examples:
   newsclaims --format text fixtures/articles/
   newsclaims --format csv docs.jsonl > claims.csv
   newsclaims --format html fixtures/articles/ > claims.html
-  newsclaims --format brat --output brat/ docs.jsonl";
+  newsclaims --format brat --output brat/ docs.jsonl"
+    };
+}
 
-const AFTER_LONG_HELP: &str = "\
+const AFTER_HELP: &str = examples!();
+
+const AFTER_LONG_HELP: &str = concat!(
+    "\
 Inputs:
   FILE.txt      one article; its id is the file stem
   FILE.jsonl    JSON Lines of {\"id\", \"text\", ...}, one article per line (also .ndjson)
@@ -99,15 +107,11 @@ Exit status:
   2   the run could not start or could not finish: bad arguments, a missing input, an output
       that cannot be written
 
-Examples:
-  newsclaims article.txt
-  newsclaims -fjsonl docs.jsonl > out.jsonl
-  cat docs.jsonl | newsclaims -qj2 --input-format jsonl --keep-going > out.jsonl
-  newsclaims --format text fixtures/articles/
-  newsclaims --format csv docs.jsonl > claims.csv
-  newsclaims --format html fixtures/articles/ > claims.html
-  newsclaims --format brat --output brat/ docs.jsonl
-  newsclaims corpus/ --threads 4 --output out.jsonl --quiet";
+",
+    examples!(),
+    "
+  newsclaims corpus/ --threads 4 --output out.jsonl --quiet"
+);
 
 /// The arguments of one run.
 #[derive(Clone, Debug, Parser)]
