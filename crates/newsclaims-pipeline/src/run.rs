@@ -53,6 +53,16 @@ impl Input {
             Input::Unreadable(_) => 0,
         }
     }
+
+    /// An unreadable document of no particular input line.
+    pub fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
+        Input::Unreadable(Unreadable {
+            id,
+            kind,
+            message,
+            line: None,
+        })
+    }
 }
 
 /// Where a run takes its inputs from, in order. Every iterator of [`Input`]s is one.

@@ -8,9 +8,7 @@
 //! named like an output field is left out with a `field-clash` problem. A document without a
 //! usable id is named by its 0-based position in the input.
 
-use newsclaims_pipeline::{
-    Document, DuplicateIds, ErrorKind, Input, Problem, ProblemKind, Unreadable,
-};
+use newsclaims_pipeline::{Document, DuplicateIds, ErrorKind, Input, Problem, ProblemKind};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
@@ -50,7 +48,7 @@ impl Reader {
         } else if let Ok(dict) = object.cast::<PyDict>() {
             self.record(n, dict)
         } else {
-            unreadable(
+            Input::unreadable(
                 n.to_string(),
                 ErrorKind::BadField,
                 format!(
@@ -78,7 +76,7 @@ impl Reader {
                 id.str().map(|s| s.to_string()).unwrap_or_default()
             }
             _ => {
-                return unreadable(
+                return Input::unreadable(
                     n.to_string(),
                     ErrorKind::MissingField,
                     format!("item {n} has no str or int `id`"),
@@ -89,7 +87,7 @@ impl Reader {
             Some(text) => match text.cast::<PyString>() {
                 Ok(s) => text_of(s),
                 Err(_) => {
-                    return unreadable(
+                    return Input::unreadable(
                         id,
                         ErrorKind::BadField,
                         format!("item {n}: `text` is {}, not a str", type_phrase(&text)),
@@ -97,7 +95,7 @@ impl Reader {
                 }
             },
             None => {
-                return unreadable(
+                return Input::unreadable(
                     id,
                     ErrorKind::MissingField,
                     format!("item {n} has no `text`"),
@@ -107,7 +105,7 @@ impl Reader {
         let mut fields = Vec::new();
         for (name, value) in dict.iter() {
             let Ok(name) = name.cast::<PyString>().map(|s| text_of(s).0) else {
-                return unreadable(
+                return Input::unreadable(
                     id,
                     ErrorKind::BadField,
                     format!(
@@ -132,7 +130,7 @@ impl Reader {
             match self.to_json(&value) {
                 Ok(json) => fields.push((name, json)),
                 Err(why) => {
-                    return unreadable(
+                    return Input::unreadable(
                         id,
                         ErrorKind::BadField,
                         format!("item {n}: the field `{name}` cannot be written as JSON: {why}"),
@@ -223,13 +221,4 @@ fn type_phrase(object: &Bound<'_, PyAny>) -> String {
         "a"
     };
     format!("{article} {name}")
-}
-
-fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
-    Input::Unreadable(Unreadable {
-        id,
-        kind,
-        message,
-        line: None,
-    })
 }

@@ -281,14 +281,14 @@ impl Reader {
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_file() => {}
                 Ok(_) => {
-                    return Source::Ready(unreadable(
+                    return Source::Ready(Input::unreadable(
                         id,
                         ErrorKind::UnreadableFile,
                         format!("{name} is not a regular file"),
                     ));
                 }
                 Err(e) => {
-                    return Source::Ready(unreadable(
+                    return Source::Ready(Input::unreadable(
                         id,
                         ErrorKind::UnreadableFile,
                         format!("cannot read {name}: {e}"),
@@ -299,7 +299,7 @@ impl Reader {
         let file = match File::open(&path) {
             Ok(file) => file,
             Err(e) => {
-                return Source::Ready(unreadable(
+                return Source::Ready(Input::unreadable(
                     id,
                     ErrorKind::UnreadableFile,
                     format!("cannot open {name}: {e}"),
@@ -342,7 +342,7 @@ impl Reader {
                     }
                 }
                 Err(e) => {
-                    return Source::Ready(unreadable(
+                    return Source::Ready(Input::unreadable(
                         id,
                         ErrorKind::ReadError,
                         format!("reading {name}: {e}"),
@@ -359,7 +359,9 @@ impl Reader {
             },
             Kind::Text => Source::Ready(match read_capped(reader, max) {
                 Ok((bytes, cut)) => document(id, bytes, cut, max),
-                Err(e) => unreadable(id, ErrorKind::ReadError, format!("reading {name}: {e}")),
+                Err(e) => {
+                    Input::unreadable(id, ErrorKind::ReadError, format!("reading {name}: {e}"))
+                }
             }),
             Kind::Array => Source::Queue(self.read_array(&name, &id, reader)),
         }
@@ -370,11 +372,15 @@ impl Reader {
     /// JSON Lines limit of one line.
     fn read_array(&self, name: &str, id: &str, reader: Stream) -> VecDeque<Input> {
         let fail = |message: String| {
-            VecDeque::from([unreadable(id.to_owned(), ErrorKind::MalformedJson, message)])
+            VecDeque::from([Input::unreadable(
+                id.to_owned(),
+                ErrorKind::MalformedJson,
+                message,
+            )])
         };
         let bytes = match read_capped(reader, self.max_line_bytes()) {
             Ok((_, true)) => {
-                return VecDeque::from([unreadable(
+                return VecDeque::from([Input::unreadable(
                     id.to_owned(),
                     ErrorKind::TooLarge,
                     format!(
@@ -452,15 +458,6 @@ fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-fn unreadable(id: String, kind: ErrorKind, message: String) -> Input {
-    Input::Unreadable(Unreadable {
-        id,
-        kind,
-        message,
-        line: None,
-    })
 }
 
 /// A document from raw bytes: invalid UTF-8 is repaired (U+FFFD) and the repair listed; a

@@ -214,14 +214,7 @@ fn json_text<'a>(
     // media) is not valid JSON text; repaired, the line is readable.
     match repair_surrogates(&raw) {
         Some((text, n)) if serde_json::from_str::<&RawValue>(&text).is_ok() => {
-            problems.push(Problem {
-                kind: ProblemKind::LoneSurrogate,
-                message: format!(
-                    "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
-                    if n == 1 { "" } else { "s" }
-                ),
-                span: None,
-            });
+            problems.push(surrogates_replaced(n, line));
             Ok(Cow::Owned(text))
         }
         _ => Err(e),
@@ -288,15 +281,20 @@ fn string(raw: &RawValue, line: u64, problems: &mut Vec<Problem>) -> serde_json:
         return Err(e);
     };
     let s = serde_json::from_str::<String>(&fixed)?;
-    problems.push(Problem {
+    problems.push(surrogates_replaced(n, line));
+    Ok(s)
+}
+
+/// The problem of `n` lone surrogate escapes on `line`, replaced by U+FFFD.
+fn surrogates_replaced(n: usize, line: u64) -> Problem {
+    Problem {
         kind: ProblemKind::LoneSurrogate,
         message: format!(
             "{n} unpaired UTF-16 surrogate escape{} on line {line} replaced by U+FFFD",
             if n == 1 { "" } else { "s" }
         ),
         span: None,
-    });
-    Ok(s)
+    }
 }
 
 /// The `truncated` problem of a document cut at `max` bytes.

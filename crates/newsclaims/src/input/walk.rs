@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use newsclaims_text::ErrorKind;
 
-use super::{EXTENSIONS, Pending, unreadable};
+use newsclaims_pipeline::Input;
+
+use super::{EXTENSIONS, Pending};
 
 /// A folder walk: the article files under one folder and the files skipped.
 #[derive(Default)]
@@ -28,7 +30,7 @@ impl Walk {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => {
-                let item = unreadable(
+                let item = Input::unreadable(
                     dir.display().to_string(),
                     ErrorKind::UnreadableFolder,
                     format!("cannot list {}: {e}", dir.display()),
@@ -41,7 +43,7 @@ impl Walk {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let item = unreadable(
+                    let item = Input::unreadable(
                         dir.display().to_string(),
                         ErrorKind::UnreadableFolder,
                         format!("listing {} failed part way: {e}", dir.display()),
