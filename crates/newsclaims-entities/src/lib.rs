@@ -18,6 +18,7 @@
 //! assert_eq!(&text[cluster.name], "Jens Stoltenberg");
 //! ```
 
+pub mod calendar;
 pub mod cluster;
 mod features;
 mod gazetteer;

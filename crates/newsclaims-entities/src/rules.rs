@@ -24,8 +24,8 @@ use words::{
     WORK_CUES, WORK_HEADS,
 };
 
-use crate::Label;
 use crate::lexicon::{self, Lexicon};
+use crate::{Label, calendar};
 
 /// A name as a token range `a..b` of the document with a label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,29 +214,10 @@ fn capitalised_run(doc: &Doc, k: usize, head: &str) -> usize {
     end
 }
 
-/// Day and month names, which start a date after a name, not a part of it.
+/// Day and month names, which start a date after a name, not a part of it (not `May`, which
+/// is as often a name).
 fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
+    calendar::is_weekday(w) || (calendar::is_month(w) && !w.eq_ignore_ascii_case("may"))
 }
 
 fn is_punct(w: &str) -> bool {

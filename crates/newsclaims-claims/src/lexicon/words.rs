@@ -279,19 +279,10 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 
 /// The days of the week and the days next to today (`yesterday`, `tonight`).
 pub(crate) fn is_weekday(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-    ];
-    WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+    newsclaims_entities::calendar::is_weekday(w)
+        || ["yesterday", "today", "tonight"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// Words that open an adverbial clause: after a cue they end it (`said as she left`), and a

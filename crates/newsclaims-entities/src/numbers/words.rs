@@ -119,23 +119,19 @@ pub(super) fn ordinal_suffix(s: &str) -> bool {
     matches!(s, "st" | "nd" | "rd" | "th")
 }
 
+pub(super) use crate::calendar::is_weekday as weekday;
+
 /// Month names and their news abbreviations; the `bool` is whether it is an abbreviation
 /// (which may take a glued period: `Feb.`, `Sept.`).
 pub(super) fn month(w: &str) -> Option<bool> {
+    if crate::calendar::is_month(w) {
+        return Some(false);
+    }
     match w {
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-        | "september" | "october" | "november" | "december" => Some(false),
         "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
         | "dec" => Some(true),
         _ => None,
     }
-}
-
-pub(super) fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
 }
 
 pub(super) fn season(w: &str) -> bool {

@@ -22,17 +22,6 @@ const EVENT_NOUNS: &[&str] = &[
 /// Words before a weekday that name a day of the calendar (`Super Tuesday`, `Black Friday`).
 const DAY_PREFIXES: &[&str] = &["super", "black", "cyber", "giving", "ash", "good", "bloody"];
 
-/// Weekday names, capitalised, after [`DAY_PREFIXES`].
-const WEEKDAY_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Lower-case nouns for ships before their name (`the tanker Stena Impero`).
 const VESSELS: &[&str] = &[
     "tanker",
@@ -154,7 +143,7 @@ fn named_day(doc: &Doc, k: usize) -> Option<Name> {
     let named = capitalised(doc.word(k))
         && doc.is(k, DAY_PREFIXES)
         && capitalised(doc.word(k + 1))
-        && doc.is(k + 1, WEEKDAY_NAMES);
+        && crate::calendar::is_weekday(doc.word(k + 1));
     named.then_some(Name {
         a: k,
         b: k + 2,
