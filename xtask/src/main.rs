@@ -59,7 +59,7 @@ fn main() -> Result<()> {
              ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest, Spark\n  \
              python                                   ci's last step alone: the Python module's and Spark's tests\n  \
              eval ner|claims --gold G --docs D [--map conll] [--errors] [--allsides-dev]\n  \
-             bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
+             bench [--input F]... [--spacy PYTHON] [--baseline BIN] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \
              build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \

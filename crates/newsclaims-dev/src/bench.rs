@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--input FILE.jsonl]... [--spacy PYTHON] [--limit N] [--runs N]`: measures
+//! `cargo xtask bench [--input FILE.jsonl]... [--spacy PYTHON] [--baseline BINARY] [--limit N] [--runs N]`: measures
 //! the release pipeline over the news corpora in `../shared/data/news` (and any `--input`).
 //!
 //! It prints, per corpus: documents/s, MB/s and tokens/s of the `newsclaims` binary with one
@@ -7,6 +7,7 @@
 //! in-process on one thread, and, when a spaCy environment is given, the spaCy peer's throughput
 //! on the same documents and the ratio. Then it streams the AllSides sample through standard input
 //! once and 50 times to show that peak memory does not grow with the input, and times start-up.
+//! With `--baseline`, it compares the binary's CPU time with an earlier build's (`baseline`).
 //!
 //! Tokens are counted with our tokenizer, once per corpus; spaCy's counts are its own, so the
 //! ratio that matters is the one over the same documents in wall time, which is printed first.
@@ -25,6 +26,7 @@ use newsclaims_text::Document;
 
 use crate::{release_binary, shared};
 
+mod baseline;
 mod report;
 mod run;
 mod spacy;
@@ -33,7 +35,8 @@ use report::{load_average, ms, percent, print_run, thousands, verdict};
 use run::{Timer, best_runs_alternating, binary_command, startup, streaming, target_dir};
 use spacy::spacy;
 
-const USAGE: &str = "usage: cargo xtask bench [--input FILE.jsonl]... [--spacy PYTHON] [--limit N] [--runs N] \
+const USAGE: &str = "usage: cargo xtask bench [--input FILE.jsonl]... [--spacy PYTHON] [--baseline BINARY] \
+                     [--limit N] [--runs N] \
                      [--no-default] [--skip-stream] [--repeat N]";
 
 /// How many times the AllSides sample is repeated on standard input for the streaming check,
@@ -43,6 +46,7 @@ const STREAM_REPEAT: usize = 50;
 struct Options {
     inputs: Vec<PathBuf>,
     spacy: Option<PathBuf>,
+    baseline: Option<PathBuf>,
     limit: Option<usize>,
     runs: usize,
     defaults: bool,
@@ -54,6 +58,7 @@ fn parse(args: &[String]) -> Result<Options> {
     let mut options = Options {
         inputs: Vec::new(),
         spacy: std::env::var_os("NEWSCLAIMS_SPACY").map(PathBuf::from),
+        baseline: None,
         limit: None,
         runs: 3,
         defaults: true,
@@ -69,6 +74,7 @@ fn parse(args: &[String]) -> Result<Options> {
         match a.as_str() {
             "--input" => options.inputs.push(PathBuf::from(value()?)),
             "--spacy" => options.spacy = Some(PathBuf::from(value()?)),
+            "--baseline" => options.baseline = Some(PathBuf::from(value()?)),
             "--limit" => options.limit = Some(value()?.parse().context("--limit wants a number")?),
             "--runs" => {
                 options.runs = value()?
@@ -163,6 +169,11 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
 
     let (speedups, one_thread) = binary_table(&binary, &timer, &corpora, options.runs, cores)?;
 
+    let compared = match &options.baseline {
+        Some(baseline) => baseline::compare(&binary, baseline, &timer, &corpora, options.runs)?,
+        None => Vec::new(),
+    };
+
     let stream = if options.stream {
         streaming(&binary, &timer, &corpora, options.repeat)?
     } else {
@@ -197,6 +208,19 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     println!("load average at the end: {}", load_average());
     println!();
     print_targets(&ratios, &speedups, stream, startup, options.repeat, cores);
+    for c in &compared {
+        if let Some(ratio) = c.cpu_ratio() {
+            verdict(
+                &format!(
+                    "{}: CPU time within {:.0}% of the baseline",
+                    c.name,
+                    (baseline::WITHIN - 1.0) * 100.0
+                ),
+                ratio <= baseline::WITHIN,
+                format!("{ratio:.3}×"),
+            );
+        }
+    }
     Ok(())
 }
 
