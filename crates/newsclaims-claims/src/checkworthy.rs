@@ -13,7 +13,7 @@
 //! photo captions score 0. Scoring is one hash and one table read per word and bigram.
 
 mod features;
-mod words;
+pub(crate) mod words;
 
 use std::ops::Range;
 
@@ -23,7 +23,7 @@ use newsclaims_tokenize::Sentence;
 use crate::view::View;
 use crate::{ClaimKind, ClaimType};
 
-pub(crate) use features::{BUCKETS, Words};
+pub(crate) use features::BUCKETS;
 
 /// The embedded model: the magic `NCW1`, the weight scale and the bias (`f32`, little-endian),
 /// then one `i16` weight per bucket (the weight is `scale * w`).

@@ -107,6 +107,11 @@ static FORMS: LazyLock<FxHashMap<Box<str>, Cue>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Every form [`cue`] finds, with its cue.
+pub(crate) fn forms() -> impl Iterator<Item = (&'static str, Cue)> {
+    FORMS.iter().map(|(form, cue)| (&**form, *cue))
+}
+
 fn lookup(lemma: String) -> Option<Cue> {
     let k = CUES.binary_search_by(|(l, _)| (*l).cmp(&lemma)).ok()?;
     Some(CUES[k].1)

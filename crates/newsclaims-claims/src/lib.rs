@@ -27,6 +27,7 @@ mod rank_weights;
 mod speaker;
 #[cfg(feature = "train")]
 pub mod speaker_training;
+mod token_word;
 mod view;
 
 /// The lemma of an irregular form the cues use (`said` → `say`), for `newsclaims-dev

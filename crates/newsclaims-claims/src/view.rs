@@ -43,8 +43,9 @@ pub(crate) struct View<'a> {
     /// When set (training only), content-boundary decisions keep the rules' end and are
     /// recorded here with their candidates.
     pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
-    /// What the check-worthiness features read of each token, worked out on first use.
-    pub(crate) checkworthy_words: crate::checkworthy::Words,
+    /// What the rules and the check-worthiness features read of each token on its own, worked
+    /// out on first use.
+    pub(crate) words: crate::token_word::Words,
     /// When set (training only), cue decisions are the rules' alone and are recorded here with
     /// their features.
     pub(crate) cue_record: Option<RefCell<Vec<crate::attribution::cue_model::Case>>>,
@@ -134,7 +135,7 @@ impl<'a> View<'a> {
             pos: RefCell::new(vec![Pos::default(); n]),
             tagged: vec![Cell::new(false); tokens.sentences.len()],
             record: None,
-            checkworthy_words: crate::checkworthy::Words::new(n),
+            words: crate::token_word::Words::new(n),
             cue_record: None,
             text,
             tokens: &tokens.tokens,
@@ -172,6 +173,12 @@ impl<'a> View<'a> {
             self.tagged[s].set(true);
         }
         self.pos.borrow().get(i).copied()
+    }
+
+    /// The cue lemma token `i` is a form of: `lexicon::cue` of its word, looked up once per
+    /// token.
+    pub(crate) fn cue(&self, i: usize) -> Option<crate::lexicon::Cue> {
+        crate::token_word::cue_at(self, i)
     }
 
     pub(crate) fn len(&self) -> usize {

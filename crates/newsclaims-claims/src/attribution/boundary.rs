@@ -16,7 +16,7 @@
 use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
-use crate::lexicon::{self, CueClass};
+use crate::lexicon::CueClass;
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -87,21 +87,15 @@ pub(crate) struct Case {
 
 /// The content's end for `d`: the best-scoring candidate (the rules' end on a tie).
 pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
-    let finite = |j: &usize| matches!(view.tag(*j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
-    let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
-    let d = &Decision {
-        first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
-        last_finite: scan.rev().find(finite),
-        ..*d
-    };
-    let mut feats = Vec::with_capacity(32);
     if let Some(log) = &view.record {
+        let d = &with_finite(view, d);
         let mut case = Case {
             cue: view.span(d.cue),
             from: view.span(d.from),
             candidates: Vec::new(),
             rule: 0,
         };
+        let mut feats = Vec::with_capacity(32);
         for (k, words) in candidates(view, d) {
             if k == d.rule_end {
                 case.rule = case.candidates.len();
@@ -120,13 +114,19 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
         return d.rule_end;
     }
     let all = candidates(view, d);
+    let Some(&rule) = all.iter().find(|c| c.0 == d.rule_end) else {
+        return d.rule_end;
+    };
+    if all.len() == 1 {
+        // No other end to weigh: the rules' end stands, whatever its score.
+        return d.rule_end;
+    }
+    let d = &with_finite(view, d);
+    let mut feats = Vec::with_capacity(32);
     let mut score = |(k, words): (usize, usize)| {
         feats.clear();
         features(view, d, k, words, &mut feats);
         feats.iter().map(|&f| weight(f)).sum::<i32>()
-    };
-    let Some(&rule) = all.iter().find(|c| c.0 == d.rule_end) else {
-        return d.rule_end;
     };
     let mut best = (score(rule) + MARGIN, d.rule_end);
     for &c in all.iter().filter(|c| c.0 != d.rule_end) {
@@ -136,6 +136,17 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
         }
     }
     best.1
+}
+
+/// `d` with the first and last finite verbs of its content set.
+fn with_finite(view: &View<'_>, d: &Decision) -> Decision {
+    let finite = |j: &usize| matches!(view.tag(*j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
+    let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
+    Decision {
+        first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
+        last_finite: scan.rev().find(finite),
+        ..*d
+    }
 }
 
 fn weight(f: u32) -> i32 {
@@ -152,9 +163,7 @@ fn candidates(view: &View<'_>, d: &Decision) -> Vec<(usize, usize)> {
     // Past the rules' end only up to the next cue word: the rules stop before a cue that has
     // a claim of its own (`, adding that ...`, `, X said`), which the content must not swallow.
     let next_cue = (d.rule_end..d.limit.min(d.from + MAX_CONTENT))
-        .find(|&k| {
-            view.is_wordlike(k) && (lexicon::cue(view.word(k)).is_some() || view.is(k, "according"))
-        })
+        .find(|&k| view.is_wordlike(k) && (view.cue(k).is_some() || view.is(k, "according")))
         .unwrap_or(d.limit);
     let top = d
         .limit
@@ -303,17 +312,16 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
 
 /// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to
 /// [`FEATURE_BITS`] bits.
+// Out of line: the cue classifier and the ranker hash two dozen features each, and one copy of
+// the loop keeps their code small (they run between the tagger and the rules, which evict it).
+#[inline(never)]
 pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    eat(template);
+    const PRIME: u32 = 0x0100_0193;
+    let mut h = (0x811c_9dc5 ^ u32::from(template)).wrapping_mul(PRIME);
     for p in parts {
-        eat(0x1f);
-        for b in p.bytes() {
-            eat(b.to_ascii_lowercase());
+        h = (h ^ 0x1f).wrapping_mul(PRIME);
+        for &b in p.as_bytes() {
+            h = (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
         }
     }
     (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)

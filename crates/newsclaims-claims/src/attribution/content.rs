@@ -111,11 +111,7 @@ pub(super) fn forward_content(
         f += 1;
     }
     // `“Q,” he said Monday, adding that ...`: the next cue's content, not this one's.
-    if f >= end
-        || view.is_wordlike(f)
-            && lexicon::cue(view.word(f)).is_some()
-            && view.word(f).ends_with("ing")
-    {
+    if f >= end || view.is_wordlike(f) && view.cue(f).is_some() && view.word(f).ends_with("ing") {
         return Some(Forward::empty(f));
     }
     let range = content_range(view, f, end, class, cue)?;
@@ -192,7 +188,7 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
             break;
         }
         let kw = view.word(k);
-        let is_cue = lexicon::cue(kw).is_some() || kw.eq_ignore_ascii_case("according");
+        let is_cue = view.cue(k).is_some() || kw.eq_ignore_ascii_case("according");
         if is_cue && k > f + 1 {
             let p = k - 1;
             let shared = view.is_punct(p, ",")
@@ -310,7 +306,7 @@ pub(super) fn forward_to_end(view: &View<'_>, f: usize, end: usize) -> Option<Fo
 /// with the first, not part of its content.
 pub(super) fn coordinated_attribution(view: &View<'_>, k: usize, floor: usize) -> Option<usize> {
     let w = view.word(k);
-    if w.ends_with("ing") || !view.is_wordlike(k) || lexicon::cue(w).is_none() {
+    if w.ends_with("ing") || !view.is_wordlike(k) || view.cue(k).is_none() {
         return None;
     }
     let lo = k.saturating_sub(5).max(floor + 1);
@@ -399,7 +395,7 @@ pub(super) fn phrase_start(view: &View<'_>, first: usize, floor: usize) -> usize
         let w = view.word(p);
         let np_word = view.is_wordlike(p)
             && (view.is_capitalized(p)
-                || !lexicon::is_np_boundary(w) && lexicon::cue(w).is_none()
+                || !lexicon::is_np_boundary(w) && view.cue(p).is_none()
                 || view.is_any(p, &["of", "the"]))
             || view.is_punct(p, ".")
             || view.is_punct(p, "-")

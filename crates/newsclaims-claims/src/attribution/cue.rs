@@ -180,7 +180,7 @@ struct Cue {
 /// a verb of saying here (not a noun, a name, an infinitive of intention).
 fn cue_reading(view: &View<'_>, i: usize, relaxed: bool) -> Result<(lexicon::Cue, bool), Reject> {
     let w = view.word(i);
-    let cue = lexicon::cue(w).ok_or(Reject::NotCue)?;
+    let cue = view.cue(i).ok_or(Reject::NotCue)?;
     let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
     // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
     // the reliable cues (`said`, `told`) are trusted as they are.
@@ -479,7 +479,7 @@ pub(super) fn shared_subject(
             && view.is_wordlike(k)
             && !view.is_capitalized(k)
             && (lexicon::is_aux_or_adverb(w)
-                || lexicon::cue(w).is_some()
+                || view.cue(k).is_some()
                 || w.ends_with("ed")
                 || w.ends_with('s') && view.word(k - 1) != "’")
             && view.label_at(k).is_none()

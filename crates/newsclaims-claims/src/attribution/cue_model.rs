@@ -19,7 +19,6 @@ use newsclaims_text::Span;
 
 use super::boundary::hash;
 use super::cue::Reject;
-use crate::lexicon;
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -120,7 +119,7 @@ fn features(view: &View<'_>, i: usize, outcome: Option<Reject>, out: &mut Vec<u3
     let (n1, n2) = (word_at(after(1)), word_at(after(2)));
     let tag = |j: Option<usize>| j.and_then(|j| view.tag(j)).map_or("<s>", Pos::as_str);
     let (t0, tp, tn) = (tag(Some(i)), tag(before(1)), tag(after(1)));
-    let lemma = lexicon::cue(view.word(i)).map_or("according", |c| c.lemma);
+    let lemma = view.cue(i).map_or("according", |c| c.lemma);
     let r = Reject::as_str(outcome);
     let quotes = quote_shape(view, i);
     let that = (i + 1..i + 1 + WINDOW)

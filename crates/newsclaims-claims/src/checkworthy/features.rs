@@ -7,11 +7,9 @@
 //! sentences at run time, so the two sides can never drift apart. It allocates nothing but the
 //! caller's buffer: words are lower-cased and digit-folded while they are hashed.
 
-use std::cell::Cell;
-
 use newsclaims_entities::Label;
 
-use crate::lexicon;
+use crate::token_word::{Word, flag, fnv, mix, word_at};
 use crate::view::View;
 
 /// How many weights the model has: feature hashes are taken modulo this (a power of two).
@@ -36,89 +34,12 @@ pub(crate) struct Signals {
     pub(crate) question: bool,
 }
 
-/// Feature kinds: each seeds the hash, so a word and a class feature of the same spelling differ.
-const WORD: u32 = 0x9e37_79b9;
+/// Feature kinds: each seeds the hash, so a word and a class feature of the same spelling differ
+/// (the word seed is `token_word`'s).
 const BIGRAM: u32 = 0x85eb_ca6b;
 const CLASS: u32 = 0xc2b2_ae35;
 /// The hash of the sentence boundary in bigrams.
 const BOUNDARY: u32 = 0x27d4_eb2f;
-
-/// What the features read of one token: its hash and word classes, which depend on the token
-/// alone. A sentence and the claims inside it read the same tokens, so each token's is worked
-/// out once per text ([`Words`]).
-#[derive(Clone, Copy)]
-pub(crate) struct Word {
-    hash: u32,
-    flags: u16,
-}
-
-/// The token is a word, number, hashtag or handle.
-const WORDLIKE: u16 = 1;
-/// Punctuation that is a feature of its own: `? ! % $ :`.
-const MARK: u16 = 1 << 1;
-const QUESTION: u16 = 1 << 2;
-const DIGIT: u16 = 1 << 3;
-/// The word is short enough to be lower-cased for the word classes.
-const CLASSED: u16 = 1 << 4;
-const COMPARISON: u16 = 1 << 5;
-const THAN: u16 = 1 << 6;
-const PAST_EVENT: u16 = 1 << 7;
-const MODAL: u16 = 1 << 8;
-const SHOULD: u16 = 1 << 9;
-const OPINION: u16 = 1 << 10;
-const PERSONAL: u16 = 1 << 11;
-/// A comparative (`more`, `bigger`): a `than` after it makes a comparison.
-const COMPARATIVE: u16 = 1 << 12;
-
-/// Each token's [`Word`], filled on first use.
-pub(crate) struct Words(Vec<Cell<Option<Word>>>);
-
-impl Words {
-    pub(crate) fn new(n_tokens: usize) -> Words {
-        Words(vec![Cell::new(None); n_tokens])
-    }
-}
-
-fn word_at(view: &View<'_>, k: usize) -> Word {
-    let cached = view.checkworthy_words.0.get(k);
-    if let Some(word) = cached.and_then(Cell::get) {
-        return word;
-    }
-    let word = describe(view, k);
-    if let Some(cell) = cached {
-        cell.set(Some(word));
-    }
-    word
-}
-
-fn describe(view: &View<'_>, k: usize) -> Word {
-    let w = view.word(k);
-    let mut flags = 0;
-    if !view.is_wordlike(k) {
-        if matches!(w, "?" | "!" | "%" | "$" | ":") {
-            flags |= MARK;
-            if w == "?" {
-                flags |= QUESTION;
-            }
-        }
-        return Word {
-            hash: word_hash(w),
-            flags,
-        };
-    }
-    flags |= WORDLIKE;
-    if w.bytes().any(|b| b.is_ascii_digit()) {
-        flags |= DIGIT;
-    }
-    let mut buf = [0u8; 32];
-    if let Some(lw) = lexicon::lower_ascii(w, &mut buf) {
-        flags |= CLASSED | classes(w, lw);
-    }
-    Word {
-        hash: word_hash(w),
-        flags,
-    }
-}
 
 /// Appends the feature hashes of the tokens `tokens` (indices into `view`, ascending) to
 /// `out`, and returns what the stretch holds.
@@ -136,10 +57,10 @@ pub(crate) fn collect(
         {
             mention(&mut s, m.label, &view.text[m.span], out);
         }
-        let Word { hash: h, flags } = word_at(view, k);
-        if flags & WORDLIKE == 0 {
-            if flags & MARK != 0 {
-                s.question |= flags & QUESTION != 0;
+        let Word { hash: h, flags, .. } = word_at(view, k);
+        if flags & flag::WORDLIKE == 0 {
+            if flags & flag::MARK != 0 {
+                s.question |= flags & flag::QUESTION != 0;
                 out.push(h);
                 out.push(bigram(prev, h));
                 prev = h;
@@ -150,23 +71,23 @@ pub(crate) fn collect(
         out.push(h);
         out.push(bigram(prev, h));
         prev = h;
-        if view.mention_at(k).is_none() && flags & DIGIT != 0 {
+        if view.mention_at(k).is_none() && flags & flag::DIGIT != 0 {
             // Digits the tagger missed still make a quantity.
             s.numbers += 1;
         }
-        if flags & CLASSED == 0 {
+        if flags & flag::CLASSED == 0 {
             prev_comparative = false;
             continue;
         }
-        if flags & COMPARISON != 0 || (flags & THAN != 0 && prev_comparative) {
+        if flags & flag::COMPARISON != 0 || (flags & flag::THAN != 0 && prev_comparative) {
             s.comparison = true;
         }
-        s.past_event |= flags & PAST_EVENT != 0;
-        s.modal |= flags & MODAL != 0;
-        s.should |= flags & SHOULD != 0;
-        s.opinion |= flags & OPINION != 0;
-        s.personal |= flags & PERSONAL != 0;
-        prev_comparative = flags & COMPARATIVE != 0;
+        s.past_event |= flags & flag::PAST_EVENT != 0;
+        s.modal |= flags & flag::MODAL != 0;
+        s.should |= flags & flag::SHOULD != 0;
+        s.opinion |= flags & flag::OPINION != 0;
+        s.personal |= flags & flag::PERSONAL != 0;
+        prev_comparative = flags & flag::COMPARATIVE != 0;
     }
     out.push(bigram(prev, BOUNDARY));
     summary(&s, out);
@@ -191,39 +112,6 @@ fn mention(s: &mut Signals, label: Label, text: &str, out: &mut Vec<u32>) {
         _ => {}
     }
     out.push(class_hash("entity", label.as_str(), 0));
-}
-
-/// The word-class flags of one word and its lower-cased form.
-fn classes(w: &str, lw: &str) -> u16 {
-    let mut flags = 0;
-    if super::words::is_comparison(lw) {
-        flags |= COMPARISON;
-    }
-    if lw == "than" {
-        flags |= THAN;
-    }
-    if super::words::is_past_event(w) {
-        flags |= PAST_EVENT;
-    }
-    if super::words::is_modal(lw) {
-        flags |= MODAL;
-    }
-    if matches!(lw, "should" | "must" | "ought" | "need" | "needs") {
-        flags |= SHOULD;
-    }
-    if super::words::is_opinion(lw) {
-        flags |= OPINION;
-    }
-    if matches!(
-        lw,
-        "i" | "we" | "you" | "our" | "your" | "my" | "me" | "us" | "ours" | "yours"
-    ) {
-        flags |= PERSONAL;
-    }
-    if matches!(lw, "more" | "less" | "fewer") || (lw.len() > 4 && lw.ends_with("er")) {
-        flags |= COMPARATIVE;
-    }
-    flags
 }
 
 /// The class features of the whole stretch: counts in small buckets, flags.
@@ -260,52 +148,6 @@ fn length_bucket(words: usize) -> u32 {
         16..=25 => 4,
         _ => 5,
     }
-}
-
-/// FNV-1a over bytes, continuing from `h`.
-fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
-/// Murmur3's finaliser: spreads a combined hash over all bits before it is cut to a bucket.
-fn mix(mut h: u32) -> u32 {
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^ (h >> 16)
-}
-
-/// The hash of a word lower-cased, with every digit read as `0` (so `1,200` and `3,400` are one
-/// feature) and curly apostrophes as straight ones (debate transcripts use straight ones).
-fn word_hash(w: &str) -> u32 {
-    let mut h = WORD ^ 0x811c_9dc5;
-    if w.is_ascii() {
-        // The same bytes as the char loop below: an ASCII char is its one byte.
-        for b in w.bytes() {
-            let b = if b.is_ascii_digit() {
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            };
-            h = fnv(h, &[b]);
-        }
-        return mix(h);
-    }
-    for c in w.chars() {
-        let c = match c {
-            '’' | '‘' => '\'',
-            '0'..='9' => '0',
-            c => c.to_ascii_lowercase(),
-        };
-        let mut buf = [0u8; 4];
-        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
-    }
-    mix(h)
 }
 
 fn bigram(a: u32, b: u32) -> u32 {

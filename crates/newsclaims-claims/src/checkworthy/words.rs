@@ -1,224 +1,230 @@
 //! Small word classes the check-worthiness features name: comparisons, past events, modality,
 //! opinion. The model learns how much each class counts; the classes also decide a claim's type.
+//!
+//! The lists are read through one table per text token (`crate::token_word`); the functions
+//! here answer for a single word, for the rare word the table does not decide alone.
 
 /// Modal and future talk: predictions are not yet checkable.
-pub(crate) fn is_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "would"
-            | "could"
-            | "might"
-            | "may"
-            | "expected"
-            | "expects"
-            | "forecast"
-            | "plans"
-            | "predicted"
-            | "likely"
-    )
-}
+pub(crate) const MODAL: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "expected",
+    "expects",
+    "forecast",
+    "plans",
+    "predicted",
+    "likely",
+];
 
-pub(crate) fn is_comparison(w: &str) -> bool {
-    matches!(
-        w,
-        "doubled"
-            | "tripled"
-            | "halved"
-            | "quadrupled"
-            | "largest"
-            | "biggest"
-            | "highest"
-            | "lowest"
-            | "smallest"
-            | "fewest"
-            | "record"
-            | "increased"
-            | "decreased"
-            | "rose"
-            | "fell"
-            | "grew"
-            | "dropped"
-            | "declined"
-            | "surged"
-            | "jumped"
-            | "soared"
-            | "plunged"
-            | "outnumber"
-            | "outnumbered"
-            | "twice"
-            | "triple"
-            | "double"
-            | "most"
-            | "least"
-    )
-}
+/// Comparisons, records and changes of amount.
+pub(crate) const COMPARISON: &[&str] = &[
+    "doubled",
+    "tripled",
+    "halved",
+    "quadrupled",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "smallest",
+    "fewest",
+    "record",
+    "increased",
+    "decreased",
+    "rose",
+    "fell",
+    "grew",
+    "dropped",
+    "declined",
+    "surged",
+    "jumped",
+    "soared",
+    "plunged",
+    "outnumber",
+    "outnumbered",
+    "twice",
+    "triple",
+    "double",
+    "most",
+    "least",
+];
+
+/// Irregular past-tense and participle forms that report an event.
+pub(crate) const PAST_EVENT: &[&str] = &[
+    "began",
+    "begun",
+    "won",
+    "lost",
+    "met",
+    "took",
+    "taken",
+    "made",
+    "went",
+    "came",
+    "left",
+    "fell",
+    "rose",
+    "sent",
+    "found",
+    "built",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "held",
+    "led",
+    "struck",
+    "shot",
+    "hit",
+    "fought",
+    "fled",
+    "froze",
+    "gave",
+    "given",
+    "withdrew",
+    "withdrawn",
+    "broke",
+    "broken",
+    "chose",
+    "drove",
+    "ran",
+    "spent",
+    "stole",
+    "swept",
+    "threw",
+    "wore",
+    "became",
+    "overtook",
+    "seized",
+];
+
+/// Regular `-ed` forms that report speech or a state, not an event.
+pub(crate) const NOT_PAST_EVENT: &[&str] = &[
+    "said",
+    "called",
+    "added",
+    "noted",
+    "stated",
+    "claimed",
+    "asked",
+    "reported",
+    "tweeted",
+    "seemed",
+    "appeared",
+    "wanted",
+    "needed",
+    "liked",
+    "loved",
+    "hoped",
+    "believed",
+    "used",
+    "based",
+    "concerned",
+    "interested",
+    "expected",
+    "supposed",
+    "allowed",
+    "related",
+    "emphasized",
+    "reiterated",
+    "declared",
+    "argued",
+    "insisted",
+    "warned",
+    "pledged",
+    "praised",
+    "cited",
+    "described",
+    "suggested",
+    "indicated",
+];
+
+/// Words of judgement and feeling.
+pub(crate) const OPINION: &[&str] = &[
+    "great",
+    "terrible",
+    "wrong",
+    "right",
+    "rightful",
+    "good",
+    "bad",
+    "best",
+    "worst",
+    "important",
+    "serious",
+    "significant",
+    "amazing",
+    "horrible",
+    "disgrace",
+    "disgraceful",
+    "ridiculous",
+    "proud",
+    "honor",
+    "honored",
+    "honour",
+    "happy",
+    "sad",
+    "unfortunately",
+    "hope",
+    "hopes",
+    "believe",
+    "believes",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "wonderful",
+    "beautiful",
+    "fantastic",
+    "awful",
+    "shameful",
+    "outrageous",
+    "threat",
+    "dangerous",
+    "unacceptable",
+    "deplorable",
+    "incredible",
+    "stupid",
+    "crazy",
+    "nice",
+    "glad",
+    "pleased",
+    "disappointed",
+    "fair",
+    "unfair",
+    "brave",
+    "strong",
+    "weak",
+    "failed",
+    "disaster",
+    "tremendous",
+    "absolutely",
+    "clearly",
+    "love",
+    "hate",
+    "want",
+    "wants",
+    "wish",
+];
+
+/// `should`-type obligation.
+pub(crate) const SHOULD: &[&str] = &["should", "must", "ought", "need", "needs"];
+
+/// First and second person.
+pub(crate) const PERSONAL: &[&str] = &[
+    "i", "we", "you", "our", "your", "my", "me", "us", "ours", "yours",
+];
+
+/// Comparatives without the `-er` ending: a `than` after one makes a comparison.
+pub(crate) const COMPARATIVE: &[&str] = &["more", "less", "fewer"];
 
 /// A past-tense or participle verb that reports an event, not speech or a state.
 pub(crate) fn is_past_event(w: &str) -> bool {
     if w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if matches!(
-        w,
-        "began"
-            | "begun"
-            | "won"
-            | "lost"
-            | "met"
-            | "took"
-            | "taken"
-            | "made"
-            | "went"
-            | "came"
-            | "left"
-            | "fell"
-            | "rose"
-            | "sent"
-            | "found"
-            | "built"
-            | "brought"
-            | "bought"
-            | "sold"
-            | "paid"
-            | "held"
-            | "led"
-            | "struck"
-            | "shot"
-            | "hit"
-            | "fought"
-            | "fled"
-            | "froze"
-            | "gave"
-            | "given"
-            | "withdrew"
-            | "withdrawn"
-            | "broke"
-            | "broken"
-            | "chose"
-            | "drove"
-            | "ran"
-            | "spent"
-            | "stole"
-            | "swept"
-            | "threw"
-            | "wore"
-            | "became"
-            | "overtook"
-            | "seized"
-    ) {
-        return true;
-    }
-    w.len() > 4
-        && w.ends_with("ed")
-        && !matches!(
-            w,
-            "said"
-                | "called"
-                | "added"
-                | "noted"
-                | "stated"
-                | "claimed"
-                | "asked"
-                | "reported"
-                | "tweeted"
-                | "seemed"
-                | "appeared"
-                | "wanted"
-                | "needed"
-                | "liked"
-                | "loved"
-                | "hoped"
-                | "believed"
-                | "used"
-                | "based"
-                | "concerned"
-                | "interested"
-                | "expected"
-                | "supposed"
-                | "allowed"
-                | "related"
-                | "emphasized"
-                | "reiterated"
-                | "declared"
-                | "argued"
-                | "insisted"
-                | "warned"
-                | "pledged"
-                | "praised"
-                | "cited"
-                | "described"
-                | "suggested"
-                | "indicated"
-        )
-}
-
-pub(crate) fn is_opinion(w: &str) -> bool {
-    matches!(
-        w,
-        "great"
-            | "terrible"
-            | "wrong"
-            | "right"
-            | "rightful"
-            | "good"
-            | "bad"
-            | "best"
-            | "worst"
-            | "important"
-            | "serious"
-            | "significant"
-            | "amazing"
-            | "horrible"
-            | "disgrace"
-            | "disgraceful"
-            | "ridiculous"
-            | "proud"
-            | "honor"
-            | "honored"
-            | "honour"
-            | "happy"
-            | "sad"
-            | "unfortunately"
-            | "hope"
-            | "hopes"
-            | "believe"
-            | "believes"
-            | "think"
-            | "thinks"
-            | "feel"
-            | "feels"
-            | "wonderful"
-            | "beautiful"
-            | "fantastic"
-            | "awful"
-            | "shameful"
-            | "outrageous"
-            | "threat"
-            | "dangerous"
-            | "unacceptable"
-            | "deplorable"
-            | "incredible"
-            | "stupid"
-            | "crazy"
-            | "nice"
-            | "glad"
-            | "pleased"
-            | "disappointed"
-            | "fair"
-            | "unfair"
-            | "brave"
-            | "strong"
-            | "weak"
-            | "failed"
-            | "disaster"
-            | "tremendous"
-            | "absolutely"
-            | "clearly"
-            | "love"
-            | "hate"
-            | "want"
-            | "wants"
-            | "wish"
-    )
+    PAST_EVENT.contains(&w) || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_EVENT.contains(&w)
 }

@@ -75,7 +75,7 @@ impl<'v, 'a> Context<'v, 'a> {
             .map(|(_, c)| c);
         let speech = case == Case::Subject
             && (at.checked_sub(1).into_iter().chain(at + 1..at + 4))
-                .any(|k| view.is_wordlike(k) && crate::lexicon::cue(view.word(k)).is_some());
+                .any(|k| view.is_wordlike(k) && view.cue(k).is_some());
         Context {
             speech,
             view,
