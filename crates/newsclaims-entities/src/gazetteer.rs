@@ -19,6 +19,9 @@ const EMBEDDED: &str = include_str!("../lexicons/names.tsv");
 /// The longest name looked for, in tokens (`’s` and punctuation are tokens).
 const MAX_TOKENS: usize = 16;
 
+/// Bits of the names' [`KeyFilter`] (16 KB; about one bit in eight set by its 17,600 keys).
+const FILTER_BITS: u32 = 17;
+
 /// Bit set on a key that is a proper prefix of a longer entry.
 const PREFIX: u8 = 1 << 7;
 
@@ -26,6 +29,8 @@ const PREFIX: u8 = 1 << 7;
 /// `u8::MAX & !PREFIX` means "only a prefix".
 struct Names {
     entries: IdMap<u8>,
+    /// The keys of `entries`.
+    filter: KeyFilter,
 }
 
 const NONE: u8 = 0x7f;
@@ -34,7 +39,12 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| Names::new(EMBEDDED));
 
 impl Names {
     fn new(text: &str) -> Names {
+        // Sized up front for the entries and about as many prefixes: growing the map entry by
+        // entry cost a third of the start-up.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut entries: IdMap<u8> = IdMap::default();
+        entries.reserve(2 * lines);
+        let mut filter = KeyFilter::new(FILTER_BITS);
         for line in text.lines() {
             let Some((name, label)) = line.split_once('\t') else {
                 continue;
@@ -44,17 +54,18 @@ impl Names {
             };
             let index = Label::ALL.iter().position(|l| *l == label).unwrap_or(0) as u8;
             let mut h = lexicon::HASH_START;
-            let words: Vec<&str> = name.split_whitespace().collect();
-            for (k, w) in words.iter().enumerate() {
+            let mut words = name.split_whitespace().peekable();
+            while let Some(w) = words.next() {
                 h = lexicon::fold_str(h, w);
-                if k + 1 < words.len() {
+                filter.insert(h);
+                if words.peek().is_some() {
                     *entries.entry(h).or_insert(NONE) |= PREFIX;
                 }
             }
             let e = entries.entry(h).or_insert(NONE);
             *e = (*e & PREFIX) | index;
         }
-        Names { entries }
+        Names { entries, filter }
     }
 
     /// The longest known name starting at token `a`: its end and label.
@@ -63,6 +74,9 @@ impl Names {
         let mut best = None;
         for b in a..(a + MAX_TOKENS).min(doc.words.len()) {
             h = lexicon::fold_str(h, doc.words[b]);
+            if b == a && !self.filter.may_hold(h) {
+                break;
+            }
             let Some(&e) = self.entries.get(&h) else {
                 break;
             };
@@ -74,6 +88,44 @@ impl Names {
             }
         }
         best
+    }
+}
+
+/// Which hashes the names' map (its entries and their prefixes) may hold: a one-hash Bloom
+/// filter of `2^bits` bits, asked before the map at every token. Nearly every word starts no
+/// name, and the map is far larger than the L1 cache: each of those lookups missed it.
+/// A token may match the first words of an entry together (`Maroon5`, `Maroon 5`), so the
+/// filter holds every key of the map, not only first words.
+struct KeyFilter {
+    bits: Box<[u64]>,
+    shift: u32,
+}
+
+impl KeyFilter {
+    /// An empty filter of `2^bits` bits.
+    fn new(bits: u32) -> KeyFilter {
+        KeyFilter {
+            bits: vec![0; (1usize << bits).div_ceil(64)].into_boxed_slice(),
+            shift: 64 - bits,
+        }
+    }
+
+    /// Adds key `h`.
+    fn insert(&mut self, h: u64) {
+        let b = self.bit(h);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// The bit of hash `h`: its top bits, which the hash map's bucket index does not use.
+    fn bit(&self, h: u64) -> usize {
+        (h >> self.shift) as usize
+    }
+
+    /// False when the map has no key `h`; true when it may.
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let b = self.bit(h);
+        self.bits[b / 64] >> (b % 64) & 1 != 0
     }
 }
 
