@@ -150,7 +150,17 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
                 (after..open).all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
             });
         let next_para = para == pp + 1 && ends_paragraph;
-        if (para == pp || next_para) && p.kind == ClaimKind::Direct && cue_between && gap_clear {
+        // `“Q1,” X said.¶She continued, “Q2.”`: a quote after words of a sentence of its own is
+        // that sentence's claim, not a fragment of the one before.
+        let same_sentence = view.sent(p.anchor) == view.sent(open);
+        let opens_clause =
+            same_sentence || (view.clause_start(open)..open).all(|t| !view.is_wordlike(t));
+        if (para == pp || next_para)
+            && p.kind == ClaimKind::Direct
+            && cue_between
+            && gap_clear
+            && opens_clause
+        {
             let extra: Vec<Span> = quote
                 .fragments
                 .iter()
