@@ -48,6 +48,8 @@ pub(crate) struct Decision {
     /// The first and last finite verbs (`VBD VBZ VBP MD`) of `from..limit`, set by [`decide`].
     first_finite: usize,
     last_finite: Option<usize>,
+    /// Words of `from..limit` within [`MAX_CONTENT`], set by [`decide`].
+    total_words: usize,
 }
 
 impl Decision {
@@ -68,6 +70,7 @@ impl Decision {
             limit,
             first_finite: usize::MAX,
             last_finite: None,
+            total_words: 0,
         }
     }
 }
@@ -144,7 +147,8 @@ fn with_finite(view: &View<'_>, d: &Decision) -> Decision {
     let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
     Decision {
         first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
-        last_finite: scan.rev().find(finite),
+        last_finite: scan.clone().rev().find(finite),
+        total_words: view.count_words(scan),
         ..*d
     }
 }
@@ -243,6 +247,11 @@ mod t {
     pub(super) const NEXT2_WORD: u8 = 15;
     pub(super) const QUOTE_POS: u8 = 16;
     pub(super) const CLASS_WORD: u8 = 17;
+    pub(super) const VERBS_WORD: u8 = 18;
+    pub(super) const CLASS_VERBS_POS: u8 = 19;
+    pub(super) const REST_POS: u8 = 20;
+    pub(super) const CLAUSE_NEXT: u8 = 21;
+    pub(super) const LEMMA_WORD: u8 = 22;
 }
 
 /// The hashed features of ending `d`'s content before token `k`.
@@ -280,6 +289,13 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
         CueClass::Object => "object",
         CueClass::Particle => "particle",
     };
+    let rest = match d.total_words.saturating_sub(words) {
+        0 => "0",
+        1..=2 => "1",
+        3..=5 => "3",
+        6..=10 => "6",
+        _ => "11",
+    };
     let quoted = if view.quote_at(d.from).is_some() {
         "q"
     } else {
@@ -308,6 +324,47 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
     f(t::VERBS_POS, &[verbs, np]);
     f(t::SIDE_OF_RULE, &[side, np]);
     f(t::QUOTE_POS, &[quoted, np]);
+    f(t::VERBS_WORD, &[verbs, nw]);
+    f(t::CLASS_VERBS_POS, &[class, verbs, np]);
+    f(t::REST_POS, &[rest, np]);
+    f(t::CLAUSE_NEXT, &[clause_next(view, k, d.limit), class]);
+    f(t::LEMMA_WORD, &[d.lemma, nw]);
+}
+
+/// What follows an end before `k`: a clause of its own (a subject and a finite verb within a
+/// few words, after a comma or conjunction: `, he is ready`, `and attempted`), or not.
+fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
+    let mut j = k;
+    let mut joined = "";
+    while j < limit && (view.is_punct(j, ",") || view.is_any(j, &["and", "but"])) {
+        joined = if view.is_punct(j, ",") { "," } else { "cc" };
+        j += 1;
+    }
+    let finite = |j: usize| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
+    if j >= limit {
+        return "end";
+    }
+    if finite(j) {
+        return match joined {
+            "" => "verb",
+            "," => ",verb",
+            _ => "ccverb",
+        };
+    }
+    let subject = matches!(
+        view.tag(j),
+        Some(Pos::PRP | Pos::NNP | Pos::NNPS | Pos::DT | Pos::NN | Pos::NNS)
+    );
+    let clause = subject
+        && (j + 1..limit.min(j + 5))
+            .take_while(|&m| view.is_wordlike(m))
+            .any(finite);
+    match (clause, joined) {
+        (false, _) => "-",
+        (true, "") => "clause",
+        (true, ",") => ",clause",
+        (true, _) => "ccclause",
+    }
 }
 
 /// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to

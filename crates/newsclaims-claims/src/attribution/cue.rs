@@ -390,12 +390,8 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
         view.quote_at(r.start)
             .is_some_and(|q| view.quotes[q].tokens.start == r.start)
     };
-    // `continued` is a cue only next to a quotation (`“...,” he continued.`, `She continued,
-    // “...”`).
-    if at.lemma == "continue"
-        && !backward.as_ref().is_some_and(&is_quote)
-        && !forward.as_ref().is_some_and(|f| f.after_comma && is_quote(&f.range))
-    {
+    // `continued` is a cue only after a quotation (`“...,” he continued.`).
+    if at.lemma == "continue" && !backward.as_ref().is_some_and(&is_quote) {
         return None;
     }
     let pieces = match (backward, forward) {
