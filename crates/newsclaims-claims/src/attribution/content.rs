@@ -451,8 +451,8 @@ pub(super) fn backward_content(
 }
 
 /// A clause of reported content without what opens it in the narrator's voice: a coordinating
-/// conjunction (`And Mrs. Clinton now holds ...`, `But ...`) or an upper-case dateline and its
-/// dash (`WASHINGTON ― ...`).
+/// conjunction (`And Mrs. Clinton now holds ...`, `But ...`), a connective and its comma
+/// (`However, ...`) or an upper-case dateline and its dash (`WASHINGTON ― ...`).
 pub(super) fn narration_lead(
     view: &View<'_>,
     mut r: std::ops::Range<usize>,
@@ -469,6 +469,20 @@ pub(super) fn narration_lead(
     }
     if r.len() > 2 && view.is_any(r.start, &["and", "but", "so"]) && view.is_capitalized(r.start) {
         r.start += 1;
+    }
+    // `However, ...`, `In fact, ...`: a connective and its comma.
+    for n in 1..=2 {
+        let comma = r.start + n;
+        if comma + 1 < r.end
+            && view.is_punct(comma, ",")
+            && (r.start..comma).all(|k| view.is_wordlike(k))
+        {
+            let words: Vec<&str> = (r.start..comma).map(|k| view.word(k)).collect();
+            if lexicon::is_connective(&words) {
+                r.start = comma + 1;
+                break;
+            }
+        }
     }
     trim(view, r)
 }

@@ -126,22 +126,45 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
     // Only claims near the quote are candidates, which keeps the pass linear: the cue
     // claims are sorted, the quote claims come in text order after them.
     let near = nearby(found, sorted, view.span(open).start());
-    let prev = near
+    // A participle's claim closing the attribution's sentence (`“Q1,” said X, speaking of
+    // ....`) leaves the quotation before it the one that goes on.
+    let participle = |f: &Found| f.kind != ClaimKind::Direct && view.word(f.anchor).ends_with("ing");
+    let before = |k: usize| found[k].tokens.end <= open && found[k].speaker.is_some();
+    let mut prev = near
         .iter()
         .copied()
-        .filter(|&k| found[k].tokens.end <= open && found[k].speaker.is_some())
+        .filter(|&k| before(k))
         .max_by_key(|&k| found[k].tokens.end);
+    let later_sentence = |k: usize| view.sent(found[k].anchor) != view.sent(open);
+    if let Some(k) = prev.filter(|&k| participle(&found[k]) && later_sentence(k)) {
+        let direct = near
+            .iter()
+            .copied()
+            .filter(|&o| before(o) && found[o].kind == ClaimKind::Direct)
+            .filter(|&o| view.sent(found[o].anchor) == view.sent(found[k].anchor))
+            .max_by_key(|&o| found[o].tokens.end);
+        prev = direct.or(prev);
+    }
     if let Some(k) = prev {
         let p = &found[k];
         let pp = view.para(p.tokens.end.saturating_sub(1));
         let cue_between = p.cue.is_some_and(|c| c.start() >= p.span().end());
         // Nothing else was reported in between (`“Q1,” X said, adding that ... “Q2”`).
         let gap = p.tokens.end..open;
+        // A title (`on Fox News's “Fox and Friends.”`) or a participle's claim sharing the
+        // speaker (`said Caddell, speaking of ...`) does not interrupt it.
+        let title_at = |t: usize| {
+            view.quote_at(t)
+                .is_some_and(|q| is_title(view, view.quotes[q].tokens.clone()))
+        };
         let gap_clear = gap.len() <= 40
-            && gap.clone().all(|t| view.quote_at(t).is_none())
-            && !near
-                .iter()
-                .any(|&o| found[o].tokens.start >= gap.start && found[o].tokens.start < gap.end);
+            && gap.clone().all(|t| view.quote_at(t).is_none() || title_at(t))
+            && !near.iter().any(|&o| {
+                let f = &found[o];
+                f.tokens.start >= gap.start
+                    && f.tokens.start < gap.end
+                    && !(f.anchor > gap.start && view.word(f.anchor).ends_with("ing"))
+            });
         // The next paragraph continues it too when the previous one ended with the
         // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.
         let ends_paragraph = gap_clear

@@ -320,3 +320,46 @@ pub(crate) fn is_addressee(w: &str) -> bool {
     ];
     WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
 }
+
+/// Discourse connectives that open a sentence in the narrator's voice before a comma
+/// (`However, ...`, `In fact, ...`): PolNeAR train leaves them out of the content before a
+/// trailing cue (`However, growth is slowing, she said.`), while a time or place (`In 2014,`)
+/// stays in.
+pub(crate) fn is_connective(words: &[&str]) -> bool {
+    const ONE: &[&str] = &[
+        "however",
+        "still",
+        "moreover",
+        "meanwhile",
+        "nevertheless",
+        "nonetheless",
+        "furthermore",
+        "additionally",
+        "indeed",
+        "besides",
+        "likewise",
+        "similarly",
+        "also",
+        "regardless",
+    ];
+    const TWO: &[[&str; 2]] = &[
+        ["in", "fact"],
+        ["in", "addition"],
+        ["even", "so"],
+        ["as", "such"],
+        ["in", "contrast"],
+        ["in", "particular"],
+        ["of", "course"],
+        ["by", "contrast"],
+        ["for", "example"],
+        ["for", "instance"],
+        ["in", "short"],
+    ];
+    match words {
+        [w] => ONE.iter().any(|d| w.eq_ignore_ascii_case(d)),
+        [a, b] => TWO
+            .iter()
+            .any(|[x, y]| a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y)),
+        _ => false,
+    }
+}
