@@ -320,7 +320,9 @@ fn fallback_subject(
     let after_comma = prev.is_some_and(|p| view.is_punct(p, ",") || view.quote_at(p).is_some());
     let participle = view.word(i).ends_with("ing");
     let rest = view.count_words(i + 1..end);
-    if after_comma && !participle && (1..=10).contains(&rest) {
+    // Not an adjunct (`, said in a phone interview`, `, shouted to the crowd`).
+    let adjunct = lexicon::is_preposition(view.word(i + 1));
+    if after_comma && !participle && !adjunct && (1..=10).contains(&rest) {
         let last = (i + 1..end)
             .rev()
             .find(|&k| view.is_wordlike(k))
@@ -431,6 +433,10 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
 /// cue, followed by the clause end, a comma, or an adjunct.
 pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Option<Np> {
     let np = speaker::subject_right(view, cue + 1, end)?;
+    // `said in a phone interview`, `shouted to the crowd`: an adjunct, not the speaker.
+    if lexicon::is_preposition(view.word(np.first)) {
+        return None;
+    }
     let next = np.last + 1;
     let closes = next >= end
         || view.is_punct(next, ",")
