@@ -128,7 +128,8 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
     let near = nearby(found, sorted, view.span(open).start());
     // A participle's claim closing the attribution's sentence (`“Q1,” said X, speaking of
     // ....`) leaves the quotation before it the one that goes on.
-    let participle = |f: &Found| f.kind != ClaimKind::Direct && view.word(f.anchor).ends_with("ing");
+    let participle =
+        |f: &Found| f.kind != ClaimKind::Direct && view.word(f.anchor).ends_with("ing");
     let before = |k: usize| found[k].tokens.end <= open && found[k].speaker.is_some();
     let mut prev = near
         .iter()
@@ -158,7 +159,9 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
                 .is_some_and(|q| is_title(view, view.quotes[q].tokens.clone()))
         };
         let gap_clear = gap.len() <= 40
-            && gap.clone().all(|t| view.quote_at(t).is_none() || title_at(t))
+            && gap
+                .clone()
+                .all(|t| view.quote_at(t).is_none() || title_at(t))
             && !near.iter().any(|&o| {
                 let f = &found[o];
                 f.tokens.start >= gap.start
