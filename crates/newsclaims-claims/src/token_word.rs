@@ -91,6 +91,11 @@ pub(crate) fn cue_at(view: &View<'_>, k: usize) -> Option<Cue> {
     TABLE.cues.get(usize::from(word.cue)).copied()
 }
 
+/// Whether token `k` is a word-like form of a cue lemma.
+pub(crate) fn is_cue(view: &View<'_>, k: usize) -> bool {
+    view.is_wordlike(k) && word_at(view, k).cue != NO_CUE
+}
+
 /// The longest word the lists are read for: [`lexicon::lower_ascii`]'s buffer.
 const MAX_CLASSED: usize = 32;
 
@@ -98,7 +103,7 @@ const MAX_CLASSED: usize = 32;
 #[inline(never)]
 fn describe(view: &View<'_>, k: usize) -> Word {
     let w = view.word(k);
-    let hash = word_hash(w);
+    let Scan { hash, kinds } = scan(w);
     let mut flags = flag::KNOWN;
     if !view.is_wordlike(k) {
         if matches!(w, "?" | "!" | "%" | "$" | ":") {
@@ -114,7 +119,7 @@ fn describe(view: &View<'_>, k: usize) -> Word {
         };
     }
     flags |= flag::WORDLIKE;
-    if w.bytes().any(|b| b.is_ascii_digit()) {
+    if kinds & kind::DIGIT != 0 {
         flags |= flag::DIGIT;
     }
     if w.len() > MAX_CLASSED {
@@ -127,7 +132,7 @@ fn describe(view: &View<'_>, k: usize) -> Word {
     flags |= flag::CLASSED;
     let entry = TABLE.get(hash, w);
     flags |= entry.flags & !(flag::PAST_LISTED | flag::NOT_PAST);
-    if is_past_event(w, entry.flags) {
+    if is_past_event(w, kinds, entry.flags) {
         flags |= flag::PAST_EVENT;
     }
     let b = w.as_bytes();
@@ -141,12 +146,12 @@ fn describe(view: &View<'_>, k: usize) -> Word {
     }
 }
 
-/// [`words::is_past_event`] of `w`, from its table entry.
-fn is_past_event(w: &str, table_flags: u16) -> bool {
+/// [`words::is_past_event`] of `w`, from the kinds of its bytes and its table entry.
+fn is_past_event(w: &str, kinds: u8, table_flags: u16) -> bool {
     if w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+    if kinds & kind::UPPER != 0 {
         // The lists are lower case: the table's entry is the lower-cased word's (`iPad`).
         return words::is_past_event(w);
     }
@@ -158,14 +163,38 @@ fn is_past_event(w: &str, table_flags: u16) -> bool {
 /// feature) and curly apostrophes as straight ones (debate transcripts use straight ones).
 /// Words equal but for ASCII case have one hash.
 pub(crate) fn word_hash(w: &str) -> u32 {
+    scan(w).hash
+}
+
+/// A word's [`word_hash`] and the [`kind`]s of its bytes, from one pass over an ASCII word.
+struct Scan {
+    hash: u32,
+    kinds: u8,
+}
+
+/// What a byte is, for [`Scan`].
+mod kind {
+    pub(super) const DIGIT: u8 = 1;
+    pub(super) const UPPER: u8 = 1 << 1;
+    /// Part of a multi-byte character: the word is hashed char by char.
+    pub(super) const NON_ASCII: u8 = 1 << 2;
+}
+
+fn scan(w: &str) -> Scan {
     let mut h = WORD ^ 0x811c_9dc5;
-    if w.is_ascii() {
-        // The same bytes as the char loop below: an ASCII char is its one byte.
-        for &b in w.as_bytes() {
-            h = (h ^ u32::from(FOLD[usize::from(b & 0x7f)])).wrapping_mul(FNV_PRIME);
-        }
-        return mix(h);
+    let mut kinds = 0;
+    for &b in w.as_bytes() {
+        let (folded, k) = BYTES[usize::from(b)];
+        kinds |= k;
+        h = (h ^ u32::from(folded)).wrapping_mul(FNV_PRIME);
     }
+    if kinds & kind::NON_ASCII == 0 {
+        return Scan {
+            hash: mix(h),
+            kinds,
+        };
+    }
+    let mut h = WORD ^ 0x811c_9dc5;
     for c in w.chars() {
         let c = match c {
             '’' | '‘' => '\'',
@@ -175,19 +204,27 @@ pub(crate) fn word_hash(w: &str) -> u32 {
         let mut buf = [0u8; 4];
         h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
     }
-    mix(h)
+    Scan {
+        hash: mix(h),
+        kinds,
+    }
 }
 
-/// Each ASCII byte as [`word_hash`] reads it: upper case as lower case, digits as `0`.
-static FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Each byte as [`scan`] reads an ASCII word (upper case as lower case, digits as `0`: the
+/// bytes of the char loop, an ASCII char being its one byte), and its [`kind`].
+static BYTES: [(u8, u8); 256] = {
+    let mut t = [(0u8, 0u8); 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
-            b'0'
+            (b'0', kind::DIGIT)
+        } else if c.is_ascii_uppercase() {
+            (c.to_ascii_lowercase(), kind::UPPER)
+        } else if c.is_ascii() {
+            (c, 0)
         } else {
-            c.to_ascii_lowercase()
+            (c, kind::NON_ASCII)
         };
         b += 1;
     }
@@ -381,7 +418,7 @@ mod tests {
             assert_eq!(cue, lexicon::cue(w).map(|c| c.lemma), "{w}");
             if w.len() <= MAX_CLASSED {
                 let mut fast = entry.flags & !(flag::PAST_LISTED | flag::NOT_PAST);
-                if is_past_event(w, entry.flags) {
+                if is_past_event(w, scan(w).kinds, entry.flags) {
                     fast |= flag::PAST_EVENT;
                 }
                 let b = w.as_bytes();
