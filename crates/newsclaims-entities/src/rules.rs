@@ -517,6 +517,10 @@ pub(crate) fn split_tokens(
             out.push((k, span, Label::Norp));
             continue;
         }
+        // A byte test first: nearly no word holds a hyphen.
+        if !w.as_bytes().contains(&b'-') {
+            continue;
+        }
         let Some((left, right)) = w.split_once('-') else {
             continue;
         };

@@ -52,11 +52,18 @@ const MAX_TOKENS: usize = 8;
 pub(super) fn apply(doc: &Doc, names: &mut Vec<Name>) {
     let mut found = Vec::new();
     for k in 0..doc.words.len() {
-        if let Some(name) = war_on(doc, k)
-            .or_else(|| named_day(doc, k))
-            .or_else(|| vessel(doc, k))
-            .or_else(|| code_citation(doc, k))
-        {
+        // `War`, a day's prefix and a title of the Code start with a capital or a digit; at any
+        // other word (nearly all) only a vessel's name can start, after its noun.
+        let first = doc.word(k).as_bytes().first();
+        let found_here = if first.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+            war_on(doc, k)
+                .or_else(|| named_day(doc, k))
+                .or_else(|| vessel(doc, k))
+                .or_else(|| code_citation(doc, k))
+        } else {
+            vessel(doc, k)
+        };
+        if let Some(name) = found_here {
             found.push(name);
         }
     }
