@@ -65,7 +65,7 @@ fn main() -> Result<()> {
              build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
              train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
-             train-ner [--check|--speed]              train the name tagger (or check it, or time it)\n  \
+             train-ner [--check|--speed|--cv]         train the name tagger (or check it, time it, cross-validate it)\n  \
              train-speakers [--check]                 train the speaker ranker on GAP and GUM\n  \
              eval-speakers [--binary PATH]            GAP F1 and GUM news speaker accuracy\n  \
              train-syntax [--check]                   train the POS and chunk taggers\n  \

@@ -1,6 +1,12 @@
-//! `cargo xtask train-ner [--check | --speed]`: derives the gazetteer lexicons, trains the name
-//! tagger of `newsclaims-entities` on CoNLL-2003 train (reporting entity F1 on dev after each
-//! epoch) and writes `crates/newsclaims-entities/{lexicons/*.txt, model/ner.bin}`.
+//! `cargo xtask train-ner [--check | --speed | --cv | --seed K]`: derives the gazetteer
+//! lexicons, trains the name tagger of `newsclaims-entities` on CoNLL-2003 train (reporting entity
+//! F1 on dev after each epoch) and writes `crates/newsclaims-entities/{lexicons/*.txt,
+//! model/ner.bin}`.
+//!
+//! `--cv [--folds K] [--seeds N] [--epochs E]` writes nothing: it reports K-fold
+//! cross-validation on train and dev, per epoch, for N training seeds (mean and spread).
+//! `--seed K` writes a model trained with the K-th of those seeds instead of the committed one
+//! (to score the spread through the whole pipeline; never committed).
 //!
 //! `--check` re-derives everything in memory (training takes well under a minute) and fails when
 //! the committed bytes differ. `--speed` times the embedded tagger alone on the news corpora.
@@ -13,6 +19,10 @@ use newsclaims_entities::train::{self, Resources};
 
 use crate::{generated, root, shared};
 
+mod cv;
+
+use cv::cross_validate;
+
 /// Passes over the training data; chosen on dev (see the crate README).
 const EPOCHS: usize = 14;
 
@@ -21,66 +31,120 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     if args.iter().any(|a| a == "--speed") {
         return speed();
     }
-    let data = shared().join("data");
-    let train_path = data.join("conll2003/train.txt");
-    if !generated::source_present(
-        "train-ner",
-        &train_path,
-        check,
-        "the name tagger is trained on CoNLL-2003",
-    )? {
+    let cv = args.iter().any(|a| a == "--cv");
+    let Some(inputs) = Inputs::read(args, check || cv)? else {
         return Ok(());
+    };
+    if cv {
+        return cross_validate(args, &inputs);
     }
-    let crate_dir = root().join("crates/newsclaims-entities");
-    let gazetteers: Vec<String> = train::GAZETTEER_FILES
-        .iter()
-        .map(|f| read(&data.join("gazetteers").join(f)))
-        .collect::<Result<_>>()?;
-    let gazetteers: Vec<&str> = gazetteers.iter().map(String::as_str).collect();
-    let lexicons = train::build_lexicons(&gazetteers);
-    // The last lexicon, the first names, is build-lexicons' output, read as committed.
-    let first_names = read(&crate_dir.join("lexicons/first_names.tsv"))?;
-    let train_docs = train::parse_conll(&read(&train_path)?);
-    let clusters_path = crate_dir.join("model/clusters.txt");
-    let clusters = if args.iter().any(|a| a == "--no-clusters") {
-        read(&clusters_path)?
-    } else {
-        let started = Instant::now();
-        let clusters = derive_clusters(&train_docs)?;
-        eprintln!(
-            "train-ner: word clusters derived in {:.1}s",
-            started.elapsed().as_secs_f64()
-        );
-        clusters
-    };
-    let dev_docs = train::parse_conll(&read(&data.join("conll2003/dev.txt"))?);
-    let resources = Resources {
-        lexicons: lexicons
-            .iter()
-            .map(|(_, text)| text.as_str())
-            .chain([first_names.as_str()])
-            .collect(),
-        clusters: &clusters,
-    };
     let started = Instant::now();
-    let model = train::train(&train_docs, &dev_docs, &resources, EPOCHS, |epoch, c| {
-        eprintln!(
-            "train-ner: epoch {epoch:2} dev F1 {:.4} (PER {:.4} ORG {:.4} LOC {:.4} MISC {:.4}) {:.1}s",
-            c[4].f1(),
-            c[0].f1(),
-            c[1].f1(),
-            c[2].f1(),
-            c[3].f1(),
-            started.elapsed().as_secs_f64()
-        );
-    });
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = lexicons
+    let model = train::train(
+        &inputs.train,
+        &inputs.dev,
+        &inputs.resources(),
+        EPOCHS,
+        cv::seed(cv::option(args, "--seed", 0)?),
+        |epoch, c| {
+            eprintln!(
+                "train-ner: epoch {epoch:2} dev F1 {} {:.1}s",
+                by_type(&c),
+                started.elapsed().as_secs_f64()
+            );
+        },
+    );
+    let crate_dir = root().join("crates/newsclaims-entities");
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = inputs
+        .lexicons
         .into_iter()
         .map(|(name, text)| (crate_dir.join("lexicons").join(name), text.into_bytes()))
         .collect();
-    outputs.push((clusters_path, clusters.into_bytes()));
+    outputs.push((
+        crate_dir.join("model/clusters.txt"),
+        inputs.clusters.into_bytes(),
+    ));
     outputs.push((crate_dir.join("model/ner.bin"), model));
     generated::write_or_check("train-ner", &outputs, check)
+}
+
+/// Everything training reads: CoNLL train and dev, the derived lexicons, the first names and
+/// the word clusters.
+struct Inputs {
+    train: Vec<train::ConllDoc>,
+    dev: Vec<train::ConllDoc>,
+    lexicons: Vec<(&'static str, String)>,
+    first_names: String,
+    clusters: String,
+}
+
+impl Inputs {
+    /// Reads and derives the inputs; `None` (after a notice) when CoNLL-2003 is absent and
+    /// `required` is false.
+    fn read(args: &[String], required: bool) -> Result<Option<Inputs>> {
+        let data = shared().join("data");
+        let train_path = data.join("conll2003/train.txt");
+        if !generated::source_present(
+            "train-ner",
+            &train_path,
+            required,
+            "the name tagger is trained on CoNLL-2003",
+        )? {
+            return Ok(None);
+        }
+        let crate_dir = root().join("crates/newsclaims-entities");
+        let gazetteers: Vec<String> = train::GAZETTEER_FILES
+            .iter()
+            .map(|f| read(&data.join("gazetteers").join(f)))
+            .collect::<Result<_>>()?;
+        let gazetteers: Vec<&str> = gazetteers.iter().map(String::as_str).collect();
+        let lexicons = train::build_lexicons(&gazetteers);
+        // The last lexicon, the first names, is build-lexicons' output, read as committed.
+        let first_names = read(&crate_dir.join("lexicons/first_names.tsv"))?;
+        let train = train::parse_conll(&read(&train_path)?);
+        let clusters = if args.iter().any(|a| a == "--no-clusters") {
+            read(&crate_dir.join("model/clusters.txt"))?
+        } else {
+            let started = Instant::now();
+            let clusters = derive_clusters(&train)?;
+            eprintln!(
+                "train-ner: word clusters derived in {:.1}s",
+                started.elapsed().as_secs_f64()
+            );
+            clusters
+        };
+        let dev = train::parse_conll(&read(&data.join("conll2003/dev.txt"))?);
+        Ok(Some(Inputs {
+            train,
+            dev,
+            lexicons,
+            first_names,
+            clusters,
+        }))
+    }
+
+    fn resources(&self) -> Resources<'_> {
+        Resources {
+            lexicons: self
+                .lexicons
+                .iter()
+                .map(|(_, text)| text.as_str())
+                .chain([self.first_names.as_str()])
+                .collect(),
+            clusters: &self.clusters,
+        }
+    }
+}
+
+/// `F1 (PER .. ORG .. LOC .. MISC ..)` of one set of counts.
+fn by_type(c: &[train::Counts; 5]) -> String {
+    format!(
+        "{:.4} (PER {:.4} ORG {:.4} LOC {:.4} MISC {:.4})",
+        c[4].f1(),
+        c[0].f1(),
+        c[1].f1(),
+        c[2].f1(),
+        c[3].f1()
+    )
 }
 
 /// The unlabelled news corpora, as documents' texts.

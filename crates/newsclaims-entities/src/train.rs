@@ -13,9 +13,11 @@ use crate::lexicon::{self, IdMap, Lexicon};
 use crate::model::{self, Training, Weights};
 
 mod clusters;
+mod cv;
 mod lexicons;
 
 pub use clusters::{COARSE, FINE, derive_clusters};
+pub use cv::cross_validate;
 pub use lexicons::{GAZETTEER_FILES, build_lexicons};
 
 /// One CoNLL-2003 document: sentences of `(token, type)`, the type `None` outside names.
@@ -197,49 +199,70 @@ fn prepare(doc: &ConllDoc) -> Prepared<'_> {
     }
 }
 
-/// Trains for `epochs` passes over `train` and returns the model file. After each epoch, `log`
-/// receives the epoch number and the entity counts on `dev` (tagged with the averaged weights).
+/// The seed of the committed model's document order.
+pub const SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// Trains for `epochs` passes over `train`, visiting documents in an order drawn from `seed`,
+/// and returns the model file. After each epoch, `log` receives the epoch number and the entity
+/// counts on `dev` (tagged with the averaged weights).
 pub fn train(
     train: &[ConllDoc],
     dev: &[ConllDoc],
     resources: &Resources<'_>,
     epochs: usize,
+    seed: u64,
     mut log: impl FnMut(usize, [Counts; N_TYPES + 1]),
 ) -> Vec<u8> {
     let lex = Lexicon::new(&resources.lexicons);
     let clusters = model::parse_clusters(resources.clusters);
     let train: Vec<Prepared<'_>> = train.iter().map(prepare).collect();
     let dev: Vec<Prepared<'_>> = dev.iter().map(prepare).collect();
+    let docs: Vec<&Prepared<'_>> = train.iter().collect();
+    let mut bytes = Vec::new();
+    fit(&docs, &lex, &clusters, epochs, seed, |epoch, weights| {
+        bytes = weights.encode();
+        if !dev.is_empty() {
+            let compact = Weights::decode(&bytes).expect("just encoded");
+            log(epoch, evaluate(&compact, &lex, &clusters, &dev));
+        }
+    });
+    bytes
+}
+
+/// Averaged-perceptron training over `docs` for `epochs` passes; `after` sees the weights after
+/// each pass.
+fn fit(
+    docs: &[&Prepared<'_>],
+    lex: &Lexicon,
+    clusters: &IdMap<u32>,
+    epochs: usize,
+    seed: u64,
+    mut after: impl FnMut(usize, &Training),
+) {
     let mut weights = Training::new();
     let mut scratch = Scratch::default();
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    // A fixed seed: the same order on every machine.
+    let mut rng = Rng::new(seed);
     let mut out = Vec::new();
-    let mut bytes = Vec::new();
     for epoch in 1..=epochs {
-        // A fixed seed: the same order on every machine.
         rng.shuffle(&mut order);
         for &d in &order {
-            let doc = &train[d];
+            let doc = docs[d];
             let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
             out.clear();
             features::tag_document(
                 &mut weights,
-                &lex,
-                &clusters,
+                lex,
+                clusters,
                 &sentences,
                 Some(&doc.gold),
                 &mut scratch,
                 &mut out,
             );
         }
-        bytes = weights.encode();
-        if !dev.is_empty() {
-            let compact = Weights::decode(&bytes).expect("just encoded");
-            log(epoch, evaluate(&compact, &lex, &clusters, &dev));
-        }
+        after(epoch, &weights);
     }
-    bytes
 }
 
 fn evaluate(
