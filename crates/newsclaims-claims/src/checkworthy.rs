@@ -48,7 +48,7 @@ pub fn checkworthy_features(
 ) -> Vec<u32> {
     let view = View::new(text, tokens, entities);
     let mut out = Vec::new();
-    features::collect(&view, 0..view.len(), &mut out);
+    features::collect(&view, 0..view.len(), &mut |h| out.push(h));
     out.iter().map(|&h| h % BUCKETS as u32).collect()
 }
 
@@ -71,10 +71,10 @@ const ATTRIBUTED: f32 = -0.5;
 
 /// Like [`score`], with `offset` added to the logit (the layout of the piece's sentence).
 pub(crate) fn score_with(view: &View<'_>, pieces: &[Span], offset: f32) -> (f32, ClaimType) {
-    let mut hashes = Vec::with_capacity(64);
+    let mut sum = 0;
     let tokens = pieces.iter().flat_map(|&p| piece_tokens(view, p));
-    let signals = features::collect(view, tokens, &mut hashes);
-    (probability(&hashes, offset), claim_type(&signals))
+    let signals = features::collect(view, tokens, &mut |h| sum += weight_of(h));
+    (probability(sum, offset), claim_type(&signals))
 }
 
 /// What the layout of the sentence spanning `range` says beyond its words, as a logit offset:
@@ -111,7 +111,6 @@ pub(crate) fn sentences(
     sentences: &[Sentence],
     attribution: &[bool],
 ) -> Vec<SentenceScore> {
-    let mut hashes = Vec::with_capacity(128);
     sentences
         .iter()
         .map(|sentence| {
@@ -129,12 +128,12 @@ pub(crate) fn sentences(
             let offset =
                 layout_offset(view, range.clone()) + if reported { ATTRIBUTED } else { 0.0 };
             let start = dateline_end(view, range.clone());
-            hashes.clear();
             let tokens =
                 (start..range.end).filter(|&k| !attribution.get(k).copied().unwrap_or(false));
-            let signals = features::collect(view, tokens, &mut hashes);
+            let mut sum = 0;
+            let signals = features::collect(view, tokens, &mut |h| sum += weight_of(h));
             SentenceScore {
-                checkworthiness: probability(&hashes, offset),
+                checkworthiness: probability(sum, offset),
                 claim_type: claim_type(&signals),
             }
         })
@@ -151,14 +150,15 @@ fn piece_tokens(view: &View<'_>, piece: Span) -> Range<usize> {
     first..end
 }
 
-/// The calibrated probability of the hashed features, rounded to three decimals (as printed, so
-/// that the threshold decides on what the reader sees).
-fn probability(hashes: &[u32], offset: f32) -> f32 {
+/// The weight of a feature hash.
+fn weight_of(h: u32) -> i64 {
+    i64::from(weight(h as usize % BUCKETS))
+}
+
+/// The calibrated probability of features whose weights sum to `sum`, rounded to three
+/// decimals (as printed, so that the threshold decides on what the reader sees).
+fn probability(sum: i64, offset: f32) -> f32 {
     let (scale, bias) = header();
-    let mut sum: i64 = 0;
-    for &h in hashes {
-        sum += i64::from(weight(h as usize % BUCKETS));
-    }
     let logit = bias + scale * sum as f32 + offset;
     let p = 1.0 / (1.0 + (-logit).exp());
     (p * 1000.0).round() / 1000.0

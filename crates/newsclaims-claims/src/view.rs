@@ -37,7 +37,8 @@ pub(crate) struct View<'a> {
     /// rules ask for the tags of few sentences (those with a cue word or a quotation), and the
     /// tagger is the costliest step of the stage. A sentence's tags do not depend on any other
     /// sentence, so the order of the questions changes no answer.
-    pos: RefCell<Vec<Pos>>,
+    /// `None` until the sentence is tagged (and for a token outside every sentence).
+    pos: Vec<Cell<Option<Pos>>>,
     /// Whether each sentence's tags are in `pos`.
     tagged: Vec<Cell<bool>>,
     /// When set (training only), content-boundary decisions keep the rules' end and are
@@ -132,7 +133,7 @@ impl<'a> View<'a> {
         }
         View {
             sentences: &tokens.sentences,
-            pos: RefCell::new(vec![Pos::default(); n]),
+            pos: vec![Cell::new(None); n],
             tagged: vec![Cell::new(false); tokens.sentences.len()],
             record: None,
             words: crate::token_word::Words::new(n),
@@ -157,6 +158,16 @@ impl<'a> View<'a> {
     /// The part-of-speech tag of token `i`, tagging its sentence first if need be; `None` for a
     /// token outside every sentence.
     pub(crate) fn tag(&self, i: usize) -> Option<Pos> {
+        match self.pos.get(i).and_then(Cell::get) {
+            Some(tag) => Some(tag),
+            None => self.tag_slow(i),
+        }
+    }
+
+    /// [`View::tag`] of a token whose sentence is not tagged yet, or that lies outside every
+    /// sentence: out of line, so that the question above costs a load where it is inlined.
+    #[inline(never)]
+    fn tag_slow(&self, i: usize) -> Option<Pos> {
         let s = *self.sentence.get(i)? as usize;
         let range = self.sentences.get(s)?.tokens.clone();
         if !range.contains(&i) || range.end > self.tokens.len() {
@@ -169,10 +180,12 @@ impl<'a> View<'a> {
                 .collect();
             let mut tags = Vec::with_capacity(words.len());
             syntax::tag_sentence_pos(&words, &mut tags);
-            self.pos.borrow_mut()[range.clone()].copy_from_slice(&tags);
+            for (cell, &tag) in self.pos[range.clone()].iter().zip(&tags) {
+                cell.set(Some(tag));
+            }
             self.tagged[s].set(true);
         }
-        self.pos.borrow().get(i).copied()
+        self.pos.get(i).and_then(Cell::get)
     }
 
     /// The cue lemma token `i` is a form of: `lexicon::cue` of its word, looked up once per

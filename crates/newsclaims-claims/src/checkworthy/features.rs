@@ -4,8 +4,8 @@
 //! and second person, questions), each one hashed feature.
 //!
 //! The same function reads ClaimBuster's debate sentences when the model is trained and news
-//! sentences at run time, so the two sides can never drift apart. It allocates nothing but the
-//! caller's buffer: words are lower-cased and digit-folded while they are hashed.
+//! sentences at run time, so the two sides can never drift apart. It allocates nothing: each hash
+//! goes to the caller as it is made (the scorer adds its weight, the trainer keeps it).
 
 use newsclaims_entities::Label;
 
@@ -41,12 +41,12 @@ const CLASS: u32 = 0xc2b2_ae35;
 /// The hash of the sentence boundary in bigrams.
 const BOUNDARY: u32 = 0x27d4_eb2f;
 
-/// Appends the feature hashes of the tokens `tokens` (indices into `view`, ascending) to
-/// `out`, and returns what the stretch holds.
+/// Hands the feature hashes of the tokens `tokens` (indices into `view`, ascending) to `out`,
+/// in order, and returns what the stretch holds.
 pub(crate) fn collect(
     view: &View<'_>,
     tokens: impl IntoIterator<Item = usize>,
-    out: &mut Vec<u32>,
+    out: &mut impl FnMut(u32),
 ) -> Signals {
     let mut s = Signals::default();
     let mut prev = BOUNDARY;
@@ -61,15 +61,15 @@ pub(crate) fn collect(
         if flags & flag::WORDLIKE == 0 {
             if flags & flag::MARK != 0 {
                 s.question |= flags & flag::QUESTION != 0;
-                out.push(h);
-                out.push(bigram(prev, h));
+                out(h);
+                out(bigram(prev, h));
                 prev = h;
             }
             continue;
         }
         s.words += 1;
-        out.push(h);
-        out.push(bigram(prev, h));
+        out(h);
+        out(bigram(prev, h));
         prev = h;
         if view.mention_at(k).is_none() && flags & flag::DIGIT != 0 {
             // Digits the tagger missed still make a quantity.
@@ -89,12 +89,12 @@ pub(crate) fn collect(
         s.personal |= flags & flag::PERSONAL != 0;
         prev_comparative = flags & flag::COMPARATIVE != 0;
     }
-    out.push(bigram(prev, BOUNDARY));
+    out(bigram(prev, BOUNDARY));
     summary(&s, out);
     s
 }
 
-fn mention(s: &mut Signals, label: Label, text: &str, out: &mut Vec<u32>) {
+fn mention(s: &mut Signals, label: Label, text: &str, out: &mut impl FnMut(u32)) {
     match label {
         Label::Money | Label::Percent => s.amounts += 1,
         Label::Cardinal | Label::Quantity if !["one", "One", "a", "an"].contains(&text) => {
@@ -111,16 +111,16 @@ fn mention(s: &mut Signals, label: Label, text: &str, out: &mut Vec<u32>) {
         | Label::Law => s.names += 1,
         _ => {}
     }
-    out.push(class_hash("entity", label.as_str(), 0));
+    out(class_hash("entity", label.as_str(), 0));
 }
 
 /// The class features of the whole stretch: counts in small buckets, flags.
-fn summary(s: &Signals, out: &mut Vec<u32>) {
-    out.push(class_hash("words", "", length_bucket(s.words)));
-    out.push(class_hash("amounts", "", s.amounts.min(2) as u32));
-    out.push(class_hash("numbers", "", s.numbers.min(3) as u32));
-    out.push(class_hash("dates", "", s.dates.min(2) as u32));
-    out.push(class_hash("names", "", s.names.min(4) as u32));
+fn summary(s: &Signals, out: &mut impl FnMut(u32)) {
+    out(class_hash("words", "", length_bucket(s.words)));
+    out(class_hash("amounts", "", s.amounts.min(2) as u32));
+    out(class_hash("numbers", "", s.numbers.min(3) as u32));
+    out(class_hash("dates", "", s.dates.min(2) as u32));
+    out(class_hash("names", "", s.names.min(4) as u32));
     let flags = [
         ("comparison", s.comparison),
         ("past-event", s.past_event),
@@ -133,7 +133,7 @@ fn summary(s: &Signals, out: &mut Vec<u32>) {
     ];
     for (name, on) in flags {
         if on {
-            out.push(class_hash(name, "", 1));
+            out(class_hash(name, "", 1));
         }
     }
 }
