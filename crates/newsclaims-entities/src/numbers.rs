@@ -23,6 +23,8 @@ mod lex;
 mod time;
 mod words;
 
+use std::cell::RefCell;
+
 use newsclaims_text::Span;
 use newsclaims_tokenize::{TokenKind, Tokens};
 
@@ -52,10 +54,17 @@ pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
     }
     let mut pieces = Pieces::default();
     let mut spans: Vec<(Span, Label)> = Vec::new();
+    let mut numbers = Vec::new();
     for block in blocks {
         let first = opaque.partition_point(|o| o.end() <= block.start());
         pieces.lex(text, block, &opaque[first..]);
-        let rules = Rules { p: &pieces, text };
+        numbers.clear();
+        numbers.resize(pieces.items.len(), None);
+        let rules = Rules {
+            p: &pieces,
+            text,
+            numbers: RefCell::new(std::mem::take(&mut numbers)),
+        };
         let n = pieces.items.len();
         let mut i = 0;
         let mut last: Option<(usize, Label)> = None;
@@ -87,6 +96,8 @@ pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
                 None => i += 1,
             }
         }
+        // The next block's memo reuses the allocation.
+        numbers = rules.numbers.into_inner();
     }
     snap(tokens, spans)
 }
@@ -159,7 +170,13 @@ enum Num {
 struct Rules<'a> {
     p: &'a Pieces,
     text: &'a str,
+    /// [`Rules::number_word`] of each piece, once asked: the rules at one position ask it of
+    /// the same pieces again and again (ten times per position tried, on news text).
+    numbers: RefCell<Vec<Option<NumberWord>>>,
 }
+
+/// What [`Rules::number_word`] reads at a piece: the number's end and kind, if one starts there.
+type NumberWord = Option<(usize, Num)>;
 
 impl Rules<'_> {
     pub(super) fn low(&self, i: usize) -> &str {

@@ -63,6 +63,18 @@ impl Rules<'_> {
 
     /// A number in digits or words at `i`: its end and what kind of number it is.
     pub(super) fn number_word(&self, i: usize) -> Option<(usize, Num)> {
+        if let Some(&Some(known)) = self.numbers.borrow().get(i) {
+            return known;
+        }
+        let found = self.read_number_word(i);
+        if let Some(slot) = self.numbers.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    /// [`Rules::number_word`], read from the pieces.
+    fn read_number_word(&self, i: usize) -> Option<(usize, Num)> {
         match self.kind(i)? {
             Kind::Num => self.digits_number(i),
             Kind::Word => self.spelled_number(i),
