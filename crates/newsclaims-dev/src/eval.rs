@@ -1,7 +1,8 @@
 //! `cargo xtask eval ner|claims --gold G --docs D [--map conll] [--errors]`: runs the release
 //! pipeline over the documents and scores its output with the referee, `../shared/eval/score.py`.
 //! `claims --errors` lists every miss and false alarm with its class after the scores
-//! (`eval_errors`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
+//! (`eval_errors`); `claims --polnear-that` scores the output rewritten to PolNeAR's convention
+//! of a `that` inside the content (`eval_that`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
 //! AllSides articles whose gold is committed as offsets only
 //! (`crates/newsclaims-entities/tests/data/allsides_dev.offsets.jsonl`) and rebuilt here from the
 //! corpus.
@@ -19,6 +20,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut docs = None;
     let mut extra = Vec::new();
     let mut errors = false;
+    let mut polnear_that = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -31,6 +33,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             "--json" => extra.push(a.clone()),
             "--errors" => errors = true,
+            "--polnear-that" => polnear_that = true,
             "--allsides-dev" => {
                 let (g, d) = allsides_dev()?;
                 gold = Some(g);
@@ -67,6 +70,14 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             .arg(&pred)
             .arg(&docs_jsonl),
     )?;
+    let pred = if polnear_that && what == "claims" {
+        let mapped = out_dir.join("claims.pred.polnear-that.jsonl");
+        let moved = crate::eval_that::rewrite(&pred, &docs_jsonl, &mapped)?;
+        eprintln!("eval: {moved} contents given back their leading `that` (PolNeAR's convention)");
+        mapped
+    } else {
+        pred
+    };
     run_status(
         Command::new("python3")
             .arg(shared().join("eval/score.py"))
