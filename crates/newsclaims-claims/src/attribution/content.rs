@@ -453,14 +453,13 @@ pub(super) fn backward_content(
     if range.is_empty() {
         return None;
     }
-    if close.is_none() && lexicon::is_subordinator(view.word(range.start)) {
-        return None;
+    if close.is_some() {
+        return Some(range);
     }
-    Some(if close.is_none() {
-        narration_lead(view, range)
-    } else {
-        range
-    })
+    // `But when Congress cut funding, Mexico said ...`: an adverbial clause is no content, also
+    // after the narrator's conjunction.
+    let range = narration_lead(view, range);
+    (!range.is_empty() && !lexicon::is_subordinator(view.word(range.start))).then_some(range)
 }
 
 /// A clause of reported content without what opens it in the narrator's voice: a coordinating
