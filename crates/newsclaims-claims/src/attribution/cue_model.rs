@@ -1,7 +1,7 @@
 //! The cue classifier: whether a form of a cue lemma (`said`, `claim`, `according`) is the cue of
 //! an attribution here, trained on PolNeAR train. It reads the word, its lemma, its neighbours and
 //! their tags, the quotations and `that` around it, and the rules' own decision at the word (a
-//! claim, or why not: [`Reject`]). Where the rules built a claim and the classifier is sure it is
+//! claim, with its content's first word and tag, or why not: [`Reject`]). Where the rules built a claim and the classifier is sure it is
 //! no cue, the claim is dropped; where a word test of the rules rejected the word and the
 //! classifier is sure it is a cue, the rules run again without their word tests.
 //!
@@ -35,9 +35,9 @@ pub(crate) const FEATURE_BITS: u32 = super::boundary::FEATURE_BITS;
 pub(crate) const VETO: i32 = 20_000;
 
 /// Above this score, a word the rules rejected is read as a cue and the rules run again without
-/// their word tests; chosen on PolNeAR dev like [`VETO`] (7,000 / 10,000 / 14,000 / 20,000:
-/// 0.7676 / 0.7683 / 0.7663 / 0.7653).
-pub(crate) const RESCUE: i32 = 10_000;
+/// their word tests; chosen on PolNeAR dev like [`VETO`] (attribution F1 at 10,000 / 12,000 /
+/// 14,000: 0.7723 / 0.7724 / 0.7727).
+pub(crate) const RESCUE: i32 = 14_000;
 
 /// Words of context on each side looked at for a quotation or `that`.
 const WINDOW: usize = 8;
@@ -52,8 +52,14 @@ pub(crate) struct Case {
 }
 
 /// The classifier's score for the cue word at `i` given the rules' outcome there (`None`: a
-/// claim); `None` when recording for training (the rules decide alone).
-pub(crate) fn score(view: &View<'_>, i: usize, outcome: Option<Reject>) -> Option<i32> {
+/// claim, whose content starts at token `content`); `None` when recording for training (the
+/// rules decide alone).
+pub(crate) fn score(
+    view: &View<'_>,
+    i: usize,
+    outcome: Option<Reject>,
+    content: Option<usize>,
+) -> Option<i32> {
     // While the boundary ranker's decisions are recorded, the rules decide alone: neither model
     // trains on the other's output.
     if view.record.is_some() {
@@ -61,6 +67,7 @@ pub(crate) fn score(view: &View<'_>, i: usize, outcome: Option<Reject>) -> Optio
     }
     let mut feats = Vec::with_capacity(40);
     features(view, i, outcome, &mut feats);
+    content_features(view, i, content, &mut feats);
     if let Some(log) = &view.cue_record {
         log.borrow_mut().push(Case {
             cue: view.span(i),
@@ -106,6 +113,28 @@ mod t {
     pub(super) const SUBJECT: u8 = 21;
     pub(super) const WORD_OUTCOME: u8 = 22;
     pub(super) const LEMMA_QUOTES: u8 = 23;
+    pub(super) const CONTENT_WORD: u8 = 24;
+    pub(super) const CONTENT_TAG: u8 = 25;
+    pub(super) const CONTENT_SIDE: u8 = 26;
+}
+
+/// The features of the rules' content for the cue at `i`: its first word and tag (`reported
+/// [by The Washington Post]`), and on which side of the cue it lies.
+fn content_features(view: &View<'_>, i: usize, content: Option<usize>, out: &mut Vec<u32>) {
+    let Some(c) = content else {
+        return;
+    };
+    let word = if view.quote_at(c).is_some() {
+        "<q>"
+    } else {
+        view.word(c)
+    };
+    let tag = view.tag(c).map_or("-", Pos::as_str);
+    let lemma = view.cue(i).map_or("according", |c| c.lemma);
+    let side = if c > i { "after" } else { "before" };
+    out.push(hash(t::CONTENT_WORD, &[side, word]));
+    out.push(hash(t::CONTENT_TAG, &[lemma, side, tag]));
+    out.push(hash(t::CONTENT_SIDE, &[lemma, side]));
 }
 
 /// The hashed features of the cue word at `i`.

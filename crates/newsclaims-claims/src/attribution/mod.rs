@@ -128,8 +128,9 @@ fn cue_claim(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) ->
         (Err(_), Some(r)) => r.relaxable(),
         (Err(_), None) => false,
     };
+    let content = outcome.as_ref().ok().map(|f| f.tokens.start);
     let score = if decides || view.cue_record.is_some() {
-        cue_model::score(view, i, reject)
+        cue_model::score(view, i, reject, content)
     } else {
         None
     };
