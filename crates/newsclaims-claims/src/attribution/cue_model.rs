@@ -1,9 +1,10 @@
 //! The cue classifier: whether a form of a cue lemma (`said`, `claim`, `according`) is the cue of
 //! an attribution here, trained on PolNeAR train. It reads the word, its lemma, its neighbours and
 //! their tags, the quotations and `that` around it, and the rules' own decision at the word (a
-//! claim, with its content's first word and tag, or why not: [`Reject`]). Where the rules built a claim and the classifier is sure it is
-//! no cue, the claim is dropped; where a word test of the rules rejected the word and the
-//! classifier is sure it is a cue, the rules run again without their word tests.
+//! claim, with its content's first word and tag, or why not: [`Reject`]). Where the rules built a
+//! claim and the classifier is sure it is no cue, the claim is dropped; where a word test of the
+//! rules rejected the word and the classifier is sure it is a cue, the rules run again without
+//! their word tests.
 //!
 //! An averaged perceptron over hashed features; its weights are `model/cue.bin`
 //! (`cargo xtask train-claims`), `i16` little-endian, one per hashed feature. Scoring is a few
