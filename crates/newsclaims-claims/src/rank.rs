@@ -72,6 +72,12 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "followed_by_relative",
     "in_relative_clause",
     "after_verb",
+    "city_word",
+    "most_mentioned",
+    "log_mentions_after",
+    "subject_before_previous_pronoun",
+    "sentences_back",
+    "previous_sentence_subject",
     "same_sentence&subject",
     "same_sentence&object",
     "same_sentence&possessive",
@@ -115,10 +121,11 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "speech&document_topic",
     "speech&full_name_nearest",
     "speech&log_mentions_before",
+    "speech&previous_sentence_subject",
 ];
 
 /// The features computed directly; the rest are conjunctions and buckets of them.
-const BASE: usize = 36;
+const BASE: usize = 42;
 
 /// Base features conjoined with the pronoun's case (subject, object, possessive), in the order
 /// of their names.
@@ -126,7 +133,7 @@ const CONJOINED: [usize; 10] = [0, 1, 5, 7, 8, 9, 22, 17, 10, 28];
 
 /// Base features conjoined with the pronoun being the subject of a cue of speech (`he said`):
 /// the speaker's case, which news text and GAP's encyclopaedic prose resolve differently.
-const SPEECH: [usize; 7] = [0, 20, 7, 23, 17, 28, 16];
+const SPEECH: [usize; 8] = [0, 20, 7, 23, 17, 28, 16, 41];
 
 pub(crate) const FEATURES: usize = BASE + 3 * CONJOINED.len() + 6 + SPEECH.len();
 
@@ -199,6 +206,41 @@ fn fits(p: Pronoun, label: Label, one_word: bool) -> bool {
     }
 }
 
+/// How many of a cluster's mentions [`surname_like`] looks at: enough to see a body's usual
+/// contexts, few enough to stay cheap on a document that names it hundreds of times.
+const SURNAME_MENTIONS: usize = 8;
+
+/// Whether the one-word mention `m` may be a surname the tagger mislabelled: a word of letters
+/// only, labelled a body or place (never a group, work, law or event), listed in no lexicon
+/// (places, nationalities, words that end names of bodies: `Congress`), and
+/// in none of its cluster's first mentions after a determiner (`the Post`) or before a common
+/// noun it modifies (`Arsenal manager`).
+fn surname_like(view: &View<'_>, m: &newsclaims_entities::Mention) -> bool {
+    let word = &view.text[m.span];
+    if !matches!(m.label, Label::Org | Label::Gpe | Label::Fac | Label::Loc)
+        || !word.chars().all(char::is_alphabetic)
+        || newsclaims_entities::word_class(word) != newsclaims_entities::WordClass::Unknown
+    {
+        return false;
+    }
+    let ents = view.entities;
+    let Some(cluster) = ents.clusters.get(m.cluster) else {
+        return false;
+    };
+    cluster.mentions.iter().take(SURNAME_MENTIONS).all(|&k| {
+        let span = ents.mentions[k].span;
+        let t = view.token_at_or_after(span.start());
+        let next = view.token_at_or_after(span.end());
+        let after_determiner = t > 0 && crate::lexicon::is_determiner(view.word(t - 1));
+        let modifier = view.is_wordlike(next)
+            && !view.is_capitalized(next)
+            && view
+                .tag(next)
+                .is_some_and(|t| matches!(t, Pos::NN | Pos::NNS));
+        !(view.text[span].contains(' ') || after_determiner || modifier)
+    })
+}
+
 /// Whether a mention fills its sentence alone (`Period.`, `Boom.`): an exclamation the tagger
 /// took for a name, which no pronoun names.
 fn alone_in_sentence(view: &View<'_>, first: usize, last: usize) -> bool {
@@ -260,8 +302,12 @@ pub(crate) fn candidates(
         };
         // A one-word name labelled otherwise is a person only when it is a first name
         // (`Nicole` tagged NORP), never a country or agency (`Russia`, `NATO`).
-        let person_like =
-            one_word && female.is_some() && !view.text[m.span].ends_with(char::is_uppercase);
+        // So is a bare surname the tagger took for a body (`Lyubimov`, `Kwan` tagged ORG): a
+        // capitalised word of letters with no determiner before it, which the model weighs
+        // through `not_tagged_person`.
+        let person_like = one_word
+            && !view.text[m.span].ends_with(char::is_uppercase)
+            && (female.is_some() || surname_like(view, &m));
         fits(p, m.label, person_like)
             && fits(p, c.label, person_like)
             && other_sex < OTHER_SEX_RULES_OUT

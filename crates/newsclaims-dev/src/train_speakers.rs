@@ -2,13 +2,14 @@
 //! `crates/newsclaims-claims/src/rank_weights.rs`.
 //!
 //! Training cases are third-person pronouns with their candidate clusters, as the claims stage
-//! computes them over the pipeline's own mentions: GAP development (`gap-development.tsv`: the
-//! cluster holding a gold-coreferent name is the answer) and GUM's training documents outside
-//! the news genre (the clusters holding a mention of the pronoun's gold chain are the answer).
-//! The model is a conditional logit over each pronoun's candidates (softmax, L2), fitted by
-//! full-batch gradient descent in a fixed order, so the weights are deterministic. The L2 strength
-//! is chosen on GAP validation plus GUM's dev documents outside news; GAP test and GUM's news
-//! documents are only measured (`cargo xtask eval-speakers`). Only the weights leave the data.
+//! computes them over the pipeline's own mentions: GAP development and validation (the cluster
+//! holding a gold-coreferent name is the answer) and GUM's training documents outside the news
+//! genre (the clusters holding a mention of the pronoun's gold chain are the answer). The model
+//! is a conditional logit over each pronoun's candidates (softmax, L2), fitted by full-batch
+//! gradient descent in a fixed order, so the weights are deterministic. The L2 strength is chosen
+//! by five-fold cross-validation over GAP development + validation (GAP F1) plus the accuracy on
+//! GUM's dev documents outside news; GAP test and GUM's news documents are only measured (`cargo
+//! xtask eval-speakers`). Only the weights leave the data.
 
 use std::collections::BTreeSet;
 
@@ -28,8 +29,10 @@ struct Case {
 const STEPS: usize = 1500;
 /// Step size on the mean loss; features are flags or logs of small counts.
 const RATE: f64 = 0.5;
-/// The L2 strengths tried on validation.
+/// The L2 strengths tried by cross-validation.
 const L2: [f64; 4] = [1e-4, 1e-3, 1e-2, 1e-1];
+/// Cross-validation folds over GAP development + validation (example `k` is in fold `k % FOLDS`).
+const FOLDS: usize = 5;
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let check = args.iter().any(|a| a == "--check");
@@ -43,69 +46,95 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     )? {
         return Ok(());
     }
-    let dev = eval_speakers::read_gap(&gap.join("gap-development.tsv"))?;
-    let val = eval_speakers::read_gap(&gap.join("gap-validation.tsv"))?;
-    let dev_cases: Vec<GapCase> = dev.iter().map(eval_speakers::gap_case).collect();
-    let val_cases: Vec<GapCase> = val.iter().map(eval_speakers::gap_case).collect();
-    let mut train: Vec<Case> = dev
+    let mut gap_gold = eval_speakers::read_gap(&gap.join("gap-development.tsv"))?;
+    gap_gold.extend(eval_speakers::read_gap(&gap.join("gap-validation.tsv"))?);
+    let gap_cases: Vec<GapCase> = gap_gold.iter().map(eval_speakers::gap_case).collect();
+    let gap_train: Vec<Option<Case>> = gap_gold
         .iter()
-        .zip(&dev_cases)
-        .filter_map(|(g, c)| gap_training_case(g, c))
+        .zip(&gap_cases)
+        .map(|(g, c)| gap_training_case(g, c))
         .collect();
-    let mut gum_val: Vec<Case> = Vec::new();
-    if gum_dir.exists() {
-        let splits = std::fs::read_to_string(shared().join("data/coref/gum/splits.md"))?;
-        let held: BTreeSet<&str> = splits
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("* "))
-            .collect();
-        let dev_docs = dev_split(&splits);
-        let docs = gum::read_dir(&gum_dir, |n| {
-            !n.starts_with("GUM_news_") && !n.starts_with("GUM_reddit_")
-        })?;
-        for doc in &docs {
-            let cases = gum_cases(doc);
-            if dev_docs.contains(doc.name.as_str()) {
-                gum_val.extend(cases);
-            } else if !held.contains(doc.name.as_str()) {
-                train.extend(cases);
-            }
-        }
-    } else {
-        println!("train-speakers: {} is absent; GAP only", gum_dir.display());
-    }
+    let (gum_train, gum_val) = gum_split(&gum_dir)?;
     println!(
-        "train-speakers: {} training pronouns, {} GUM validation pronouns",
-        train.len(),
+        "train-speakers: {} GAP training pronouns, {} GUM training pronouns, {} GUM validation pronouns",
+        gap_train.iter().flatten().count(),
+        gum_train.len(),
         gum_val.len()
     );
-    let mut best: Option<(f64, f64, Vec<f64>)> = None;
+    let mut best: Option<(f64, f64)> = None;
     for l2 in L2 {
-        let w = fit(&train, l2);
-        let score = |f: &[f32; FEATURES]| dot(&w, f) as f32;
-        let gap_f1 = eval_speakers::gap_f1(&val, &val_cases, score)[0].f1();
-        let gum_acc = accuracy(&gum_val, &w);
+        // Cross-validation over GAP development + validation: each fold is scored by a model
+        // fitted on the other folds and GUM's training documents.
+        let mut counts = eval_speakers::Counts::default();
+        for fold in 0..FOLDS {
+            let train: Vec<&Case> = gap_train
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % FOLDS != fold)
+                .filter_map(|(_, c)| c.as_ref())
+                .chain(&gum_train)
+                .collect();
+            let w = fit(&train, l2);
+            let score = |f: &[f32; FEATURES]| dot(&w, f) as f32;
+            let held = gap_gold
+                .iter()
+                .zip(&gap_cases)
+                .enumerate()
+                .filter(|(k, _)| k % FOLDS == fold)
+                .map(|(_, pair)| pair);
+            counts = counts.add(&eval_speakers::gap_f1(held, score)[0]);
+        }
+        let all: Vec<&Case> = gap_train.iter().flatten().chain(&gum_train).collect();
+        let gum_acc = accuracy(&gum_val, &fit(&all, l2));
+        let gap_f1 = counts.f1();
         let chosen = gap_f1 + gum_acc;
-        println!("  L2 {l2:e}: GAP validation F1 {gap_f1:.4}, GUM dev accuracy {gum_acc:.4}");
+        println!("  L2 {l2:e}: GAP cross-validated F1 {gap_f1:.4}, GUM dev accuracy {gum_acc:.4}");
         if best.as_ref().is_none_or(|b| chosen > b.0) {
-            best = Some((chosen, l2, w));
+            best = Some((chosen, l2));
         }
     }
-    let Some((_, l2, w)) = best else {
+    let Some((_, l2)) = best else {
         bail!("no L2 strength tried");
     };
-    println!("train-speakers: L2 {l2:e} chosen on validation");
+    println!("train-speakers: L2 {l2:e} chosen by cross-validation");
+    let all: Vec<&Case> = gap_train.iter().flatten().chain(&gum_train).collect();
+    let w = fit(&all, l2);
     let path = root().join("crates/newsclaims-claims/src/rank_weights.rs");
     generated::write_or_check("train-speakers", &[(path, render(&w).into_bytes())], check)
 }
 
-/// The documents of the `## dev` section of GUM's `splits.md`.
-fn dev_split(splits: &str) -> BTreeSet<&str> {
+/// GUM's pronoun cases outside news and reddit: those of the training documents and those of
+/// the `## dev` section (test documents are left out); none when the corpus is absent.
+fn gum_split(dir: &std::path::Path) -> Result<(Vec<Case>, Vec<Case>)> {
+    let (mut train, mut val) = (Vec::new(), Vec::new());
+    if !dir.exists() {
+        println!("train-speakers: {} is absent; GAP only", dir.display());
+        return Ok((train, val));
+    }
+    let splits = std::fs::read_to_string(shared().join("data/coref/gum/splits.md"))?;
+    let train_docs = split(&splits, "train");
+    let dev_docs = split(&splits, "dev");
+    let docs = gum::read_dir(dir, |n| {
+        !n.starts_with("GUM_news_") && !n.starts_with("GUM_reddit_")
+    })?;
+    for doc in &docs {
+        let cases = gum_cases(doc);
+        if dev_docs.contains(doc.name.as_str()) {
+            val.extend(cases);
+        } else if train_docs.contains(doc.name.as_str()) {
+            train.extend(cases);
+        }
+    }
+    Ok((train, val))
+}
+
+/// The documents of the section `## {name}` of GUM's `splits.md`.
+fn split<'a>(splits: &'a str, name: &str) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     let mut inside = false;
     for line in splits.lines() {
         if line.starts_with("## ") {
-            inside = line.trim() == "## dev";
+            inside = line.trim().strip_prefix("## ") == Some(name);
         } else if inside && let Some(name) = line.trim().strip_prefix("* ") {
             out.insert(name);
         }
@@ -174,7 +203,7 @@ fn dot(w: &[f64], f: &[f32; FEATURES]) -> f64 {
 }
 
 /// Fits the conditional logit: maximises the mean log-probability of the right candidates.
-fn fit(cases: &[Case], l2: f64) -> Vec<f64> {
+fn fit(cases: &[&Case], l2: f64) -> Vec<f64> {
     let mut w = vec![0.0f64; FEATURES];
     let n = cases.len().max(1) as f64;
     let mut grad = vec![0.0f64; FEATURES];
@@ -228,7 +257,8 @@ fn accuracy(cases: &[Case], w: &[f64]) -> f64 {
 fn render(w: &[f64]) -> String {
     let mut out = String::from(
         "//! Generated by `cargo xtask train-speakers`; do not edit. One weight per feature of\n\
-         //! `rank::FEATURE_NAMES`, learned from GAP development and GUM's training documents.\n\n\
+         //! `rank::FEATURE_NAMES`, learned from GAP development + validation and GUM's training\n\
+         //! documents.\n\n\
          /// The speaker ranker's weights.\n",
     );
     out.push_str(&format!(

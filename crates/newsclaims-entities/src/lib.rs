@@ -180,6 +180,48 @@ impl Entities {
     }
 }
 
+/// What the embedded lexicons say of one capitalised word, as the speaker ranker asks of a bare
+/// word the tagger did not call a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    /// Listed nowhere.
+    Unknown,
+    /// A city or town only: many are also surnames (`Florence`, `Moore`, `Canton`).
+    City,
+    /// A country, state, region, nationality or language, or a word that ends names of bodies,
+    /// places, events or laws (`Congress`, `Senate`, `River`): no surname.
+    NotPerson,
+}
+
+/// How the lexicons list the single word `word` (case-insensitively).
+pub fn word_class(word: &str) -> WordClass {
+    let lexicon = &model::MODEL.lexicon;
+    let bits = lexicon.categories([word]);
+    let wide = 1 << lexicon::COUNTRY
+        | 1 << lexicon::STATE
+        | 1 << lexicon::REGION
+        | 1 << lexicon::DEMONYM
+        | 1 << lexicon::LANGUAGE;
+    let cue = lexicon.cue(lexicon::hash_lower(word));
+    if bits & wide != 0
+        || matches!(
+            cue,
+            lexicon::Cue::Org
+                | lexicon::Cue::Loc
+                | lexicon::Cue::Fac
+                | lexicon::Cue::Event
+                | lexicon::Cue::Law
+                | lexicon::Cue::Norp
+        )
+    {
+        WordClass::NotPerson
+    } else if bits & 1 << lexicon::CITY != 0 {
+        WordClass::City
+    } else {
+        WordClass::Unknown
+    }
+}
+
 /// Finds, labels and clusters the entity mentions of `text`.
 pub fn recognize(text: &str, tokens: &Tokens) -> Entities {
     let numeric = numbers::find(text, tokens);

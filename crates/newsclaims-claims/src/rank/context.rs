@@ -23,6 +23,47 @@ fn relative_after(view: &View<'_>, after: usize) -> bool {
     k < view.len() && view.is_any(k, &["who", "whom", "whose"])
 }
 
+/// How many sentences after the pronoun's a candidate's later mentions count: the next few
+/// sentences tell whom the passage is about, the rest of a long article does not.
+const AFTER_SENTENCES: u32 = 3;
+
+/// How many tokens back the previous pronoun of the same class is looked for.
+const CHAIN_TOKENS: usize = 60;
+/// How many mentions before that pronoun are looked at for its subject.
+const CHAIN_MENTIONS: usize = 12;
+
+/// Whether the mention over tokens `first..after` is subject-like: it opens its sentence or a
+/// verb follows it.
+fn subject_like_at(view: &View<'_>, first: usize, after: usize) -> bool {
+    view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD)
+        || first == 0
+        || view.sent(first - 1) != view.sent(first)
+}
+
+/// The subject-like candidate nearest before the previous pronoun of class `p` within
+/// [`CHAIN_TOKENS`] of token `at`, in the same paragraph.
+fn previous_chain(view: &View<'_>, at: usize, p: Pronoun, seen: &[Seen]) -> Option<usize> {
+    let para = view.para(at);
+    let lo = at.saturating_sub(CHAIN_TOKENS);
+    let prev = (lo..at).rev().find(|&k| {
+        view.para(k) == para && super::classify(view.word(k)).is_some_and(|(q, _)| q == p)
+    })?;
+    let ents = view.entities;
+    let pos = view.span(prev).start();
+    let end = ents.mentions.partition_point(|m| m.span.start() < pos);
+    (end.saturating_sub(CHAIN_MENTIONS)..end)
+        .rev()
+        .find_map(|k| {
+            let m = ents.mentions[k];
+            if !seen.iter().any(|s| s.cluster == m.cluster) {
+                return None;
+            }
+            let first = view.token_at_or_after(m.span.start());
+            let after = view.token_at_or_after(m.span.end());
+            subject_like_at(view, first, after).then_some(m.cluster)
+        })
+}
+
 /// What the features of all candidates of one pronoun share.
 pub(super) struct Context<'v, 'a> {
     view: &'v View<'a>,
@@ -36,6 +77,11 @@ pub(super) struct Context<'v, 'a> {
     paragraph_topic: Option<usize>,
     /// Whether the pronoun is the subject of a cue of speech (`he said`, `said he`).
     speech: bool,
+    /// The candidate with more mentions in the whole text than any other.
+    most_mentioned: Option<usize>,
+    /// The subject-like candidate nearest before the previous pronoun of the same class: the
+    /// chain the text is continuing (`She won ... She then fought ... her wrestling`).
+    chain: Option<usize>,
 }
 
 impl<'v, 'a> Context<'v, 'a> {
@@ -76,7 +122,20 @@ impl<'v, 'a> Context<'v, 'a> {
         let speech = case == Case::Subject
             && (at.checked_sub(1).into_iter().chain(at + 1..at + 4))
                 .any(|k| view.is_wordlike(k) && view.cue(k).is_some());
+        // Only a strict winner: a tie says nothing of whom the text is about.
+        let count = |c: usize| ents.clusters[c].mentions.len();
+        let most_mentioned = seen
+            .iter()
+            .map(|s| s.cluster)
+            .max_by_key(|&c| count(c))
+            .filter(|&c| {
+                seen.iter()
+                    .all(|s| s.cluster == c || count(s.cluster) < count(c))
+            });
+        let chain = previous_chain(view, at, p, seen);
         Context {
+            most_mentioned,
+            chain,
             speech,
             view,
             at,
@@ -149,6 +208,20 @@ impl<'v, 'a> Context<'v, 'a> {
         (last, recent)
     }
 
+    /// How many of the cluster's mentions from its `before`-th on (those after the pronoun)
+    /// lie within [`AFTER_SENTENCES`] sentences after it: the person the text goes on about.
+    fn mentions_after(&self, cluster: &newsclaims_entities::Cluster, before: usize) -> usize {
+        let view = self.view;
+        let here = view.sent(self.at);
+        cluster.mentions[before..]
+            .iter()
+            .take_while(|&&k| {
+                let t = view.token_at_or_after(view.entities.mentions[k].span.start());
+                view.sent(t) <= here + AFTER_SENTENCES
+            })
+            .count()
+    }
+
     /// The features of candidate `s`; `rank` is its place among the candidates as walked,
     /// the nearest before the pronoun first.
     pub(super) fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
@@ -181,7 +254,16 @@ impl<'v, 'a> Context<'v, 'a> {
         let before = cluster
             .mentions
             .partition_point(|&k| ents.mentions[k].span.start() < pos);
-        let before_count = before as f32;
+        // Salience is local: only the mentions within the candidate window count, so a long
+        // article's protagonist does not outweigh the person of the last sentences.
+        let before_count = cluster.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|&&k| {
+                let t = view.token_at_or_after(ents.mentions[k].span.start());
+                here.saturating_sub(view.sent(t)) <= super::WINDOW_SENTENCES
+            })
+            .count() as f32;
         let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
         let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let para = view.para(self.at);
@@ -234,6 +316,18 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(relative_after(view, after)),
             flag(self.in_relative_clause(first)),
             flag(first > 0 && view.tag(first - 1).is_some_and(|t| t.is_verb())),
+            flag(
+                person
+                    && words == 1
+                    && cluster.label != Label::Person
+                    && newsclaims_entities::word_class(&view.text[m.span])
+                        == newsclaims_entities::WordClass::City,
+            ),
+            flag(self.most_mentioned == Some(s.cluster)),
+            (self.mentions_after(cluster, before) as f32).ln_1p(),
+            flag(self.chain == Some(s.cluster)),
+            back as f32,
+            flag(s.before && back == 1 && subject_like),
         ];
         let near = (
             distance,
