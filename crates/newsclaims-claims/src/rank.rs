@@ -78,6 +78,9 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "subject_before_previous_pronoun",
     "sentences_back",
     "previous_sentence_subject",
+    "subject_in_pronoun_sentence",
+    "subject_in_previous_sentence",
+    "relative_clause_head",
     "same_sentence&subject",
     "same_sentence&object",
     "same_sentence&possessive",
@@ -125,7 +128,7 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
 ];
 
 /// The features computed directly; the rest are conjunctions and buckets of them.
-const BASE: usize = 42;
+const BASE: usize = 45;
 
 /// Base features conjoined with the pronoun's case (subject, object, possessive), in the order
 /// of their names.

@@ -222,6 +222,31 @@ impl<'v, 'a> Context<'v, 'a> {
             .count()
     }
 
+    /// Whether a mention of the cluster before the pronoun (the first `before` of its mentions)
+    /// is subject-like in the pronoun's sentence, and in the sentence before: the candidate's
+    /// role there, whichever of its mentions is nearest.
+    fn subject_roles(&self, cluster: &newsclaims_entities::Cluster, before: usize) -> (bool, bool) {
+        let view = self.view;
+        let here = view.sent(self.at);
+        let (mut this, mut previous) = (false, false);
+        for &k in cluster.mentions[..before].iter().rev() {
+            let span = view.entities.mentions[k].span;
+            let first = view.token_at_or_after(span.start());
+            let back = here.saturating_sub(view.sent(first));
+            if back > 1 {
+                break;
+            }
+            if subject_like_at(view, first, view.token_at_or_after(span.end())) {
+                if back == 0 {
+                    this = true;
+                } else {
+                    previous = true;
+                }
+            }
+        }
+        (this, previous)
+    }
+
     /// The features of candidate `s`; `rank` is its place among the candidates as walked,
     /// the nearest before the pronoun first.
     pub(super) fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
@@ -265,6 +290,7 @@ impl<'v, 'a> Context<'v, 'a> {
             })
             .count() as f32;
         let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
+        let roles = self.subject_roles(cluster, before);
         let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let para = view.para(self.at);
         // Of the mentions before the pronoun, the last is in the latest paragraph.
@@ -328,6 +354,14 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(self.chain == Some(s.cluster)),
             back as f32,
             flag(s.before && back == 1 && subject_like),
+            flag(roles.0),
+            flag(roles.1),
+            flag(
+                s.before
+                    && back == 0
+                    && relative_after(view, after)
+                    && (after..self.at).all(|k| !view.is_terminator(k)),
+            ),
         ];
         let near = (
             distance,
