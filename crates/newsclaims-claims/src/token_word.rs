@@ -276,6 +276,18 @@ struct Table {
     cues: Box<[Cue]>,
 }
 
+/// The word lists whose words get a class flag of their own, with their flags (the past-event
+/// lists are added to the table apart: their flags are refined by `is_past_event`).
+const CLASS_LISTS: [(&[&str], u16); 7] = [
+    (words::COMPARISON, flag::COMPARISON),
+    (&["than"], flag::THAN),
+    (words::MODAL, flag::MODAL),
+    (words::SHOULD, flag::SHOULD),
+    (words::OPINION, flag::OPINION),
+    (words::PERSONAL, flag::PERSONAL),
+    (words::COMPARATIVE, flag::COMPARATIVE),
+];
+
 /// Slots per listed word at least: most probes are of unlisted words, which stop at the first
 /// empty slot.
 const SLOTS_PER_WORD: usize = 3;
@@ -312,18 +324,11 @@ fn build() -> Table {
         }
         None => listed.push((w, Entry { flags, cue })),
     };
-    let lists: [(&[&'static str], u16); 9] = [
-        (words::COMPARISON, flag::COMPARISON),
-        (&["than"], flag::THAN),
-        (words::MODAL, flag::MODAL),
-        (words::SHOULD, flag::SHOULD),
-        (words::OPINION, flag::OPINION),
-        (words::PERSONAL, flag::PERSONAL),
-        (words::COMPARATIVE, flag::COMPARATIVE),
+    let past = [
         (words::PAST_EVENT, flag::PAST_LISTED),
         (words::NOT_PAST_EVENT, flag::NOT_PAST),
     ];
-    for (list, f) in lists {
+    for (list, f) in CLASS_LISTS.into_iter().chain(past) {
         for &w in list {
             add(w, f, NO_CUE);
         }
@@ -369,16 +374,7 @@ mod tests {
         let lw = w.to_ascii_lowercase();
         let lw = lw.as_str();
         let mut flags = 0;
-        let lists: [(&[&str], u16); 7] = [
-            (words::COMPARISON, flag::COMPARISON),
-            (&["than"], flag::THAN),
-            (words::MODAL, flag::MODAL),
-            (words::SHOULD, flag::SHOULD),
-            (words::OPINION, flag::OPINION),
-            (words::PERSONAL, flag::PERSONAL),
-            (words::COMPARATIVE, flag::COMPARATIVE),
-        ];
-        for (list, f) in lists {
+        for (list, f) in CLASS_LISTS {
             if list.contains(&lw) {
                 flags |= f;
             }

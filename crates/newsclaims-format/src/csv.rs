@@ -127,12 +127,8 @@ fn claim_rows(analysis: &Analysis) -> Vec<Vec<String>> {
     let mut rows = Vec::with_capacity(analysis.claims.len());
     for (id, claim) in analysis.claims.iter().enumerate() {
         let content = crate::claim_content(text, claim);
-        rows.push(vec![
-            defuse(&analysis.document.id).into_owned(),
-            document.title.clone(),
-            document.url.clone(),
-            document.date.clone(),
-            id.to_string(),
+        let mut row = document.row(id);
+        row.extend([
             claim.kind.as_str().to_owned(),
             claim.claim_type.as_str().to_owned(),
             defuse(claim.speaker.map_or("", |s| &text[s.name])).into_owned(),
@@ -144,6 +140,7 @@ fn claim_rows(analysis: &Analysis) -> Vec<Vec<String>> {
             index.char_offset(claim.span.end()).to_string(),
             defuse(claim.source.map_or("", |s| &text[s])).into_owned(),
         ]);
+        rows.push(row);
     }
     rows
 }
@@ -160,12 +157,8 @@ fn mention_rows(analysis: &Analysis) -> Vec<Vec<String>> {
             .clusters
             .get(mention.cluster)
             .map_or("", |c| &text[c.name]);
-        rows.push(vec![
-            defuse(&analysis.document.id).into_owned(),
-            document.title.clone(),
-            document.url.clone(),
-            document.date.clone(),
-            id.to_string(),
+        let mut row = document.row(id);
+        row.extend([
             mention.label.as_str().to_owned(),
             defuse(&text[mention.span]).into_owned(),
             index.char_offset(mention.span.start()).to_string(),
@@ -173,23 +166,39 @@ fn mention_rows(analysis: &Analysis) -> Vec<Vec<String>> {
             mention.cluster.to_string(),
             defuse(name).into_owned(),
         ]);
+        rows.push(row);
     }
     rows
 }
 
 /// The cells every row of one document repeats, defused.
 struct DocumentCells {
+    id: String,
     title: String,
     url: String,
     date: String,
 }
 
 impl DocumentCells {
+    /// The first cells of row `n`: `document`, `title`, `url`, `date` and the row's number.
+    fn row(&self, n: usize) -> Vec<String> {
+        let mut row = Vec::with_capacity(CSV_COLUMNS.len());
+        row.extend([
+            self.id.clone(),
+            self.title.clone(),
+            self.url.clone(),
+            self.date.clone(),
+            n.to_string(),
+        ]);
+        row
+    }
+
     fn new(analysis: &Analysis) -> DocumentCells {
         let cell = |name: &str| {
             crate::carried(analysis, name).map_or(String::new(), |v| defuse(&v).into_owned())
         };
         DocumentCells {
+            id: defuse(&analysis.document.id).into_owned(),
             title: cell("title"),
             url: cell("url"),
             date: cell("date"),
