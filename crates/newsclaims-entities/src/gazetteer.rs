@@ -229,3 +229,30 @@ pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
     out.extend_from_slice(&names[next..]);
     *names = out;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter is asked before the map, so it must hold every key of the map (a key it
+    /// dropped would be a name never found); and it must turn most other words away, or it
+    /// saves nothing.
+    #[test]
+    fn the_filter_holds_every_key_and_few_others() {
+        let names = &*NAMES;
+        assert!(names.entries.len() > 10_000, "{} keys", names.entries.len());
+        for &h in names.entries.keys() {
+            assert!(names.filter.may_hold(h), "key {h:#x} not in the filter");
+        }
+        let others = (0..10_000u64)
+            .map(|i| lexicon::fold_str(lexicon::HASH_START, &format!("zq{i}x")))
+            .filter(|h| !names.entries.contains_key(h))
+            .collect::<Vec<_>>();
+        let held = others.iter().filter(|&&h| names.filter.may_hold(h)).count();
+        assert!(
+            held * 4 < others.len(),
+            "{held} of {} unknown words held",
+            others.len()
+        );
+    }
+}
