@@ -181,7 +181,7 @@ mod kind {
 }
 
 fn scan(w: &str) -> Scan {
-    let mut h = WORD ^ 0x811c_9dc5;
+    let mut h = WORD ^ FNV_BASIS;
     let mut kinds = 0;
     for &b in w.as_bytes() {
         let (folded, k) = BYTES[usize::from(b)];
@@ -194,7 +194,7 @@ fn scan(w: &str) -> Scan {
             kinds,
         };
     }
-    let mut h = WORD ^ 0x811c_9dc5;
+    let mut h = WORD ^ FNV_BASIS;
     for c in w.chars() {
         let c = match c {
             '’' | '‘' => '\'',
@@ -231,7 +231,9 @@ static BYTES: [(u8, u8); 256] = {
     t
 };
 
-const FNV_PRIME: u32 = 0x0100_0193;
+/// FNV-1a's 32-bit offset basis and prime, for every hashed feature of the stage.
+pub(crate) const FNV_BASIS: u32 = 0x811c_9dc5;
+pub(crate) const FNV_PRIME: u32 = 0x0100_0193;
 
 /// The check-worthiness model's seed of a word feature.
 const WORD: u32 = 0x9e37_79b9;

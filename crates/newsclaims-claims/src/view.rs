@@ -37,10 +37,9 @@ pub(crate) struct View<'a> {
     /// rules ask for the tags of few sentences (those with a cue word or a quotation), and the
     /// tagger is the costliest step of the stage. A sentence's tags do not depend on any other
     /// sentence, so the order of the questions changes no answer.
-    /// `None` until the sentence is tagged (and for a token outside every sentence).
+    /// `None` until the sentence is tagged (and for a token outside every sentence): tagging
+    /// fills every token of the sentence, so a `None` inside one means it is not tagged yet.
     pos: Vec<Cell<Option<Pos>>>,
-    /// Whether each sentence's tags are in `pos`.
-    tagged: Vec<Cell<bool>>,
     /// When set (training only), content-boundary decisions keep the rules' end and are
     /// recorded here with their candidates.
     pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
@@ -134,7 +133,6 @@ impl<'a> View<'a> {
         View {
             sentences: &tokens.sentences,
             pos: vec![Cell::new(None); n],
-            tagged: vec![Cell::new(false); tokens.sentences.len()],
             record: None,
             words: crate::token_word::Words::new(n),
             cue_record: None,
@@ -173,7 +171,7 @@ impl<'a> View<'a> {
         if !range.contains(&i) || range.end > self.tokens.len() {
             return None;
         }
-        if !self.tagged[s].get() {
+        if self.pos[i].get().is_none() {
             let words: Vec<&str> = self.tokens[range.clone()]
                 .iter()
                 .map(|t| &self.text[t.span])
@@ -183,7 +181,6 @@ impl<'a> View<'a> {
             for (cell, &tag) in self.pos[range.clone()].iter().zip(&tags) {
                 cell.set(Some(tag));
             }
-            self.tagged[s].set(true);
         }
         self.pos.get(i).and_then(Cell::get)
     }

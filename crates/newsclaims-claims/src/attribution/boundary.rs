@@ -374,8 +374,8 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
 // the loop keeps their code small (they run between the tagger and the rules, which evict it).
 #[inline(never)]
 pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
-    const PRIME: u32 = 0x0100_0193;
-    let mut h = (0x811c_9dc5 ^ u32::from(template)).wrapping_mul(PRIME);
+    use crate::token_word::{FNV_BASIS, FNV_PRIME as PRIME};
+    let mut h = (FNV_BASIS ^ u32::from(template)).wrapping_mul(PRIME);
     for p in parts {
         h = (h ^ 0x1f).wrapping_mul(PRIME);
         for &b in p.as_bytes() {

@@ -155,7 +155,7 @@ fn bigram(a: u32, b: u32) -> u32 {
 }
 
 fn class_hash(name: &str, value: &str, bucket: u32) -> u32 {
-    let h = fnv(CLASS ^ 0x811c_9dc5, name.as_bytes());
+    let h = fnv(CLASS ^ crate::token_word::FNV_BASIS, name.as_bytes());
     let h = fnv(h ^ 0xff, value.as_bytes());
     mix(h ^ bucket.wrapping_mul(0x2545_f491))
 }
