@@ -117,18 +117,7 @@ fn lookup(lemma: String) -> Option<Cue> {
     Some(CUES[k].1)
 }
 
-/// `word` with its ASCII letters lower-cased, in `buf`: no allocation in the loops over words.
-/// `None` for a word longer than the buffer (no closed-class word or cue is).
-pub(crate) fn lower_ascii<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let buf = buf.get_mut(..word.len())?;
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        // Most words are lower case already: no copy, no UTF-8 check.
-        return Some(word);
-    }
-    buf.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    std::str::from_utf8(buf).ok()
-}
+pub(crate) use newsclaims_text::fold::lower_ascii;
 
 /// The lemma of an irregular form the cues use (`said` → `say`, `spoken` → `speak`).
 pub(crate) fn irregular_lemma(w: &str) -> Option<&'static str> {

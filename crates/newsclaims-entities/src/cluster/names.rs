@@ -143,20 +143,16 @@ pub fn first_name_share(name: &str) -> Option<f32> {
             })
             .collect()
     });
-    if name.is_ascii() && name.len() <= MAX_STACK_NAME {
-        // An ASCII char lower-cases as its byte: no allocation for nearly every name.
-        let mut buf = [0u8; MAX_STACK_NAME];
-        let key = &mut buf[..name.len()];
-        key.copy_from_slice(name.as_bytes());
-        key.make_ascii_lowercase();
-        let key = std::str::from_utf8(key).expect("ASCII is UTF-8");
+    // An ASCII char lower-cases as its byte: no allocation for nearly every name (a longer one
+    // than the buffer allocates).
+    let mut buf = [0u8; 32];
+    if name.is_ascii()
+        && let Some(key) = newsclaims_text::fold::lower_ascii(name, &mut buf)
+    {
         return table.get(key).copied();
     }
     table.get(lower(name).as_str()).copied()
 }
-
-/// The longest name lower-cased on the stack by [`first_name_share`]; longer ones allocate.
-const MAX_STACK_NAME: usize = 32;
 
 /// `s` with every char lower-cased.
 fn lower(s: &str) -> String {
