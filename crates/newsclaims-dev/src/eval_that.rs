@@ -79,3 +79,33 @@ fn put_back(text: &[char], c: &mut Value) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::put_back;
+    use serde_json::json;
+
+    fn claim(text: &str, kind: &str, cue: &str, content: &str) -> serde_json::Value {
+        let at = |s: &str| text.find(s).expect("in the text") as u64;
+        let (c, s) = (at(cue), at(content));
+        json!({"kind": kind, "start": s, "cue": {"start": c}, "fragments": [[s, s + content.len() as u64]], "text": content})
+    }
+
+    #[test]
+    fn that_goes_back_into_indirect_content_after_its_cue_only() {
+        let text = "He said that it rained. That it rained, he said.";
+        let chars: Vec<char> = text.chars().collect();
+        let mut c = claim(text, "indirect", "said", "it rained");
+        assert!(put_back(&chars, &mut c));
+        assert_eq!(c["start"], 8);
+        assert_eq!(c["fragments"][0][0], 8);
+        assert_eq!(c["text"], "that it rained");
+        // A direct quotation, and content before its cue, keep their start.
+        let mut direct = claim(text, "direct", "said", "it rained");
+        assert!(!put_back(&chars, &mut direct));
+        let mut before =
+            json!({"kind": "indirect", "start": 29, "cue": {"start": 43}, "text": "it rained"});
+        assert!(!put_back(&chars, &mut before));
+        assert_eq!(before["start"], 29);
+    }
+}
