@@ -7,16 +7,20 @@
 //! the labels given to the same word earlier in the document (the prediction history, which
 //! keeps a name's label consistent). Every feature is hashed with its template id into one of
 //! `2^BITS` rows of `N_TAGS` weights; nothing is allocated per token (the scratch buffers are
-//! reused across sentences and documents).
+//! reused across sentences and documents). At inference, the weights of a token's own features
+//! (those that depend on its word alone) are summed once per distinct token ([`memo`]).
 
 mod bilou;
 mod extract;
+mod memo;
 mod token;
 
 pub(crate) use bilou::entities;
 
 use crate::lexicon::{Cue, IdMap, Lexicon};
-use extract::{extract, mix, push_dynamic, push_neighbours};
+use crate::model::Weights;
+use extract::{Own, extract, mix, push_dynamic, push_neighbours};
+use memo::Memo;
 use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe};
 
 /// Rows in the hashed weight table: `2^BITS`.
@@ -50,6 +54,11 @@ pub(crate) trait Scorer {
     fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]);
     /// Called after each token with its features, the predicted and (in training) gold tag.
     fn learn(&mut self, _features: &[u32], _predicted: u8, _gold: u8) {}
+    /// The fixed-point weights `score` reads, if they never change: their sums may then be
+    /// taken in parts and a word's own part remembered ([`memo`]).
+    fn fixed(&self) -> Option<&Weights> {
+        None
+    }
 }
 
 /// How a word is cased elsewhere in the document (not sentence-initial, not in ALL-CAPS lines).
@@ -66,6 +75,8 @@ const CTX_SAID: u16 = 128;
 #[derive(Default)]
 pub(crate) struct Scratch {
     tokens: Vec<Token>,
+    memo: Memo,
+    own_features: Vec<u32>,
     gaz: Vec<u32>,
     features: Vec<u32>,
     static_features: Vec<u32>,
@@ -90,6 +101,8 @@ pub(crate) fn tag_document<S: Scorer>(
 ) {
     let Scratch {
         tokens,
+        memo,
+        own_features,
         gaz,
         features,
         static_features,
@@ -103,6 +116,9 @@ pub(crate) fn tag_document<S: Scorer>(
     doc_case.clear();
     neighbours.clear();
     history.clear();
+    if let Some(weights) = scorer.fixed() {
+        memo.start(weights);
+    }
     for words in sentences {
         describe_sentence(
             lex, clusters, words, tokens, gaz, spans, doc_case, neighbours,
@@ -127,7 +143,15 @@ pub(crate) fn tag_document<S: Scorer>(
                 continue;
             }
             static_features.clear();
-            extract(toks, i, caps, topic, doc_case, static_features);
+            let own = push_static(
+                scorer.fixed(),
+                memo,
+                own_features,
+                (toks, i, caps),
+                topic,
+                doc_case,
+                static_features,
+            );
             push_neighbours(t, neighbours, static_features);
             let done = out.len() - first_out - start;
             let prev = (i > 0).then(|| out[out.len() - 1]);
@@ -136,7 +160,15 @@ pub(crate) fn tag_document<S: Scorer>(
             features.extend_from_slice(static_features);
             push_dynamic(toks, i, prev, prev2, history, features);
             let mut scores = [0f32; N_TAGS];
-            scorer.score(features, &mut scores);
+            match (own, scorer.fixed()) {
+                (Some(mut sum), Some(weights)) => {
+                    weights.add(features, &mut sum);
+                    for (s, v) in scores.iter_mut().zip(sum) {
+                        *s += v as f32;
+                    }
+                }
+                _ => scorer.score(features, &mut scores),
+            }
             let best = best_tag(&scores);
             debug_assert_eq!(done, i);
             let gold_tag = gold.map_or(best, |g| g[start + i]);
@@ -154,6 +186,39 @@ pub(crate) fn tag_document<S: Scorer>(
         history.clear();
         harmonise(tokens, spans, sentences, &mut out[first_out..], history);
     }
+}
+
+/// Pushes the static features of token `i` of `toks` (a sentence, `caps` if in ALL CAPS) to
+/// `out`. At inference (`fixed` weights) the token's own features are left out and the sum of
+/// their weights returned instead: from `memo`, else summed now from `own` (scratch space) and
+/// remembered.
+fn push_static(
+    fixed: Option<&Weights>,
+    memo: &mut Memo,
+    own: &mut Vec<u32>,
+    (toks, i, caps): (&[Token], usize, bool),
+    topic: u64,
+    doc_case: &IdMap<u16>,
+    out: &mut Vec<u32>,
+) -> Option<[i32; N_TAGS]> {
+    let Some(weights) = fixed else {
+        extract(toks, i, caps, topic, doc_case, &mut Own::Inline, out);
+        return None;
+    };
+    let t = &toks[i];
+    let known = memo.sum(t);
+    own.clear();
+    let mut sink = match known {
+        Ok(_) => Own::Known,
+        Err(_) => Own::Apart(own),
+    };
+    extract(toks, i, caps, topic, doc_case, &mut sink, out);
+    Some(known.unwrap_or_else(|slot| {
+        let mut sum = [0; N_TAGS];
+        weights.add(own, &mut sum);
+        memo.insert(slot, t, sum);
+        sum
+    }))
 }
 
 /// Describes one sentence's `words` onto the end of `tokens` with their gazetteer matches (`gaz`

@@ -68,11 +68,32 @@ const PASS: usize = 64;
 impl Scorer for Weights {
     #[inline]
     fn score(&self, features: &[u32], scores: &mut [f32; N_TAGS]) {
+        let mut sum = [0i32; N_TAGS];
+        self.add(features, &mut sum);
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s += v as f32;
+        }
+    }
+
+    fn fixed(&self) -> Option<&Weights> {
+        Some(self)
+    }
+}
+
+impl Weights {
+    /// Adds the weights of `features` to `sum`, in the table's fixed-point units: integers, so
+    /// the sum is the same in any order and may be taken in parts.
+    // Not inlined: where the caller converts the sums lane by lane the compiler unrolled this
+    // loop into scalar additions, four times the instructions of the vector ones.
+    #[inline(never)]
+    pub(crate) fn add(&self, features: &[u32], sum: &mut [i32; N_TAGS]) {
         // Rows are found for all features first, then read: the reads are independent, so the
         // CPU overlaps their cache misses. An absent feature reads the zero row, so no branch
         // depends on a loaded bit (a mispredicted one would throw the loads in flight away).
         let zero = (self.rows.len() / N_TAGS - 1) as u32;
-        let mut sum = [0i32; N_TAGS];
+        // Summed in a local array, which the compiler keeps in vector registers (through the
+        // reference it loads and stores every lane for every feature).
+        let mut acc = *sum;
         let mut found = [0u32; PASS];
         for part in features.chunks(PASS) {
             for (row, &f) in found.iter_mut().zip(part) {
@@ -85,15 +106,15 @@ impl Scorer for Weights {
             }
             for &row in &found[..part.len()] {
                 let row = row as usize * N_TAGS;
-                let w = &self.rows[row..row + N_TAGS];
-                for (s, &w) in sum.iter_mut().zip(w) {
-                    *s += i32::from(w);
+                let w: &[i16; N_TAGS] = self.rows[row..row + N_TAGS]
+                    .try_into()
+                    .expect("N_TAGS weights");
+                for k in 0..N_TAGS {
+                    acc[k] += i32::from(w[k]);
                 }
             }
         }
-        for (s, v) in scores.iter_mut().zip(sum) {
-            *s += v as f32;
-        }
+        *sum = acc;
     }
 }
 

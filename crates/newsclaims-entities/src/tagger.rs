@@ -183,6 +183,10 @@ impl features::Scorer for ReadOnly<'_> {
     fn score(&self, f: &[u32], scores: &mut [f32; features::N_TAGS]) {
         self.0.score(f, scores);
     }
+
+    fn fixed(&self) -> Option<&crate::model::Weights> {
+        Some(self.0)
+    }
 }
 
 /// The OntoNotes label of a name of CoNLL type `ty` made of `name` (tokens `a..b` of `all`).

@@ -1,6 +1,10 @@
 //! The feature templates and their hashing into rows of the weight table: the static features
 //! of a token ([`extract`]), the contexts of its other occurrences in the document, and the
 //! dynamic features that depend on the tags already predicted.
+//!
+//! Among the static features, a token's own ones depend on its word alone (its forms, affixes,
+//! cue word and cluster): [`Own`] says where they go, so that inference can sum their weights
+//! once per word ([`super::memo`]).
 
 use super::token::{C_MIXED, C_TITLE, C_UPPER, Token};
 use super::{BITS, N_TYPES};
@@ -71,13 +75,37 @@ fn bucket(template: u64, value: u64) -> u32 {
     (h >> (64 - BITS)) as u32
 }
 
-/// The features of token `i` that do not depend on predicted tags.
+/// Where [`extract`] puts a token's own features, those that depend on its word alone.
+pub(super) enum Own<'a> {
+    /// With the other features, in their order (training sums floats: the order matters).
+    Inline,
+    /// Apart, to be summed once and remembered.
+    Apart(&'a mut Vec<u32>),
+    /// Nowhere: their sum is known already.
+    Known,
+}
+
+impl Own<'_> {
+    /// Runs `push` on the list the token's own features go to, if any.
+    #[inline(always)]
+    fn push(&mut self, out: &mut Vec<u32>, push: impl FnOnce(&mut Vec<u32>)) {
+        match self {
+            Own::Inline => push(out),
+            Own::Apart(own) => push(own),
+            Own::Known => {}
+        }
+    }
+}
+
+/// The features of token `i` that do not depend on predicted tags; its own features go where
+/// `own` says.
 pub(super) fn extract(
     toks: &[Token],
     i: usize,
     caps: bool,
     topic: u64,
     doc_case: &IdMap<u16>,
+    own: &mut Own<'_>,
     out: &mut Vec<u32>,
 ) {
     let t = &toks[i];
@@ -99,30 +127,32 @@ pub(super) fn extract(
         }
     };
     let (l2, l1, r1, r2) = (at(-2), at(-1), at(1), at(2));
-    push_window(t, [l2, l1, r1, r2], out);
+    push_window(t, [l2, l1, r1, r2], own, out);
     push_sentence(t, i, caps, toks.len(), out);
-    push_gazetteer_and_cues(t, l1, r1, r2, out);
+    push_gazetteer_and_cues(t, l1, r1, r2, own, out);
     push_capitals(toks, i, caps, topic, doc_case, out);
-    push_clusters(t, l1, r1, out);
+    push_clusters(t, l1, r1, own, out);
 }
 
 /// The token's own forms and affixes, and its ±2 window (`around` is `[l2, l1, r1, r2]`).
 #[inline]
-fn push_window(t: &Token, around: [&Token; 4], out: &mut Vec<u32>) {
+fn push_window(t: &Token, around: [&Token; 4], own: &mut Own<'_>, out: &mut Vec<u32>) {
     let [_, l1, r1, _] = around;
-    out.push(bucket(T_BIAS, 0));
-    out.push(bucket(T_WORD, t.word));
-    out.push(bucket(T_LOWER, t.lower));
-    out.push(bucket(T_SHAPE, t.shape));
-    out.push(bucket(T_SHORT, t.short));
-    for k in 0..4 {
-        if t.affixes[k] != 0 {
-            out.push(bucket(T_PREFIX + k as u64, t.affixes[k]));
+    own.push(out, |out| {
+        out.push(bucket(T_BIAS, 0));
+        out.push(bucket(T_WORD, t.word));
+        out.push(bucket(T_LOWER, t.lower));
+        out.push(bucket(T_SHAPE, t.shape));
+        out.push(bucket(T_SHORT, t.short));
+        for k in 0..4 {
+            if t.affixes[k] != 0 {
+                out.push(bucket(T_PREFIX + k as u64, t.affixes[k]));
+            }
+            if t.affixes[4 + k] != 0 {
+                out.push(bucket(T_SUFFIX + k as u64, t.affixes[4 + k]));
+            }
         }
-        if t.affixes[4 + k] != 0 {
-            out.push(bucket(T_SUFFIX + k as u64, t.affixes[4 + k]));
-        }
-    }
+    });
     for (k, n) in around.iter().enumerate() {
         out.push(bucket(T_LOWER_AT + k as u64, n.lower));
     }
@@ -162,7 +192,14 @@ fn push_sentence(t: &Token, i: usize, caps: bool, len: usize, out: &mut Vec<u32>
 
 /// The gazetteer lists the token matches, and the cue words at and around it.
 #[inline]
-fn push_gazetteer_and_cues(t: &Token, l1: &Token, r1: &Token, r2: &Token, out: &mut Vec<u32>) {
+fn push_gazetteer_and_cues(
+    t: &Token,
+    l1: &Token,
+    r1: &Token,
+    r2: &Token,
+    own: &mut Own<'_>,
+    out: &mut Vec<u32>,
+) {
     let mut g = t.gaz;
     while g != 0 {
         let bit = g.trailing_zeros();
@@ -174,7 +211,9 @@ fn push_gazetteer_and_cues(t: &Token, l1: &Token, r1: &Token, r2: &Token, out: &
         mix(u64::from(l1.gaz), u64::from(t.class)),
     ));
     out.push(bucket(T_GAZ_RIGHT, u64::from(r1.gaz)));
-    out.push(bucket(T_CUE, mix(u64::from(t.cue), u64::from(t.class))));
+    own.push(out, |out| {
+        out.push(bucket(T_CUE, mix(u64::from(t.cue), u64::from(t.class))));
+    });
     out.push(bucket(T_CUE_LEFT, u64::from(l1.cue)));
     out.push(bucket(
         T_CUE_RIGHT,
@@ -246,14 +285,16 @@ fn push_capitals(
 
 /// The word clusters of the token and its neighbours.
 #[inline]
-fn push_clusters(t: &Token, l1: &Token, r1: &Token, out: &mut Vec<u32>) {
+fn push_clusters(t: &Token, l1: &Token, r1: &Token, own: &mut Own<'_>, out: &mut Vec<u32>) {
     // Clusters are `coarse << 16 | fine`; `u32::MAX` for a word without one.
     if t.cluster != u32::MAX {
-        out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));
-        out.push(bucket(
-            T_CLUSTER_COARSE,
-            mix(u64::from(t.cluster >> 16), u64::from(t.class)),
-        ));
+        own.push(out, |out| {
+            out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));
+            out.push(bucket(
+                T_CLUSTER_COARSE,
+                mix(u64::from(t.cluster >> 16), u64::from(t.class)),
+            ));
+        });
     }
     out.push(bucket(T_CLUSTER_LEFT, u64::from(l1.cluster & 0xffff)));
     out.push(bucket(T_CLUSTER_RIGHT, u64::from(r1.cluster & 0xffff)));

@@ -12,7 +12,7 @@ pub(super) const C_MIXED: u8 = 4;
 pub(super) const C_NUMBER: u8 = 5;
 
 /// What the features need of one token, computed once per token.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, PartialEq)]
 pub(super) struct Token {
     pub(super) word: u64,
     pub(super) lower: u64,
