@@ -129,6 +129,30 @@ pub(super) fn forward_content(
     })
 }
 
+/// Tokens of a block of content after a colon; a paragraph of quoted words rarely runs longer.
+const MAX_BLOCK: usize = 160;
+
+/// The paragraph after a cue and a colon that ends its own paragraph (`Limbaugh added:` and a
+/// paragraph of his words, a block quotation without quotation marks), as PolNeAR's annotators
+/// read it; `None` unless the colon follows the cue (or its particle) directly.
+pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> Option<Forward> {
+    let colon = if particle { cue + 2 } else { cue + 1 };
+    let first = colon + 1;
+    if !view.is_punct(colon, ":") || first >= view.len() || view.para(first) == view.para(colon) {
+        return None;
+    }
+    let para = view.para(first);
+    let end = (first..view.len().min(first + MAX_BLOCK))
+        .find(|&k| view.para(k) != para)
+        .unwrap_or(view.len().min(first + MAX_BLOCK));
+    let range = trim(view, first..end);
+    (view.count_words(range.clone()) >= 3).then_some(Forward {
+        range,
+        after_comma: false,
+        adjunct: false,
+    })
+}
+
 /// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather
 /// than an adverbial clause (`as she left`).
 fn opens_phrase(view: &View<'_>, f: usize) -> bool {

@@ -5,8 +5,8 @@ use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::content::{
-    backward_content, followed_by_that, forward_content, narration_lead, phrase_start,
-    quote_finished, trim,
+    backward_content, block_after_colon, followed_by_that, forward_content, narration_lead,
+    phrase_start, quote_finished, trim,
 };
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
@@ -387,7 +387,12 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
         backward_content(view, before_at, start)
     };
 
-    let forward = forward.filter(|f| !f.range.is_empty());
+    // `The governor added:` and a paragraph of his words after it, unquoted.
+    let forward = forward.filter(|f| !f.range.is_empty()).or_else(|| {
+        (!inverted)
+            .then(|| block_after_colon(view, i, particle))
+            .flatten()
+    });
     let is_quote = |r: &std::ops::Range<usize>| {
         view.quote_at(r.start)
             .is_some_and(|q| view.quotes[q].tokens.start == r.start)

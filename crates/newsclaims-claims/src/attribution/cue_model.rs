@@ -4,7 +4,8 @@
 //! claim, with its content's first word and tag, or why not: [`Reject`]). Where the rules built a
 //! claim and the classifier is sure it is no cue, the claim is dropped; where a word test of the
 //! rules rejected the word and the classifier is sure it is a cue, the rules run again without
-//! their word tests.
+//! their word tests; where the rules rejected a passive and the classifier reads a cue, the
+//! passive's claim is built (`passive`).
 //!
 //! An averaged perceptron over hashed features; its weights are `model/cue.bin`
 //! (`cargo xtask train-claims`), `i16` little-endian, one per hashed feature. Scoring is a few
@@ -39,6 +40,12 @@ pub(crate) const VETO: i32 = 20_000;
 /// their word tests; chosen on PolNeAR dev like [`VETO`] (attribution F1 at 10,000 / 12,000 /
 /// 14,000: 0.7723 / 0.7724 / 0.7727).
 pub(crate) const RESCUE: i32 = 14_000;
+
+/// Above this score, a passive cue (`was accused of`, `was first reported by`) the rules
+/// rejected becomes a claim of its subject (`passive`); chosen on PolNeAR dev (`cargo xtask
+/// eval claims`: attribution F1 at 0 / 5,000 / 14,000 is 0.7745 / 0.7743 / 0.7740, none 0.7721).
+/// Low: a passive the classifier leans towards is a cue more often than not.
+pub(crate) const PASSIVE: i32 = 0;
 
 /// Words of context on each side looked at for a quotation or `that`.
 const WINDOW: usize = 8;

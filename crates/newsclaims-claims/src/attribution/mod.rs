@@ -26,11 +26,13 @@ mod content;
 mod cue;
 pub(crate) mod cue_model;
 mod nest;
+mod passive;
 mod quotes;
 
 use colon::colon_lead;
 use cue::{Reject, at_cue};
 use nest::nest;
+use passive::passive_claim;
 use quotes::unclaimed_quotes;
 
 /// An attributed claim before scoring.
@@ -125,7 +127,7 @@ fn cue_claim(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) ->
     // sentence, the costliest question), except while training records every decision.
     let decides = match (&outcome, reject) {
         (Ok(_), _) => !view.is(i + 1, "that"),
-        (Err(_), Some(r)) => r.relaxable(),
+        (Err(_), Some(r)) => r.relaxable() || r == Reject::Passive,
         (Err(_), None) => false,
     };
     let content = outcome.as_ref().ok().map(|f| f.tokens.start);
@@ -141,6 +143,10 @@ fn cue_claim(view: &View<'_>, i: usize, found: &[Found], earlier: &[Earlier]) ->
         (Ok(f), _, _) => Some(f),
         (Err(_), Some(s), Some(r)) if r.relaxable() && s > cue_model::RESCUE => {
             at_cue(view, i, found, earlier, true).ok()
+        }
+        // `X was accused of ...`: the rules read no passive; the classifier decides.
+        (Err(_), Some(s), Some(Reject::Passive)) if s > cue_model::PASSIVE => {
+            passive_claim(view, i, earlier)
         }
         _ => None,
     }
