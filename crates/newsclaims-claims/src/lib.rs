@@ -286,21 +286,19 @@ pub fn extract_with(
     Extraction { claims, sentences }
 }
 
-/// Tags every sentence with a cue word outside quotations, in one run before the rules: they
-/// ask for the tags of nearly all of these (and of few others), and asked one at a time between
+/// Tags every cue word outside quotations and the word after it, in one run before the rules:
+/// they ask for these tags first (the cue classifier reads them), and asked one at a time between
 /// the rules' steps, the tagger and the rules evict each other's code and data from the caches.
 /// The tags of a sentence depend on that sentence alone, so the order changes no answer.
 fn tag_cue_sentences(view: &View<'_>) {
-    let mut k = 0;
-    while k < view.len() {
+    for k in 0..view.len() {
         if view.quote_at(k).is_none() && token_word::is_cue(view, k) {
-            view.tag(k);
-            let sentence = view.sent(k);
-            while k < view.len() && view.sent(k) == sentence {
-                k += 1;
-            }
-        } else {
-            k += 1;
+            let next = k + 1;
+            view.tag(if view.sent(next) == view.sent(k) {
+                next
+            } else {
+                k
+            });
         }
     }
 }

@@ -33,13 +33,15 @@ pub(crate) struct View<'a> {
     /// The top-level quotations (not nested in another), sorted by start.
     pub(crate) quotes: Vec<Quote>,
     sentences: &'a [Sentence],
-    /// Part-of-speech tags, parallel to `tokens`, filled a sentence at a time on first use: the
-    /// rules ask for the tags of few sentences (those with a cue word or a quotation), and the
-    /// tagger is the costliest step of the stage. A sentence's tags do not depend on any other
-    /// sentence, so the order of the questions changes no answer.
-    /// `None` until the sentence is tagged (and for a token outside every sentence): tagging
-    /// fills every token of the sentence, so a `None` inside one means it is not tagged yet.
+    /// Part-of-speech tags, parallel to `tokens`, worked out on first use and only as far as
+    /// asked (`syntax::tag_pos_at`): the rules ask for the tags of a few words of few sentences
+    /// (around a cue word or a quotation), and the tagger is the costliest step of the stage. A
+    /// tag is the one tagging the whole sentence gives, so the order of the questions changes no
+    /// answer. `None` until worked out (and for a token outside every sentence).
     pos: Vec<Cell<Option<Pos>>>,
+    /// The words of the sentence last tagged, and its index: the rules ask about the tags of
+    /// one sentence after another, a few tokens at a time.
+    tagging: RefCell<(usize, Vec<&'a str>)>,
     /// When set (training only), content-boundary decisions keep the rules' end and are
     /// recorded here with their candidates.
     pub(crate) record: Option<RefCell<Vec<crate::attribution::boundary::Case>>>,
@@ -133,6 +135,7 @@ impl<'a> View<'a> {
         View {
             sentences: &tokens.sentences,
             pos: vec![Cell::new(None); n],
+            tagging: RefCell::new((usize::MAX, Vec::new())),
             record: None,
             words: crate::token_word::Words::new(n),
             cue_record: None,
@@ -153,7 +156,7 @@ impl<'a> View<'a> {
         self.tag(i).is_none_or(|p| p.is_verb())
     }
 
-    /// The part-of-speech tag of token `i`, tagging its sentence first if need be; `None` for a
+    /// The part-of-speech tag of token `i`, tagging its sentence as far as need be; `None` for a
     /// token outside every sentence.
     pub(crate) fn tag(&self, i: usize) -> Option<Pos> {
         match self.pos.get(i).and_then(Cell::get) {
@@ -162,7 +165,7 @@ impl<'a> View<'a> {
         }
     }
 
-    /// [`View::tag`] of a token whose sentence is not tagged yet, or that lies outside every
+    /// [`View::tag`] of a token whose tag is not worked out yet, or that lies outside every
     /// sentence: out of line, so that the question above costs a load where it is inlined.
     #[inline(never)]
     fn tag_slow(&self, i: usize) -> Option<Pos> {
@@ -171,18 +174,18 @@ impl<'a> View<'a> {
         if !range.contains(&i) || range.end > self.tokens.len() {
             return None;
         }
-        if self.pos[i].get().is_none() {
-            let words: Vec<&str> = self.tokens[range.clone()]
-                .iter()
-                .map(|t| &self.text[t.span])
-                .collect();
-            let mut tags = Vec::with_capacity(words.len());
-            syntax::tag_sentence_pos(&words, &mut tags);
-            for (cell, &tag) in self.pos[range.clone()].iter().zip(&tags) {
-                cell.set(Some(tag));
-            }
+        let mut tagging = self.tagging.borrow_mut();
+        let (sentence, words) = &mut *tagging;
+        if *sentence != s {
+            *sentence = s;
+            words.clear();
+            words.extend(
+                self.tokens[range.clone()]
+                    .iter()
+                    .map(|t| &self.text[t.span]),
+            );
         }
-        self.pos.get(i).and_then(Cell::get)
+        syntax::tag_pos_at(words, &self.pos[range.clone()], i - range.start)
     }
 
     /// The cue lemma token `i` is a form of: `lexicon::cue` of its word, looked up once per

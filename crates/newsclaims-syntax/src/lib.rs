@@ -261,6 +261,28 @@ pub fn tag_sentence_pos(words: &[&str], out: &mut Vec<Pos>) {
     MODEL.tag_pos(words, out);
 }
 
+/// The part-of-speech tag of word `i` of a sentence, working out only the tags it depends on.
+/// `tags`, parallel to `words`, holds the tags of the sentence worked out so far (`None` for the
+/// others): the call fills in the tags it works out, up to word `i`'s. `None` when `i` is past
+/// the end or `tags` is not as long as `words`.
+///
+/// The tags are those [`tag_sentence_pos`] gives. The tagger reads the sentence left to right,
+/// and a word's tag depends on its words and the two tags before it; a word of the tag dictionary
+/// takes its tag whatever they are. So tagging can start just after any two words whose tags
+/// are known, rather than at the sentence start, and stop at word `i`: a caller that needs the
+/// tags of a few words of a sentence (the claims stage, around its cue words) tags a fraction of
+/// its words.
+pub fn tag_pos_at(words: &[&str], tags: &[std::cell::Cell<Option<Pos>>], i: usize) -> Option<Pos> {
+    if i >= words.len() || tags.len() != words.len() {
+        return None;
+    }
+    if let Some(tag) = tags[i].get() {
+        return Some(tag);
+    }
+    MODEL.tag_pos_at(words, tags, i);
+    tags[i].get()
+}
+
 /// The noun-phrase chunks of a sentence's tokens, as token index ranges.
 pub fn noun_phrases(
     syntax: &Syntax,
@@ -402,8 +424,6 @@ fn word_at<'a>(words: &[&'a str], i: isize) -> &'a str {
 }
 
 fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut impl FnMut(u32)) {
-    let w = words[i];
-    let ii = i as isize;
     let t1 = if i >= 1 {
         tags[i - 1] as u8
     } else {
@@ -414,6 +434,14 @@ fn pos_features(words: &[&str], tags: &[Pos], i: usize, emit: &mut impl FnMut(u3
     } else {
         BEFORE_START
     };
+    pos_features_after(words, i, t1, t2, emit);
+}
+
+/// [`pos_features`] of word `i` after the tags `t1` (of the word before) and `t2` (two before),
+/// [`BEFORE_START`] before the sentence: a word's features read no other tag.
+fn pos_features_after(words: &[&str], i: usize, t1: u8, t2: u8, emit: &mut impl FnMut(u32)) {
+    let w = words[i];
+    let ii = i as isize;
     let f = FeatureHasher::new;
     emit(f(0).finish());
     emit(f(1).str(w).finish());

@@ -2,12 +2,14 @@
 //! into [`Table`]s on first use (the tag dictionary and POS perceptron at once, the chunker
 //! only when chunks are asked for).
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use newsclaims_text::hash::FxHashMap;
 
 use crate::sparse::Table;
-use crate::{Pos, pos_features};
+
+use crate::{BEFORE_START, Pos, pos_features, pos_features_after};
 
 /// Reads one perceptron of the model file: `u32` tags, `u32` features, then per feature its
 /// `u32` key, a `u8` count and that many (`u8` tag, `i16` weight) pairs.
@@ -80,6 +82,43 @@ impl Model {
                     })),
                 };
             out.push(tag);
+        }
+    }
+
+    /// Fills `tags` up to `tags[i]` with the tags of a left-to-right pass over `words`,
+    /// starting just after the last two words before `i` whose tags are known (see
+    /// [`crate::tag_pos_at`]). `i` is below `words.len()`, and `tags` as long as `words`.
+    pub(crate) fn tag_pos_at(&self, words: &[&str], tags: &[Cell<Option<Pos>>], i: usize) {
+        // Whether the tag of word `j` is known: worked out before, or the word's in the tag
+        // dictionary (then filled in).
+        let known = |j: usize| -> bool {
+            if tags[j].get().is_some() {
+                return true;
+            }
+            let tag = self.known.get(words[j]).copied();
+            tags[j].set(tag);
+            tag.is_some()
+        };
+        // The tags before the sentence are known too: `BEFORE_START`.
+        let mut start = i;
+        while start >= 1 && !(known(start - 1) && (start == 1 || known(start - 2))) {
+            start -= 1;
+        }
+        // Every tag before `j` is known when word `j` is tagged.
+        let tag_before = |j: usize, back: usize| {
+            j.checked_sub(back)
+                .and_then(|k| tags[k].get())
+                .map_or(BEFORE_START, |t| t as u8)
+        };
+        for (j, cell) in tags.iter().enumerate().take(i + 1).skip(start) {
+            if known(j) {
+                continue;
+            }
+            let (t1, t2) = (tag_before(j, 1), tag_before(j, 2));
+            let tag = self
+                .pos
+                .predict(|keys| pos_features_after(words, j, t1, t2, &mut |f| keys.push(f)));
+            cell.set(Some(Pos::from_index(tag)));
         }
     }
 }

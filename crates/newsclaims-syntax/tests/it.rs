@@ -94,3 +94,53 @@ fn quality_floor_on_conll_dev() {
         "chunk accuracy {chunk:.4} fell below the floor {CHUNK_FLOOR}"
     );
 }
+
+/// Checks that `tag_pos_at`, asked about the words of each sentence of `text` in `order`
+/// (indices into the sentence, taken modulo its length), gives the tags of tagging the whole
+/// sentence.
+fn check_lazy(text: &str, order: impl Fn(usize) -> Vec<usize>) {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    for sentence in &tokens.sentences {
+        let words: Vec<&str> = tokens.tokens[sentence.tokens.clone()]
+            .iter()
+            .map(|t| &text[t.span])
+            .collect();
+        let mut whole = Vec::new();
+        syntax::tag_sentence_pos(&words, &mut whole);
+        let tags = vec![std::cell::Cell::new(None); words.len()];
+        for i in order(words.len()) {
+            assert_eq!(
+                syntax::tag_pos_at(&words, &tags, i),
+                Some(whole[i]),
+                "word {i} of {words:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tagging_one_word_gives_the_whole_sentence_tag() {
+    let orders: [fn(usize) -> Vec<usize>; 4] = [
+        |n| (0..n).collect(),
+        |n| (0..n).rev().collect(),
+        // A few words, the way the claims stage asks: one far in, then around it, then back.
+        |n| {
+            [n / 2, n / 2 + 1, 0, n.saturating_sub(1)]
+                .into_iter()
+                .filter(|&i| i < n)
+                .collect()
+        },
+        |n| (0..n).map(|k| k * 7 % n).collect(),
+    ];
+    insta::glob!("../../../fixtures", "articles/*.txt", |path| {
+        let text = std::fs::read_to_string(path).expect("fixture article");
+        for order in orders {
+            check_lazy(&text, order);
+        }
+    });
+    assert_eq!(
+        syntax::tag_pos_at(&["a"], &[std::cell::Cell::new(None)], 1),
+        None,
+        "a word past the end"
+    );
+}
