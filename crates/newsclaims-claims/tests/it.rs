@@ -316,3 +316,46 @@ proptest! {
         invariants(&words.join(" "));
     }
 }
+
+#[test]
+fn quoted_transcript_is_one_claim_per_turn() {
+    check(
+        "Partial transcript as follows:\n\n\"HOLT: Will the senator be at the hearing tomorrow?\n\n\"(CROSSTALK.)\n\n\"MORALES: She will not be attending. The hearing is about the budget.\n\n\"The budget comes first.\"",
+        &[
+            "direct|Will the senator be at the hearing tomorrow?|:|HOLT",
+            "direct|She will not be attending. The hearing is about the budget. / The budget comes first.|:|MORALES",
+        ],
+    );
+    // A title in mid-sentence is no transcript turn.
+    check(
+        "The book, \"ISIS: The State of Terror,\" was a best seller.",
+        &[],
+    );
+}
+
+#[test]
+fn block_quotation_after_a_colon() {
+    check(
+        "The governor added:\n\nIt is typical of the agency. It knows nothing about the roads.\n\nThe hearing ended.",
+        &[
+            "indirect|It is typical of the agency. It knows nothing about the roads|added|The governor",
+        ],
+    );
+}
+
+#[test]
+fn passive_cues() {
+    check(
+        "Mr. Quiros was accused of using $50 million for personal expenses.",
+        &["indirect|Mr. Quiros / using $50 million for personal expenses|accused of|-"],
+    );
+    check(
+        "His views were echoed by a number of tax experts.",
+        &["indirect|His views|echoed|a number"],
+    );
+    // Vague: neither a speaker nor a stance.
+    check(
+        "The ministry has been heavily criticized in the aftermath of the attack.",
+        &[],
+    );
+}

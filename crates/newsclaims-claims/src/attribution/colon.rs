@@ -208,6 +208,6 @@ const SECTION_LABELS: &[&str] = &[
 ];
 
 /// Whether `w` is a section label (`Update:`, `WATCH:`).
-fn is_label(w: &str) -> bool {
+pub(super) fn is_label(w: &str) -> bool {
     SECTION_LABELS.iter().any(|d| w.eq_ignore_ascii_case(d))
 }

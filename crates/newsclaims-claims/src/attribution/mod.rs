@@ -28,6 +28,7 @@ pub(crate) mod cue_model;
 mod nest;
 mod passive;
 mod quotes;
+mod transcript;
 
 use colon::colon_lead;
 use cue::{Reject, at_cue};

@@ -6,6 +6,7 @@ use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use super::Found;
+use super::transcript::transcript_turns;
 use crate::speaker::{self, Head, Np};
 use crate::view::View;
 use crate::{ClaimKind, Speaker};
@@ -28,6 +29,10 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         let qt = quote.tokens.clone();
         let words = view.count_words(qt.clone());
         if words == 0 {
+            continue;
+        }
+        if let Some(turns) = transcript_turns(view, q) {
+            found.extend(turns);
             continue;
         }
         let open = qt.start;
