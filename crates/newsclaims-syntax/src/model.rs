@@ -99,10 +99,21 @@ impl Model {
             tags[j].set(tag);
             tag.is_some()
         };
-        // The tags before the sentence are known too: `BEFORE_START`.
+        if known(i) {
+            return;
+        }
+        // Back from `i` to the first two words in a row with known tags (the tags before the
+        // sentence are known: `BEFORE_START`). The walk looks every word from `start` on up in
+        // the dictionary once: a tag still unknown after it is the perceptron's to work out.
         let mut start = i;
-        while start >= 1 && !(known(start - 1) && (start == 1 || known(start - 2))) {
-            start -= 1;
+        let (mut k, mut run) = (i, 0);
+        while k > 0 && run < 2 {
+            k -= 1;
+            if known(k) {
+                run += 1;
+            } else {
+                (start, run) = (k, 0);
+            }
         }
         // Every tag before `j` is known when word `j` is tagged.
         let tag_before = |j: usize, back: usize| {
@@ -111,7 +122,7 @@ impl Model {
                 .map_or(BEFORE_START, |t| t as u8)
         };
         for (j, cell) in tags.iter().enumerate().take(i + 1).skip(start) {
-            if known(j) {
+            if cell.get().is_some() {
                 continue;
             }
             let (t1, t2) = (tag_before(j, 1), tag_before(j, 2));
