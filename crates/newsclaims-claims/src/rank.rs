@@ -1,6 +1,7 @@
 //! Pronoun resolution as ranking: every entity cluster that a pronoun could name is scored by a
-//! linear model over features of the pronoun, the cluster and its nearest mention; the best
-//! score wins.
+//! learned model over features of the pronoun, the cluster and its nearest mention; the best
+//! score wins. The speaker of a cue of speech is scored by a linear model, other pronouns by
+//! boosted trees (see [`score`]).
 //!
 //! The features are what news prose and the coreference literature say matter: recency in
 //! sentences and tokens, subject position (and the parallelism of a subject pronoun with a
@@ -8,8 +9,8 @@
 //! of the document or paragraph, being introduced just before, the kind of entity (a person for
 //! `he`/`she`, an organisation, place or group for `it`/`they`: only entities that can speak are
 //! candidates, so `the video` never is), and being the speaker of a quote just before. The
-//! weights are learned (`cargo xtask train-speakers`, from GAP and GUM) and embedded in
-//! `rank_weights.rs`; no threshold here is tuned by hand except the candidate window.
+//! weights and trees are learned (`cargo xtask train-speakers`, from GAP and GUM) and embedded
+//! in `rank_weights.rs`; no threshold here is tuned by hand except the candidate window.
 //!
 //! Invariants: candidates come out in cluster order, so ties break towards the earlier cluster;
 //! the answer depends only on the text, its tokens and its entities.
@@ -20,7 +21,7 @@ use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use crate::lexicon::Pronoun;
-use crate::rank_weights::WEIGHTS;
+use crate::rank_weights::{BIAS, TREES, WEIGHTS};
 use crate::speaker::{Earlier, plausible_name};
 use crate::view::View;
 use context::Context;
@@ -33,7 +34,7 @@ const OTHER_SEX_RULES_OUT: f32 = 0.8;
 /// paragraphs rarely refer further back with a bare pronoun.
 const WINDOW_SENTENCES: u32 = 5;
 
-/// The features, in the order of [`WEIGHTS`]; the trainer writes them next to the weights.
+/// The features, by the index the trees' splits name.
 #[cfg(any(test, feature = "train"))]
 pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "same_sentence",
@@ -81,6 +82,9 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "subject_in_pronoun_sentence",
     "subject_in_previous_sentence",
     "relative_clause_head",
+    "named_in_headline",
+    "pronoun_inside_quotation",
+    "speech",
     "same_sentence&subject",
     "same_sentence&object",
     "same_sentence&possessive",
@@ -128,7 +132,7 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
 ];
 
 /// The features computed directly; the rest are conjunctions and buckets of them.
-const BASE: usize = 45;
+const BASE: usize = 48;
 
 /// Base features conjoined with the pronoun's case (subject, object, possessive), in the order
 /// of their names.
@@ -187,13 +191,34 @@ pub(crate) fn best(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) 
     best.map(|(_, c)| c)
 }
 
-/// The model's score of one candidate.
+/// The base feature that says the pronoun is the subject of a cue of speech (`he said`).
+pub(crate) const SPEECH_FEATURE: usize = 47;
+
+/// The model's score of one candidate. The speaker of a cue of speech (`he said`) is scored by
+/// the linear model over all features, which GUM's dialogue and the speech conjunctions shape;
+/// any other pronoun by the boosted trees, which GAP's encyclopaedic prose shapes (as a
+/// log-odds: the bias plus one leaf of every tree). All candidates of one pronoun are scored by
+/// the same part, so the two scales never meet.
 pub(crate) fn score(features: &[f32; FEATURES]) -> f32 {
-    features
+    if features[SPEECH_FEATURE] > 0.0 {
+        return features
+            .iter()
+            .zip(WEIGHTS.iter())
+            .map(|(f, w)| f * w)
+            .sum();
+    }
+    let leaves: f32 = TREES
         .iter()
-        .zip(WEIGHTS.iter())
-        .map(|(f, w)| f * w)
-        .sum()
+        .map(|(splits, leaves)| {
+            let mut node = 0;
+            while node < splits.len() {
+                let (f, t) = splits[node];
+                node = 2 * node + if features[usize::from(f)] <= t { 1 } else { 2 };
+            }
+            leaves[node - splits.len()]
+        })
+        .sum();
+    BIAS + leaves
 }
 
 /// Whether a mention of `label` can be what pronoun `p` names: people for `he`/`she` (and a
@@ -386,7 +411,13 @@ mod tests {
         assert_eq!(classify("her"), Some((Pronoun::She, Case::Object)));
         assert_eq!(classify("They"), Some((Pronoun::They, Case::Subject)));
         assert_eq!(classify("we"), None);
+        assert_eq!(FEATURE_NAMES[SPEECH_FEATURE], "speech");
         assert_eq!(FEATURE_NAMES.len(), WEIGHTS.len());
+        assert!(
+            TREES
+                .iter()
+                .all(|(splits, _)| splits.iter().all(|&(f, _)| usize::from(f) < FEATURES))
+        );
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub const FEATURES: usize = rank::FEATURES;
 /// The features' names, in order.
 pub const FEATURE_NAMES: [&str; FEATURES] = rank::FEATURE_NAMES;
 
+/// The feature that says the pronoun is the subject of a cue of speech: the linear part scores
+/// its candidates, the trees the others.
+pub const SPEECH_FEATURE: usize = rank::SPEECH_FEATURE;
+
 /// One candidate of a pronoun: its cluster and its features.
 pub type Candidate = (usize, [f32; FEATURES]);
 

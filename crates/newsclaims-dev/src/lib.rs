@@ -7,14 +7,17 @@
 //! lists this crate or a `train` feature.
 
 mod bench;
+mod boost;
 mod cli_docs;
 mod eval;
 mod eval_errors;
 mod eval_speakers;
 mod eval_that;
+mod gap;
 mod generated;
 mod gum;
 mod lexicons;
+mod logit;
 mod names;
 mod print;
 mod schema;

@@ -1,36 +1,44 @@
-//! `train-speakers [--check]` (`cargo xtask train-speakers`): learns the speaker ranker's weights,
+//! `train-speakers [--check]` (`cargo xtask train-speakers`): learns the speaker ranker,
 //! `crates/newsclaims-claims/src/rank_weights.rs`.
 //!
 //! Training cases are third-person pronouns with their candidate clusters, as the claims stage
-//! computes them over the pipeline's own mentions: GAP development and validation (the cluster
-//! holding a gold-coreferent name is the answer) and GUM's training documents outside the news
-//! genre (the clusters holding a mention of the pronoun's gold chain are the answer). The model
-//! is a conditional logit over each pronoun's candidates (softmax, L2), fitted by full-batch
-//! gradient descent in a fixed order, so the weights are deterministic. The L2 strength is chosen
-//! by five-fold cross-validation over GAP development + validation (GAP F1) plus the accuracy on
-//! GUM's dev documents outside news; GAP test and GUM's news documents are only measured (`cargo
-//! xtask eval-speakers`). Only the weights leave the data.
+//! computes them: GAP development and validation with names A and B given as mentions (GAP's
+//! task, `gap.rs`; the cluster holding a gold-coreferent name is right), and GUM's training
+//! documents outside the news genre over the pipeline's own mentions (the clusters holding a
+//! mention of the pronoun's gold chain are right). The ranker has two parts (`rank.rs`): a
+//! conditional logit over each pronoun's candidates (softmax, L2, `logit.rs`) for the speaker of
+//! a cue of speech, and boosted trees (`boost.rs`, every candidate one yes/no example) for any
+//! other pronoun. Both are fitted in a fixed order, so the output is deterministic. The L2
+//! strength, then the number of trees, are chosen by five-fold cross-validation over GAP
+//! development + validation (GAP F1) plus the accuracy on GUM's dev documents outside news; GAP
+//! test and GUM's news documents are only measured (`cargo xtask eval-speakers`). Only the
+//! weights and trees leave the data.
 
 use std::collections::BTreeSet;
 
 use anyhow::{Result, bail};
-use newsclaims_claims::speaker_training::{self, Candidate, FEATURE_NAMES, FEATURES};
+use newsclaims_claims::speaker_training::{
+    self, Candidate, FEATURE_NAMES, FEATURES, SPEECH_FEATURE,
+};
 
-use crate::eval_speakers::{self, GapCase};
-use crate::{generated, gum, root, shared};
+use crate::boost::{self, Ensemble, LEAVES, SPLITS};
+use crate::gap::{self, Gap, GapCase, Task};
+use crate::{generated, gum, logit, root, shared};
 
 /// One training case: the candidates' features and which are right.
 struct Case {
     features: Vec<[f32; FEATURES]>,
     right: Vec<bool>,
+    /// How many times it counts in training.
+    weight: f64,
 }
 
-/// Gradient-descent steps: the loss is convex and flat well before this.
-const STEPS: usize = 1500;
-/// Step size on the mean loss; features are flags or logs of small counts.
-const RATE: f64 = 0.5;
-/// The L2 strengths tried by cross-validation.
-const L2: [f64; 4] = [1e-4, 1e-3, 1e-2, 1e-1];
+/// The linear part's L2 strengths tried by cross-validation.
+const L2: [f64; 3] = [1e-3, 1e-2, 1e-1];
+/// The learning rate of boosting: small steps, many trees, a smoother fit.
+const RATE: f32 = 0.05;
+/// The ensemble sizes tried by cross-validation.
+const TREES: [usize; 5] = [100, 200, 300, 400, 500];
 /// Cross-validation folds over GAP development + validation (example `k` is in fold `k % FOLDS`).
 const FOLDS: usize = 5;
 
@@ -46,10 +54,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     )? {
         return Ok(());
     }
-    let mut gap_gold = eval_speakers::read_gap(&gap.join("gap-development.tsv"))?;
-    gap_gold.extend(eval_speakers::read_gap(&gap.join("gap-validation.tsv"))?);
-    let gap_cases: Vec<GapCase> = gap_gold.iter().map(eval_speakers::gap_case).collect();
-    let gap_train: Vec<Option<Case>> = gap_gold
+    let mut gap_gold = gap::read_gap(&gap.join("gap-development.tsv"))?;
+    gap_gold.extend(gap::read_gap(&gap.join("gap-validation.tsv"))?);
+    let gap_cases: Vec<GapCase> = gap_gold
+        .iter()
+        .map(|g| gap::gap_case(g, Task::Given))
+        .collect();
+    let gap_train: Vec<Case> = gap_gold
         .iter()
         .zip(&gap_cases)
         .map(|(g, c)| gap_training_case(g, c))
@@ -57,50 +68,117 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let (gum_train, gum_val) = gum_split(&gum_dir)?;
     println!(
         "train-speakers: {} GAP training pronouns, {} GUM training pronouns, {} GUM validation pronouns",
-        gap_train.iter().flatten().count(),
+        gap_train.len(),
         gum_train.len(),
         gum_val.len()
     );
-    let mut best: Option<(f64, f64)> = None;
-    for l2 in L2 {
-        // Cross-validation over GAP development + validation: each fold is scored by a model
-        // fitted on the other folds and GUM's training documents.
-        let mut counts = eval_speakers::Counts::default();
-        for fold in 0..FOLDS {
-            let train: Vec<&Case> = gap_train
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| k % FOLDS != fold)
-                .filter_map(|(_, c)| c.as_ref())
-                .chain(&gum_train)
-                .collect();
-            let w = fit(&train, l2);
-            let score = |f: &[f32; FEATURES]| dot(&w, f) as f32;
+    let fold_of = |k: usize| k % FOLDS;
+    let (l2, folds) = choose_l2(&gap_gold, &gap_cases, &gap_train, &gum_train, &gum_val);
+    let most = *TREES.last().unwrap_or(&0);
+    // Cross-validation over GAP development + validation: each fold is scored by trees fitted
+    // on the other folds and GUM's training documents, at every size tried.
+    let mut counts = vec![gap::Counts::default(); TREES.len()];
+    for (fold, linear) in folds.iter().enumerate() {
+        let train = gap_train
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| fold_of(*k) != fold)
+            .map(|(_, c)| c)
+            .chain(&gum_train);
+        let trees = fit(train, most);
+        for (n, c) in TREES.iter().zip(&mut counts) {
             let held = gap_gold
                 .iter()
                 .zip(&gap_cases)
                 .enumerate()
-                .filter(|(k, _)| k % FOLDS == fold)
+                .filter(|(k, _)| fold_of(*k) == fold)
                 .map(|(_, pair)| pair);
-            counts = counts.add(&eval_speakers::gap_f1(held, score)[0]);
-        }
-        let all: Vec<&Case> = gap_train.iter().flatten().chain(&gum_train).collect();
-        let gum_acc = accuracy(&gum_val, &fit(&all, l2));
-        let gap_f1 = counts.f1();
-        let chosen = gap_f1 + gum_acc;
-        println!("  L2 {l2:e}: GAP cross-validated F1 {gap_f1:.4}, GUM dev accuracy {gum_acc:.4}");
-        if best.as_ref().is_none_or(|b| chosen > b.0) {
-            best = Some((chosen, l2));
+            *c = c.add(&gap::gap_f1(held, ranker(linear, &trees, *n))[0]);
         }
     }
-    let Some((_, l2)) = best else {
-        bail!("no L2 strength tried");
+    let linear = fit_linear(gap_train.iter().chain(&gum_train), l2);
+    let trees = fit(gap_train.iter().chain(&gum_train), most);
+    let mut best: Option<(f64, usize)> = None;
+    for (&n, c) in TREES.iter().zip(&counts) {
+        let gum_acc = accuracy(&gum_val, ranker(&linear, &trees, n));
+        let gap_f1 = c.f1();
+        let chosen = gap_f1 + gum_acc;
+        println!("  {n} trees: GAP cross-validated F1 {gap_f1:.4}, GUM dev accuracy {gum_acc:.4}");
+        if best.is_none_or(|b| chosen > b.0) {
+            best = Some((chosen, n));
+        }
+    }
+    let Some((_, n)) = best else {
+        bail!("no ensemble size tried");
     };
-    println!("train-speakers: L2 {l2:e} chosen by cross-validation");
-    let all: Vec<&Case> = gap_train.iter().flatten().chain(&gum_train).collect();
-    let w = fit(&all, l2);
+    println!("train-speakers: {n} trees chosen by cross-validation");
     let path = root().join("crates/newsclaims-claims/src/rank_weights.rs");
-    generated::write_or_check("train-speakers", &[(path, render(&w).into_bytes())], check)
+    generated::write_or_check(
+        "train-speakers",
+        &[(path, render(&linear, &trees, n).into_bytes())],
+        check,
+    )
+}
+
+/// The ranker as the stage runs it: the linear part for the speaker of a cue of speech, the
+/// first `n` trees for any other pronoun.
+fn ranker<'m>(
+    linear: &'m [f64],
+    trees: &'m Ensemble,
+    n: usize,
+) -> impl Fn(&[f32; FEATURES]) -> f32 + 'm {
+    move |f| {
+        if f[SPEECH_FEATURE] > 0.0 {
+            logit::dot(linear, f) as f32
+        } else {
+            trees.score(f, n)
+        }
+    }
+}
+
+/// The linear part's L2 strength, chosen by its own cross-validated GAP F1 plus its accuracy on
+/// GUM dev, with its weights fitted on each fold's training part.
+fn choose_l2(
+    gap_gold: &[Gap],
+    gap_cases: &[GapCase],
+    gap_train: &[Case],
+    gum_train: &[Case],
+    gum_val: &[Case],
+) -> (f64, Vec<Vec<f64>>) {
+    let mut best: Option<(f64, f64, Vec<Vec<f64>>)> = None;
+    for l2 in L2 {
+        let mut counts = gap::Counts::default();
+        let mut folds = Vec::new();
+        for fold in 0..FOLDS {
+            let train = gap_train
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % FOLDS != fold)
+                .map(|(_, c)| c)
+                .chain(gum_train);
+            let w = fit_linear(train, l2);
+            let held = gap_gold
+                .iter()
+                .zip(gap_cases)
+                .enumerate()
+                .filter(|(k, _)| k % FOLDS == fold)
+                .map(|(_, pair)| pair);
+            counts = counts.add(&gap::gap_f1(held, |f| logit::dot(&w, f) as f32)[0]);
+            folds.push(w);
+        }
+        let w = fit_linear(gap_train.iter().chain(gum_train), l2);
+        let gum_acc = accuracy(gum_val, |f| logit::dot(&w, f) as f32);
+        let gap_f1 = counts.f1();
+        println!(
+            "  linear, L2 {l2:e}: GAP cross-validated F1 {gap_f1:.4}, GUM dev accuracy {gum_acc:.4}"
+        );
+        if best.as_ref().is_none_or(|b| gap_f1 + gum_acc > b.0) {
+            best = Some((gap_f1 + gum_acc, l2, folds));
+        }
+    }
+    let (_, l2, folds) = best.unwrap_or_default();
+    println!("train-speakers: linear L2 {l2:e} chosen by cross-validation");
+    (l2, folds)
 }
 
 /// GUM's pronoun cases outside news and reddit: those of the training documents and those of
@@ -142,20 +220,27 @@ fn split<'a>(splits: &'a str, name: &str) -> BTreeSet<&'a str> {
     out
 }
 
-/// A GAP example as a training case; none when no candidate is right or none is wrong.
-fn gap_training_case(g: &eval_speakers::Gap, c: &GapCase) -> Option<Case> {
-    let right: Vec<bool> = c
+/// A GAP example as a training case: each candidate is right when it holds a gold name.
+fn gap_training_case(g: &Gap, c: &GapCase) -> Case {
+    let right = c
         .holds
         .iter()
         .map(|h| (h[0] && g.gold[0]) || (h[1] && g.gold[1]))
         .collect();
-    case(&c.candidates, right)
+    Case {
+        features: c.candidates.iter().map(|(_, f)| *f).collect(),
+        right,
+        weight: 1.0,
+    }
 }
 
+/// A pronoun with candidates as a case, when one is right and one is wrong (what accuracy can
+/// judge).
 fn case(candidates: &[Candidate], right: Vec<bool>) -> Option<Case> {
     (right.iter().any(|r| *r) && right.iter().any(|r| !*r)).then(|| Case {
         features: candidates.iter().map(|(_, f)| *f).collect(),
         right,
+        weight: 1.0,
     })
 }
 
@@ -198,51 +283,37 @@ fn gum_cases(doc: &gum::Doc) -> Vec<Case> {
     out
 }
 
-fn dot(w: &[f64], f: &[f32; FEATURES]) -> f64 {
-    w.iter().zip(f).map(|(w, f)| w * f64::from(*f)).sum()
-}
-
-/// Fits the conditional logit: maximises the mean log-probability of the right candidates.
-fn fit(cases: &[&Case], l2: f64) -> Vec<f64> {
-    let mut w = vec![0.0f64; FEATURES];
-    let n = cases.len().max(1) as f64;
-    let mut grad = vec![0.0f64; FEATURES];
-    for _ in 0..STEPS {
-        grad.iter_mut().for_each(|g| *g = 0.0);
-        for c in cases {
-            let scores: Vec<f64> = c.features.iter().map(|f| dot(&w, f)).collect();
-            let top = scores.iter().copied().fold(f64::MIN, f64::max);
-            let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-            let all: f64 = exp.iter().sum();
-            let right: f64 = exp
-                .iter()
-                .zip(&c.right)
-                .filter(|(_, r)| **r)
-                .map(|(e, _)| e)
-                .sum();
-            for (k, f) in c.features.iter().enumerate() {
-                let model = exp[k] / all;
-                let target = if c.right[k] { exp[k] / right } else { 0.0 };
-                for (g, x) in grad.iter_mut().zip(f) {
-                    *g += (model - target) * f64::from(*x);
-                }
-            }
-        }
-        for (wi, g) in w.iter_mut().zip(&grad) {
-            *wi -= RATE * (g / n + l2 * *wi);
+/// Fits the ranker's trees: every candidate of every case is one example, right or wrong,
+/// weighted by its case's weight.
+fn fit<'a>(cases: impl Iterator<Item = &'a Case>, trees: usize) -> Ensemble {
+    let (mut x, mut y, mut weight): (Vec<&[f32]>, Vec<bool>, Vec<f64>) = Default::default();
+    for c in cases {
+        for (f, r) in c.features.iter().zip(&c.right) {
+            x.push(f);
+            y.push(*r);
+            weight.push(c.weight);
         }
     }
-    w
+    boost::fit(&x, &y, &weight, trees, RATE)
+}
+
+/// Fits the linear part on the cases where a candidate is right and one is wrong.
+fn fit_linear<'a>(cases: impl Iterator<Item = &'a Case>, l2: f64) -> Vec<f64> {
+    let usable: Vec<(&[[f32; FEATURES]], &[bool])> = cases
+        .filter(|c| c.right.iter().any(|r| *r) && c.right.iter().any(|r| !*r))
+        .map(|c| (&c.features[..], &c.right[..]))
+        .collect();
+    logit::fit(&usable, FEATURES, l2)
 }
 
 /// Share of cases whose best-scored candidate is a right one.
-fn accuracy(cases: &[Case], w: &[f64]) -> f64 {
+fn accuracy(cases: &[Case], score: impl Fn(&[f32; FEATURES]) -> f32) -> f64 {
     let right = cases
         .iter()
         .filter(|c| {
-            let mut best = (f64::MIN, false);
+            let mut best = (f32::MIN, false);
             for (f, r) in c.features.iter().zip(&c.right) {
-                let s = dot(w, f);
+                let s = score(f);
                 if s > best.0 {
                     best = (s, *r);
                 }
@@ -253,22 +324,58 @@ fn accuracy(cases: &[Case], w: &[f64]) -> f64 {
     right as f64 / cases.len().max(1) as f64
 }
 
-/// The generated Rust file, formatted as rustfmt leaves it.
-fn render(w: &[f64]) -> String {
+/// The generated Rust file: the linear weights, the bias and the first `n` trees, each on one
+/// line.
+fn render(linear: &[f64], model: &Ensemble, n: usize) -> String {
     let mut out = String::from(
-        "//! Generated by `cargo xtask train-speakers`; do not edit. One weight per feature of\n\
-         //! `rank::FEATURE_NAMES`, learned from GAP development + validation and GUM's training\n\
-         //! documents.\n\n\
-         /// The speaker ranker's weights.\n",
+        "//! Generated by `cargo xtask train-speakers`; do not edit. The speaker ranker's boosted\n\
+         //! trees and linear weights over the features of `rank::FEATURE_NAMES` (a split names one by\n\
+         //! its index), learned from GAP development + validation and GUM's training documents.\n\n",
     );
     out.push_str(&format!(
-        "pub(crate) const WEIGHTS: [f32; {FEATURES}] = [\n"
+        "/// The linear part's weights, one per feature.\n\
+         pub(crate) const WEIGHTS: [f32; {FEATURES}] = [\n"
     ));
     // rustfmt lines up the comments, so the values are padded to the widest.
-    let values: Vec<String> = w.iter().map(|x| format!("{x:.5},")).collect();
+    let values: Vec<String> = linear.iter().map(|x| format!("{x:.5},")).collect();
     let width = values.iter().map(String::len).max().unwrap_or(0);
     for (name, v) in FEATURE_NAMES.iter().zip(&values) {
         out.push_str(&format!("    {v:<width$} // {name}\n"));
+    }
+    out.push_str("];\n\n");
+    out.push_str(&format!(
+        "/// The log-odds before any tree.\npub(crate) const BIAS: f32 = {:?};\n\n",
+        model.bias
+    ));
+    out.push_str(&format!(
+        "/// One tree: its splits `(feature, threshold)` breadth first (`x <= threshold` goes left)\n\
+         /// and its leaves, left to right.\n\
+         pub(crate) type Tree = ([(u8, f32); {SPLITS}], [f32; {LEAVES}]);\n\n\
+         /// The trees. Thresholds are values the features take, logarithms of small counts among\n\
+         /// them (ln 2, ln 10), which clippy would read as approximate constants.\n\
+         #[rustfmt::skip]\n\
+         #[allow(clippy::approx_constant)]\n\
+         pub(crate) static TREES: [Tree; {n}] = [\n"
+    ));
+    let number = |x: f32| {
+        if x.is_infinite() {
+            "f32::INFINITY".to_owned()
+        } else {
+            format!("{x:?}")
+        }
+    };
+    for tree in &model.trees[..n] {
+        let splits: Vec<String> = tree
+            .splits
+            .iter()
+            .map(|(f, t)| format!("({f}, {})", number(*t)))
+            .collect();
+        let leaves: Vec<String> = tree.leaves.iter().map(|v| number(*v)).collect();
+        out.push_str(&format!(
+            "    ([{}], [{}]),\n",
+            splits.join(", "),
+            leaves.join(", ")
+        ));
     }
     out.push_str("];\n");
     out

@@ -27,6 +27,9 @@ fn relative_after(view: &View<'_>, after: usize) -> bool {
 /// sentences tell whom the passage is about, the rest of a long article does not.
 const AFTER_SENTENCES: u32 = 3;
 
+/// The most tokens a headline has: longer, the first paragraph is prose.
+const HEADLINE_TOKENS: usize = 40;
+
 /// How many tokens back the previous pronoun of the same class is looked for.
 const CHAIN_TOKENS: usize = 60;
 /// How many mentions before that pronoun are looked at for its subject.
@@ -64,6 +67,21 @@ fn previous_chain(view: &View<'_>, at: usize, p: Pronoun, seen: &[Seen]) -> Opti
         })
 }
 
+/// The end of the document's headline: its first paragraph when that is one sentence of at
+/// most [`HEADLINE_TOKENS`] tokens that ends in no full stop, question or exclamation mark
+/// (`Library hours cut as county trims budget`); 0 when the text opens with prose.
+fn headline_end(view: &View<'_>) -> usize {
+    let Some(end) = (0..view.len().min(HEADLINE_TOKENS + 1)).find(|&k| view.sent(k) != 0) else {
+        return 0;
+    };
+    let one_paragraph = view.para(end) != 0;
+    if one_paragraph && end <= HEADLINE_TOKENS && !view.is_terminator(end - 1) {
+        end
+    } else {
+        0
+    }
+}
+
 /// What the features of all candidates of one pronoun share.
 pub(super) struct Context<'v, 'a> {
     view: &'v View<'a>,
@@ -82,6 +100,8 @@ pub(super) struct Context<'v, 'a> {
     /// The subject-like candidate nearest before the previous pronoun of the same class: the
     /// chain the text is continuing (`She won ... She then fought ... her wrestling`).
     chain: Option<usize>,
+    /// The tokens of the document's headline, if it has one (see [`headline_end`]).
+    headline: std::ops::Range<usize>,
 }
 
 impl<'v, 'a> Context<'v, 'a> {
@@ -133,7 +153,9 @@ impl<'v, 'a> Context<'v, 'a> {
                     .all(|s| s.cluster == c || count(s.cluster) < count(c))
             });
         let chain = previous_chain(view, at, p, seen);
+        let headline = 0..headline_end(view);
         Context {
+            headline,
             most_mentioned,
             chain,
             speech,
@@ -245,6 +267,27 @@ impl<'v, 'a> Context<'v, 'a> {
             }
         }
         (this, previous)
+    }
+
+    /// Whether the document's headline names the cluster: one of its mentions lies there, or the
+    /// last word of its name is a word there (a headline the tagger read no name in).
+    fn in_headline(&self, cluster: &newsclaims_entities::Cluster) -> bool {
+        let view = self.view;
+        let ents = view.entities;
+        let end = self.headline.end;
+        if end == 0 || end >= self.at {
+            return false;
+        }
+        let first = cluster
+            .mentions
+            .first()
+            .map(|&k| ents.mentions[k].span.start());
+        if first.is_some_and(|s| s < view.span(end - 1).end()) {
+            return true;
+        }
+        let name = &view.text[cluster.name];
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.headline.clone().any(|k| view.word(k) == last)
     }
 
     /// The features of candidate `s`; `rank` is its place among the candidates as walked,
@@ -362,6 +405,9 @@ impl<'v, 'a> Context<'v, 'a> {
                     && relative_after(view, after)
                     && (after..self.at).all(|k| !view.is_terminator(k)),
             ),
+            flag(self.in_headline(cluster)),
+            flag(view.quote_at(self.at).is_some() && view.quote_at(first).is_none()),
+            flag(self.speech),
         ];
         let near = (
             distance,
