@@ -19,9 +19,9 @@ pub(crate) use bilou::entities;
 
 use crate::lexicon::{Cue, IdMap, Lexicon};
 use crate::model::Weights;
-use extract::{Own, extract, mix, push_dynamic, push_neighbours};
+use extract::{Own, WINDOW, extract, mix, push_dynamic, push_neighbours};
 use memo::Memo;
-use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe};
+use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe, find_cluster};
 
 /// Rows in the hashed weight table: `2^BITS`.
 pub(crate) const BITS: u32 = 21;
@@ -120,9 +120,7 @@ pub(crate) fn tag_document<S: Scorer>(
         memo.start(weights);
     }
     for words in sentences {
-        describe_sentence(
-            lex, clusters, words, tokens, gaz, spans, doc_case, neighbours,
-        );
+        describe_sentence(lex, words, tokens, gaz, spans, doc_case, neighbours);
     }
     neighbours.sort_unstable();
     neighbours.dedup();
@@ -135,13 +133,19 @@ pub(crate) fn tag_document<S: Scorer>(
     let first_out = out.len();
     for (s, words) in sentences.iter().enumerate() {
         let (start, caps) = spans[s];
-        let toks = &tokens[start..start + words.len()];
-        for i in 0..toks.len() {
-            let t = &toks[i];
-            if gold.is_none() && plainly_outside(toks, i, out) {
+        let sentence = start..start + words.len();
+        for i in 0..words.len() {
+            if gold.is_none() && plainly_outside(&tokens[sentence.clone()], i, out) {
                 out.push(O);
                 continue;
             }
+            // The features of token `i` read the clusters of the tokens up to `WINDOW` away.
+            let near = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(words.len());
+            for t in &mut tokens[sentence.clone()][near] {
+                find_cluster(t, clusters);
+            }
+            let toks = &tokens[sentence.clone()];
+            let t = &toks[i];
             static_features.clear();
             let own = push_static(
                 scorer.fixed(),
@@ -224,10 +228,8 @@ fn push_static(
 /// Describes one sentence's `words` onto the end of `tokens` with their gazetteer matches (`gaz`
 /// is scratch space), records where it starts and whether it is in ALL CAPS in `spans`, and how
 /// each word is cased and placed in `doc_case` and `neighbours`.
-#[allow(clippy::too_many_arguments)]
 fn describe_sentence(
     lex: &Lexicon,
-    clusters: &IdMap<u32>,
     words: &[&str],
     tokens: &mut Vec<Token>,
     gaz: &mut Vec<u32>,
@@ -236,7 +238,7 @@ fn describe_sentence(
     neighbours: &mut Vec<(u64, u64)>,
 ) {
     let start = tokens.len();
-    tokens.extend(words.iter().map(|w| describe(w, lex, clusters)));
+    tokens.extend(words.iter().map(|w| describe(w, lex)));
     gaz.resize(words.len(), 0);
     // `describe`'s `lower` is the word's `hash_lower`: the same fold from the same start.
     lex.annotate(words, |k| tokens[start + k].lower, gaz);

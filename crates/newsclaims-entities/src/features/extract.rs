@@ -97,8 +97,12 @@ impl Own<'_> {
     }
 }
 
+/// How far from the token scored [`extract`] reads other tokens (the `±2` window).
+pub(super) const WINDOW: usize = 2;
+
 /// The features of token `i` that do not depend on predicted tags; its own features go where
-/// `own` says.
+/// `own` says. The clusters of the tokens up to [`WINDOW`] away must be known
+/// ([`super::token::find_cluster`]).
 pub(super) fn extract(
     toks: &[Token],
     i: usize,
@@ -287,6 +291,12 @@ fn push_capitals(
 #[inline]
 fn push_clusters(t: &Token, l1: &Token, r1: &Token, own: &mut Own<'_>, out: &mut Vec<u32>) {
     // Clusters are `coarse << 16 | fine`; `u32::MAX` for a word without one.
+    debug_assert!(
+        [t, l1, r1]
+            .iter()
+            .all(|t| t.cluster != super::token::CLUSTER_UNKNOWN),
+        "a cluster not looked up"
+    );
     if t.cluster != u32::MAX {
         own.push(out, |out| {
             out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));

@@ -1,5 +1,10 @@
 //! One token as the features see it: its hashed forms, shapes, affixes and capitalisation class,
 //! computed once per token by [`describe`], and whether a sentence is in ALL CAPS.
+//!
+//! A token's word cluster is looked up only when the features may read it ([`find_cluster`]):
+//! the cluster map is far larger than the L1 cache, and at inference most tokens are tagged `O`
+//! without their features, nor their neighbours' (on news, the lookup's cache misses were a
+//! tenth of the tagger's time).
 
 use crate::lexicon::{self, IdMap, Lexicon};
 
@@ -25,13 +30,14 @@ pub(super) struct Token {
     pub(super) gaz: u32,
 }
 
-pub(super) fn describe(word: &str, lex: &Lexicon, clusters: &IdMap<u32>) -> Token {
+/// The token of `word`, but for its cluster ([`find_cluster`]).
+pub(super) fn describe(word: &str, lex: &Lexicon) -> Token {
     if word.is_ascii() {
         // The same chars, without decoding UTF-8: nearly every word of English news.
         let chars = word.bytes().map(char::from);
-        describe_chars(word, chars.clone(), chars.rev(), lex, clusters)
+        describe_chars(word, chars.clone(), chars.rev(), lex)
     } else {
-        describe_chars(word, word.chars(), word.chars().rev(), lex, clusters)
+        describe_chars(word, word.chars(), word.chars().rev(), lex)
     }
 }
 
@@ -42,7 +48,6 @@ fn describe_chars(
     letters: impl Iterator<Item = char>,
     reversed: impl Iterator<Item = char>,
     lex: &Lexicon,
-    clusters: &IdMap<u32>,
 ) -> Token {
     let mut t = Token {
         word: lexicon::hash_bytes(word.as_bytes()),
@@ -111,8 +116,19 @@ fn describe_chars(
         C_MIXED
     };
     t.cue = lex.cue(lower) as u8;
-    t.cluster = clusters.get(&lower).copied().unwrap_or(u32::MAX);
+    t.cluster = CLUSTER_UNKNOWN;
     t
+}
+
+/// The cluster of a token not looked up yet.
+pub(super) const CLUSTER_UNKNOWN: u32 = u32::MAX - 2;
+
+/// Looks up the cluster of `t` if it is not yet known (`u32::MAX` when its word has none).
+#[inline]
+pub(super) fn find_cluster(t: &mut Token, clusters: &IdMap<u32>) {
+    if t.cluster == CLUSTER_UNKNOWN {
+        t.cluster = clusters.get(&t.lower).copied().unwrap_or(u32::MAX);
+    }
 }
 
 /// Whether a sentence is (mostly) in capitals: a headline or a dateline of wire copy.
