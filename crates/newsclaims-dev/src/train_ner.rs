@@ -3,6 +3,9 @@
 //! F1 on dev after each epoch) and writes `crates/newsclaims-entities/{lexicons/*.txt,
 //! model/ner.bin}`.
 //!
+//! The committed model is the mean of [`MIX`] models trained in different document orders;
+//! `--mix N` mixes N instead (for `--cv` too).
+//!
 //! `--cv [--folds K] [--seeds N] [--epochs E]` writes nothing: it reports K-fold
 //! cross-validation on train and dev, per epoch, for N training seeds (mean and spread).
 //! `--seed K` writes a model trained with the K-th of those seeds instead of the committed one
@@ -25,6 +28,8 @@ use cv::cross_validate;
 
 /// Passes over the training data; chosen on dev (see the crate README).
 const EPOCHS: usize = 14;
+/// Models trained in different document orders whose weights are averaged into the committed one.
+const MIX: usize = 3;
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let check = args.iter().any(|a| a == "--check");
@@ -44,7 +49,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         &inputs.dev,
         &inputs.resources(),
         EPOCHS,
-        cv::seed(cv::option(args, "--seed", 0)?),
+        &cv::seeds(cv::option(args, "--seed", 0)?, args)?,
         |epoch, c| {
             eprintln!(
                 "train-ner: epoch {epoch:2} dev F1 {} {:.1}s",
@@ -67,13 +72,15 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     generated::write_or_check("train-ner", &outputs, check)
 }
 
-/// Everything training reads: CoNLL train and dev, the derived lexicons, the first names and
-/// the word clusters.
+/// Everything training reads: CoNLL train and dev, the derived lexicons, the first names, the
+/// known names and the word clusters.
 struct Inputs {
     train: Vec<train::ConllDoc>,
     dev: Vec<train::ConllDoc>,
     lexicons: Vec<(&'static str, String)>,
     first_names: String,
+    /// `names.tsv`, the known names, also build-lexicons' output.
+    names: String,
     clusters: String,
 }
 
@@ -98,8 +105,10 @@ impl Inputs {
             .collect::<Result<_>>()?;
         let gazetteers: Vec<&str> = gazetteers.iter().map(String::as_str).collect();
         let lexicons = train::build_lexicons(&gazetteers);
-        // The last lexicon, the first names, is build-lexicons' output, read as committed.
+        // The last lexicons, the first names and the known names, are build-lexicons' output,
+        // read as committed.
         let first_names = read(&crate_dir.join("lexicons/first_names.tsv"))?;
+        let names = read(&crate_dir.join("lexicons/names.tsv"))?;
         let train = train::parse_conll(&read(&train_path)?);
         let clusters = if args.iter().any(|a| a == "--no-clusters") {
             read(&crate_dir.join("model/clusters.txt"))?
@@ -118,6 +127,7 @@ impl Inputs {
             dev,
             lexicons,
             first_names,
+            names,
             clusters,
         }))
     }
@@ -128,7 +138,7 @@ impl Inputs {
                 .lexicons
                 .iter()
                 .map(|(_, text)| text.as_str())
-                .chain([self.first_names.as_str()])
+                .chain([self.first_names.as_str(), self.names.as_str()])
                 .collect(),
             clusters: &self.clusters,
         }

@@ -77,7 +77,7 @@ pub(crate) struct Scratch {
     tokens: Vec<Token>,
     memo: Memo,
     own_features: Vec<u32>,
-    gaz: Vec<u32>,
+    gaz: Vec<u64>,
     features: Vec<u32>,
     static_features: Vec<u32>,
     /// Per sentence: where its tokens start in `tokens`, and whether it is in ALL CAPS.
@@ -232,7 +232,7 @@ fn describe_sentence(
     lex: &Lexicon,
     words: &[&str],
     tokens: &mut Vec<Token>,
-    gaz: &mut Vec<u32>,
+    gaz: &mut Vec<u64>,
     spans: &mut Vec<(usize, bool)>,
     doc_case: &mut IdMap<u16>,
     neighbours: &mut Vec<(u64, u64)>,

@@ -14,7 +14,8 @@ use crate::Label;
 use crate::lexicon::{self, IdMap};
 use crate::rules::{Doc, Name};
 
-const EMBEDDED: &str = include_str!("../lexicons/names.tsv");
+/// `names.tsv`, which the tagger's lexicon reads too.
+pub(crate) const EMBEDDED: &str = include_str!("../lexicons/names.tsv");
 
 /// The longest name looked for, in tokens (`’s` and punctuation are tokens).
 const MAX_TOKENS: usize = 16;

@@ -1,6 +1,7 @@
-//! Gazetteer lexicons (countries, cities, US states, regions, demonyms, languages, first names)
-//! and the hand-written cue words (`Inc`, `Mr`, `River`, `Airport`, `Cup` ...) that the tagger
-//! uses as features and that turn CoNLL's four types into OntoNotes labels.
+//! Gazetteer lexicons (countries, cities, US states, regions, demonyms, languages, first names,
+//! and the known names of `names.tsv` by label) and the hand-written cue words (`Inc`, `Mr`,
+//! `River`, `Airport`, `Cup` ...) that the tagger uses as features and that turn CoNLL's four
+//! types into OntoNotes labels.
 //!
 //! The lexicon files in `lexicons/` are derived from `../shared/data/gazetteers` by
 //! `cargo xtask train-ner` (see `train::build_lexicons`) and embedded in the binary.
@@ -18,10 +19,21 @@ pub(crate) const REGION: u8 = 3;
 pub(crate) const DEMONYM: u8 = 4;
 pub(crate) const LANGUAGE: u8 = 5;
 pub(crate) const FIRST_NAME: u8 = 6;
-pub(crate) const N_CATEGORIES: u8 = 7;
+/// Known names of `names.tsv` (`cargo xtask build-lexicons`), by their label there: features of
+/// the tagger only; [`Lexicon::categories`] leaves them out.
+pub(crate) const KNOWN_ORG: u8 = 7;
+pub(crate) const KNOWN_PERSON: u8 = 8;
+pub(crate) const KNOWN_NORP: u8 = 9;
+/// `PRODUCT` and `WORK_OF_ART`: too few entries for one category each.
+pub(crate) const KNOWN_WORK: u8 = 10;
+pub(crate) const N_CATEGORIES: u8 = 11;
+/// The categories [`Lexicon::categories`] reports: places, nationalities, languages, first names.
+const LISTED: u16 = (1 << KNOWN_ORG) - 1;
+/// The category of `names.tsv`'s lines, which is read from each line's label.
+const BY_LABEL: u8 = u8::MAX;
 
 /// The lexicon files, by category, as `cargo xtask train-ner` writes them.
-pub(crate) const FILES: [(&str, u8); 7] = [
+pub(crate) const FILES: [(&str, u8); 8] = [
     ("countries.txt", COUNTRY),
     ("cities.txt", CITY),
     ("states.txt", STATE),
@@ -29,10 +41,11 @@ pub(crate) const FILES: [(&str, u8); 7] = [
     ("demonyms.txt", DEMONYM),
     ("languages.txt", LANGUAGE),
     ("first_names.tsv", FIRST_NAME),
+    ("names.tsv", BY_LABEL),
 ];
 
 /// The embedded lexicons, in the order of [`FILES`].
-pub(crate) const EMBEDDED: [&str; 7] = [
+pub(crate) const EMBEDDED: [&str; 8] = [
     include_str!("../lexicons/countries.txt"),
     include_str!("../lexicons/cities.txt"),
     include_str!("../lexicons/states.txt"),
@@ -40,6 +53,7 @@ pub(crate) const EMBEDDED: [&str; 7] = [
     include_str!("../lexicons/demonyms.txt"),
     include_str!("../lexicons/languages.txt"),
     include_str!("../lexicons/first_names.tsv"),
+    crate::gazetteer::EMBEDDED,
 ];
 
 /// Classes of single cue words, case-insensitive.
@@ -465,6 +479,17 @@ impl Hasher for IdHasher {
     }
 }
 
+/// The category of a `names.tsv` label; `None` for a label the tagger does not read.
+fn known_category(label: &str) -> Option<u8> {
+    match label {
+        "ORG" => Some(KNOWN_ORG),
+        "PERSON" => Some(KNOWN_PERSON),
+        "NORP" => Some(KNOWN_NORP),
+        "PRODUCT" | "WORK_OF_ART" => Some(KNOWN_WORK),
+        _ => None,
+    }
+}
+
 pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Bit set on a key that is a proper prefix (in tokens) of a longer entry.
@@ -490,10 +515,19 @@ impl Lexicon {
             .sum();
         let mut entries: IdMap<u16> = IdMap::default();
         entries.reserve(lines + lines / 4);
-        for (&(_, category), text) in FILES.iter().zip(texts) {
+        for (&(_, file_category), text) in FILES.iter().zip(texts) {
             for line in text.lines() {
                 // A TSV line (`first_names.tsv`: name, share female) contributes its first column.
-                let line = line.split('\t').next().unwrap_or_default();
+                let mut columns = line.split('\t');
+                let line = columns.next().unwrap_or_default();
+                let category = if file_category == BY_LABEL {
+                    match known_category(columns.next().unwrap_or_default()) {
+                        Some(c) => c,
+                        None => continue,
+                    }
+                } else {
+                    file_category
+                };
                 // The line's words, split once; a line of more than `MAX_TOKENS` is no entry.
                 let mut words = [""; MAX_TOKENS];
                 let mut n = 0;
@@ -549,19 +583,23 @@ impl Lexicon {
     /// The categories of the exact token run `words` (no prefix bit).
     pub(crate) fn categories<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> u8 {
         let h = words.into_iter().fold(HASH_START, fold_str);
-        self.entries.get(&h).map_or(0, |&bits| (bits & 0xff) as u8)
+        self.entries
+            .get(&h)
+            .map_or(0, |&bits| (bits & LISTED) as u8)
     }
 
     /// Marks every token with the gazetteer matches it is part of: for category `c`, bit `4c`
     /// (B), `4c+1` (I), `4c+2` (L) or `4c+3` (U). Matches are maximal per start and category;
     /// `out` has one slot per token and is overwritten. `lower(k)` is word `k`'s
     /// [`hash_lower`], which the caller has at hand: most lookups stop at a start's first word.
-    pub(crate) fn annotate(&self, words: &[&str], lower: impl Fn(usize) -> u64, out: &mut [u32]) {
+    pub(crate) fn annotate(&self, words: &[&str], lower: impl Fn(usize) -> u64, out: &mut [u64]) {
         out.fill(0);
         for start in 0..words.len() {
             let mut h = HASH_START;
-            // The longest match per category from `start`.
-            let mut longest = [0usize; N_CATEGORIES as usize];
+            // The longest match per category from `start`, for the categories in `found`: most
+            // starts match nothing, and pay for no per-category work.
+            let mut longest = [0u8; N_CATEGORIES as usize];
+            let mut found = 0u16;
             for (end, word) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
                 h = if end == start {
                     lower(start)
@@ -571,21 +609,24 @@ impl Lexicon {
                 let Some(&bits) = self.entries.get(&h) else {
                     break;
                 };
-                for c in 0..N_CATEGORIES {
-                    if bits & (1 << c) != 0 {
-                        longest[c as usize] = end + 1 - start;
-                    }
+                let mut matched = bits & !PREFIX;
+                found |= matched;
+                while matched != 0 {
+                    longest[matched.trailing_zeros() as usize] = (end + 1 - start) as u8;
+                    matched &= matched - 1;
                 }
                 if bits & PREFIX == 0 {
                     break;
                 }
             }
-            for (c, &len) in longest.iter().enumerate() {
-                let base = 4 * c as u32;
-                match len {
+            while found != 0 {
+                let c = found.trailing_zeros();
+                found &= found - 1;
+                let base = 4 * u64::from(c);
+                match usize::from(longest[c as usize]) {
                     0 => {}
                     1 => out[start] |= 1 << (base + 3),
-                    _ => {
+                    len => {
                         out[start] |= 1 << base;
                         for slot in &mut out[start + 1..start + len - 1] {
                             *slot |= 1 << (base + 1);

@@ -183,14 +183,15 @@ impl Training {
         }
     }
 
-    /// The averaged weights, quantised and compacted into the file format.
-    pub(crate) fn encode(&self) -> Vec<u8> {
-        let averaged: Vec<f32> = self
-            .weights
-            .iter()
-            .zip(&self.totals)
-            .map(|(&w, &t)| (f64::from(w) - t / self.step) as f32)
-            .collect();
+    /// The mean of the averaged weights of `models` (trained on the same data in different
+    /// orders: parameter mixing), quantised and compacted into the file format.
+    pub(crate) fn encode_mixed(models: &[Training]) -> Vec<u8> {
+        let mut averaged = vec![0f32; (1usize << BITS) * N_TAGS];
+        for m in models {
+            for ((a, &w), &t) in averaged.iter_mut().zip(&m.weights).zip(&m.totals) {
+                *a += ((f64::from(w) - t / m.step) / models.len() as f64) as f32;
+            }
+        }
         let max = averaged.iter().fold(0f32, |m, &w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let quantised: Vec<i16> = averaged

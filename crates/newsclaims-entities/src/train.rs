@@ -202,15 +202,15 @@ fn prepare(doc: &ConllDoc) -> Prepared<'_> {
 /// The seed of the committed model's document order.
 pub const SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
-/// Trains for `epochs` passes over `train`, visiting documents in an order drawn from `seed`,
-/// and returns the model file. After each epoch, `log` receives the epoch number and the entity
+/// Trains for `epochs` passes over `train`, one model per seed of `seeds` visiting documents in
+/// an order drawn from it, mixed by averaging, and returns the model file. After each epoch, `log` receives the epoch number and the entity
 /// counts on `dev` (tagged with the averaged weights).
 pub fn train(
     train: &[ConllDoc],
     dev: &[ConllDoc],
     resources: &Resources<'_>,
     epochs: usize,
-    seed: u64,
+    seeds: &[u64],
     mut log: impl FnMut(usize, [Counts; N_TYPES + 1]),
 ) -> Vec<u8> {
     let lex = Lexicon::new(&resources.lexicons);
@@ -219,8 +219,8 @@ pub fn train(
     let dev: Vec<Prepared<'_>> = dev.iter().map(prepare).collect();
     let docs: Vec<&Prepared<'_>> = train.iter().collect();
     let mut bytes = Vec::new();
-    fit(&docs, &lex, &clusters, epochs, seed, |epoch, weights| {
-        bytes = weights.encode();
+    fit(&docs, &lex, &clusters, epochs, seeds, |epoch, encoded| {
+        bytes = encoded;
         if !dev.is_empty() {
             let compact = Weights::decode(&bytes).expect("just encoded");
             log(epoch, evaluate(&compact, &lex, &clusters, &dev));
@@ -229,39 +229,44 @@ pub fn train(
     bytes
 }
 
-/// Averaged-perceptron training over `docs` for `epochs` passes; `after` sees the weights after
-/// each pass.
+/// Averaged-perceptron training over `docs` for `epochs` passes, one model per seed of `seeds`
+/// (each visiting the documents in its own order), mixed by averaging their weights; `after`
+/// sees the encoded weights after each pass.
 fn fit(
     docs: &[&Prepared<'_>],
     lex: &Lexicon,
     clusters: &IdMap<u32>,
     epochs: usize,
-    seed: u64,
-    mut after: impl FnMut(usize, &Training),
+    seeds: &[u64],
+    mut after: impl FnMut(usize, Vec<u8>),
 ) {
-    let mut weights = Training::new();
+    let mut models: Vec<Training> = seeds.iter().map(|_| Training::new()).collect();
+    // Fixed seeds: the same orders on every machine.
+    let mut orders: Vec<(Rng, Vec<usize>)> = seeds
+        .iter()
+        .map(|&seed| (Rng::new(seed), (0..docs.len()).collect()))
+        .collect();
     let mut scratch = Scratch::default();
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    // A fixed seed: the same order on every machine.
-    let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     for epoch in 1..=epochs {
-        rng.shuffle(&mut order);
-        for &d in &order {
-            let doc = docs[d];
-            let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
-            out.clear();
-            features::tag_document(
-                &mut weights,
-                lex,
-                clusters,
-                &sentences,
-                Some(&doc.gold),
-                &mut scratch,
-                &mut out,
-            );
+        for (weights, (rng, order)) in models.iter_mut().zip(&mut orders) {
+            rng.shuffle(order);
+            for &d in order.iter() {
+                let doc = docs[d];
+                let sentences: Vec<&[&str]> = doc.sentences.iter().map(Vec::as_slice).collect();
+                out.clear();
+                features::tag_document(
+                    weights,
+                    lex,
+                    clusters,
+                    &sentences,
+                    Some(&doc.gold),
+                    &mut scratch,
+                    &mut out,
+                );
+            }
         }
-        after(epoch, &weights);
+        after(epoch, Training::encode_mixed(&models));
     }
 }
 

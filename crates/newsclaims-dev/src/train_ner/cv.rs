@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use newsclaims_entities::train::{self, Counts};
 use newsclaims_text::rng::Rng;
 
-use super::{EPOCHS, Inputs, by_type};
+use super::{EPOCHS, Inputs, MIX, by_type};
 
 /// Folds of the cross-validation by default.
 const FOLDS: usize = 5;
@@ -17,11 +17,13 @@ pub(super) fn cross_validate(args: &[String], inputs: &Inputs) -> Result<()> {
     let folds = option(args, "--folds", FOLDS)?;
     let n_seeds = option(args, "--seeds", SEEDS)?;
     let epochs = option(args, "--epochs", EPOCHS)?;
-    let seeds: Vec<u64> = (0..n_seeds).map(seed).collect();
+    let seeds: Vec<Vec<u64>> = (0..n_seeds)
+        .map(|k| seeds(k, args))
+        .collect::<Result<_>>()?;
     let resources = inputs.resources();
     // Per seed, per epoch: (train-CV counts, dev counts).
     let mut runs: Vec<Vec<([Counts; 5], [Counts; 5])>> = Vec::new();
-    for (k, &seed) in seeds.iter().enumerate() {
+    for (k, seed) in seeds.iter().enumerate() {
         let cv =
             train::cross_validate(&inputs.train, &resources, epochs, folds, seed, |f, e, c| {
                 if e == epochs {
@@ -92,6 +94,13 @@ pub(super) fn seed(k: usize) -> u64 {
         seed = rng.next_u64();
     }
     seed
+}
+
+/// The training seeds of run `k`: [`MIX`] (or `--mix N`) of them, whose models are mixed; run 0
+/// is the committed model's.
+pub(super) fn seeds(k: usize, args: &[String]) -> Result<Vec<u64>> {
+    let mix = option(args, "--mix", MIX)?;
+    Ok((k * mix..(k + 1) * mix).map(seed).collect())
 }
 
 /// The value of `--name N`, or `default`.

@@ -51,6 +51,7 @@ const T_TOPIC_WORD: u64 = 45;
 const T_DOC_CONTEXT: u64 = 46;
 const T_DOC_CONTEXT_BIT: u64 = 47;
 const T_DOC_NEIGHBOUR: u64 = 48;
+const T_GAZ_CLASS: u64 = 49;
 /// The most neighbours of a word's other occurrences used as features (a bound on the work).
 const MAX_NEIGHBOURS: usize = 12;
 // Dynamic templates: they depend on the tags already predicted.
@@ -208,13 +209,12 @@ fn push_gazetteer_and_cues(
     while g != 0 {
         let bit = g.trailing_zeros();
         out.push(bucket(T_GAZ, u64::from(bit)));
+        // A list match means more when capitalised (`Reading` the town, `reading`).
+        out.push(bucket(T_GAZ_CLASS, mix(u64::from(bit), u64::from(t.class))));
         g &= g - 1;
     }
-    out.push(bucket(
-        T_GAZ_LEFT,
-        mix(u64::from(l1.gaz), u64::from(t.class)),
-    ));
-    out.push(bucket(T_GAZ_RIGHT, u64::from(r1.gaz)));
+    out.push(bucket(T_GAZ_LEFT, mix(l1.gaz, u64::from(t.class))));
+    out.push(bucket(T_GAZ_RIGHT, r1.gaz));
     own.push(out, |out| {
         out.push(bucket(T_CUE, mix(u64::from(t.cue), u64::from(t.class))));
     });
@@ -266,7 +266,7 @@ fn push_capitals(
         ));
     }
     if topic != 0 && capital(t) {
-        out.push(bucket(T_TOPIC_GAZ, mix(topic, u64::from(t.gaz))));
+        out.push(bucket(T_TOPIC_GAZ, mix(topic, t.gaz)));
         out.push(bucket(T_TOPIC_WORD, mix(topic, t.lower)));
     }
     let seen = doc_case.get(&t.lower).copied().unwrap_or(0);
@@ -348,7 +348,7 @@ pub(super) fn push_dynamic(
     out.push(bucket(T_PREV2, mix(p1, p2)));
     out.push(bucket(T_PREV_LOWER, mix(p1, t.lower)));
     out.push(bucket(T_PREV_SHORT, mix(p1, t.short)));
-    out.push(bucket(T_PREV_GAZ, mix(p1, u64::from(t.gaz))));
+    out.push(bucket(T_PREV_GAZ, mix(p1, t.gaz)));
     let right_class = toks.get(i + 1).map_or(9, |r| r.class);
     out.push(bucket(
         T_PREV_RIGHT_CLASS,

@@ -94,7 +94,7 @@ impl Memo {
 /// The hash of a token: its word's, with its gazetteer matches.
 #[inline]
 fn hash(t: &Token) -> u64 {
-    mix(t.word, t.gaz.into())
+    mix(t.word, t.gaz)
 }
 
 /// A slot's value for entry `e` of a token whose hash is `hash`.

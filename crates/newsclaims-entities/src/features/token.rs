@@ -27,7 +27,7 @@ pub(super) struct Token {
     pub(super) class: u8,
     pub(super) cue: u8,
     pub(super) cluster: u32,
-    pub(super) gaz: u32,
+    pub(super) gaz: u64,
 }
 
 /// The token of `word`, but for its cluster ([`find_cluster`]).

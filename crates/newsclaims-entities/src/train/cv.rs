@@ -9,14 +9,14 @@ use crate::model::{self, Weights};
 /// Entity counts of `folds`-fold cross-validation over `train`, one entry per epoch (1 to
 /// `epochs`), summed over the folds. Fold `f` holds out the `f`-th contiguous block of documents
 /// (neighbouring documents of CoNLL are from the same days, so a block is held out as dev is);
-/// each fold trains on the rest with documents visited in an order drawn from `seed`. `log`
+/// each fold trains on the rest, one model per seed of `seeds` (mixed as in [`super::train`]). `log`
 /// receives the fold, the epoch and that fold's counts.
 pub fn cross_validate(
     train: &[ConllDoc],
     resources: &Resources<'_>,
     epochs: usize,
     folds: usize,
-    seed: u64,
+    seeds: &[u64],
     mut log: impl FnMut(usize, usize, [Counts; N_TYPES + 1]),
 ) -> Vec<[Counts; N_TYPES + 1]> {
     let lex = Lexicon::new(&resources.lexicons);
@@ -33,8 +33,8 @@ pub fn cross_validate(
             .filter(|(k, _)| !range.contains(k))
             .map(|(_, d)| d)
             .collect();
-        fit(&rest, &lex, &clusters, epochs, seed, |epoch, weights| {
-            let compact = Weights::decode(&weights.encode()).expect("just encoded");
+        fit(&rest, &lex, &clusters, epochs, seeds, |epoch, encoded| {
+            let compact = Weights::decode(&encoded).expect("just encoded");
             let counts = evaluate(&compact, &lex, &clusters, held);
             for (sum, c) in total[epoch - 1].iter_mut().zip(counts) {
                 sum.gold += c.gold;
