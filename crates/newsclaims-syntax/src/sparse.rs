@@ -77,15 +77,11 @@ impl Table {
         } = keys;
         self.add(&keys[..n], &mut scores);
         // Ties go to the lowest tag index, so the result never depends on anything but the scores.
-        let mut best = 0;
-        let mut best_score = scores[0];
-        for (k, &s) in scores[..self.n_tags].iter().enumerate() {
-            if s > best_score {
-                best = k;
-                best_score = s;
-            }
-        }
-        best as u8
+        // The maximum first, then its first position: two loops without a carried index, which
+        // compile to SIMD where one loop tracking both would not.
+        let scores = &scores[..self.n_tags];
+        let max = scores.iter().copied().fold(i32::MIN, i32::max);
+        scores.iter().position(|&s| s == max).unwrap_or(0) as u8
     }
 
     /// Adds the weights of `keys` to `scores`. Each key's first slot is read in one pass of

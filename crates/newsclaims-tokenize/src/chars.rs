@@ -6,13 +6,22 @@
 /// The char starting at byte `i`, if any.
 #[inline]
 pub(crate) fn at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|rest| rest.chars().next())
+    match text.as_bytes().get(i) {
+        // An ASCII byte is a whole char, and always starts one: most of news text, read
+        // without decoding.
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..).and_then(|rest| rest.chars().next()),
+    }
 }
 
 /// The char ending at byte `i`, if any.
 #[inline]
 pub(crate) fn before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|head| head.chars().next_back())
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        // An ASCII byte is a whole char, and no char goes on after it.
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..i).and_then(|head| head.chars().next_back()),
+    }
 }
 
 /// Ends a line, hence a paragraph.
