@@ -518,7 +518,8 @@ pub(crate) fn split_tokens(
             continue;
         }
         // A byte test first: nearly no word holds a hyphen.
-        if !w.as_bytes().contains(&b'-') {
+        // A loop, not `contains` (a `memchr` call per word): words are a few bytes long.
+        if !w.bytes().any(|b| b == b'-') {
             continue;
         }
         let Some((left, right)) = w.split_once('-') else {

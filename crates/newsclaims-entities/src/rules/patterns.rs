@@ -161,14 +161,15 @@ fn named_day(doc: &Doc, k: usize) -> Option<Name> {
 /// `the tanker Stena Impero`, `the Iranian tanker Grace 1`: a capitalised run after a word for a
 /// ship, with its number, is the ship's name, a PRODUCT in OntoNotes.
 fn vessel(doc: &Doc, k: usize) -> Option<Name> {
-    // `the British-flagged Stena Impero`: a flag is a ship's.
-    let before = doc.word(k.wrapping_sub(1));
-    if k == 0 || !(VESSELS.contains(&before) || before.ends_with("-flagged")) {
-        return None;
-    }
+    // Asked at every token: the capital is tested before the word before is looked up.
     let first = doc.word(k);
     // A ship's name starts with a letter; `the ship Monday` is a date.
     if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // `the British-flagged Stena Impero`: a flag is a ship's.
+    let before = doc.word(k.wrapping_sub(1));
+    if k == 0 || !(VESSELS.contains(&before) || before.ends_with("-flagged")) {
         return None;
     }
     let mut end = capitalised_end(doc, k);
