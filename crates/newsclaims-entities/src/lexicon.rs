@@ -594,11 +594,12 @@ impl Lexicon {
     /// [`hash_lower`], which the caller has at hand: most lookups stop at a start's first word.
     pub(crate) fn annotate(&self, words: &[&str], lower: impl Fn(usize) -> u64, out: &mut [u64]) {
         out.fill(0);
+        // The longest match per category from `start`, read only for the categories in `found`,
+        // each of which this start wrote: not cleared per start, as most starts match nothing
+        // and pay for no per-category work.
+        let mut longest = [0u8; N_CATEGORIES as usize];
         for start in 0..words.len() {
             let mut h = HASH_START;
-            // The longest match per category from `start`, for the categories in `found`: most
-            // starts match nothing, and pay for no per-category work.
-            let mut longest = [0u8; N_CATEGORIES as usize];
             let mut found = 0u16;
             for (end, word) in words.iter().enumerate().skip(start).take(MAX_TOKENS) {
                 h = if end == start {

@@ -107,21 +107,39 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
             n.b -= 1;
             names[k].b = n.b;
         }
+        // A person's name takes nothing in.
+        if n.label == Label::Person {
+            k += 1;
+            continue;
+        }
         // The head: the last word, or the word before an inner `of` the tagger took in
         // (`International Summit of Communities` + `and Regions`).
         let inner_of = (n.a + 1..n.b - 1).find(|&j| doc.is(j, &["of", "for", "on"]));
-        let last = doc.word(inner_of.map_or(n.b, |j| j) - 1).to_lowercase();
-        let head = last.as_str();
+        let last = doc.word(inner_of.map_or(n.b, |j| j) - 1);
+        // Lower-cased on the stack when ASCII (as `to_lowercase` would): asked of every name.
+        let mut buf = [0u8; 32];
+        let owned: String;
+        let head = match last
+            .is_ascii()
+            .then(|| newsclaims_text::fold::lower_ascii(last, &mut buf))
+            .flatten()
+        {
+            Some(head) => head,
+            None => {
+                owned = last.to_lowercase();
+                owned.as_str()
+            }
+        };
         let is_head = ORG_HEADS.contains(&head)
             || FAC_HEADS.contains(&head)
             || EVENT_HEADS.contains(&head)
             || WORK_HEADS.contains(&head);
-        if !is_head || n.label == Label::Person {
+        if !is_head {
             k += 1;
             continue;
         }
         let end = match inner_of {
-            None => capitalised_run(doc, n.b, &last),
+            None => capitalised_run(doc, n.b, head),
             Some(_) if doc.is(n.b, &["and"]) && EVENT_HEADS.contains(&head) => and_run(doc, n.b),
             Some(_) => n.b,
         };

@@ -191,11 +191,6 @@ impl features::Scorer for ReadOnly<'_> {
 
 /// The OntoNotes label of a name of CoNLL type `ty` made of `name` (tokens `a..b` of `all`).
 fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize) -> Label {
-    let cats = lex.categories(name.iter().copied());
-    let has = |c: u8| cats & (1 << c) != 0;
-    let last = name.last().copied().unwrap_or("");
-    let last_cue = lex.cue(lexicon::hash_lower(last));
-    let first_cue = lex.cue(lexicon::hash_lower(name[0]));
     match ty {
         PER => Label::Person,
         // Summits, games and championships are often tagged ORG in CoNLL; OntoNotes calls them
@@ -205,6 +200,20 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
         // The seat of a government standing for it (`the Kremlin said`): an organisation in
         // OntoNotes, a place in CoNLL.
         LOC if is_seat_of_government(name) => Label::Org,
+        LOC | MISC => listed_label(lex, ty, name, all, a, b),
+        _ => Label::Org,
+    }
+}
+
+/// [`label`] of a LOC or MISC name, from the lexicons' categories and cue words (looked up only
+/// for these types: most names are people's and organisations').
+fn listed_label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize) -> Label {
+    let cats = lex.categories(name.iter().copied());
+    let has = |c: u8| cats & (1 << c) != 0;
+    let last = name.last().copied().unwrap_or("");
+    let last_cue = lex.cue(lexicon::hash_lower(last));
+    let first_cue = lex.cue(lexicon::hash_lower(name[0]));
+    match ty {
         LOC => {
             if has(lexicon::COUNTRY) || has(lexicon::CITY) || has(lexicon::STATE) {
                 Label::Gpe
@@ -220,7 +229,8 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
                 Label::Gpe
             }
         }
-        MISC => {
+        // MISC, the one other type `label` passes on.
+        _ => {
             let prev = a.checked_sub(1).map(|k| all[k]);
             let next = all.get(b).copied();
             if has(lexicon::LANGUAGE) && language_context(prev, next) {
@@ -254,7 +264,6 @@ fn label(lex: &Lexicon, ty: u8, name: &[&str], all: &[&str], a: usize, b: usize)
                 misc_fallback(name)
             }
         }
-        _ => Label::Org,
     }
 }
 
