@@ -140,68 +140,80 @@ const ROLES: [&str; 133] = [
 
 /// Words that name a role or title (`President`, `Sen.`, `spokeswoman`).
 pub(super) fn role(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    ROLES.binary_search(&lower.trim_end_matches('.')).is_ok()
+    with_lower(w, |lower| {
+        ROLES.binary_search(&lower.trim_end_matches('.')).is_ok()
+    })
+}
+
+/// `f` of `w` with its ASCII letters lower-cased (`to_ascii_lowercase`), on the stack unless the
+/// word is long: asked of the words around every person's mention.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match newsclaims_text::fold::lower_ascii(w, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&w.to_ascii_lowercase()),
+    }
 }
 
 /// Words that may qualify a role inside a title (`former`, `Foreign`, `press`).
 pub(super) fn modifier(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "former"
-            | "acting"
-            | "interim"
-            | "deputy"
-            | "vice"
-            | "prime"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "press"
-            | "senior"
-            | "top"
-            | "assistant"
-            | "associate"
-            | "national"
-            | "security"
-            | "finance"
-            | "interior"
-            | "health"
-            | "state"
-            | "home"
-            | "trade"
-            | "economy"
-            | "energy"
-            | "justice"
-            | "education"
-            | "communications"
-            | "general"
-            | "supreme"
-            | "lead"
-            | "military"
-            | "executive"
-            | "then"
-            | "first"
-            | "lady"
-            | "managing"
-            | "human"
-            | "rights"
-            | "policy"
-            | "army"
-            | "navy"
-            | "air"
-            | "force"
-            | "secretary"
-            | "white"
-            | "house"
-            | "u.s."
-            | "us"
-            | "uk"
-            | "eu"
-            | "un"
-            | "nato"
-    )
+    with_lower(w, |lower| {
+        matches!(
+            lower,
+            "former"
+                | "acting"
+                | "interim"
+                | "deputy"
+                | "vice"
+                | "prime"
+                | "foreign"
+                | "defense"
+                | "defence"
+                | "press"
+                | "senior"
+                | "top"
+                | "assistant"
+                | "associate"
+                | "national"
+                | "security"
+                | "finance"
+                | "interior"
+                | "health"
+                | "state"
+                | "home"
+                | "trade"
+                | "economy"
+                | "energy"
+                | "justice"
+                | "education"
+                | "communications"
+                | "general"
+                | "supreme"
+                | "lead"
+                | "military"
+                | "executive"
+                | "then"
+                | "first"
+                | "lady"
+                | "managing"
+                | "human"
+                | "rights"
+                | "policy"
+                | "army"
+                | "navy"
+                | "air"
+                | "force"
+                | "secretary"
+                | "white"
+                | "house"
+                | "u.s."
+                | "us"
+                | "uk"
+                | "eu"
+                | "un"
+                | "nato"
+        )
+    })
 }
 
 /// Words that start a clause rather than an appositive noun phrase.
