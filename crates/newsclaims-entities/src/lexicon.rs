@@ -492,6 +492,26 @@ fn known_category(label: &str) -> Option<u8> {
 
 pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// The words of `line` as `split_whitespace` gives them, into `words`: their number, or
+/// `MAX_TOKENS + 1` when there are more.
+fn split_words<'a>(line: &'a str, words: &mut [&'a str; MAX_TOKENS]) -> usize {
+    // Most lines are one word (a city, a first name): an ASCII line without whitespace or
+    // control bytes is answered without decoding its chars.
+    if !line.is_empty() && line.bytes().all(|b| b > b' ' && b < 0x80) {
+        words[0] = line;
+        return 1;
+    }
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        if n == MAX_TOKENS {
+            return n + 1;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    n
+}
+
 /// Bit set on a key that is a proper prefix (in tokens) of a longer entry.
 const PREFIX: u16 = 1 << 15;
 
@@ -530,15 +550,7 @@ impl Lexicon {
                 };
                 // The line's words, split once; a line of more than `MAX_TOKENS` is no entry.
                 let mut words = [""; MAX_TOKENS];
-                let mut n = 0;
-                for w in line.split_whitespace() {
-                    if n == MAX_TOKENS {
-                        n += 1;
-                        break;
-                    }
-                    words[n] = w;
-                    n += 1;
-                }
+                let n = split_words(line, &mut words);
                 if n == 0 || n > MAX_TOKENS {
                     continue;
                 }
@@ -635,6 +647,39 @@ impl Lexicon {
                         out[start + len - 1] |= 1 << (base + 2);
                     }
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte split of ASCII lines gives what `split_whitespace` gives.
+    #[test]
+    fn lines_split_as_split_whitespace_does() {
+        let lines = EMBEDDED.iter().flat_map(|t| t.lines());
+        let odd = [
+            "",
+            " ",
+            "a",
+            " a  b\t",
+            "a\x0bb\x0cc\rd",
+            "a\x1fb",
+            "x y z u v w",
+            "1 2 3 4 5 6 7",
+            "né à",
+        ];
+        for line in lines.chain(odd) {
+            let mut words = [""; MAX_TOKENS];
+            let n = split_words(line, &mut words);
+            let want: Vec<&str> = line.split_whitespace().collect();
+            if want.len() > MAX_TOKENS {
+                assert_eq!(n, MAX_TOKENS + 1, "{line:?}");
+                assert_eq!(words[..], want[..MAX_TOKENS], "{line:?}");
+            } else {
+                assert_eq!(words[..n], want[..], "{line:?}");
             }
         }
     }
