@@ -214,6 +214,16 @@ impl<'a> View<'a> {
         self.span(a).cover(self.span(b))
     }
 
+    /// The span of a cue at token `i`: the word, and the particle after it (`speak about`) when
+    /// the cue takes one there.
+    pub(crate) fn cue_span(&self, i: usize, particle: bool) -> Span {
+        if particle {
+            self.cover(i, i + 1)
+        } else {
+            self.span(i)
+        }
+    }
+
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(word)
     }

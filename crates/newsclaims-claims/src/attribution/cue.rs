@@ -144,15 +144,10 @@ pub(super) fn at_cue(
     };
     let pieces = pieces(view, &at, subject).ok_or(Reject::NoContent)?;
     let speaker = speaker::resolve(view, subject, earlier);
-    let cue_span = if particle {
-        view.cover(i, i + 1)
-    } else {
-        view.span(i)
-    };
     build(
         view,
         pieces,
-        Some(cue_span),
+        Some(view.cue_span(i, particle)),
         Some(speaker),
         Some(subject.span(view)),
         i,

@@ -74,15 +74,10 @@ pub(super) fn passive_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> O
         }
     }
     let speaker = agent.map(|np| speaker::resolve(view, np, earlier));
-    let cue = if particle {
-        view.cover(i, i + 1)
-    } else {
-        view.span(i)
-    };
     build(
         view,
         pieces,
-        Some(cue),
+        Some(view.cue_span(i, particle)),
         speaker,
         agent.map(|np| np.span(view)),
         i,
