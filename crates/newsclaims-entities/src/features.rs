@@ -163,17 +163,7 @@ pub(crate) fn tag_document<S: Scorer>(
             features.clear();
             features.extend_from_slice(static_features);
             push_dynamic(toks, i, prev, prev2, history, features);
-            let mut scores = [0f32; N_TAGS];
-            match (own, scorer.fixed()) {
-                (Some(mut sum), Some(weights)) => {
-                    weights.add(features, &mut sum);
-                    for (s, v) in scores.iter_mut().zip(sum) {
-                        *s += v as f32;
-                    }
-                }
-                _ => scorer.score(features, &mut scores),
-            }
-            let best = best_tag(&scores);
+            let best = best_tag(&token_scores(scorer, own, features));
             debug_assert_eq!(done, i);
             let gold_tag = gold.map_or(best, |g| g[start + i]);
             scorer.learn(features, best, gold_tag);
@@ -190,6 +180,26 @@ pub(crate) fn tag_document<S: Scorer>(
         history.clear();
         harmonise(tokens, spans, sentences, &mut out[first_out..], history);
     }
+}
+
+/// The scores of one token: at inference the memo's sum of its own features (`own`) plus the
+/// weights of the rest, in training every feature through the scorer.
+fn token_scores<S: Scorer>(
+    scorer: &S,
+    own: Option<[i32; N_TAGS]>,
+    features: &[u32],
+) -> [f32; N_TAGS] {
+    let mut scores = [0f32; N_TAGS];
+    match (own, scorer.fixed()) {
+        (Some(mut sum), Some(weights)) => {
+            weights.add(features, &mut sum);
+            for (s, v) in scores.iter_mut().zip(sum) {
+                *s += v as f32;
+            }
+        }
+        _ => scorer.score(features, &mut scores),
+    }
+    scores
 }
 
 /// Pushes the static features of token `i` of `toks` (a sentence, `caps` if in ALL CAPS) to
