@@ -209,16 +209,24 @@ pub(crate) fn score(features: &[f32; FEATURES]) -> f32 {
     }
     let leaves: f32 = TREES
         .iter()
-        .map(|(splits, leaves)| {
-            let mut node = 0;
-            while node < splits.len() {
-                let (f, t) = splits[node];
-                node = 2 * node + if features[usize::from(f)] <= t { 1 } else { 2 };
-            }
-            leaves[node - splits.len()]
-        })
+        .map(|(splits, leaves)| tree_leaf(splits, leaves, features))
         .sum();
     BIAS + leaves
+}
+
+/// The leaf that one complete tree, its splits `(feature, threshold)` breadth first
+/// (`x <= threshold` goes left), gives the features `x`: the ranker's and its trainer's walk.
+pub(crate) fn tree_leaf<F: Copy + Into<usize>>(
+    splits: &[(F, f32)],
+    leaves: &[f32],
+    x: &[f32],
+) -> f32 {
+    let mut node = 0;
+    while node < splits.len() {
+        let (f, t) = splits[node];
+        node = 2 * node + if x[f.into()] <= t { 1 } else { 2 };
+    }
+    leaves[node - splits.len()]
 }
 
 /// Whether a mention of `label` can be what pronoun `p` names: people for `he`/`she` (and a

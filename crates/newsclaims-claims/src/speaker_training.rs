@@ -21,6 +21,11 @@ pub const FEATURE_NAMES: [&str; FEATURES] = rank::FEATURE_NAMES;
 /// its candidates, the trees the others.
 pub const SPEECH_FEATURE: usize = rank::SPEECH_FEATURE;
 
+/// The leaf one tree of the trainer gives the features `x`, by the ranker's own walk.
+pub fn tree_leaf(splits: &[(usize, f32)], leaves: &[f32], x: &[f32]) -> f32 {
+    rank::tree_leaf(splits, leaves, x)
+}
+
 /// One candidate of a pronoun: its cluster and its features.
 pub type Candidate = (usize, [f32; FEATURES]);
 

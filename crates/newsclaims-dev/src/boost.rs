@@ -31,12 +31,7 @@ pub(crate) struct Tree {
 impl Tree {
     /// The leaf value of one example.
     pub(crate) fn eval(&self, x: &[f32]) -> f32 {
-        let mut node = 0;
-        for _ in 0..DEPTH {
-            let (f, t) = self.splits[node];
-            node = 2 * node + if x[f] <= t { 1 } else { 2 };
-        }
-        self.leaves[node - SPLITS]
+        newsclaims_claims::speaker_training::tree_leaf(&self.splits, &self.leaves, x)
     }
 }
 
