@@ -54,7 +54,8 @@ struct Options {
     repeat: usize,
 }
 
-fn parse(args: &[String]) -> Result<Options> {
+/// The options, or `None` when `--help` asked for the usage line (printed here).
+fn parse(args: &[String]) -> Result<Option<Options>> {
     let mut options = Options {
         inputs: Vec::new(),
         spacy: std::env::var_os("NEWSCLAIMS_SPACY").map(PathBuf::from),
@@ -90,11 +91,14 @@ fn parse(args: &[String]) -> Result<Options> {
                     .context("--repeat wants a number")?
                     .max(2)
             }
-            "-h" | "--help" => bail!("{USAGE}"),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
             other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
     }
-    Ok(options)
+    Ok(Some(options))
 }
 
 /// One corpus as read into memory, with what the in-process pass measured.
@@ -136,13 +140,16 @@ impl Stages {
 struct Run {
     wall: Duration,
     peak_kb: Option<u64>,
-    /// User plus system CPU time of the child, when `/usr/bin/time` reports it: on a machine
-    /// shared with other work, tokens per CPU second say more than tokens per wall second.
+    /// User plus system CPU time of the child (to the microsecond from `getrusage`, else from
+    /// `/usr/bin/time`): on a machine shared with other work, tokens per CPU second say more than
+    /// tokens per wall second.
     cpu: Option<Duration>,
 }
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
-    let options = parse(args)?;
+    let Some(options) = parse(args)? else {
+        return Ok(());
+    };
     let paths = corpus_paths(&options)?;
 
     let binary = release_binary()?;
