@@ -24,7 +24,7 @@ pub(super) struct Comparison {
 }
 
 impl Comparison {
-    /// CPU time of the binary over the baseline's (`None` without `/usr/bin/time`).
+    /// CPU time of the binary over the baseline's (`None` when it could not be measured).
     pub(super) fn cpu_ratio(&self) -> Option<f64> {
         match self.cpu {
             [Some(base), Some(now)] => Some(now.as_secs_f64() / base.as_secs_f64()),
