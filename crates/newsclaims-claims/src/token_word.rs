@@ -12,6 +12,8 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
+use newsclaims_text::hash::FxHashMap;
+
 use crate::checkworthy::words;
 use crate::lexicon::{self, Cue};
 use crate::view::View;
@@ -316,15 +318,21 @@ static TABLE: LazyLock<Table> = LazyLock::new(build);
 
 fn build() -> Table {
     let mut listed: Vec<(&'static str, Entry)> = Vec::new();
-    let mut add = |w: &'static str, flags: u16, cue: u16| match listed.iter_mut().find(|e| e.0 == w)
-    {
-        Some(e) => {
-            e.1.flags |= flags;
+    // Where each word is in `listed`: a search of the list per word made this start-up step
+    // quadratic in the ~2,000 words.
+    let mut at: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut add = |w: &'static str, flags: u16, cue: u16| match at.get(w) {
+        Some(&k) => {
+            let e = &mut listed[k].1;
+            e.flags |= flags;
             if cue != NO_CUE {
-                e.1.cue = cue;
+                e.cue = cue;
             }
         }
-        None => listed.push((w, Entry { flags, cue })),
+        None => {
+            at.insert(w, listed.len());
+            listed.push((w, Entry { flags, cue }));
+        }
     };
     let past = [
         (words::PAST_EVENT, flag::PAST_LISTED),
