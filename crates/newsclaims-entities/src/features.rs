@@ -18,7 +18,7 @@ mod token;
 pub(crate) use bilou::entities;
 
 use crate::lexicon::{Cue, IdMap, Lexicon};
-use crate::model::Weights;
+use crate::model::{Lookup, Weights};
 use extract::{Own, WINDOW, extract, mix, push_dynamic, push_neighbours};
 use memo::Memo;
 use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe, find_cluster};
@@ -76,6 +76,7 @@ const CTX_SAID: u16 = 128;
 pub(crate) struct Scratch {
     tokens: Vec<Token>,
     memo: Memo,
+    lookup: Lookup,
     own_features: Vec<u32>,
     gaz: Vec<u64>,
     features: Vec<u32>,
@@ -102,6 +103,7 @@ pub(crate) fn tag_document<S: Scorer>(
     let Scratch {
         tokens,
         memo,
+        lookup,
         own_features,
         gaz,
         features,
@@ -149,7 +151,7 @@ pub(crate) fn tag_document<S: Scorer>(
             static_features.clear();
             let own = push_static(
                 scorer.fixed(),
-                memo,
+                (memo, lookup),
                 own_features,
                 (toks, i, caps),
                 topic,
@@ -163,7 +165,7 @@ pub(crate) fn tag_document<S: Scorer>(
             features.clear();
             features.extend_from_slice(static_features);
             push_dynamic(toks, i, prev, prev2, history, features);
-            let best = best_tag(&token_scores(scorer, own, features));
+            let best = best_tag(&token_scores(scorer, own, features, lookup));
             debug_assert_eq!(done, i);
             let gold_tag = gold.map_or(best, |g| g[start + i]);
             scorer.learn(features, best, gold_tag);
@@ -188,11 +190,12 @@ fn token_scores<S: Scorer>(
     scorer: &S,
     own: Option<[i32; N_TAGS]>,
     features: &[u32],
+    lookup: &mut Lookup,
 ) -> [f32; N_TAGS] {
     let mut scores = [0f32; N_TAGS];
     match (own, scorer.fixed()) {
         (Some(mut sum), Some(weights)) => {
-            weights.add(features, &mut sum);
+            weights.add(features, &mut sum, lookup);
             for (s, v) in scores.iter_mut().zip(sum) {
                 *s += v as f32;
             }
@@ -208,7 +211,7 @@ fn token_scores<S: Scorer>(
 /// remembered.
 fn push_static(
     fixed: Option<&Weights>,
-    memo: &mut Memo,
+    (memo, lookup): (&mut Memo, &mut Lookup),
     own: &mut Vec<u32>,
     (toks, i, caps): (&[Token], usize, bool),
     topic: u64,
@@ -229,7 +232,7 @@ fn push_static(
     extract(toks, i, caps, topic, doc_case, &mut sink, out);
     Some(known.unwrap_or_else(|slot| {
         let mut sum = [0; N_TAGS];
-        weights.add(own, &mut sum);
+        weights.add(own, &mut sum, lookup);
         memo.insert(slot, t, sum);
         sum
     }))
