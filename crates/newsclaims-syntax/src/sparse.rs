@@ -10,7 +10,8 @@
 /// How many (tag, weight) pairs a [`Slot`] holds itself: four features in five have at most three.
 const INLINE: usize = 3;
 
-/// Features looked up together by [`Table::add`]; more than a POS or chunk template set emits.
+/// Features looked up together by [`Table::add`]: more than a POS or chunk template set emits,
+/// so all of one prediction's are looked up at once.
 const BATCH: usize = 32;
 
 /// The most tags a perceptron may have: scores live in a fixed array, indexed without checks.
@@ -70,21 +71,14 @@ pub(crate) struct Table {
 impl Table {
     /// The best tag for the features `features` gives to a [`Keys`]. (A concrete type rather
     /// than a `dyn FnMut`: the feature functions then inline the push of every feature.)
-    pub(crate) fn predict(&self, features: impl FnOnce(&mut Keys<'_>)) -> u8 {
+    pub(crate) fn predict(&self, features: impl FnOnce(&mut Keys)) -> u8 {
         let mut keys = Keys {
-            table: self,
-            scores: [0i32; MAX_TAGS],
             keys: [0u32; BATCH],
             n: 0,
         };
         features(&mut keys);
-        let Keys {
-            mut scores,
-            keys,
-            n,
-            ..
-        } = keys;
-        self.add(&keys[..n], &mut scores);
+        let mut scores = [0i32; MAX_TAGS];
+        self.add(&keys.keys[..keys.n], &mut scores);
         // Ties go to the lowest tag index, so the result never depends on anything but the scores.
         // The maximum first, then its first position: two loops without a carried index, which
         // compile to SIMD where one loop tracking both would not.
@@ -248,21 +242,19 @@ impl Table {
 }
 
 /// The features of one prediction as they come: gathered first and looked up together (see
-/// [`Table::add`]); a template set has fewer than `BATCH` features, so they are added at once.
-pub(crate) struct Keys<'t> {
-    table: &'t Table,
-    scores: [i32; MAX_TAGS],
+/// [`Table::add`]).
+pub(crate) struct Keys {
     keys: [u32; BATCH],
     n: usize,
 }
 
-impl Keys<'_> {
+impl Keys {
+    /// Gathers feature `f`. A template set emits a fixed number of features, fewer than
+    /// `BATCH` (19 for the POS tagger, 17 for the chunker): more is a defect of the feature
+    /// functions, on which the indexing panics. Without a flush of a full batch, the push is a
+    /// store, inlined at every feature.
     #[inline]
     pub(crate) fn push(&mut self, f: u32) {
-        if self.n == BATCH {
-            self.table.add(&self.keys, &mut self.scores);
-            self.n = 0;
-        }
         self.keys[self.n] = f;
         self.n += 1;
     }
