@@ -8,41 +8,31 @@
 //! Entries are matched case-insensitively over runs of tokens, ignoring spaces between tokens, so
 //! `Guinea-Bissau` matches whether the tokenizer splits the hyphen or not.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// Gazetteer categories, one bit each.
-pub(crate) const COUNTRY: u8 = 0;
-pub(crate) const CITY: u8 = 1;
-pub(crate) const STATE: u8 = 2;
-pub(crate) const REGION: u8 = 3;
-pub(crate) const DEMONYM: u8 = 4;
-pub(crate) const LANGUAGE: u8 = 5;
-pub(crate) const FIRST_NAME: u8 = 6;
-/// Known names of `names.tsv` (`cargo xtask build-lexicons`), by their label there: features of
-/// the tagger only; [`Lexicon::categories`] leaves them out.
-pub(crate) const KNOWN_ORG: u8 = 7;
-pub(crate) const KNOWN_PERSON: u8 = 8;
-pub(crate) const KNOWN_NORP: u8 = 9;
-/// `PRODUCT` and `WORK_OF_ART`: too few entries for one category each.
-pub(crate) const KNOWN_WORK: u8 = 10;
-pub(crate) const N_CATEGORIES: u8 = 11;
+mod cues;
+mod entries;
+mod hash;
+mod table;
+
+#[cfg(feature = "train")]
+pub(crate) use entries::FILES;
+pub(crate) use entries::{
+    CITY, COUNTRY, DEMONYM, FIRST_NAME, KNOWN_ORG, LANGUAGE, N_CATEGORIES, REGION, STATE,
+};
+pub(crate) use hash::{HASH_START, fnv_bytes, fold_char, fold_str, hash_bytes, hash_lower};
+
+use entries::{MAX_TOKENS, PREFIX};
+use table::Table;
+
 /// The categories [`Lexicon::categories`] reports: places, nationalities, languages, first names.
 const LISTED: u16 = (1 << KNOWN_ORG) - 1;
-/// The category of `names.tsv`'s lines, which is read from each line's label.
-const BY_LABEL: u8 = u8::MAX;
 
-/// The lexicon files, by category, as `cargo xtask train-ner` writes them.
-pub(crate) const FILES: [(&str, u8); 8] = [
-    ("countries.txt", COUNTRY),
-    ("cities.txt", CITY),
-    ("states.txt", STATE),
-    ("regions.txt", REGION),
-    ("demonyms.txt", DEMONYM),
-    ("languages.txt", LANGUAGE),
-    ("first_names.tsv", FIRST_NAME),
-    ("names.tsv", BY_LABEL),
-];
+/// The table of the embedded lexicons' keys, which `build.rs` hashes from [`EMBEDDED`] as
+/// [`Lexicon::new`] would.
+static EMBEDDED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
 /// The embedded lexicons, in the order of [`FILES`].
 pub(crate) const EMBEDDED: [&str; 8] = [
@@ -83,386 +73,6 @@ pub(crate) enum Cue {
     The = 10,
 }
 
-const PREPS: &[&str] = &["in", "at", "from", "near", "into", "across"];
-const SAID: &[&str] = &["said", "says", "told", "added", "saying", "say"];
-
-const ORG_CUES: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-    "group",
-    "bank",
-    "party",
-    "ministry",
-    "council",
-    "committee",
-    "commission",
-    "university",
-    "college",
-    "association",
-    "federation",
-    "union",
-    "agency",
-    "institute",
-    "department",
-    "corporation",
-    "company",
-    "fc",
-    "club",
-    "united",
-    "city",
-    "rovers",
-    "airlines",
-    "airways",
-    "motors",
-    "holdings",
-    "fund",
-    "foundation",
-    "organisation",
-    "organization",
-    "office",
-    "times",
-    "post",
-    "news",
-    "press",
-    "court",
-    "parliament",
-    "assembly",
-    "army",
-    "police",
-    "board",
-    "bureau",
-    "authority",
-    "exchange",
-    "congress",
-    "senate",
-    "service",
-    "network",
-    "reuters",
-    "front",
-    "movement",
-    "alliance",
-    "league",
-    "team",
-    "school",
-    "church",
-    "hospital",
-    "society",
-    "centre",
-    "center",
-    "industries",
-    "systems",
-    "technologies",
-];
-
-const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "chancellor",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "senator",
-    "sen.",
-    "rep.",
-    "gov.",
-    "governor",
-    "mayor",
-    "judge",
-    "general",
-    "gen.",
-    "col.",
-    "colonel",
-    "captain",
-    "capt.",
-    "coach",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "director",
-    "leader",
-    "chief",
-    "ambassador",
-    "envoy",
-    "prosecutor",
-    "attorney",
-    "rev.",
-    "father",
-    "saint",
-    "st.",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "champion",
-    "manager",
-    "officer",
-    "commander",
-    "analyst",
-];
-
-const LOC_CUES: &[&str] = &[
-    "river",
-    "sea",
-    "ocean",
-    "mountains",
-    "mountain",
-    "mount",
-    "mt.",
-    "lake",
-    "gulf",
-    "valley",
-    "bay",
-    "island",
-    "islands",
-    "peninsula",
-    "desert",
-    "coast",
-    "strait",
-    "straits",
-    "canal",
-    "basin",
-    "plateau",
-    "highlands",
-    "channel",
-    "forest",
-    "region",
-    "bank",
-    "strip",
-    "hills",
-];
-
-const FAC_CUES: &[&str] = &[
-    "airport",
-    "bridge",
-    "square",
-    "stadium",
-    "street",
-    "st",
-    "road",
-    "avenue",
-    "ave.",
-    "boulevard",
-    "palace",
-    "tower",
-    "station",
-    "hall",
-    "arena",
-    "park",
-    "cathedral",
-    "museum",
-    "building",
-    "highway",
-    "tunnel",
-    "port",
-    "harbour",
-    "harbor",
-    "prison",
-    "castle",
-    "temple",
-    "mosque",
-    "ground",
-    "oval",
-    "dam",
-    "centre",
-    "gate",
-    "house",
-];
-
-const EVENT_CUES: &[&str] = &[
-    "war",
-    "summit",
-    "olympics",
-    "olympic",
-    "games",
-    "cup",
-    "championship",
-    "championships",
-    "open",
-    "tour",
-    "prix",
-    "festival",
-    "conference",
-    "election",
-    "elections",
-    "series",
-    "trophy",
-    "revolution",
-    "crisis",
-    "war",
-    "marathon",
-    "rally",
-    "tournament",
-    "classic",
-    "masters",
-    "derby",
-    "grand",
-    "world",
-    "forum",
-    "expo",
-    "congress",
-    "massacre",
-    "uprising",
-];
-
-const LAW_CUES: &[&str] = &[
-    "act",
-    "treaty",
-    "amendment",
-    "constitution",
-    "accord",
-    "accords",
-    "convention",
-    "charter",
-    "protocol",
-    "code",
-    "agreement",
-    "bill",
-    "doctrine",
-];
-
-const NORP_CUES: &[&str] = &[
-    "muslim",
-    "muslims",
-    "christian",
-    "christians",
-    "jewish",
-    "jew",
-    "jews",
-    "catholic",
-    "catholics",
-    "protestant",
-    "protestants",
-    "islamic",
-    "islamist",
-    "islamists",
-    "buddhist",
-    "hindu",
-    "sikh",
-    "shi'ite",
-    "shiite",
-    "sunni",
-    "communist",
-    "communists",
-    "socialist",
-    "socialists",
-    "democrat",
-    "democrats",
-    "republican",
-    "republicans",
-    "conservative",
-    "conservatives",
-    "liberal",
-    "liberals",
-    "tory",
-    "tories",
-    "labour",
-    "marxist",
-    "nazi",
-    "nazis",
-    "zionist",
-    "orthodox",
-    "kurdish",
-    "kurds",
-    "arab",
-    "arabs",
-    "latino",
-    "hispanic",
-];
-
-/// FNV-1a, 64 bits.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-pub(crate) fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    fnv_bytes(FNV_OFFSET, bytes)
-}
-
-/// Folds one char into a case-insensitive hash ([`newsclaims_text::fold`]: lowercase, curly
-/// quotes and dashes as ASCII ones), whitespace ignored.
-#[inline(always)]
-pub(crate) fn fold_char(h: u64, c: char) -> u64 {
-    if c.is_ascii() {
-        fold_ascii(h, c as u8)
-    } else {
-        fold_wide(h, c)
-    }
-}
-
-/// [`fold_char`] of an ASCII char: the one case of nearly every word, kept inline.
-#[inline(always)]
-fn fold_ascii(h: u64, b: u8) -> u64 {
-    if b.is_ascii_whitespace() {
-        h
-    } else {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
-    }
-}
-
-/// [`fold_char`] of a char outside ASCII.
-#[inline(never)]
-fn fold_wide(mut h: u64, c: char) -> u64 {
-    for l in newsclaims_text::fold::fold_char(c) {
-        let mut buf = [0u8; 4];
-        h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
-    }
-    h
-}
-
-pub(crate) fn fold_str(h: u64, s: &str) -> u64 {
-    if s.is_ascii() {
-        // The same hash as the char loop: an ASCII char is its one byte.
-        s.bytes().fold(h, fold_ascii)
-    } else {
-        s.chars().fold(h, fold_char)
-    }
-}
-
-/// The case-insensitive hash of `s`.
-pub(crate) fn hash_lower(s: &str) -> u64 {
-    fold_str(FNV_OFFSET, s)
-}
-
-pub(crate) const HASH_START: u64 = FNV_OFFSET;
-
 /// Our keys are hashes already: the identity hasher avoids hashing them twice.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
@@ -479,113 +89,40 @@ impl Hasher for IdHasher {
     }
 }
 
-/// The category of a `names.tsv` label; `None` for a label the tagger does not read.
-fn known_category(label: &str) -> Option<u8> {
-    match label {
-        "ORG" => Some(KNOWN_ORG),
-        "PERSON" => Some(KNOWN_PERSON),
-        "NORP" => Some(KNOWN_NORP),
-        "PRODUCT" | "WORK_OF_ART" => Some(KNOWN_WORK),
-        _ => None,
-    }
-}
-
 pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
-
-/// The words of `line` as `split_whitespace` gives them, into `words`: their number, or
-/// `MAX_TOKENS + 1` when there are more.
-fn split_words<'a>(line: &'a str, words: &mut [&'a str; MAX_TOKENS]) -> usize {
-    // Most lines are one word (a city, a first name): an ASCII line without whitespace or
-    // control bytes is answered without decoding its chars.
-    if !line.is_empty() && line.bytes().all(|b| b > b' ' && b < 0x80) {
-        words[0] = line;
-        return 1;
-    }
-    let mut n = 0;
-    for w in line.split_whitespace() {
-        if n == MAX_TOKENS {
-            return n + 1;
-        }
-        words[n] = w;
-        n += 1;
-    }
-    n
-}
-
-/// Bit set on a key that is a proper prefix (in tokens) of a longer entry.
-const PREFIX: u16 = 1 << 15;
-
-/// The longest entry, in tokens, that is looked for.
-const MAX_TOKENS: usize = 6;
 
 pub(crate) struct Lexicon {
     /// Case-insensitive hash of an entry's chars (spaces removed) → category bits and [`PREFIX`].
-    entries: IdMap<u16>,
+    entries: Table,
     cues: IdMap<Cue>,
 }
 
 impl Lexicon {
     /// Builds the lexicon from the texts of [`FILES`], in that order.
     pub(crate) fn new(texts: &[&str]) -> Lexicon {
-        // Sized up front: growing the map entry by entry cost a third of the start-up.
-        // Line breaks counted as bytes (a vectorised scan), not line by line.
-        let lines: usize = texts
-            .iter()
-            .map(|t| t.bytes().filter(|&b| b == b'\n').count() + 1)
-            .sum();
-        let mut entries: IdMap<u16> = IdMap::default();
-        entries.reserve(lines + lines / 4);
-        for (&(_, file_category), text) in FILES.iter().zip(texts) {
-            for line in text.lines() {
-                // A TSV line (`first_names.tsv`: name, share female) contributes its first column.
-                let mut columns = line.split('\t');
-                let line = columns.next().unwrap_or_default();
-                let category = if file_category == BY_LABEL {
-                    match known_category(columns.next().unwrap_or_default()) {
-                        Some(c) => c,
-                        None => continue,
-                    }
-                } else {
-                    file_category
-                };
-                // The line's words, split once; a line of more than `MAX_TOKENS` is no entry.
-                let mut words = [""; MAX_TOKENS];
-                let n = split_words(line, &mut words);
-                if n == 0 || n > MAX_TOKENS {
-                    continue;
-                }
-                let mut h = HASH_START;
-                for (k, w) in words[..n].iter().enumerate() {
-                    h = fold_str(h, w);
-                    if k + 1 < n {
-                        *entries.entry(h).or_default() |= PREFIX;
-                    }
-                }
-                *entries.entry(h).or_default() |= 1 << category;
-            }
+        let keys = entries::entries(texts);
+        let bytes = table::encode(keys.into_iter().map(|(k, v)| (k, u32::from(v))));
+        Lexicon {
+            entries: Table::new(Cow::Owned(bytes)).expect("a table just encoded"),
+            cues: cues::cue_map(),
         }
-        let mut cues: IdMap<Cue> = IdMap::default();
-        for (list, cue) in [
-            (ORG_CUES, Cue::Org),
-            (TITLES, Cue::Title),
-            (LOC_CUES, Cue::Loc),
-            (FAC_CUES, Cue::Fac),
-            (EVENT_CUES, Cue::Event),
-            (LAW_CUES, Cue::Law),
-            (NORP_CUES, Cue::Norp),
-            (PREPS, Cue::Prep),
-            (SAID, Cue::Said),
-            (&["the"], Cue::The),
-        ] {
-            for w in list {
-                cues.entry(hash_lower(w)).or_insert(cue);
-            }
-        }
-        Lexicon { entries, cues }
     }
 
+    /// The lexicon of the embedded files, from the table the build script hashed them into.
     pub(crate) fn embedded() -> Lexicon {
-        Lexicon::new(&EMBEDDED)
+        match Table::new(Cow::Borrowed(EMBEDDED_TABLE)) {
+            Some(entries) => Lexicon {
+                entries,
+                cues: cues::cue_map(),
+            },
+            None => Lexicon::new(&EMBEDDED),
+        }
+    }
+
+    /// The category bits and [`PREFIX`] of key `h`.
+    #[inline]
+    fn bits(&self, h: u64) -> Option<u16> {
+        self.entries.get(h).map(|v| v as u16)
     }
 
     pub(crate) fn cue(&self, lower: u64) -> Cue {
@@ -595,9 +132,7 @@ impl Lexicon {
     /// The categories of the exact token run `words` (no prefix bit).
     pub(crate) fn categories<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> u8 {
         let h = words.into_iter().fold(HASH_START, fold_str);
-        self.entries
-            .get(&h)
-            .map_or(0, |&bits| (bits & LISTED) as u8)
+        self.bits(h).map_or(0, |bits| (bits & LISTED) as u8)
     }
 
     /// Marks every token with the gazetteer matches it is part of: for category `c`, bit `4c`
@@ -619,7 +154,7 @@ impl Lexicon {
                 } else {
                     fold_str(h, word)
                 };
-                let Some(&bits) = self.entries.get(&h) else {
+                let Some(bits) = self.bits(h) else {
                     break;
                 };
                 let mut matched = bits & !PREFIX;
@@ -654,7 +189,28 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
+    use super::entries::split_words;
     use super::*;
+
+    /// The table the build script wrote holds the keys, and only the keys, that the embedded
+    /// files give at run time, with the same bits.
+    #[test]
+    fn the_built_table_is_the_embedded_files_keys() {
+        let built = Table::new(Cow::Borrowed(EMBEDDED_TABLE)).expect("build.rs wrote a table");
+        let keys = entries::entries(&EMBEDDED);
+        assert_eq!(built.len(), keys.len());
+        for (&k, &bits) in &keys {
+            assert_eq!(built.get(k), Some(u32::from(bits)), "{k:x}");
+        }
+        // Keys near the stored ones, and words that are no entry, are absent.
+        for (&k, _) in keys.iter().step_by(97) {
+            assert_eq!(built.get(k ^ 1), keys.get(&(k ^ 1)).map(|&b| u32::from(b)));
+        }
+        for word in ["", "the", "said", "zzyzxq"] {
+            let h = hash_lower(word);
+            assert_eq!(built.get(h), keys.get(&h).map(|&b| u32::from(b)), "{word}");
+        }
+    }
 
     /// The byte split of ASCII lines gives what `split_whitespace` gives.
     #[test]
