@@ -1,7 +1,9 @@
-//! Hashes the embedded lexicons (`lexicons/`) into the table [`Lexicon::embedded`] reads where it
-//! lies in the binary (`OUT_DIR/lexicon.bin`), with the crate's own code for their keys and the
-//! table (`src/lexicon/{hash,entries,table}.rs`): parsing and hashing the 60,000 lines at
-//! start-up cost 43 million instructions, a third of a one-article run's.
+//! Hashes the embedded lexicons (`lexicons/`) and word clusters (`model/clusters.txt`) into the
+//! tables [`Lexicon::embedded`] and the tagger's model read where they lie in the binary
+//! (`OUT_DIR/lexicon.bin`, `OUT_DIR/clusters.bin`), with the crate's own code for their keys and
+//! the table (`src/lexicon/{hash,entries,table}.rs`): parsing and hashing the 60,000 lexicon
+//! lines at start-up cost 43 million instructions, a third of a one-article run's, and the
+//! 20,000 cluster lines about 20 million more.
 //!
 //! [`Lexicon::embedded`]: src/lexicon.rs
 
@@ -37,7 +39,22 @@ fn main() {
         .collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let keys = entries::entries(&texts);
-    let bytes = table::encode(keys.into_iter().map(|(k, v)| (k, u32::from(v))));
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon.bin");
+    write(
+        "lexicon.bin",
+        &table::encode(keys.into_iter().map(|(k, v)| (k, u32::from(v)))),
+    );
+    let path = Path::new("model").join("clusters.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    write(
+        "clusters.bin",
+        &table::encode(entries::cluster_keys(&text).into_iter()),
+    );
+}
+
+/// Writes `bytes` to `name` in `OUT_DIR`.
+fn write(name: &str, bytes: &[u8]) {
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

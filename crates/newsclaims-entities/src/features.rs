@@ -17,7 +17,7 @@ mod token;
 
 pub(crate) use bilou::entities;
 
-use crate::lexicon::{Cue, IdMap, Lexicon};
+use crate::lexicon::{Cue, IdMap, Lexicon, Table};
 use crate::model::{Lookup, Weights};
 use extract::{Own, WINDOW, extract, mix, push_dynamic, push_neighbours};
 use memo::Memo;
@@ -94,7 +94,7 @@ pub(crate) struct Scratch {
 pub(crate) fn tag_document<S: Scorer>(
     scorer: &mut S,
     lex: &Lexicon,
-    clusters: &IdMap<u32>,
+    clusters: &Table,
     sentences: &[&[&str]],
     gold: Option<&[u8]>,
     scratch: &mut Scratch,

@@ -24,8 +24,10 @@ pub(crate) use entries::{
 };
 pub(crate) use hash::{HASH_START, fnv_bytes, fold_char, fold_str, hash_bytes, hash_lower};
 
+pub(crate) use entries::cluster_keys;
+pub(crate) use table::{Table, encode as encode_table};
+
 use entries::{MAX_TOKENS, PREFIX};
-use table::Table;
 
 /// The categories [`Lexicon::categories`] reports: places, nationalities, languages, first names.
 const LISTED: u16 = (1 << KNOWN_ORG) - 1;

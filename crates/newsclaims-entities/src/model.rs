@@ -9,41 +9,38 @@
 //! File: `NCNER001`, then little-endian `u32 bits`, `u32 n_tags`, `f32 scale`, `u32 rows`, the
 //! bitmap (`2^bits / 64` `u64`s), and `rows × n_tags` `i16`s.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::features::{BITS, N_TAGS, Scorer};
-use crate::lexicon::{IdMap, Lexicon};
+use crate::lexicon::{Lexicon, Table, cluster_keys, encode_table};
 
 const MAGIC: &[u8; 8] = b"NCNER001";
 
 static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
 static CLUSTERS: &str = include_str!("../model/clusters.txt");
+/// [`CLUSTERS`] as the table [`parse_clusters`] would make, which `build.rs` hashes.
+static CLUSTERS_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.bin"));
 
 /// The model, lexicon and word clusters every call shares, loaded on first use.
 pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| Model {
     weights: Weights::decode(EMBEDDED),
     lexicon: Lexicon::embedded(),
-    clusters: parse_clusters(CLUSTERS),
+    clusters: Table::new(Cow::Borrowed(CLUSTERS_TABLE)).unwrap_or_else(|| parse_clusters(CLUSTERS)),
 });
 
 pub(crate) struct Model {
     /// `None` when the embedded file is missing or malformed (the tagger then finds nothing).
     pub(crate) weights: Option<Weights>,
     pub(crate) lexicon: Lexicon,
-    pub(crate) clusters: IdMap<u32>,
+    /// Word clusters by their words' `hash_lower`.
+    pub(crate) clusters: Table,
 }
 
-/// Word clusters: one `word<TAB>cluster` per line; words are matched case-insensitively.
-pub(crate) fn parse_clusters(text: &str) -> IdMap<u32> {
-    let mut map = IdMap::default();
-    for line in text.lines() {
-        if let Some((word, id)) = line.split_once('\t')
-            && let Ok(id) = id.trim().parse::<u32>()
-        {
-            map.insert(crate::lexicon::hash_lower(word), id);
-        }
-    }
-    map
+/// Word clusters: one `word<TAB>cluster` per line ([`cluster_keys`]).
+pub(crate) fn parse_clusters(text: &str) -> Table {
+    let bytes = encode_table(cluster_keys(text).into_iter());
+    Table::new(Cow::Owned(bytes)).expect("a table just encoded")
 }
 
 /// Compact weights for inference.
@@ -275,5 +272,24 @@ impl Scorer for Training {
             }
         }
         self.step += 1.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clusters' table the build script wrote holds the keys and clusters that the embedded
+    /// file gives at run time.
+    #[test]
+    fn the_built_clusters_are_the_embedded_files() {
+        let built = Table::new(Cow::Borrowed(CLUSTERS_TABLE)).expect("build.rs wrote a table");
+        let keys = cluster_keys(CLUSTERS);
+        assert_eq!(built.len(), keys.len());
+        for (&k, &cluster) in &keys {
+            assert_eq!(built.get(k), Some(cluster), "{k:x}");
+        }
+        let h = crate::lexicon::hash_lower("zzyzxq");
+        assert_eq!(built.get(h), keys.get(&h).copied());
     }
 }

@@ -9,7 +9,7 @@ use newsclaims_tokenize::Tokens;
 
 use crate::Mention;
 use crate::features::{self, LOC, MISC, N_TYPES, ORG, PER, Scratch};
-use crate::lexicon::{self, IdMap, Lexicon};
+use crate::lexicon::{self, Lexicon};
 use crate::model::{self, Training, Weights};
 
 mod clusters;
@@ -235,7 +235,7 @@ pub fn train(
 fn fit(
     docs: &[&Prepared<'_>],
     lex: &Lexicon,
-    clusters: &IdMap<u32>,
+    clusters: &lexicon::Table,
     epochs: usize,
     seeds: &[u64],
     mut after: impl FnMut(usize, Vec<u8>),
@@ -273,7 +273,7 @@ fn fit(
 fn evaluate(
     weights: &Weights,
     lex: &Lexicon,
-    clusters: &IdMap<u32>,
+    clusters: &lexicon::Table,
     docs: &[Prepared<'_>],
 ) -> [Counts; N_TYPES + 1] {
     let mut counts = [Counts::default(); N_TYPES + 1];

@@ -6,7 +6,7 @@
 //! without their features, nor their neighbours' (on news, the lookup's cache misses were a
 //! tenth of the tagger's time).
 
-use crate::lexicon::{self, IdMap, Lexicon};
+use crate::lexicon::{self, Lexicon, Table};
 
 /// Capitalisation class of a token.
 pub(super) const C_OTHER: u8 = 0;
@@ -125,9 +125,9 @@ pub(super) const CLUSTER_UNKNOWN: u32 = u32::MAX - 2;
 
 /// Looks up the cluster of `t` if it is not yet known (`u32::MAX` when its word has none).
 #[inline]
-pub(super) fn find_cluster(t: &mut Token, clusters: &IdMap<u32>) {
+pub(super) fn find_cluster(t: &mut Token, clusters: &Table) {
     if t.cluster == CLUSTER_UNKNOWN {
-        t.cluster = clusters.get(&t.lower).copied().unwrap_or(u32::MAX);
+        t.cluster = clusters.get(t.lower).unwrap_or(u32::MAX);
     }
 }
 

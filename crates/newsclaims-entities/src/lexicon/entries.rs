@@ -1,14 +1,14 @@
 //! The lexicon files and how their lines become keys: each entry's case-insensitive hash (its
 //! words' chars, spaces ignored) with its category bits, and each proper prefix of an entry (in
-//! words) with [`PREFIX`].
+//! words) with [`PREFIX`]; and the word clusters' keys ([`cluster_keys`]).
 //!
-//! The build script compiles this file too, to hash the embedded lexicons into the table the
-//! binary carries (`build.rs`); training builds the same keys from the lexicons it has just
-//! derived ([`super::Lexicon::new`]).
+//! The build script compiles this file too, to hash the embedded lexicons and clusters into the
+//! tables the binary carries (`build.rs`); training builds the same keys from the files it has
+//! just derived ([`super::Lexicon::new`], `model::parse_clusters`).
 
 use std::collections::BTreeMap;
 
-use super::hash::{HASH_START, fold_str};
+use super::hash::{HASH_START, fold_str, hash_lower};
 
 /// Gazetteer categories, one bit each.
 pub(crate) const COUNTRY: u8 = 0;
@@ -111,4 +111,18 @@ pub(crate) fn entries(texts: &[&str]) -> BTreeMap<u64, u16> {
         }
     }
     entries
+}
+
+/// Word clusters (`model/clusters.txt`): one `word<TAB>cluster` per line, by the word's
+/// [`hash_lower`] (words are matched case-insensitively; of two lines with one key, the later's).
+pub(crate) fn cluster_keys(text: &str) -> BTreeMap<u64, u32> {
+    let mut keys = BTreeMap::new();
+    for line in text.lines() {
+        if let Some((word, id)) = line.split_once('\t')
+            && let Ok(id) = id.trim().parse::<u32>()
+        {
+            keys.insert(hash_lower(word), id);
+        }
+    }
+    keys
 }
