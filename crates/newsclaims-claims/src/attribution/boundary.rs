@@ -17,6 +17,7 @@ use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::lexicon::CueClass;
+use crate::token_word::{FNV_BASIS, FNV_PRIME as PRIME};
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -100,12 +101,13 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
             rule: 0,
         };
         let mut feats = Vec::with_capacity(32);
+        let pre = Prefixes::new(view, d);
         for (k, words) in candidates(view, d) {
             if k == d.rule_end {
                 case.rule = case.candidates.len();
             }
             feats.clear();
-            features(view, d, k, words, &mut feats);
+            features(view, d, &pre, k, words, &mut feats);
             let last = (d.from..k).rev().find(|&j| view.is_wordlike(j));
             let end = last.map_or(0, |j| view.span(j).end());
             case.candidates.push((end, feats.clone()));
@@ -127,9 +129,10 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
     }
     let d = &with_finite(view, d);
     let mut feats = Vec::with_capacity(32);
+    let pre = Prefixes::new(view, d);
     let mut score = |(k, words): (usize, usize)| {
         feats.clear();
-        features(view, d, k, words, &mut feats);
+        features(view, d, &pre, k, words, &mut feats);
         feats.iter().map(|&f| weight(f)).sum::<i32>()
     };
     let mut best = (score(rule) + MARGIN, d.rule_end);
@@ -255,8 +258,54 @@ mod t {
     pub(super) const LEMMA_WORD: u8 = 22;
 }
 
-/// The hashed features of ending `d`'s content before token `k`.
-fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec<u32>) {
+/// The hash states of the features that open with what a decision holds for all its candidate
+/// ends (the cue's class and lemma, whether the content starts in a quotation): hashed once per
+/// decision rather than once per candidate.
+struct Prefixes {
+    class: &'static str,
+    class_pos: Fnv,
+    class_word: Fnv,
+    class_verbs_pos: Fnv,
+    lemma_pos: Fnv,
+    lemma_word: Fnv,
+    quote_pos: Fnv,
+}
+
+impl Prefixes {
+    fn new(view: &View<'_>, d: &Decision) -> Prefixes {
+        let class = match d.class {
+            CueClass::Say => "say",
+            CueClass::Tell => "tell",
+            CueClass::Object => "object",
+            CueClass::Particle => "particle",
+        };
+        let quoted = if view.quote_at(d.from).is_some() {
+            "q"
+        } else {
+            "-"
+        };
+        Prefixes {
+            class,
+            class_pos: Fnv::new(t::CLASS_POS).part(class),
+            class_word: Fnv::new(t::CLASS_WORD).part(class),
+            class_verbs_pos: Fnv::new(t::CLASS_VERBS_POS).part(class),
+            lemma_pos: Fnv::new(t::LEMMA_POS).part(d.lemma),
+            lemma_word: Fnv::new(t::LEMMA_WORD).part(d.lemma),
+            quote_pos: Fnv::new(t::QUOTE_POS).part(quoted),
+        }
+    }
+}
+
+/// The hashed features of ending `d`'s content before token `k`; `pre` is [`Prefixes::new`]
+/// of `d`.
+fn features(
+    view: &View<'_>,
+    d: &Decision,
+    pre: &Prefixes,
+    k: usize,
+    words: usize,
+    out: &mut Vec<u32>,
+) {
     let end = k >= d.limit;
     let word = |j: usize| if j < d.limit { view.word(j) } else { "</s>" };
     let tag = |j: usize| view.tag(j).map_or("", Pos::as_str);
@@ -284,12 +333,7 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
         std::cmp::Ordering::Equal => "=",
         std::cmp::Ordering::Greater => ">",
     };
-    let class = match d.class {
-        CueClass::Say => "say",
-        CueClass::Tell => "tell",
-        CueClass::Object => "object",
-        CueClass::Particle => "particle",
-    };
+    let class = pre.class;
     let rest = match d.total_words.saturating_sub(words) {
         0 => "0",
         1..=2 => "1",
@@ -297,39 +341,36 @@ fn features(view: &View<'_>, d: &Decision, k: usize, words: usize, out: &mut Vec
         6..=10 => "6",
         _ => "11",
     };
-    let quoted = if view.quote_at(d.from).is_some() {
-        "q"
-    } else {
-        "-"
-    };
-    let mut f = |template: u8, parts: &[&str]| out.push(hash(template, parts));
-    f(t::BIAS, &[]);
+    out.push(Fnv::new(t::BIAS).finish());
     if end {
-        f(t::CLAUSE_END, &[]);
+        out.push(Fnv::new(t::CLAUSE_END).finish());
     }
     if k == d.rule_end {
-        f(t::RULE_END, &[]);
+        out.push(Fnv::new(t::RULE_END).finish());
     }
-    f(t::NEXT_WORD, &[nw]);
-    f(t::NEXT_POS, &[np]);
-    f(t::LAST_WORD, &[lw]);
-    f(t::LAST_POS, &[lp]);
-    f(t::POS_PAIR, &[lp, np]);
-    f(t::NEXT_WORD_POS2, &[nw, pos(k + 1)]);
-    f(t::NEXT2_WORD, &[nw, word(k + 1)]);
-    f(t::LENGTH, &[length]);
-    f(t::LENGTH_POS, &[length, np]);
-    f(t::CLASS_POS, &[class, np]);
-    f(t::CLASS_WORD, &[class, nw]);
-    f(t::LEMMA_POS, &[d.lemma, np]);
-    f(t::VERBS_POS, &[verbs, np]);
-    f(t::SIDE_OF_RULE, &[side, np]);
-    f(t::QUOTE_POS, &[quoted, np]);
-    f(t::VERBS_WORD, &[verbs, nw]);
-    f(t::CLASS_VERBS_POS, &[class, verbs, np]);
-    f(t::REST_POS, &[rest, np]);
-    f(t::CLAUSE_NEXT, &[clause_next(view, k, d.limit), class]);
-    f(t::LEMMA_WORD, &[d.lemma, nw]);
+    out.push(hash(t::NEXT_WORD, &[nw]));
+    out.push(hash(t::NEXT_POS, &[np]));
+    out.push(hash(t::LAST_WORD, &[lw]));
+    out.push(hash(t::LAST_POS, &[lp]));
+    out.push(hash(t::POS_PAIR, &[lp, np]));
+    out.push(hash(t::NEXT_WORD_POS2, &[nw, pos(k + 1)]));
+    out.push(hash(t::NEXT2_WORD, &[nw, word(k + 1)]));
+    out.push(hash(t::LENGTH, &[length]));
+    out.push(hash(t::LENGTH_POS, &[length, np]));
+    out.push(pre.class_pos.part(np).finish());
+    out.push(pre.class_word.part(nw).finish());
+    out.push(pre.lemma_pos.part(np).finish());
+    out.push(hash(t::VERBS_POS, &[verbs, np]));
+    out.push(hash(t::SIDE_OF_RULE, &[side, np]));
+    out.push(pre.quote_pos.part(np).finish());
+    out.push(hash(t::VERBS_WORD, &[verbs, nw]));
+    out.push(pre.class_verbs_pos.part(verbs).part(np).finish());
+    out.push(hash(t::REST_POS, &[rest, np]));
+    out.push(hash(
+        t::CLAUSE_NEXT,
+        &[clause_next(view, k, d.limit), class],
+    ));
+    out.push(pre.lemma_word.part(nw).finish());
 }
 
 /// What follows an end before `k`: a clause of its own (a subject and a finite verb within a
@@ -374,15 +415,36 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
 // the loop keeps their code small (they run between the tagger and the rules, which evict it).
 #[inline(never)]
 pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
-    use crate::token_word::{FNV_BASIS, FNV_PRIME as PRIME};
-    let mut h = (FNV_BASIS ^ u32::from(template)).wrapping_mul(PRIME);
-    for p in parts {
-        h = (h ^ 0x1f).wrapping_mul(PRIME);
+    parts
+        .iter()
+        .fold(Fnv::new(template), |h, p| h.part(p))
+        .finish()
+}
+
+/// A feature hash under way: [`hash`] of a template and its first parts, so that features
+/// opening alike are hashed from one state.
+#[derive(Clone, Copy)]
+struct Fnv(u32);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        Fnv((FNV_BASIS ^ u32::from(template)).wrapping_mul(PRIME))
+    }
+
+    /// The state after one more part (a separator, then its bytes).
+    #[inline]
+    fn part(self, p: &str) -> Fnv {
+        let mut h = (self.0 ^ 0x1f).wrapping_mul(PRIME);
         for &b in p.as_bytes() {
             h = (h ^ u32::from(LOWER[usize::from(b)])).wrapping_mul(PRIME);
         }
+        Fnv(h)
     }
-    (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
+
+    fn finish(self) -> u32 {
+        let h = self.0;
+        (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
+    }
 }
 
 /// Each byte ASCII-lower-cased, one load instead of a compare and a select per byte.
