@@ -255,8 +255,12 @@ fn subject_of(
                 && !view.is_capitalized(k)
                 && !matches!(view.tag(k), Some(Pos::NNP | Pos::PRP))
         });
-    let after_and = prev.is_some_and(|p| view.is(p, "and"))
-        || prev.is_some_and(|p| p > 0 && view.is(p, "also") && view.is(p - 1, "and"));
+    // `and said`, `but pledged`, `and has called for`, `and repeatedly says`: a coordinated
+    // verb phrase, auxiliaries and adverbs aside, shares the clause's subject.
+    let after_and = (start..i)
+        .rev()
+        .find(|&k| !(view.is_wordlike(k) && lexicon::is_aux_or_adverb(view.word(k))))
+        .is_some_and(|k| view.is_any(k, &["and", "but"]));
 
     let mut inverted = false;
     let mut shared = false;
@@ -494,7 +498,19 @@ pub(super) fn shared_subject(
         }
         k += 1;
     }
-    None
+    first_finite_subject(view, cue, start)
+}
+
+/// The subject of the clause's first finite verb before `cue`, outside quotations: `Meanwhile,
+/// it attacked Trump, saying ...`, `Donald Trump, her opponent, bemoaned ... and said ...`,
+/// where a leading adjunct or an appositive stops the walk of [`shared_subject`].
+fn first_finite_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
+    let verb = (start + 1..cue).find(|&k| {
+        view.quote_at(k).is_none()
+            && !view.is_capitalized(k)
+            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    })?;
+    speaker::subject_left(view, verb, start)
 }
 
 /// The source of `according to` when it is no name (`police`, `exit polls`, `a complaint filed
