@@ -25,8 +25,9 @@ pub(super) struct Memo {
     /// 0 for an empty slot (most other tokens are told apart without reading their entry); the
     /// length is 0 or a power of two, at least twice the entries.
     slots: Vec<u64>,
-    tokens: Vec<Token>,
-    sums: Vec<[i32; N_TAGS]>,
+    /// Each token with its sum, side by side: a hit reads one entry, not a token in one array
+    /// and its sum in another (the memo is megabytes: each read was a cache miss of its own).
+    entries: Vec<(Token, [i32; N_TAGS])>,
     /// The address of the weights the sums were taken with.
     weights: usize,
 }
@@ -35,10 +36,9 @@ impl Memo {
     /// Readies the memo for a document scored with `weights`.
     pub(super) fn start(&mut self, weights: &Weights) {
         let address = std::ptr::from_ref(weights) as usize;
-        if address != self.weights || self.tokens.len() > MAX_TOKENS {
+        if address != self.weights || self.entries.len() > MAX_TOKENS {
             self.slots.clear();
-            self.tokens.clear();
-            self.sums.clear();
+            self.entries.clear();
             self.weights = address;
         }
     }
@@ -46,7 +46,7 @@ impl Memo {
     /// The sum of `t`'s own features' weights, or the slot to [`Memo::insert`] it at.
     #[inline]
     pub(super) fn sum(&mut self, t: &Token) -> Result<[i32; N_TAGS], usize> {
-        if self.slots.len() < 2 * (self.tokens.len() + 1) {
+        if self.slots.len() < 2 * (self.entries.len() + 1) {
             self.grow();
         }
         let hash = hash(t);
@@ -56,9 +56,9 @@ impl Memo {
             match self.slots[slot] {
                 0 => return Err(slot),
                 s if s >> 32 == hash >> 32 => {
-                    let e = (s as u32 - 1) as usize;
-                    if self.tokens[e] == *t {
-                        return Ok(self.sums[e]);
+                    let (token, sum) = &self.entries[(s as u32 - 1) as usize];
+                    if token == t {
+                        return Ok(*sum);
                     }
                 }
                 _ => {}
@@ -69,9 +69,8 @@ impl Memo {
 
     /// Remembers `sum` for `t` at `slot`, which [`Memo::sum`] returned.
     pub(super) fn insert(&mut self, slot: usize, t: &Token, sum: [i32; N_TAGS]) {
-        self.slots[slot] = slot_value(hash(t), self.tokens.len());
-        self.tokens.push(*t);
-        self.sums.push(sum);
+        self.slots[slot] = slot_value(hash(t), self.entries.len());
+        self.entries.push((*t, sum));
     }
 
     /// Doubles the slots (at least 1024) and places the entries again.
@@ -80,7 +79,7 @@ impl Memo {
         self.slots.clear();
         self.slots.resize(len, 0);
         let mask = len - 1;
-        for (e, t) in self.tokens.iter().enumerate() {
+        for (e, (t, _)) in self.entries.iter().enumerate() {
             let hash = hash(t);
             let mut slot = spread(hash) & mask;
             while self.slots[slot] != 0 {
@@ -181,6 +180,6 @@ mod tests {
             assert!(plain_tags.iter().any(|&t| t != super::super::O));
             assert_eq!(plain_tags, remembered_tags, "{}", path.display());
         }
-        assert!(!scratch.memo.tokens.is_empty());
+        assert!(!scratch.memo.entries.is_empty());
     }
 }
