@@ -24,7 +24,7 @@ pub(crate) use entries::{
 };
 pub(crate) use hash::{HASH_START, fnv_bytes, fold_char, fold_str, hash_bytes, hash_lower};
 
-pub(crate) use entries::cluster_keys;
+pub(crate) use entries::{cluster_keys, first_name_keys, lower_chars};
 pub(crate) use table::{Table, encode as encode_table};
 
 use entries::{MAX_TOKENS, PREFIX};

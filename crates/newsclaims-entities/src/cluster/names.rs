@@ -2,12 +2,13 @@
 //! possessive ([`NameWords`]), the key other names are compared by, acronyms and their
 //! initials, and the share female of a first name.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use newsclaims_text::Span;
-use newsclaims_text::hash::FxHashMap;
 
 use super::words::{modifier, role};
+use crate::lexicon::{Table, encode_table, first_name_keys, hash_bytes, lower_chars};
 use crate::{Label, Mention};
 
 /// The words of a name mention, without honorifics before it or a possessive after it.
@@ -126,41 +127,28 @@ pub(super) fn initials(name: &str) -> Option<String> {
 
 /// The embedded lexicon: `Name<TAB>share female`, sorted by lowercase name.
 static FIRST_NAMES: &str = include_str!("../../lexicons/first_names.tsv");
+/// [`FIRST_NAMES`] as the table `lexicon::first_name_keys` gives, which `build.rs` hashes.
+static FIRST_NAMES_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.bin"));
 
 /// The share female of a first name, from the US Social Security counts; `None` when unknown.
-/// Names are compared by their lower-cased chars (`char::to_lowercase`), in one hash lookup
-/// (a binary search over the sorted list missed the cache at each of its 14 steps).
+/// Names are compared by their lower-cased chars (`char::to_lowercase`), in one lookup of a
+/// table the build script hashed (a binary search over the sorted list missed the cache at each
+/// of its 14 steps; a hash map built at start-up cost 8 million instructions).
 pub fn first_name_share(name: &str) -> Option<f32> {
-    static TABLE: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        // The list lower-cased once, kept for the program's life: the keys point into it.
-        let lowered: &'static str = Box::leak(lower(FIRST_NAMES).into_boxed_str());
-        lowered
-            .lines()
-            .filter_map(|l| {
-                let (n, s) = l.split_once('\t')?;
-                Some((n, s.parse().ok()?))
-            })
-            .collect()
+    static TABLE: LazyLock<Table> = LazyLock::new(|| {
+        Table::new(Cow::Borrowed(FIRST_NAMES_TABLE)).unwrap_or_else(|| {
+            let bytes = encode_table(first_name_keys(FIRST_NAMES).into_iter());
+            Table::new(Cow::Owned(bytes)).expect("a table just encoded")
+        })
     });
     // An ASCII char lower-cases as its byte: no allocation for nearly every name (a longer one
     // than the buffer allocates).
     let mut buf = [0u8; 32];
-    if name.is_ascii()
-        && let Some(key) = newsclaims_text::fold::lower_ascii(name, &mut buf)
-    {
-        return table.get(key).copied();
-    }
-    table.get(lower(name).as_str()).copied()
-}
-
-/// `s` with every char lower-cased.
-fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        // The same chars: an ASCII char lower-cases as its byte.
-        return s.to_ascii_lowercase();
-    }
-    s.chars().flat_map(char::to_lowercase).collect()
+    let key = match newsclaims_text::fold::lower_ascii(name, &mut buf) {
+        Some(lowered) if name.is_ascii() => hash_bytes(lowered.as_bytes()),
+        _ => hash_bytes(lower_chars(name).as_bytes()),
+    };
+    TABLE.get(key).map(f32::from_bits)
 }
 
 #[cfg(test)]

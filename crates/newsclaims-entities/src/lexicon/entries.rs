@@ -1,6 +1,7 @@
 //! The lexicon files and how their lines become keys: each entry's case-insensitive hash (its
 //! words' chars, spaces ignored) with its category bits, and each proper prefix of an entry (in
-//! words) with [`PREFIX`]; and the word clusters' keys ([`cluster_keys`]).
+//! words) with [`PREFIX`]; and the keys of the word clusters ([`cluster_keys`]) and of the first
+//! names' shares female ([`first_name_keys`]).
 //!
 //! The build script compiles this file too, to hash the embedded lexicons and clusters into the
 //! tables the binary carries (`build.rs`); training builds the same keys from the files it has
@@ -8,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::hash::{HASH_START, fold_str, hash_lower};
+use super::hash::{HASH_START, fold_str, hash_bytes, hash_lower};
 
 /// Gazetteer categories, one bit each.
 pub(crate) const COUNTRY: u8 = 0;
@@ -125,4 +126,28 @@ pub(crate) fn cluster_keys(text: &str) -> BTreeMap<u64, u32> {
         }
     }
     keys
+}
+
+/// First names (`lexicons/first_names.tsv`): one `Name<TAB>share female` per line, by the
+/// [`hash_bytes`] of the name's lower-cased chars ([`lower_chars`]), the share as its `f32` bits
+/// (of two lines with one key, the later's).
+pub(crate) fn first_name_keys(text: &str) -> BTreeMap<u64, u32> {
+    let mut keys = BTreeMap::new();
+    for line in text.lines() {
+        if let Some((name, share)) = line.split_once('\t')
+            && let Ok(share) = share.parse::<f32>()
+        {
+            keys.insert(hash_bytes(lower_chars(name).as_bytes()), share.to_bits());
+        }
+    }
+    keys
+}
+
+/// `s` with every char lower-cased (`char::to_lowercase`).
+pub(crate) fn lower_chars(s: &str) -> String {
+    if s.is_ascii() {
+        // The same chars: an ASCII char lower-cases as its byte.
+        return s.to_ascii_lowercase();
+    }
+    s.chars().flat_map(char::to_lowercase).collect()
 }
