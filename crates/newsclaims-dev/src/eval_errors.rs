@@ -12,6 +12,12 @@
 //! `wrong-source` (its content matched), `wrong-boundary` (it shares words with a required gold
 //! claim) or `spurious`. The figures agree with the referee's: misses = gold − attributed, false
 //! alarms = pred − attributed.
+//!
+//! A `no-cue` miss also says what the rules decided at the gold cue's first word the cue lexicon
+//! knows (`rules: nosubject`, `rules: notverb`, ...: the outcomes of
+//! `newsclaims_claims::training::cue_cases`, before the cue classifier's rescue or veto), or
+//! `rules: no-cue-word` when no word of the cue is a form of a cue lemma; the counts per
+//! decision follow the counts per class.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -185,7 +191,32 @@ fn name_ok(pred: &str, gold: &[&str]) -> bool {
 struct Report {
     misses: BTreeMap<&'static str, usize>,
     alarms: BTreeMap<&'static str, usize>,
+    /// `no-cue` misses by the rules' decision at the cue word.
+    no_cue: BTreeMap<&'static str, usize>,
     lines: Vec<String>,
+}
+
+/// The rules' decision at every form of a cue lemma of `text`, in code points.
+fn rule_outcomes(text: &str) -> Vec<(usize, usize, &'static str)> {
+    let tokens = newsclaims_tokenize::tokenize(text);
+    let entities = newsclaims_entities::recognize(text, &tokens);
+    let chars = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
+    newsclaims_claims::training::cue_cases(text, &tokens, &entities)
+        .into_iter()
+        .map(|c| (chars(c.cue.start()), chars(c.cue.end()), c.outcome))
+        .collect()
+}
+
+/// The rules' decision at the first cue word inside the gold claim's cue.
+fn outcome_at(gold: &Value, outcomes: &[(usize, usize, &'static str)]) -> &'static str {
+    let Some(cue) = gold.get("cue").filter(|c| !c.is_null()) else {
+        return "no-gold-cue";
+    };
+    let (a, b) = (num(cue, "start"), num(cue, "end"));
+    outcomes
+        .iter()
+        .find(|&&(s, e, _)| s < b && a < e)
+        .map_or("no-cue-word", |o| o.2)
 }
 
 fn shown(text: &[char], c: &Value) -> String {
@@ -237,6 +268,8 @@ fn describe(text: &[char], c: &Value) -> String {
 /// Classifies one document's misses and false alarms into `report`.
 fn document(id: &str, text: &[char], gold: &[Value], pred: &[Value], report: &mut Report) {
     let toks = words(text);
+    // Asked only of a document with a `no-cue` miss: it runs the entities and the rules again.
+    let mut outcomes: Option<Vec<(usize, usize, &'static str)>> = None;
     let side = |c| Side {
         claim: c,
         words: words_in(&claim_spans(c), &toks),
@@ -274,8 +307,17 @@ fn document(id: &str, text: &[char], gold: &[Value], pred: &[Value], report: &mu
             })
             .map(|j| format!("\n    predicted {}", describe(text, pred[j].claim)))
             .unwrap_or_default();
+        let rules = if class == "no-cue" {
+            let all =
+                outcomes.get_or_insert_with(|| rule_outcomes(&text.iter().collect::<String>()));
+            let o = outcome_at(g.claim, all);
+            *report.no_cue.entry(o).or_default() += 1;
+            format!(" (rules: {o})")
+        } else {
+            String::new()
+        };
         report.lines.push(format!(
-            "miss {class:<14} {id}\n    gold {}{near}",
+            "miss {class:<14} {id}{rules}\n    gold {}{near}",
             describe(text, g.claim)
         ));
     }
@@ -356,6 +398,12 @@ pub(crate) fn run(gold: &Path, pred: &Path, docs: &Path) -> Result<()> {
     println!("\nmisses {}", total(&report.misses));
     for (class, n) in &report.misses {
         println!("  {class:<14} {n}");
+    }
+    println!("no-cue misses by the rules' decision at the cue word");
+    let mut by_count: Vec<_> = report.no_cue.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (outcome, n) in by_count {
+        println!("  {outcome:<14} {n}");
     }
     println!("false alarms {}", total(&report.alarms));
     for (class, n) in &report.alarms {
