@@ -11,6 +11,7 @@
 use newsclaims_text::Span;
 use newsclaims_text::fold::{fold_char, fold_typography};
 
+mod image;
 mod model;
 mod sparse;
 #[cfg(feature = "train")]

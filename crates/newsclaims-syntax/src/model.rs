@@ -1,41 +1,17 @@
-//! The embedded model `model/syntax.bin`: sparse weights per feature, quantised to i16, read
-//! into [`Table`]s on first use (the tag dictionary and POS perceptron at once, the chunker
-//! only when chunks are asked for).
+//! The embedded model `model/syntax.bin`: sparse weights per feature, quantised to i16. The POS
+//! perceptron's table is laid out at compile time (`build.rs`) and read where it lies; the tag
+//! dictionary is read on first use, and the chunker's table is laid out only when chunks are
+//! asked for.
 
 use std::cell::Cell;
 use std::sync::LazyLock;
 
 use newsclaims_text::hash::FxHashMap;
 
+use crate::image;
 use crate::sparse::Table;
 
 use crate::{BEFORE_START, Pos, pos_features, pos_features_after};
-
-/// Reads one perceptron of the model file: `u32` tags, `u32` features, then per feature its
-/// `u32` key, a `u8` count and that many (`u8` tag, `i16` weight) pairs. A short file is a build
-/// defect (see [`sections`]): the slicing panics on it.
-fn read_perceptron(bytes: &mut &[u8]) -> Table {
-    let n_tags = take_u32(bytes) as usize;
-    let n_features = take_u32(bytes) as usize;
-    let mut table = Table::new(n_tags, n_features);
-    // One split per field rather than a checked read per byte: this loop is most of the
-    // tagger's start-up (~95,000 features).
-    let mut rest = *bytes;
-    for _ in 0..n_features {
-        let (head, tail) = rest.split_at(5);
-        let key = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
-        let (pairs, tail) = tail.split_at(3 * usize::from(head[4]));
-        table.insert(
-            key,
-            pairs
-                .chunks_exact(3)
-                .map(|p| (p[0], i16::from_le_bytes([p[1], p[2]]))),
-        );
-        rest = tail;
-    }
-    *bytes = rest;
-    table
-}
 
 /// Moves `bytes` past one perceptron without building its table.
 fn skip_perceptron(bytes: &mut &[u8]) {
@@ -133,25 +109,29 @@ impl Model {
     }
 }
 
-/// `NCSYN002`: the tag dictionary (`u32` count, then per word a `u8` length, its bytes and a
-/// `u8` tag, sorted by word), then the POS and the chunk perceptrons.
-pub(crate) const MAGIC: &[u8; 8] = b"NCSYN002";
+pub(crate) use crate::image::MAGIC;
 
 static EMBEDDED: &[u8] = include_bytes!("../model/syntax.bin");
 
+/// Bytes aligned to a cache line.
+#[repr(C, align(64))]
+struct Aligned<B: ?Sized>(B);
+
+/// The POS perceptron's table as `image::encode` lays it out, made by `build.rs` from the
+/// model file: read where it lies in the binary, aligned so that no slot spans two cache lines.
+static POS_IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/pos.bin")));
+
 /// The tag dictionary and the POS perceptron, loaded on first use.
 pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    // The POS part comes first: read in one pass, without [`sections`]' walk over it.
-    let mut bytes = body();
-    let known = read_known(&mut bytes);
-    let pos = read_perceptron(&mut bytes);
+    let known = read_known(&mut body());
+    let pos = Table::from_image(&POS_IMAGE.0);
     Model { known, pos }
 });
 
 /// The chunker, loaded on its own first use: the pipeline reads POS tags only, and should not
 /// pay for building the chunker's table at start-up.
 pub(crate) static CHUNKER: LazyLock<Table> =
-    LazyLock::new(|| read_perceptron(&mut chunk_section()));
+    LazyLock::new(|| Table::from_image(Vec::leak(image::encode(&mut chunk_section()))));
 
 /// The model file after its magic: the tag dictionary and the POS perceptron, then the chunker.
 fn body() -> &'static [u8] {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use newsclaims_text::rng::Rng;
 
-use crate::{Chunk, MAGIC, Pos, chunk_features, pos_features, sparse};
+use crate::{Chunk, MAGIC, Pos, chunk_features, image, pos_features};
 
 /// The largest quantised weight: inside the `i16` range with a margin, so rounding can never
 /// overflow it.
@@ -146,7 +146,7 @@ impl Trainer {
         // In the order of their place in the reader's table (see `Table::insert`), so that
         // loading fills the table front to back instead of jumping about 4 MB at random.
         let mut kept = kept;
-        let mask = sparse::table_size(kept.len()) as u32 - 1;
+        let mask = image::table_size(kept.len()) as u32 - 1;
         kept.sort_unstable_by_key(|&(k, _)| (k & mask, k));
         out.extend_from_slice(&(self.n_tags as u32).to_le_bytes());
         out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
