@@ -10,6 +10,7 @@
 mod inversion;
 mod phrase;
 mod resolve;
+mod shared;
 
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
@@ -21,6 +22,7 @@ use crate::view::View;
 pub(crate) use inversion::subject_right;
 pub(crate) use phrase::np_ending_at;
 pub(crate) use resolve::resolve;
+pub(crate) use shared::shared_subject;
 
 /// A noun phrase over tokens `first..=last`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,9 +62,17 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
             && (date
                 || lexicon::is_weekday(w)
                 || (lexicon::is_aux_or_adverb(w) && !view.is_capitalized(p))
+                || w.ends_with("n’t")
+                || w.ends_with("n't")
                 || (view.is_any(p, &["on", "last", "this"]) && k < cue))
         {
             k = p;
+            continue;
+        }
+        // A short adjunct between subject and verb: `Trump at the time said`, `critics have in
+        // particular noted`.
+        if let Some(j) = adjunct_start(view, p, floor) {
+            k = j;
             continue;
         }
         // A parenthesis after the name: `Rep. Stephen Lynch (D-Mass.) said`.
@@ -96,13 +106,103 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
     {
         return np_ending_at(view, p - 1, floor);
     }
-    np_ending_at(view, p, floor)
+    let np = np_ending_at(view, p, floor)?;
+    if let Some(outer) = relative_antecedent(view, &np, floor) {
+        return Some(outer);
+    }
+    // A noun cue's modifiers are not its speaker (`made an impassioned call for`, `offered her
+    // firmest promise`): the subject of the verb before them is.
+    if np.head == Head::Words
+        && np.last + 1 == cue
+        && view.tag(cue).is_some_and(Pos::is_noun)
+        && view
+            .tag(np.last)
+            .is_some_and(|t| matches!(t, Pos::JJ | Pos::JJR | Pos::JJS | Pos::DT | Pos::RB))
+        // `Mr. Trump’s fire-breathing vows`: a possessor is the speaker.
+        && (np.first..=np.last).all(|t| !view.is_quote_mark(t) && view.mention_at(t).is_none())
+    {
+        return Some(shared::verb_subject(view, np.first, floor).unwrap_or(np));
+    }
+    Some(np)
+}
+
+/// The most tokens of an adjunct between a subject and its verb (`in his announcement speech`).
+const MAX_ADJUNCT_TOKENS: usize = 4;
+
+/// Prepositions that open an adjunct between a subject and its verb.
+const ADJUNCT_PREPOSITIONS: &[&str] = &["in", "at", "during", "for"];
+
+/// The first token of a short prepositional adjunct ending at token `p` (`at the time`, `in
+/// particular`), when a subject or an auxiliary stands before it.
+fn adjunct_start(view: &View<'_>, p: usize, floor: usize) -> Option<usize> {
+    if !view.is_wordlike(p) || view.is_capitalized(p) || view.mention_at(p).is_some() {
+        return None;
+    }
+    let lo = p.saturating_sub(MAX_ADJUNCT_TOKENS).max(floor + 1);
+    let j = (lo..p)
+        .rev()
+        .find(|&j| view.is_any(j, ADJUNCT_PREPOSITIONS))?;
+    // Determiners, adjectives and nouns only, ending in a noun or adjective (`in particular`).
+    let words_only = view
+        .tag(p)
+        .is_some_and(|g| matches!(g, Pos::NN | Pos::NNS | Pos::JJ))
+        && (j + 1..=p).all(|t| {
+            view.is_wordlike(t)
+                && !view.is_capitalized(t)
+                && view.tag(t).is_some_and(|g| {
+                    matches!(g, Pos::DT | Pos::JJ | Pos::NN | Pos::NNS | Pos::PRPS)
+                })
+        });
+    let before = j - 1;
+    let subject_before = view.mention_at(before).is_some()
+        || lexicon::pronoun(view.word(before)).is_some()
+        || (lexicon::is_aux_or_adverb(view.word(before)) && !view.is_capitalized(before));
+    (words_only && subject_before).then_some(j)
+}
+
+/// The most tokens of a relative clause between its antecedent and the cue (`Republicans who
+/// have praised his candidacy warned`).
+const MAX_RELATIVE_VERB: usize = 4;
+
+/// The antecedent of a relative clause that ends in the phrase `np` just before the cue: the
+/// cue's subject is the phrase before `who` (`One of the docs who sent the letter called ...`).
+fn relative_antecedent(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
+    // A person or a pronoun is the speaker where it stands (`a speech that included Trump
+    // vowing ...`, `Trump, who has called ...`).
+    let person =
+        matches!(np.head, Head::Mention(m) if view.entities.mentions[m].label == Label::Person);
+    if person || np.relative.is_some() || matches!(np.head, Head::Pronoun(_)) {
+        return None;
+    }
+    let mut j = np.first.checked_sub(1)?;
+    let lo = j.saturating_sub(MAX_RELATIVE_VERB).max(floor);
+    while j > lo
+        && view.is_wordlike(j)
+        && !view.is_capitalized(j)
+        && view
+            .tag(j)
+            .is_some_and(|t| t.is_verb() || matches!(t, Pos::RB | Pos::IN | Pos::MD))
+        && !view.is_any(j, &["who", "that", "which"])
+    {
+        j -= 1;
+    }
+    let has_verb = (j + 1..np.first).any(|t| view.tag(t).is_some_and(Pos::is_verb));
+    if j <= floor || !has_verb || !view.is_any(j, &["who", "that"]) {
+        return None;
+    }
+    let outer = np_ending_at(view, j - 1, floor)?;
+    let noun_head = match outer.head {
+        Head::Mention(m) => !view.entities.mentions[m].label.is_numeric(),
+        Head::Words => view.tag(outer.last).is_some_and(Pos::is_noun),
+        Head::Pronoun(_) => false,
+    };
+    noun_head.then_some(outer)
 }
 
 /// `Hugh Hill, a doctor, said`, `Peskov, who ..., said`, `Hill, 45, said`: the phrase before the
 /// earlier comma. `comma` is the comma just before the cue.
 fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np> {
-    let lo = comma.saturating_sub(16).max(floor);
+    let lo = comma.saturating_sub(MAX_ASIDE_TOKENS).max(floor);
     let earlier = (lo..comma)
         .rev()
         .find(|&j| view.is_punct(j, ",") && view.quote_at(j).is_none())?;
@@ -125,7 +225,10 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
         return None;
     }
-    let np = np_ending_at(view, earlier - 1, floor)?;
+    let np = np_ending_at(view, before_parenthesis(view, earlier - 1, floor), floor)?;
+    if let Some(person) = person_before_asides(view, &np, floor) {
+        return Some(person);
+    }
     // A description named by its appositive: `McConnell's Democratic counterpart, Chuck
     // Schumer, said` is Schumer's.
     if np.head == Head::Words
@@ -137,6 +240,57 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
     }
     // An appositive hangs off a name or a pronoun, not off a clause.
     matches!(np.head, Head::Mention(_) | Head::Pronoun(_) | Head::Words).then_some(np)
+}
+
+/// The most tokens of an aside between commas: PolNeAR's reach twenty (`Leonard E. Burman,
+/// director of the centrist Urban-Brookings Tax Policy Center and a professor at ..., said`).
+const MAX_ASIDE_TOKENS: usize = 28;
+
+/// The token before a parenthesis that ends at token `p` (`Rep. Jim Jordan (R-Ohio)`), else `p`.
+fn before_parenthesis(view: &View<'_>, p: usize, floor: usize) -> usize {
+    if !view.is_punct(p, ")") {
+        return p;
+    }
+    let lo = p.saturating_sub(8).max(floor);
+    (lo..p)
+        .rev()
+        .find(|&j| view.is_punct(j, "("))
+        .filter(|&open| open > floor)
+        .map_or(p, |open| open - 1)
+}
+
+/// Whether the phrase is headed by a person's name.
+fn is_person(view: &View<'_>, np: &Np) -> bool {
+    matches!(np.head, Head::Mention(m) if view.entities.mentions[m].label == Label::Person)
+}
+
+/// The person named before a chain of asides that ends in the phrase `np` (`Woodrow Benford,
+/// 58, who lives ..., says`; `Giovanni Maria Vian, the editor in chief of the Vatican’s
+/// newspaper, L’Osservatore Romano, said`): `np` is an age, or the end of an aside that opens
+/// with a determiner after the comma that follows the person.
+fn person_before_asides(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
+    if is_person(view, np) || np.first <= floor + 1 {
+        return None;
+    }
+    let age = np.first == np.last && view.label_at(np.first).is_some_and(Label::is_numeric);
+    let lo = np.first.saturating_sub(MAX_ASIDE_TOKENS).max(floor);
+    let comma = (lo..np.first)
+        .rev()
+        .find(|&j| view.is_punct(j, ",") || view.is_quote_mark(j) || view.is_terminator(j))?;
+    if !view.is_punct(comma, ",") || comma <= floor {
+        return None;
+    }
+    let aside = comma + 1..np.first;
+    let described = !aside.is_empty()
+        && lexicon::is_determiner(view.word(aside.start))
+        && aside
+            .clone()
+            .all(|j| !matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
+    if !(age && aside.is_empty() || described) {
+        return None;
+    }
+    let person = np_ending_at(view, before_parenthesis(view, comma - 1, floor), floor)?;
+    is_person(view, &person).then_some(person)
 }
 
 /// A resolved speaker seen earlier in the text, for pronoun resolution.

@@ -231,9 +231,12 @@ fn subject_of(
     let participle = w.ends_with("ing");
     // The nearest word before the cue that is not an adverb: a form of `be` makes a participle
     // progressive (`is saying`) and a past participle passive (`was asked`).
-    let before = (start..i)
-        .rev()
-        .find(|&k| !(view.is(k, "also") || view.is_wordlike(k) && view.word(k).ends_with("ly")));
+    // Dates are skipped too: `issued a statement Tuesday saying` is the issuer's.
+    let before = (start..i).rev().find(|&k| {
+        !(view.is(k, "also")
+            || view.is_wordlike(k) && view.word(k).ends_with("ly")
+            || matches!(view.label_at(k), Some(Label::Date | Label::Time)))
+    });
     let be = before.is_some_and(|k| {
         view.is_any(
             k,
@@ -261,13 +264,15 @@ fn subject_of(
         .rev()
         .find(|&k| !(view.is_wordlike(k) && lexicon::is_aux_or_adverb(view.word(k))))
         .is_some_and(|k| view.is_any(k, &["and", "but"]));
+    // `..., alternately shouting`: an adverb between the comma and a participle.
+    let after_comma = after_comma || participle && before.is_some_and(|k| view.is_punct(k, ","));
 
     let mut inverted = false;
     let mut shared = false;
     let subject: Np;
     if after_close && participle {
         // `... as “fantastic,” telling reporters ...`: a participle never inverts.
-        subject = shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
+        subject = speaker::shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
         shared = true;
     } else if after_close {
         if let Some(np) = inverted_subject(view, i, end) {
@@ -289,7 +294,7 @@ fn subject_of(
             subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
         }
     } else if (after_comma && participle) || after_and || object_participle {
-        subject = shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
+        subject = speaker::shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
         shared = true;
     } else {
         subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
@@ -453,64 +458,6 @@ pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Optio
     let pronoun_ok =
         !matches!(np.head, Head::Pronoun(_)) || next >= end || view.is_terminator(next);
     (closes && pronoun_ok).then_some(np)
-}
-
-/// The subject of a participle or coordinated cue: the subject of the previous cue in the same
-/// sentence, else the first noun phrase of the clause.
-pub(super) fn shared_subject(
-    view: &View<'_>,
-    cue: usize,
-    start: usize,
-    found: &[Found],
-) -> Option<Np> {
-    if let Some(prev) = found
-        .iter()
-        .rev()
-        .take_while(|f| f.anchor >= start)
-        .find(|f| f.anchor < cue)
-    {
-        let s = prev.subject?;
-        let first = view.token_at_or_after(s.start());
-        let last = view.token_at_or_after(s.end()).checked_sub(1)?;
-        if first <= last {
-            let mut np = speaker::np_ending_at(view, last, first)?;
-            np.first = np.first.min(first);
-            return Some(np);
-        }
-    }
-    // The first noun phrase: walk to the first verb-like word and take the phrase before it.
-    let mut k = start;
-    while k < cue && k < start + 12 {
-        if view.is_punct(k, ",") || view.quote_at(k).is_some() {
-            break;
-        }
-        let w = view.word(k);
-        if k > start
-            && view.is_wordlike(k)
-            && !view.is_capitalized(k)
-            && (lexicon::is_aux_or_adverb(w)
-                || view.cue(k).is_some()
-                || w.ends_with("ed")
-                || w.ends_with('s') && view.word(k - 1) != "’")
-            && view.label_at(k).is_none()
-        {
-            return speaker::subject_left(view, k, start);
-        }
-        k += 1;
-    }
-    first_finite_subject(view, cue, start)
-}
-
-/// The subject of the clause's first finite verb before `cue`, outside quotations: `Meanwhile,
-/// it attacked Trump, saying ...`, `Donald Trump, her opponent, bemoaned ... and said ...`,
-/// where a leading adjunct or an appositive stops the walk of [`shared_subject`].
-fn first_finite_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
-    let verb = (start + 1..cue).find(|&k| {
-        view.quote_at(k).is_none()
-            && !view.is_capitalized(k)
-            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-    })?;
-    speaker::subject_left(view, verb, start)
 }
 
 /// The source of `according to` when it is no name (`police`, `exit polls`, `a complaint filed

@@ -1,0 +1,176 @@
+//! The subject a participle or coordinated cue shares with its clause (`X returned the
+//! compliment, telling Reuters ...`, `I laughed and said ...`): the subject of the nearest finite
+//! verb before it, or of the earlier cue whose content holds that verb (`X said the plan is
+//! sound, adding ...`); a phrase right before the participle in an absolute construction
+//! (`with some polls indicating ...`, `..., each touting ...`) is its own subject.
+
+use newsclaims_syntax::Pos;
+
+use super::{Head, Np, np_ending_at, subject_left};
+use crate::attribution::Found;
+use crate::lexicon;
+use crate::view::View;
+
+/// How many tokens back the finite verb of a participle's clause is looked for: news sentences
+/// rarely put more between a verb and a participle phrase that hangs off it.
+const MAX_VERB_DISTANCE: usize = 48;
+
+/// Quantifiers that stand as the subject of an absolute participle (`..., each touting ...`).
+const QUANTIFIERS: &[&str] = &["each", "both", "all"];
+
+/// The subject of the participle or coordinated cue at token `cue` in the clause from `start`,
+/// given the claims `found` so far.
+pub(crate) fn shared_subject(
+    view: &View<'_>,
+    cue: usize,
+    start: usize,
+    found: &[Found],
+) -> Option<Np> {
+    if let Some(np) = absolute_subject(view, cue, start) {
+        return Some(np);
+    }
+    if let Some(np) = verbs_subject(view, cue, start, found) {
+        return Some(np);
+    }
+    let latest = found
+        .iter()
+        .rev()
+        .take_while(|f| f.anchor >= start)
+        .find(|f| f.anchor < cue);
+    match latest {
+        Some(f) => claim_subject(view, f),
+        None => first_phrase(view, cue, start).or_else(|| first_finite_subject(view, cue, start)),
+    }
+}
+
+/// The subject of the clause's first finite verb before `cue`, outside quotations, where the
+/// walks above found none.
+fn first_finite_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
+    let verb = (start + 1..cue).find(|&k| {
+        view.quote_at(k).is_none()
+            && !view.is_capitalized(k)
+            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    })?;
+    subject_left(view, verb, start)
+}
+
+/// The subject of the clause that the phrase starting at token `at` hangs off: the subject of
+/// the nearest finite verb before it (`Clinton offered her firmest promise`).
+pub(crate) fn verb_subject(view: &View<'_>, at: usize, start: usize) -> Option<Np> {
+    verbs_subject(view, at, start, &[])
+}
+
+/// The subject of the nearest finite verb before token `cue` (from `start`) that the cue can
+/// hang off, or of the earlier claim in `found` whose cue is that verb or reports it.
+fn verbs_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> Option<Np> {
+    let floor = start.max(cue.saturating_sub(MAX_VERB_DISTANCE));
+    let mut k = cue;
+    while let Some(v) = finite_verb_before(view, k, floor) {
+        // The outermost earlier claim whose cue is the verb or whose content holds it: the
+        // participle goes on with its speaker (`“Q,” said X, adding ...`, `X said the plan is
+        // sound, adding ...`).
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .take_while(|f| f.anchor >= start)
+            .filter(|f| f.anchor < cue && (f.anchor == v || f.tokens.contains(&v)))
+            .min_by_key(|f| f.anchor)
+        {
+            return claim_subject(view, f);
+        }
+        k = v;
+        // A coordinated verb shares its subject too (`X called ... and rushed and vowed`).
+        if v > start && view.is_any(v - 1, &["and", "but", "or"]) {
+            continue;
+        }
+        match subject_left(view, v, start) {
+            Some(np) if !subordinate(view, &np, v, cue, start) => return Some(np),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Words that open a clause whose subject is not the sentence's (`after he clinched ...`,
+/// `an admission that Russian soldiers had fought ...`).
+const SUBORDINATORS: &[&str] = &[
+    "that", "after", "before", "when", "while", "because", "since", "as", "if", "although",
+    "though", "than", "until", "unless", "whether", "once",
+];
+
+/// Whether the subject `np` of the verb at `v` heads a clause that the participle at `cue`
+/// does not hang off: one opened by a subordinator, or a relative clause closed by a comma
+/// before the participle (`FIFA, who is under investigation, saying ...`).
+fn subordinate(view: &View<'_>, np: &Np, v: usize, cue: usize, start: usize) -> bool {
+    let first = np.relative.unwrap_or(np.first);
+    (first > start && view.is_any(first - 1, SUBORDINATORS))
+        || np.relative.is_some() && (v..cue).any(|t| view.is_punct(t, ","))
+}
+
+/// The subject phrase of an earlier claim `f`.
+fn claim_subject(view: &View<'_>, f: &Found) -> Option<Np> {
+    let s = f.subject?;
+    let first = view.token_at_or_after(s.start());
+    let last = view.token_at_or_after(s.end()).checked_sub(1)?;
+    if first > last {
+        return None;
+    }
+    let mut np = np_ending_at(view, last, first)?;
+    np.first = np.first.min(first);
+    Some(np)
+}
+
+/// The nearest lower-case finite verb or modal before token `cue`, not before token `floor`,
+/// outside quotations.
+fn finite_verb_before(view: &View<'_>, cue: usize, floor: usize) -> Option<usize> {
+    (floor..cue).rev().find(|&k| {
+        view.is_wordlike(k)
+            && view.quote_at(k).is_none()
+            && !view.is_capitalized(k)
+            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    })
+}
+
+/// The subject of an absolute participle: `with` and a phrase right before it (`with some
+/// polls indicating`), or a quantifier after a comma (`..., each touting`).
+fn absolute_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
+    let p = cue.checked_sub(1).filter(|&p| p > start)?;
+    if view.is_any(p, QUANTIFIERS) && view.is_punct(p - 1, ",") {
+        return Some(Np {
+            first: p,
+            last: p,
+            head: Head::Words,
+            relative: None,
+        });
+    }
+    if !view.is_wordlike(p) || view.tag(p).is_none_or(|t| !t.is_noun()) {
+        return None;
+    }
+    let np = np_ending_at(view, p, start)?;
+    (np.first > start && view.is_any(np.first - 1, &["with", "without"])).then_some(np)
+}
+
+/// The clause's first noun phrase: the phrase before its first verb-like word, when no comma or
+/// quotation comes first.
+fn first_phrase(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
+    let mut k = start;
+    while k < cue && k < start + 12 {
+        if view.is_punct(k, ",") || view.quote_at(k).is_some() {
+            break;
+        }
+        let w = view.word(k);
+        if k > start
+            && view.is_wordlike(k)
+            && !view.is_capitalized(k)
+            && (lexicon::is_aux_or_adverb(w)
+                || view.cue(k).is_some()
+                || w.ends_with("ed")
+                || w.ends_with('s') && view.word(k - 1) != "’")
+            && view.label_at(k).is_none()
+        {
+            return subject_left(view, k, start);
+        }
+        k += 1;
+    }
+    None
+}
