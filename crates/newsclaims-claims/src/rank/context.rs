@@ -82,6 +82,37 @@ fn headline_end(view: &View<'_>) -> usize {
     }
 }
 
+/// Where a candidate's nearest mention stands from the pronoun, and its role there.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The mention's first token, and the token after it.
+    first: usize,
+    after: usize,
+    /// Sentences back from the pronoun's (0 for a mention after it).
+    back: u32,
+    /// Tokens between the mention and the pronoun.
+    distance: f32,
+    /// Words of the mention.
+    words: usize,
+    /// No other name comes before it in its sentence.
+    sentence_first: bool,
+    verb_after: bool,
+    possessive: bool,
+    prep_before: bool,
+}
+
+/// How present a candidate's cluster is before the pronoun.
+struct Salience {
+    /// How many of its mentions come before the pronoun (a prefix of them).
+    before: usize,
+    /// How many of those lie within the candidate window.
+    count: f32,
+    /// Whether the last of those is in the pronoun's paragraph.
+    in_paragraph: bool,
+    /// Whether it was first named in the pronoun's sentence or the one before.
+    introduced: bool,
+}
+
 /// What the features of all candidates of one pronoun share.
 pub(super) struct Context<'v, 'a> {
     view: &'v View<'a>,
@@ -290,33 +321,42 @@ impl<'v, 'a> Context<'v, 'a> {
         self.headline.clone().any(|k| view.word(k) == last)
     }
 
-    /// The features of candidate `s`; `rank` is its place among the candidates as walked,
-    /// the nearest before the pronoun first.
-    pub(super) fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
+    /// Where candidate `s`'s nearest mention stands from the pronoun, and its role there.
+    fn place(&self, s: &Seen) -> Place {
         let view = self.view;
         let ents = view.entities;
-        let cluster = &ents.clusters[s.cluster];
         let m = ents.mentions[s.mention];
         let first = view.token_at_or_after(m.span.start());
         let after = view.token_at_or_after(m.span.end());
-        let here = view.sent(self.at);
         let back = if s.before {
-            here.saturating_sub(view.sent(first))
+            view.sent(self.at).saturating_sub(view.sent(first))
         } else {
             0
         };
-        let distance = self.at.abs_diff(first) as f32;
-        let words = view.text[m.span].split_whitespace().count();
         let sentence_first = ents.mentions[..s.mention]
             .iter()
             .rev()
             .take_while(|o| view.sent(view.token_at_or_after(o.span.start())) == view.sent(first))
             .all(|o| o.label.is_numeric());
-        let verb_after = { view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD) };
-        let possessive = view.is_any(after, &["’s", "'s"])
-            || view.is_quote_mark(after) && view.is(after + 1, "s");
-        let prep_before = first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO));
-        let subject_like = sentence_first || verb_after;
+        Place {
+            first,
+            after,
+            back,
+            distance: self.at.abs_diff(first) as f32,
+            words: view.text[m.span].split_whitespace().count(),
+            sentence_first,
+            verb_after: view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD),
+            possessive: view.is_any(after, &["’s", "'s"])
+                || view.is_quote_mark(after) && view.is(after + 1, "s"),
+            prep_before: first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO)),
+        }
+    }
+
+    /// How present `cluster` is before the pronoun.
+    fn salience(&self, cluster: &newsclaims_entities::Cluster) -> Salience {
+        let view = self.view;
+        let ents = view.entities;
+        let here = view.sent(self.at);
         let pos = view.span(self.at).start();
         // The cluster's mentions are ascending: those before the pronoun are a prefix.
         let before = cluster
@@ -324,7 +364,7 @@ impl<'v, 'a> Context<'v, 'a> {
             .partition_point(|&k| ents.mentions[k].span.start() < pos);
         // Salience is local: only the mentions within the candidate window count, so a long
         // article's protagonist does not outweigh the person of the last sentences.
-        let before_count = cluster.mentions[..before]
+        let count = cluster.mentions[..before]
             .iter()
             .rev()
             .take_while(|&&k| {
@@ -332,9 +372,6 @@ impl<'v, 'a> Context<'v, 'a> {
                 here.saturating_sub(view.sent(t)) <= super::WINDOW_SENTENCES
             })
             .count() as f32;
-        let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
-        let roles = self.subject_roles(cluster, before);
-        let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let para = view.para(self.at);
         // Of the mentions before the pronoun, the last is in the latest paragraph.
         let in_paragraph = before.checked_sub(1).is_some_and(|k| {
@@ -345,10 +382,54 @@ impl<'v, 'a> Context<'v, 'a> {
             let t = view.token_at_or_after(ents.mentions[k].span.start());
             t < self.at && here.saturating_sub(view.sent(t)) <= 1
         });
+        Salience {
+            before,
+            count,
+            in_paragraph,
+            introduced,
+        }
+    }
+
+    /// The features of candidate `s`; `rank` is its place among the candidates as walked,
+    /// the nearest before the pronoun first.
+    pub(super) fn features(&self, s: &Seen, rank: usize) -> [f32; FEATURES] {
+        let place = self.place(s);
+        let salience = self.salience(&self.view.entities.clusters[s.cluster]);
+        let base = self.base(s, rank, &place, &salience);
+        let near = (
+            place.distance,
+            s.before && place.back == 1,
+            s.before && place.back == 0 && place.sentence_first,
+        );
+        self.expand(&base, near)
+    }
+
+    /// The base features of candidate `s` at `place` with `salience`, in the order of their
+    /// names.
+    fn base(&self, s: &Seen, rank: usize, place: &Place, salience: &Salience) -> [f32; BASE] {
+        let view = self.view;
+        let cluster = &view.entities.clusters[s.cluster];
+        let Place {
+            first,
+            after,
+            back,
+            distance,
+            words,
+            sentence_first,
+            verb_after,
+            possessive,
+            prep_before,
+        } = *place;
+        let subject_like = sentence_first || verb_after;
+        let here = view.sent(self.at);
+        let m = view.entities.mentions[s.mention];
+        let (gender, known_first) = self.sex(cluster, &view.text[m.span], words);
+        let roles = self.subject_roles(cluster, salience.before);
+        let person = matches!(self.p, Pronoun::He | Pronoun::She);
         let (last_speaker, recent_speaker) = self.spoke(s.cluster, here);
         let opens = view.clause_start(self.at) == self.at;
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        let base: [f32; BASE] = [
+        [
             flag(s.before && back == 0),
             flag(back == 1),
             flag(back == 2),
@@ -365,11 +446,11 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(self.case == Case::Object && subject_like),
             gender.unwrap_or(0.0),
             flag(person && gender.is_none()),
-            (1.0 + before_count).ln(),
+            (1.0 + salience.count).ln(),
             flag(self.topic == s.cluster),
             flag(self.paragraph_topic == Some(s.cluster)),
-            flag(in_paragraph),
-            flag(introduced),
+            flag(salience.in_paragraph),
+            flag(salience.introduced),
             flag(view.quote_at(first).is_some() && view.quote_at(self.at).is_none()),
             flag(!s.before),
             flag(last_speaker),
@@ -393,7 +474,7 @@ impl<'v, 'a> Context<'v, 'a> {
                         == newsclaims_entities::WordClass::City,
             ),
             flag(self.most_mentioned == Some(s.cluster)),
-            (self.mentions_after(cluster, before) as f32).ln_1p(),
+            (self.mentions_after(cluster, salience.before) as f32).ln_1p(),
             flag(self.chain == Some(s.cluster)),
             back as f32,
             flag(s.before && back == 1 && subject_like),
@@ -408,13 +489,7 @@ impl<'v, 'a> Context<'v, 'a> {
             flag(self.in_headline(cluster)),
             flag(view.quote_at(self.at).is_some() && view.quote_at(first).is_none()),
             flag(self.speech),
-        ];
-        let near = (
-            distance,
-            s.before && back == 1,
-            s.before && back == 0 && sentence_first,
-        );
-        self.expand(&base, near)
+        ]
     }
 
     /// The base features with their conjunctions and distance buckets. `near` is the token
