@@ -321,7 +321,8 @@ fn fallback_subject(
     end: usize,
 ) -> Result<(Np, bool, bool), Reject> {
     let prev = i.checked_sub(1).filter(|&p| p >= start);
-    let after_comma = prev.is_some_and(|p| view.is_punct(p, ",") || view.quote_at(p).is_some());
+    let after_comma = prev
+        .is_some_and(|p| view.is_punct(p, ",") || view.is_dash(p) || view.quote_at(p).is_some());
     let participle = view.word(i).ends_with("ing");
     let rest = view.count_words(i + 1..end);
     // Not an adjunct (`, said in a phone interview`, `, shouted to the crowd`).
@@ -345,15 +346,44 @@ fn fallback_subject(
     if !after_comma && !participle {
         return Err(Reject::NoSubject);
     }
+    let np = match aside_subject(view, i, start) {
+        Some(np) => np,
+        // `In a column ..., two speechwriters implored her ..., arguing ...`: the subject of a
+        // finite verb of the clause.
+        None if participle => (start + 1..i)
+            .filter(|&k| {
+                view.quote_at(k).is_none()
+                    && !view.is_capitalized(k)
+                    && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+            })
+            .find_map(|k| {
+                speaker::subject_left(view, k, start)
+                    .filter(|np| !matches!(np.head, Head::Words) || np.first == start)
+            })
+            .ok_or(Reject::NoSubject)?,
+        None => return Err(Reject::NoSubject),
+    };
+    Ok((np, false, participle))
+}
+
+/// The clause's first phrase before an aside that opens with a comma or a dash (`X, a long
+/// appositive, said`, `Kall -- co-editor of ... -- said`), a parenthesis after the name aside
+/// (`Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said`).
+fn aside_subject(view: &View<'_>, i: usize, start: usize) -> Option<Np> {
     let limit = i.min(start + MAX_FALLBACK_SUBJECT);
     let comma = (start + 1..limit)
-        .find(|&k| view.is_punct(k, ",") || view.quote_at(k).is_some())
-        .ok_or(Reject::NoSubject)?;
-    let np = speaker::np_ending_at(view, comma - 1, start).ok_or(Reject::NoSubject)?;
-    if matches!(np.head, Head::Words) && np.first != start {
-        return Err(Reject::NoSubject);
+        .find(|&k| view.is_punct(k, ",") || view.is_dash(k) || view.quote_at(k).is_some())?;
+    let mut last = comma - 1;
+    if view.is_punct(last, ")")
+        && let Some(open) = (start..last).rev().take(8).find(|&k| view.is_punct(k, "("))
+    {
+        last = open.checked_sub(1)?;
     }
-    Ok((np, false, participle))
+    if last < start {
+        return None;
+    }
+    let np = speaker::np_ending_at(view, last, start)?;
+    (!matches!(np.head, Head::Words) || np.first == start).then_some(np)
 }
 
 /// The content pieces of a cue with its subject: after the cue, before the subject, or both.
