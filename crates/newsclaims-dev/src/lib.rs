@@ -19,6 +19,7 @@ mod gum;
 mod lexicons;
 mod logit;
 mod names;
+mod perceptron;
 mod print;
 mod schema;
 mod train_boundary;

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use newsclaims_claims::training::{self, FEATURE_BITS};
-use newsclaims_text::rng::Rng;
 use serde_json::Value;
+
+use crate::perceptron;
 
 /// Passes over the training decisions; chosen on PolNeAR dev (`cargo xtask train-claims` prints
 /// the dev accuracy of each pass).
@@ -175,81 +176,21 @@ fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
     right as f64 / xs.len().max(1) as f64
 }
 
-/// Perceptrons averaged into the model, each over its own shuffle: one perceptron's weights
-/// move with the order it saw the instances in (retrained on the same data with a few decisions
-/// of the rules changed, its dev F1 moved by half a point), their mean much less.
-const RUNS: u64 = 5;
-
-/// The mean of [`RUNS`] perceptrons' averaged weights, each trained with its own seed; reports
-/// the dev accuracy of each and of the mean.
-fn ensemble(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
-    let mut sum = vec![0f64; 1usize << FEATURE_BITS];
-    for run in 0..RUNS {
-        let w = perceptron(train, dev, SEED.wrapping_add(run.wrapping_mul(0x9e37_79b9)));
-        for (s, w) in sum.iter_mut().zip(&w) {
-            *s += w;
+/// One step of the ranker's training: the best-scoring candidate (the rules' own first, on a
+/// tie), and when it is not the gold end, the gold candidate's features up, the guess's down.
+fn step(w: &mut perceptron::Weights, x: &Instance) {
+    let mut best = (w.score(&x.candidates[x.rule]), x.rule);
+    for (k, f) in x.candidates.iter().enumerate() {
+        let s = w.score(f);
+        if s > best.0 {
+            best = (s, k);
         }
     }
-    eprintln!(
-        "train-claims: boundary mean of {RUNS} runs: train {:.4}, dev {:.4}",
-        accuracy(&sum, train),
-        accuracy(&sum, dev)
-    );
-    sum
-}
-
-/// Trains on `train` with the shuffles of `seed`, reports dev accuracy per pass, and returns
-/// the averaged weights.
-fn perceptron(train: &[Instance], dev: &[Instance], seed: u64) -> Vec<f64> {
-    let n = 1usize << FEATURE_BITS;
-    let mut w = vec![0i64; n];
-    // Sum over time of the updates, weighted by when they happened (Daumé's trick).
-    let mut u = vec![0i64; n];
-    let mut c: i64 = 1;
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng::new(seed);
-    let average = |w: &[i64], u: &[i64], c: i64| -> Vec<f64> {
-        w.iter()
-            .zip(u)
-            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
-            .collect()
-    };
-    for epoch in 0..EPOCHS {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            let x = &train[k];
-            let guess = {
-                let score = |f: &[u32]| f.iter().map(|&i| w[i as usize]).sum::<i64>();
-                let mut best = (score(&x.candidates[x.rule]), x.rule);
-                for (k, f) in x.candidates.iter().enumerate() {
-                    let s = score(f);
-                    if s > best.0 {
-                        best = (s, k);
-                    }
-                }
-                best.1
-            };
-            if guess != x.gold {
-                for &f in &x.candidates[x.gold] {
-                    w[f as usize] += 1;
-                    u[f as usize] += c;
-                }
-                for &f in &x.candidates[guess] {
-                    w[f as usize] -= 1;
-                    u[f as usize] -= c;
-                }
-            }
-            c += 1;
-        }
-        let avg = average(&w, &u, c);
-        eprintln!(
-            "train-claims: boundary pass {}: train {:.4}, dev {:.4}",
-            epoch + 1,
-            accuracy(&avg, train),
-            accuracy(&avg, dev)
-        );
+    let guess = best.1;
+    if guess != x.gold {
+        w.update(&x.candidates[x.gold], 1);
+        w.update(&x.candidates[guess], -1);
     }
-    average(&w, &u, c)
 }
 
 /// Converts PolNeAR train with the referee's converter (speech cues required, the rest
@@ -288,7 +229,13 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
         rules(&train),
         rules(&dev)
     );
-    let weights = ensemble(&train, &dev);
+    let setup = perceptron::Setup {
+        name: "boundary",
+        features: 1usize << FEATURE_BITS,
+        epochs: EPOCHS,
+        seed: SEED,
+    };
+    let weights = perceptron::mean_of_runs(&setup, &train, &dev, step, accuracy);
     let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
     let quantized: Vec<i16> = weights
         .iter()

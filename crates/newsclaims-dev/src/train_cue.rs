@@ -13,9 +13,9 @@ use std::path::Path;
 
 use anyhow::Result;
 use newsclaims_claims::training::{self, CUE_FEATURE_BITS};
-use newsclaims_text::rng::Rng;
 use serde_json::Value;
 
+use crate::perceptron;
 use crate::train_boundary::{byte_offsets, read_jsonl};
 
 /// Passes over the training words; chosen on PolNeAR dev (`cargo xtask train-claims` prints
@@ -80,68 +80,13 @@ fn score(weights: &[f64], x: &Instance) -> f64 {
     x.features.iter().map(|&f| weights[f as usize]).sum()
 }
 
-/// Perceptrons averaged into the model, each over its own shuffle: one perceptron's weights
-/// move with the order it saw the instances in (retrained on the same data with a few decisions
-/// of the rules changed, its dev F1 moved by half a point), their mean much less.
-const RUNS: u64 = 5;
-
-/// The mean of [`RUNS`] perceptrons' averaged weights, each trained with its own seed; reports
-/// the dev accuracy of each and of the mean.
-fn ensemble(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
-    let mut sum = vec![0f64; 1usize << CUE_FEATURE_BITS];
-    for run in 0..RUNS {
-        let w = perceptron(train, dev, SEED.wrapping_add(run.wrapping_mul(0x9e37_79b9)));
-        for (s, w) in sum.iter_mut().zip(&w) {
-            *s += w;
-        }
+/// One step of the classifier's training: when the sign of the score is wrong, the features
+/// move towards the gold label.
+fn step(w: &mut perceptron::Weights, x: &Instance) {
+    let y: i64 = if x.positive { 1 } else { -1 };
+    if w.score(&x.features) * y <= 0 {
+        w.update(&x.features, y);
     }
-    eprintln!(
-        "train-claims: cue mean of {RUNS} runs: train {:.4}, dev {:.4}",
-        accuracy(&sum, train),
-        accuracy(&sum, dev)
-    );
-    sum
-}
-
-/// Trains on `train` with the shuffles of `seed`, reports dev accuracy per pass, and returns
-/// the averaged weights.
-fn perceptron(train: &[Instance], dev: &[Instance], seed: u64) -> Vec<f64> {
-    let n = 1usize << CUE_FEATURE_BITS;
-    let mut w = vec![0i64; n];
-    // Sum over time of the updates, weighted by when they happened (Daumé's trick).
-    let mut u = vec![0i64; n];
-    let mut c: i64 = 1;
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng::new(seed);
-    let average = |w: &[i64], u: &[i64], c: i64| -> Vec<f64> {
-        w.iter()
-            .zip(u)
-            .map(|(&w, &u)| w as f64 - u as f64 / c as f64)
-            .collect()
-    };
-    for epoch in 0..EPOCHS {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            let x = &train[k];
-            let s: i64 = x.features.iter().map(|&f| w[f as usize]).sum();
-            let y: i64 = if x.positive { 1 } else { -1 };
-            if s * y <= 0 {
-                for &f in &x.features {
-                    w[f as usize] += y;
-                    u[f as usize] += y * c;
-                }
-            }
-            c += 1;
-        }
-        let avg = average(&w, &u, c);
-        eprintln!(
-            "train-claims: cue pass {}: train {:.4}, dev {:.4}",
-            epoch + 1,
-            accuracy(&avg, train),
-            accuracy(&avg, dev)
-        );
-    }
-    average(&w, &u, c)
 }
 
 fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
@@ -200,7 +145,13 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
         train.iter().filter(|x| x.positive).count(),
         dev.len()
     );
-    let weights = ensemble(&train, &dev);
+    let setup = perceptron::Setup {
+        name: "cue",
+        features: 1usize << CUE_FEATURE_BITS,
+        epochs: EPOCHS,
+        seed: SEED,
+    };
+    let weights = perceptron::mean_of_runs(&setup, &train, &dev, step, accuracy);
     let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
     let quantized: Vec<i16> = weights
         .iter()
