@@ -64,6 +64,8 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
                 || (lexicon::is_aux_or_adverb(w) && !view.is_capitalized(p))
                 || w.ends_with("n’t")
                 || w.ends_with("n't")
+                // `which together vowed`: an adverb the word lists lack.
+                || (!view.is_capitalized(p) && k == cue && view.tag(p) == Some(Pos::RB))
                 || (view.is_any(p, &["on", "last", "this"]) && k < cue))
         {
             k = p;

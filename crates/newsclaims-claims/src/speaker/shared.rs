@@ -66,6 +66,16 @@ fn verbs_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> 
     let floor = start.max(cue.saturating_sub(MAX_VERB_DISTANCE));
     let mut k = cue;
     while let Some(v) = finite_verb_before(view, k, floor) {
+        // A participle's claim between the verb and the cue: the cue goes on with it (`each
+        // touting ... and saying`).
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .take_while(|f| f.anchor > v)
+            .find(|f| f.anchor < cue && view.word(f.anchor).ends_with("ing"))
+        {
+            return claim_subject(view, f);
+        }
         // The outermost earlier claim whose cue is the verb or whose content holds it: the
         // participle goes on with its speaker (`“Q,” said X, adding ...`, `X said the plan is
         // sound, adding ...`).
@@ -94,9 +104,13 @@ fn verbs_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> 
 /// Words that open a clause whose subject is not the sentence's (`after he clinched ...`,
 /// `an admission that Russian soldiers had fought ...`).
 const SUBORDINATORS: &[&str] = &[
-    "that", "after", "before", "when", "while", "because", "since", "as", "if", "although",
-    "though", "than", "until", "unless", "whether", "once",
+    "that", "because", "since", "if", "although", "though", "than", "unless", "whether",
 ];
+
+/// Words that open a clause of time: a phrase that starts with one is no subject (`When
+/// terrorists are revealed ...`), though the clause's subject may speak (`when Trump spotted a
+/// sign and asked ...`).
+const TEMPORAL: &[&str] = &["when", "after", "before", "while", "as", "until", "once"];
 
 /// Whether the subject `np` of the verb at `v` heads a clause that the participle at `cue`
 /// does not hang off: one opened by a subordinator, or a relative clause closed by a comma
@@ -104,6 +118,8 @@ const SUBORDINATORS: &[&str] = &[
 fn subordinate(view: &View<'_>, np: &Np, v: usize, cue: usize, start: usize) -> bool {
     let first = np.relative.unwrap_or(np.first);
     (first > start && view.is_any(first - 1, SUBORDINATORS))
+        || view.is_any(np.first, SUBORDINATORS)
+        || view.is_any(np.first, TEMPORAL)
         || np.relative.is_some() && (v..cue).any(|t| view.is_punct(t, ","))
 }
 
@@ -123,12 +139,28 @@ fn claim_subject(view: &View<'_>, f: &Found) -> Option<Np> {
 /// The nearest lower-case finite verb or modal before token `cue`, not before token `floor`,
 /// outside quotations.
 fn finite_verb_before(view: &View<'_>, cue: usize, floor: usize) -> Option<usize> {
-    (floor..cue).rev().find(|&k| {
-        view.is_wordlike(k)
+    let mut k = cue;
+    while k > floor {
+        k -= 1;
+        // A parenthesis is an aside: `(where Oz practices medicine)`.
+        if view.is_punct(k, ")") {
+            match (floor..k).rev().find(|&j| view.is_punct(j, "(")) {
+                Some(open) => {
+                    k = open;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if view.is_wordlike(k)
             && view.quote_at(k).is_none()
             && !view.is_capitalized(k)
             && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-    })
+        {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// The subject of an absolute participle: `with` and a phrase right before it (`with some
@@ -143,12 +175,37 @@ fn absolute_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
             relative: None,
         });
     }
-    if !view.is_wordlike(p) || view.tag(p).is_none_or(|t| !t.is_noun()) {
+    let head = view.tag(p).is_some_and(|t| t.is_noun() || t == Pos::CD);
+    if !view.is_wordlike(p) || !(head || view.is_any(p, QUANTIFIERS)) {
         return None;
     }
-    let np = np_ending_at(view, p, start)?;
-    (np.first > start && view.is_any(np.first - 1, &["with", "without"])).then_some(np)
+    // `with` before the phrase: `with three in 10 saying`, `with Trump, Huckabee and Christie
+    // all calling for`; no verb or clause break between.
+    let lo = p.saturating_sub(MAX_ABSOLUTE_TOKENS).max(start);
+    let with = (lo..p).rev().find(|&k| {
+        view.is_any(k, &["with", "without"])
+            || view.is_terminator(k)
+            || view.quote_at(k).is_some()
+            || view.tag(k).is_some_and(|t| t.is_verb() || t == Pos::MD)
+    })?;
+    if !view.is_any(with, &["with", "without"]) || with + 1 > p {
+        return None;
+    }
+    let last = if view.is_any(p, QUANTIFIERS) {
+        p - 1
+    } else {
+        p
+    };
+    Some(Np {
+        first: with + 1,
+        last,
+        head: Head::Words,
+        relative: None,
+    })
 }
+
+/// The most tokens between `with` and the participle of an absolute construction.
+const MAX_ABSOLUTE_TOKENS: usize = 12;
 
 /// The clause's first noun phrase: the phrase before its first verb-like word, when no comma or
 /// quotation comes first.
