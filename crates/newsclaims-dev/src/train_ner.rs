@@ -23,8 +23,10 @@ use newsclaims_entities::train::{self, Resources};
 use crate::{generated, root, shared};
 
 mod cv;
+mod text;
 
 use cv::cross_validate;
+use text::{cluster_texts, news_texts};
 
 /// Passes over the training data; chosen on dev (see the crate README).
 const EPOCHS: usize = 14;
@@ -157,25 +159,11 @@ fn by_type(c: &[train::Counts; 5]) -> String {
     )
 }
 
-/// The unlabelled news corpora, as documents' texts.
-fn news_texts() -> Result<Vec<String>> {
-    let news = shared().join("data/news");
-    let mut texts = Vec::new();
-    for name in ["bbc_2004_2005.jsonl", "allsides_2015_2020_sample1000.jsonl"] {
-        for line in read(&news.join(name))?.lines() {
-            if let Some(text) = json_field(line, "text") {
-                texts.push(text);
-            }
-        }
-    }
-    Ok(texts)
-}
-
-/// Word clusters from the news corpora and the CoNLL training text (its words only, not its
+/// Word clusters from [`cluster_texts`] and the CoNLL training text (its words only, not its
 /// labels). The news is split by [`split_words`] rather than by the project's tokenizer, so that
 /// the committed clusters do not go stale whenever the tokenizer improves.
 fn derive_clusters(train_docs: &[train::ConllDoc]) -> Result<String> {
-    let texts = news_texts()?;
+    let texts = cluster_texts()?;
     let mut documents: Vec<Vec<&str>> = texts.iter().map(|t| split_words(t)).collect();
     for doc in train_docs {
         documents.push(

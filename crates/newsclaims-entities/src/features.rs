@@ -70,6 +70,10 @@ const CTX_PREP: u16 = 16;
 const CTX_THE: u16 = 32;
 const CTX_ORG: u16 = 64;
 const CTX_SAID: u16 = 128;
+/// The word comes after / before another capitalised word (a part of a longer name: `Duran` in
+/// `Roberto Duran`), outside ALL-CAPS lines.
+const CTX_AFTER_CAPITAL: u16 = 256;
+const CTX_BEFORE_CAPITAL: u16 = 512;
 
 /// Buffers reused across sentences and documents.
 #[derive(Default)]
@@ -346,8 +350,20 @@ fn record_case(
         if right == Cue::Said as u8 {
             seen |= CTX_SAID;
         }
+        if !caps && i > 0 && capital(&toks[i - 1]) {
+            seen |= CTX_AFTER_CAPITAL;
+        }
+        if !caps && toks.get(i + 1).is_some_and(capital) {
+            seen |= CTX_BEFORE_CAPITAL;
+        }
     }
     *doc_case.entry(t.lower).or_default() |= seen;
+}
+
+/// Whether a token is capitalised (title case, upper case or mixed).
+#[inline]
+fn capital(t: &Token) -> bool {
+    matches!(t.class, C_TITLE | C_UPPER | C_MIXED)
 }
 
 /// Whether token `i` is tagged `O` without scoring, at inference: it starts a sentence or follows

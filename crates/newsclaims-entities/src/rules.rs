@@ -21,7 +21,7 @@ pub use table::{RULES, Rule};
 use words::{
     CHAMBERS, EVENT_HEADS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST,
     NUMBERED_HEADS, ORG_HEADS, ORG_SUFFIXES, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS,
-    WORK_CUES, WORK_HEADS,
+    WORK_CUES, WORK_HEADS, WORK_TITLE_HEADS,
 };
 
 use crate::lexicon::{self, Lexicon};
@@ -106,6 +106,25 @@ fn join_inner(doc: &Doc, names: &mut Vec<Name>) {
         if n.b - n.a > 1 && doc.is(n.b - 1, &["of", "for", "on"]) {
             n.b -= 1;
             names[k].b = n.b;
+        }
+        // `Mueller Report`: a name followed by a capitalised work head outside any name is the
+        // work's title (the tagger leaves the head out, and calls the rest a person, a place or,
+        // after `X Commission`, an organisation); a name the tagger ends with the head is one
+        // too, unless an organisation's (an outlet).
+        let head_after = doc.is(n.b, WORK_TITLE_HEADS)
+            && capitalised(doc.word(n.b))
+            && names.get(k + 1).is_none_or(|m| m.a > n.b);
+        let head_last = n.b - n.a > 1
+            && doc.is(n.b - 1, WORK_TITLE_HEADS)
+            && !matches!(n.label, Label::Org | Label::WorkOfArt);
+        if head_after || head_last {
+            names[k] = Name {
+                b: n.b + usize::from(head_after),
+                label: Label::WorkOfArt,
+                ..n
+            };
+            k += 1;
+            continue;
         }
         // A person's name takes nothing in.
         if n.label == Label::Person {

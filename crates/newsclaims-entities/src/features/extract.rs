@@ -6,7 +6,7 @@
 //! cue word and cluster): [`Own`] says where they go, so that inference can sum their weights
 //! once per word ([`super::memo`]).
 
-use super::token::{C_MIXED, C_TITLE, C_UPPER, Token};
+use super::token::{C_MIXED, C_TITLE, C_UPPER, Token, coarse, corpus_case, fine, finer};
 use super::{BITS, N_TYPES};
 use crate::lexicon::IdMap;
 
@@ -52,6 +52,10 @@ const T_DOC_CONTEXT: u64 = 46;
 const T_DOC_CONTEXT_BIT: u64 = 47;
 const T_DOC_NEIGHBOUR: u64 = 48;
 const T_GAZ_CLASS: u64 = 49;
+const T_CLUSTER_FINER: u64 = 58;
+const T_CORPUS_CASE: u64 = 59;
+const T_CORPUS_CASE_START: u64 = 60;
+const T_HISTORY_SEEN: u64 = 61;
 /// The most neighbours of a word's other occurrences used as features (a bound on the work).
 const MAX_NEIGHBOURS: usize = 12;
 // Dynamic templates: they depend on the tags already predicted.
@@ -185,6 +189,14 @@ fn push_sentence(t: &Token, i: usize, caps: bool, len: usize, out: &mut Vec<u32>
     if i == 0 {
         out.push(bucket(T_FIRST, t.short));
     }
+    if (i == 0 || caps) && capital(t) {
+        // Where the case says nothing, how the word is cased in running text does.
+        let place = u64::from(i == 0) | u64::from(caps) << 1 | u64::from(t.class) << 2;
+        out.push(bucket(
+            T_CORPUS_CASE_START,
+            mix(corpus_case(t.cluster), place),
+        ));
+    }
     if caps {
         out.push(bucket(T_ALLCAPS_LOWER, t.lower));
         out.push(bucket(T_ALLCAPS_SHORT, mix(t.short, len.min(4) as u64)));
@@ -299,18 +311,23 @@ fn push_clusters(t: &Token, l1: &Token, r1: &Token, own: &mut Own<'_>, out: &mut
     );
     if t.cluster != u32::MAX {
         own.push(out, |out| {
-            out.push(bucket(T_CLUSTER, u64::from(t.cluster & 0xffff)));
+            out.push(bucket(T_CLUSTER, fine(t.cluster)));
+            out.push(bucket(T_CLUSTER_FINER, finer(t.cluster)));
             out.push(bucket(
                 T_CLUSTER_COARSE,
-                mix(u64::from(t.cluster >> 16), u64::from(t.class)),
+                mix(coarse(t.cluster), u64::from(t.class)),
+            ));
+            out.push(bucket(
+                T_CORPUS_CASE,
+                mix(corpus_case(t.cluster), u64::from(t.class)),
             ));
         });
     }
-    out.push(bucket(T_CLUSTER_LEFT, u64::from(l1.cluster & 0xffff)));
-    out.push(bucket(T_CLUSTER_RIGHT, u64::from(r1.cluster & 0xffff)));
+    out.push(bucket(T_CLUSTER_LEFT, fine(l1.cluster)));
+    out.push(bucket(T_CLUSTER_RIGHT, fine(r1.cluster)));
     out.push(bucket(
         T_CLUSTER_PAIR,
-        mix(u64::from(l1.cluster >> 16), u64::from(r1.cluster >> 16)),
+        mix(coarse(l1.cluster), coarse(r1.cluster)),
     ));
 }
 
@@ -367,5 +384,14 @@ pub(super) fn push_dynamic(
             T_HISTORY_CLASS,
             mix(best as u64, u64::from(t.class)),
         ));
+        // Every type the word was given, not only the most frequent (Ratinov & Roth's
+        // extended prediction history), when it was given more than one.
+        if counts.iter().filter(|&&c| c > 0).count() > 1 {
+            let seen = counts
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (k, &c)| m | u64::from(c > 0) << k);
+            out.push(bucket(T_HISTORY_SEEN, seen));
+        }
     }
 }

@@ -131,6 +131,34 @@ pub(super) fn find_cluster(t: &mut Token, clusters: &Table) {
     }
 }
 
+// The parts of a cluster id, `case << 24 | coarse << 16 | sub << 9 | fine` (written by
+// `train::derive_clusters`). The sentinels (no cluster, beyond the sentence) read as all ones in
+// every part, so no part of a real cluster equals them.
+
+/// The fine cluster (one of 384).
+#[inline]
+pub(super) fn fine(cluster: u32) -> u64 {
+    u64::from(cluster & 0x1ff)
+}
+
+/// The fine cluster with its sub-cluster: the finest level.
+#[inline]
+pub(super) fn finer(cluster: u32) -> u64 {
+    u64::from(cluster & 0xfff)
+}
+
+/// The coarse cluster (one of 48).
+#[inline]
+pub(super) fn coarse(cluster: u32) -> u64 {
+    u64::from((cluster >> 16) & 0xff)
+}
+
+/// How the word is cased in the unlabelled text: 0 unknown, 1 (lowercase) to 5 (capitalised).
+#[inline]
+pub(super) fn corpus_case(cluster: u32) -> u64 {
+    u64::from(cluster >> 24)
+}
+
 /// Whether a sentence is (mostly) in capitals: a headline or a dateline of wire copy.
 pub(super) fn all_caps(tokens: &[Token]) -> bool {
     let letters = tokens

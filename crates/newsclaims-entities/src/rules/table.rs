@@ -34,6 +34,15 @@ pub const RULES: &[Rule] = &[
         why: "an organisation's head word (`Bureau`, `Office`, `Committee` ...) followed by `of`/`for`/`on`/`to` and capitalised words is one name: the greedy tagger cuts it at the function word",
     },
     Rule {
+        name: "work title head",
+        label: Some(Label::WorkOfArt),
+        example: (
+            "Lawmakers read the Mueller Report on Thursday.",
+            "Mueller Report",
+        ),
+        why: "a name followed by a capitalised `Report`, `Review` or `Survey` is the title of a published work (OntoNotes WORK_OF_ART); the tagger leaves the head out and often calls the name a person",
+    },
+    Rule {
         name: "title inside a person",
         label: Some(Label::Person),
         example: (

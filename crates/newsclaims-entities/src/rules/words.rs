@@ -226,6 +226,9 @@ pub(super) const NUMBERED_HEADS: &[&str] = &[
 pub(super) const ORG_SUFFIXES: &[&str] =
     &["llc", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc"];
 
+/// Head words that make a name before them a work's title (`Mueller Report`).
+pub(super) const WORK_TITLE_HEADS: &[&str] = &["report", "review", "survey"];
+
 /// Head words of published works that take an `of` complement (`Statistical Review of World
 /// Energy`, `Survey of Consumer Finances`).
 pub(super) const WORK_HEADS: &[&str] = &[

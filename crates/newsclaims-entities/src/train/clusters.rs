@@ -21,6 +21,7 @@ const DIMS: usize = 256;
 /// [`COARSE`] ones (a cheap stand-in for the prefixes of Brown clusters). Returns
 /// `word<TAB>cluster` lines, sorted, where `cluster = coarse << 16 | fine`. Deterministic.
 pub fn derive_clusters(documents: &[Vec<&str>]) -> String {
+    let casing = corpus_casing(documents);
     let docs: Vec<Vec<String>> = documents
         .iter()
         .map(|d| d.iter().map(|w| normalise_word(w)).collect())
@@ -52,7 +53,52 @@ pub fn derive_clusters(documents: &[Vec<&str>]) -> String {
     let pairs = neighbour_pairs(&docs, &index, &contexts, side);
     let mut vectors = ppmi_vectors(&pairs, words.len(), side);
     normalise(&mut vectors, DIMS);
-    cluster_lines(&words, &vectors)
+    let case: Vec<u32> = words
+        .iter()
+        .map(|w| case_bucket(casing.get(*w).copied().unwrap_or_default()))
+        .collect();
+    cluster_lines(&words, &vectors, &case)
+}
+
+/// Per normalised word: how often it is capitalised and how often lowercase, away from the start
+/// of a sentence (after a word or a comma: the text is not split into sentences here).
+fn corpus_casing(documents: &[Vec<&str>]) -> HashMap<String, (u32, u32)> {
+    let mut casing: HashMap<String, (u32, u32)> = HashMap::new();
+    for d in documents {
+        for pair in d.windows(2) {
+            let (before, w) = (pair[0], pair[1]);
+            let mid_sentence = before == "," || before.chars().all(char::is_alphanumeric);
+            let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            if !mid_sentence {
+                continue;
+            }
+            let counts = casing.entry(normalise_word(w)).or_default();
+            if first.is_uppercase() {
+                counts.0 += 1;
+            } else if w.chars().all(|c| !c.is_uppercase()) {
+                counts.1 += 1;
+            }
+        }
+    }
+    casing
+}
+
+/// Mid-sentence occurrences below which a word's casing is not told ([`case_bucket`] 0).
+const MIN_CASED: u32 = 2;
+/// The upper bounds of the share capitalised of [`case_bucket`]s 1 to 4; above the last, 5.
+const CASE_SHARES: [f64; 4] = [0.05, 0.3, 0.7, 0.95];
+
+/// How a word is cased in the unlabelled text, from its `(capitalised, lowercase)` counts: 0
+/// unknown, then 1 (nearly always lowercase) to 5 (nearly always capitalised).
+fn case_bucket((capitalised, lower): (u32, u32)) -> u32 {
+    let n = capitalised + lower;
+    if n < MIN_CASED {
+        return 0;
+    }
+    let share = f64::from(capitalised) / f64::from(n);
+    1 + CASE_SHARES.iter().filter(|&&t| share >= t).count() as u32
 }
 
 /// The form a word is counted in: curly apostrophes straightened, digits as `0`, lowercase.
@@ -143,8 +189,9 @@ fn ppmi_vectors(pairs: &[u64], n_words: usize, side: usize) -> Vec<f32> {
 /// written: the tagger looks words up unfolded, and folding the lookup too (`1990s` as `0000s`)
 /// scored worse over three training seeds (CoNLL dev -0.003, AllSides dev -0.006; train-CV
 /// +0.002), so no word with digits has a cluster, rather than only those with literal zeros.
-fn cluster_lines(words: &[&str], vectors: &[f32]) -> String {
+fn cluster_lines(words: &[&str], vectors: &[f32], case: &[u32]) -> String {
     let fine = kmeans(vectors, DIMS, FINE, 12);
+    let sub = split_clusters(vectors, &fine);
     let mut centroids = vec![0f32; FINE * DIMS];
     for (w, &c) in fine.iter().enumerate() {
         for j in 0..DIMS {
@@ -156,13 +203,41 @@ fn cluster_lines(words: &[&str], vectors: &[f32]) -> String {
     let mut lines: Vec<String> = words
         .iter()
         .zip(&fine)
-        .filter(|(w, _)| !has_digit(w))
-        .map(|(w, &f)| format!("{w}\t{}", (coarse[f] as u32) << 16 | f as u32))
+        .enumerate()
+        .filter(|(_, (w, _))| !has_digit(w))
+        .map(|(k, (w, &f))| {
+            let id = case[k] << CASE_SHIFT
+                | (coarse[f] as u32) << COARSE_SHIFT
+                | (sub[k] as u32) << SUB_SHIFT
+                | f as u32;
+            format!("{w}\t{id}")
+        })
         .collect();
     lines.sort();
     let mut text = lines.join("\n");
     text.push('\n');
     text
+}
+
+/// Each word's sub-cluster within its fine cluster (`fine`): the fine clusters split again by
+/// spherical k-means into up to [`SUB`] parts, a third, finer level (Brown clusters' longer
+/// prefixes).
+fn split_clusters(vectors: &[f32], fine: &[usize]) -> Vec<usize> {
+    let mut sub = vec![0usize; fine.len()];
+    for c in 0..FINE {
+        let members: Vec<usize> = (0..fine.len()).filter(|&w| fine[w] == c).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let rows: Vec<f32> = members
+            .iter()
+            .flat_map(|&w| vectors[w * DIMS..(w + 1) * DIMS].iter().copied())
+            .collect();
+        for (&w, s) in members.iter().zip(kmeans(&rows, DIMS, SUB, 8)) {
+            sub[w] = s;
+        }
+    }
+    sub
 }
 
 fn has_digit(w: &str) -> bool {
@@ -172,6 +247,13 @@ fn has_digit(w: &str) -> bool {
 /// Fine and coarse cluster counts of [`derive_clusters`].
 pub const FINE: usize = 384;
 pub const COARSE: usize = 48;
+/// Sub-clusters per fine cluster.
+const SUB: usize = 8;
+/// Where each part sits in a cluster id: `case << 24 | coarse << 16 | sub << 9 | fine` (the
+/// readers are in `features/token.rs`).
+const SUB_SHIFT: u32 = 9;
+const COARSE_SHIFT: u32 = 16;
+const CASE_SHIFT: u32 = 24;
 
 fn normalise(vectors: &mut [f32], dims: usize) {
     for v in vectors.chunks_exact_mut(dims) {
