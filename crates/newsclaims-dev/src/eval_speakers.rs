@@ -198,10 +198,10 @@ mod tests {
     const GAP_TEST_F1: f64 = 0.708;
     /// GAP test F1 (overall, end to end) reached: 0.7101.
     const GAP_TEST_END_TO_END_F1: f64 = 0.690;
-    /// Speaker accuracy on GUM's news documents reached: 0.548 (23/42) with the entities model of
-    /// issue 16's document-level features (0.619, 26/42, before: three rankings flip with the
-    /// candidates' labels, `New South Wales` and `Korean People's Army` now chosen).
-    const GUM_NEWS_ACCURACY: f64 = 0.527;
+    /// Speaker accuracy on GUM's news documents reached, minus 0.02: 0.571 (24/42) with the
+    /// entities model of issue 16's document-level features and the claims models retrained on
+    /// it (0.619, 26/42, before: rankings flip with the candidates' labels).
+    const GUM_NEWS_ACCURACY: f64 = 0.551;
 
     #[test]
     fn gap_test_floor() {
