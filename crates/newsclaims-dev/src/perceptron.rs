@@ -1,6 +1,6 @@
 //! The averaged perceptron that the claims trainers share (the cue classifier and the boundary
 //! ranker): integer weights averaged with the time-weighted update sum, a seeded shuffle per
-//! pass, and the model as the mean of several runs over different shuffles.
+//! pass, the model as the mean of several runs over different shuffles, and its 16-bit form.
 
 use newsclaims_text::rng::Rng;
 
@@ -102,4 +102,14 @@ pub(crate) fn mean_of_runs<I>(
         accuracy(&sum, dev)
     );
     sum
+}
+
+/// The weights scaled so that the largest magnitude is `i16::MAX`, rounded: the models ship as
+/// 16-bit integers, and what the trainers report on dev is scored with these.
+pub(crate) fn quantize(weights: &[f64]) -> Vec<i16> {
+    let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
+    weights
+        .iter()
+        .map(|w| (w / max * f64::from(i16::MAX)).round() as i16)
+        .collect()
 }

@@ -152,11 +152,7 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
         seed: SEED,
     };
     let weights = perceptron::mean_of_runs(&setup, &train, &dev, step, accuracy);
-    let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
-    let quantized: Vec<i16> = weights
-        .iter()
-        .map(|w| (w / max * f64::from(i16::MAX)).round() as i16)
-        .collect();
+    let quantized = perceptron::quantize(&weights);
     let as_f64: Vec<f64> = quantized.iter().map(|&q| f64::from(q)).collect();
     report(&as_f64, &dev);
     Ok(quantized.iter().flat_map(|q| q.to_le_bytes()).collect())
