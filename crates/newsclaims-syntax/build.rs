@@ -18,12 +18,7 @@ fn main() {
     let mut rest = model
         .strip_prefix(image::MAGIC)
         .expect("model/syntax.bin is not a syntax model");
-    // The tag dictionary: a `u32` count, then per word a `u8` length, its bytes and a `u8` tag.
-    let n = image::u32_at(rest, 0) as usize;
-    rest = &rest[4..];
-    for _ in 0..n {
-        rest = &rest[usize::from(rest[0]) + 2..];
-    }
+    image::skip_dictionary(&mut rest);
     let pos = image::encode(&mut rest);
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("pos.bin");
     std::fs::write(&out, pos).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

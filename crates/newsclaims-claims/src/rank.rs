@@ -192,7 +192,7 @@ pub(crate) fn best(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) 
 }
 
 /// The base feature that says the pronoun is the subject of a cue of speech (`he said`).
-pub(crate) const SPEECH_FEATURE: usize = 47;
+pub(crate) const SPEECH_FEATURE: usize = BASE - 1;
 
 /// The model's score of one candidate. The speaker of a cue of speech (`he said`) is scored by
 /// the linear model over all features, which GUM's dialogue and the speech conjunctions shape;

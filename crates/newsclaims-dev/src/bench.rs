@@ -140,9 +140,9 @@ impl Stages {
 struct Run {
     wall: Duration,
     peak_kb: Option<u64>,
-    /// User plus system CPU time of the child (to the microsecond from `getrusage`, else from
-    /// `/usr/bin/time`): on a machine shared with other work, tokens per CPU second say more than
-    /// tokens per wall second.
+    /// User plus system CPU time of the child, to the microsecond from `getrusage` (`None` where
+    /// that is not available): on a machine shared with other work, tokens per CPU second say
+    /// more than tokens per wall second.
     cpu: Option<Duration>,
 }
 

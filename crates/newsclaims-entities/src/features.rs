@@ -19,7 +19,7 @@ pub(crate) use bilou::entities;
 
 use crate::lexicon::{Cue, IdMap, Lexicon, Table};
 use crate::model::{Lookup, Weights};
-use extract::{Own, WINDOW, extract, mix, push_dynamic, push_neighbours};
+use extract::{Own, WINDOW, capital, extract, mix, push_dynamic, push_neighbours};
 use memo::Memo;
 use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe, find_cluster};
 
@@ -358,12 +358,6 @@ fn record_case(
         }
     }
     *doc_case.entry(t.lower).or_default() |= seen;
-}
-
-/// Whether a token is capitalised (title case, upper case or mixed).
-#[inline]
-fn capital(t: &Token) -> bool {
-    matches!(t.class, C_TITLE | C_UPPER | C_MIXED)
 }
 
 /// Whether token `i` is tagged `O` without scoring, at inference: it starts a sentence or follows

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use crate::Label;
 use crate::lexicon::{self, IdMap};
-use crate::rules::{Doc, Name};
+use crate::rules::{Doc, Name, capitalised};
 
 /// `names.tsv`, which the tagger's lexicon reads too.
 pub(crate) const EMBEDDED: &str = include_str!("../lexicons/names.tsv");
@@ -139,7 +139,7 @@ const INNER: &[&str] = &[
 /// a one-word acronym in capitals (`fbi` is not the FBI).
 fn written_as_name(doc: &Doc, a: usize, b: usize) -> bool {
     let words = &doc.words[a..b];
-    if !starts_as_name(words[0]) {
+    if !capitalised(words[0]) {
         return false;
     }
     // Tokens of one name touch or are one space apart: not across a line.
@@ -152,14 +152,6 @@ fn written_as_name(doc: &Doc, a: usize, b: usize) -> bool {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
                 || INNER.iter().any(|i| i.eq_ignore_ascii_case(w))
         })
-}
-
-/// Whether `word` may open a name [`written_as_name`]: it starts with a capital or a digit.
-#[inline]
-fn starts_as_name(word: &str) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether a one-word known name at token `a` replaces what the tagger found there: a
@@ -197,7 +189,7 @@ pub(crate) fn apply(doc: &Doc, names: &mut Vec<Name>) {
     while a < doc.words.len() {
         // A name found from a token it cannot open would be dropped: most tokens (lower-case
         // words, punctuation) are answered by their first char, without hashing a word.
-        let found = if starts_as_name(doc.words[a]) {
+        let found = if capitalised(doc.words[a]) {
             known
                 .longest(doc, a)
                 .filter(|&(b, _)| written_as_name(doc, a, b))

@@ -58,7 +58,8 @@ impl Doc<'_> {
     }
 }
 
-fn capitalised(w: &str) -> bool {
+/// Whether `w` starts with a capital or a digit, as a name may.
+pub(crate) fn capitalised(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())

@@ -123,6 +123,16 @@ pub(crate) fn encode(bytes: &mut &[u8]) -> Vec<u8> {
     image
 }
 
+/// Moves `bytes` past the model file's tag dictionary: a `u32` count, then per word a `u8`
+/// length, its bytes and a `u8` tag.
+pub(crate) fn skip_dictionary(bytes: &mut &[u8]) {
+    let n = u32_at(bytes, 0) as usize;
+    *bytes = &bytes[4..];
+    for _ in 0..n {
+        *bytes = &bytes[usize::from(bytes[0]) + 2..];
+    }
+}
+
 /// The little-endian `u32` at `at` of `bytes`.
 pub(crate) fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])

@@ -146,11 +146,7 @@ fn body() -> &'static [u8] {
 /// perceptron.
 fn chunk_section() -> &'static [u8] {
     let mut rest = body();
-    let n = take_u32(&mut rest) as usize;
-    for _ in 0..n {
-        let len = usize::from(take_u8(&mut rest));
-        rest = &rest[len + 1..];
-    }
+    image::skip_dictionary(&mut rest);
     skip_perceptron(&mut rest);
     rest
 }

@@ -95,7 +95,7 @@ impl Timer {
             Some(time) => {
                 let mut wrapped = Command::new(time);
                 wrapped
-                    .args(["-f", "%M %U %S", "-o"])
+                    .args(["-f", "%M", "-o"])
                     .arg(&self.report)
                     .arg(cmd.get_program());
                 wrapped.args(cmd.get_args());
@@ -134,7 +134,7 @@ impl Timer {
         if !matches!(status.code(), Some(0 | 1)) {
             bail!("{described} failed: {status}");
         }
-        // `/usr/bin/time` writes "PEAK_KB USER_S SYSTEM_S" as its last line.
+        // `/usr/bin/time` writes the peak in KB as its last line.
         let report = match &self.time {
             Some(_) => std::fs::read_to_string(&self.report).unwrap_or_default(),
             None => String::new(),
@@ -149,14 +149,11 @@ impl Timer {
             Some(_) => fields.first().and_then(|f| f.parse().ok()),
             None => (polled > 0).then_some(polled),
         };
-        let cpu = cpu_waited.or(match fields[..] {
-            [_, user, system] => match (user.parse::<f64>(), system.parse::<f64>()) {
-                (Ok(u), Ok(s)) => Some(Duration::from_secs_f64(u + s)),
-                _ => None,
-            },
-            _ => None,
-        });
-        Ok(Run { wall, peak_kb, cpu })
+        Ok(Run {
+            wall,
+            peak_kb,
+            cpu: cpu_waited,
+        })
     }
 }
 

@@ -240,7 +240,7 @@ fn push_gazetteer_and_cues(
 
 /// Whether a token is capitalised (title case, upper case or mixed).
 #[inline]
-fn capital(t: &Token) -> bool {
+pub(super) fn capital(t: &Token) -> bool {
     matches!(t.class, C_TITLE | C_UPPER | C_MIXED)
 }
 
