@@ -19,7 +19,7 @@ pub(crate) use bilou::entities;
 
 use crate::lexicon::{Cue, IdMap, Lexicon, Table};
 use crate::model::{Lookup, Weights};
-use extract::{Own, WINDOW, capital, extract, mix, push_dynamic, push_neighbours};
+use extract::{CLUSTER_WINDOW, Own, capital, extract, mix, push_dynamic, push_neighbours};
 use memo::Memo;
 use token::{C_LOWER, C_MIXED, C_OTHER, C_TITLE, C_UPPER, Token, all_caps, describe, find_cluster};
 
@@ -150,8 +150,8 @@ pub(crate) fn tag_document<S: Scorer>(
                 out.push(O);
                 continue;
             }
-            // The features of token `i` read the clusters of the tokens up to `WINDOW` away.
-            let near = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(words.len());
+            // The features of token `i` read the clusters of its neighbours only.
+            let near = i.saturating_sub(CLUSTER_WINDOW)..(i + CLUSTER_WINDOW + 1).min(words.len());
             for t in &mut tokens[sentence.clone()][near] {
                 find_cluster(t, clusters);
             }

@@ -102,11 +102,12 @@ impl Own<'_> {
     }
 }
 
-/// How far from the token scored [`extract`] reads other tokens (the `±2` window).
-pub(super) const WINDOW: usize = 2;
+/// How far from the token scored [`extract`] reads other tokens' clusters ([`push_clusters`]:
+/// the token and its two neighbours; the words of the `±2` window are read without them).
+pub(super) const CLUSTER_WINDOW: usize = 1;
 
 /// The features of token `i` that do not depend on predicted tags; its own features go where
-/// `own` says. The clusters of the tokens up to [`WINDOW`] away must be known
+/// `own` says. The clusters of the tokens up to [`CLUSTER_WINDOW`] away must be known
 /// ([`super::token::find_cluster`]).
 pub(super) fn extract(
     toks: &[Token],
