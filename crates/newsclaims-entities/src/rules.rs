@@ -13,6 +13,7 @@
 
 use newsclaims_text::Span;
 
+mod endings;
 mod patterns;
 mod table;
 mod words;
@@ -68,6 +69,7 @@ pub(crate) fn capitalised(w: &str) -> bool {
 /// Runs the rules over `names` (sorted, not overlapping), in the order of [`RULES`]; the first
 /// (known names) runs in `gazetteer`. Returns the mentions, sorted.
 pub(crate) fn refine(doc: &Doc, names: &mut Vec<Name>) {
+    endings::apply(doc, names);
     join_inner(doc, names);
     for n in names.iter_mut() {
         ordinal_prefix(doc, n);

@@ -25,6 +25,24 @@ pub const RULES: &[Rule] = &[
         why: "a name from the open lists (agencies, committees, newspapers, companies, members of Congress, demonyms) is one mention with the list's label, inner `of`/`and` included",
     },
     Rule {
+        name: "organisation ending",
+        label: Some(Label::Org),
+        example: (
+            "Reporters at the press briefing thanked the Lakeside Press for its help.",
+            "Lakeside Press",
+        ),
+        why: "an organisation's name followed by a capitalised organisation ending (`Press`, `Group`, `Party`) that closes the run of capitals takes it in: the tagger leaves the ending out when the document also has the word in lower case",
+    },
+    Rule {
+        name: "generation or regnal number",
+        label: Some(Label::Person),
+        example: (
+            "The film starred Robert Downey Jr. and others.",
+            "Robert Downey Jr.",
+        ),
+        why: "a person's name followed by `Jr.`, `Sr.` or a Roman numeral (`Elizabeth II`) takes it in, as OntoNotes does",
+    },
+    Rule {
         name: "inner of/and",
         label: Some(Label::Org),
         example: (
