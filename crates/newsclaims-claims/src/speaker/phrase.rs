@@ -44,11 +44,15 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
 fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Option<Np> {
     if pron == Pronoun::Relative {
         // `Peskov, who ...`: the antecedent before the comma, or right before `who`.
-        let q = if p > floor && view.is_punct(p - 1, ",") {
+        let mut q = if p > floor && view.is_punct(p - 1, ",") {
             p.checked_sub(2)?
         } else {
             p.checked_sub(1)?
         };
+        // A place adverb after the antecedent: `demonstrators here, who ...`.
+        if q > floor && view.is_any(q, &["here", "there"]) {
+            q -= 1;
+        }
         if q < floor {
             return None;
         }

@@ -39,7 +39,10 @@ pub(crate) fn shared_subject(
         .find(|f| f.anchor < cue);
     match latest {
         Some(f) => claim_subject(view, f),
-        None => first_phrase(view, cue, start).or_else(|| first_finite_subject(view, cue, start)),
+        None => first_phrase(view, cue, start)
+            // `When terrorists are revealed ...`: a subordinate clause's phrase is no subject.
+            .filter(|np| !view.is_any(np.first, TEMPORAL) && !view.is_any(np.first, SUBORDINATORS))
+            .or_else(|| first_finite_subject(view, cue, start)),
     }
 }
 
@@ -86,7 +89,15 @@ fn verbs_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> 
             .filter(|f| f.anchor < cue && (f.anchor == v || f.tokens.contains(&v)))
             .min_by_key(|f| f.anchor)
         {
-            return claim_subject(view, f);
+            // `an architect who said he was stiffed ..., saying “...”`: a participle after a
+            // comma hangs off the clause around a restrictive relative, not off the relative.
+            match restrictive_antecedent(view, f) {
+                Some(antecedent) if participle_after_comma(view, cue) => {
+                    k = antecedent;
+                    continue;
+                }
+                _ => return claim_subject(view, f),
+            }
         }
         k = v;
         // A coordinated verb shares its subject too (`X called ... and rushed and vowed`).
@@ -99,6 +110,19 @@ fn verbs_subject(view: &View<'_>, cue: usize, start: usize, found: &[Found]) -> 
         }
     }
     None
+}
+
+/// Whether the cue at token `cue` is a participle after a comma (`..., saying`).
+fn participle_after_comma(view: &View<'_>, cue: usize) -> bool {
+    cue > 0 && view.is_punct(cue - 1, ",") && view.word(cue).ends_with("ing")
+}
+
+/// The first token of the antecedent when the claim `f` is spoken by a restrictive relative
+/// clause (`an architect who said ...`, no comma before `who`).
+fn restrictive_antecedent(view: &View<'_>, f: &Found) -> Option<usize> {
+    let r = view.token_at_or_after(f.speaker?.span.start());
+    let first = view.token_at_or_after(f.subject?.start());
+    (first < r && view.is_any(r, &["who", "that"]) && !view.is_punct(r - 1, ",")).then_some(first)
 }
 
 /// Words that open a clause whose subject is not the sentence's (`after he clinched ...`,
@@ -155,12 +179,29 @@ fn finite_verb_before(view: &View<'_>, cue: usize, floor: usize) -> Option<usize
         if view.is_wordlike(k)
             && view.quote_at(k).is_none()
             && !view.is_capitalized(k)
-            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+            && (matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+                || cue_after_person(view, k))
         {
             return Some(k);
         }
     }
     None
+}
+
+/// Whether token `k` is a cue word the tagger read as a noun right after a person's name that
+/// opens its phrase (`Obama and Clinton call them ...`): a name before a noun is its modifier
+/// only after a determiner (`the Clinton call`).
+fn cue_after_person(view: &View<'_>, k: usize) -> bool {
+    if k == 0 || view.cue(k).is_none() || !matches!(view.tag(k), Some(Pos::NN | Pos::NNS | Pos::VB)) {
+        return false;
+    }
+    let Some((_, m)) = view.mention_at(k - 1) else {
+        return false;
+    };
+    let first = view.token_at_or_after(m.span.start());
+    m.label == newsclaims_entities::Label::Person
+        && m.span.end() == view.span(k - 1).end()
+        && (first == 0 || !lexicon::is_determiner(view.word(first - 1)) && !view.is_quote_mark(first - 1))
 }
 
 /// The subject of an absolute participle: `with` and a phrase right before it (`with some
