@@ -62,7 +62,17 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         // A colon lead-in: `And from the chairwoman: “...”`; with a verb, its subject speaks
         // (`Trump posted on Twitter: “...”` is Trump's, not Twitter's).
         if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
-            if let Some(verb) = (start..open - 1).find(|&k| finite_verb(view, k)) {
+            // A singular noun and a word in -s before the colon are a subject and its verb,
+            // though the tagger read a plural and an adjective (`The amendment’s text reads: “...”`).
+            let verb_s = open - 2;
+            let cue_word = (verb_s > start
+                && !view.is_capitalized(verb_s)
+                && view.word(verb_s).ends_with('s')
+                && matches!(view.tag(verb_s), Some(Pos::NNS | Pos::VBZ))
+                && !view.word(verb_s - 1).ends_with('s')
+                && matches!(view.tag(verb_s - 1), Some(Pos::NN | Pos::JJ)))
+                .then_some(verb_s);
+            if let Some(verb) = (start..open - 1).find(|&k| finite_verb(view, k)).or(cue_word) {
                 if let Some(np) = speaker::subject_left(view, verb, start) {
                     cue = Some(view.span(verb));
                     speaker = Some(speaker::resolve(view, np, &[]));

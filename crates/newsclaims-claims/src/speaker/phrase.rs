@@ -58,6 +58,13 @@ fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Opt
         }
         return np_ending_at(view, q, floor)
             .filter(|np| np.head != Head::Pronoun(Pronoun::Relative))
+            // `who` is a person's: `whistleblowers within the administration who ...`.
+            .map(|np| match np.head {
+                Head::Words if view.is(p, "who") => {
+                    head_before_preposition(view, np.first, floor).unwrap_or(np)
+                }
+                _ => np,
+            })
             .map(|np| Np {
                 relative: Some(p),
                 ..np
@@ -167,13 +174,14 @@ fn description_start(view: &View<'_>, p: usize, floor: usize) -> usize {
 /// A place or organisation inside a larger phrase is not its head: in `the top commander in
 /// Afghanistan` or `Chris Cox of the Y Foundation` the speaker is the phrase before the
 /// preposition. `first` is the inner name's first token; the phrase before `of`, `in`, `at`,
-/// `for` or `from` is returned when it is a person or a description.
+/// `for`, `from`, `with` or `within` is returned when it is a person or a description
+/// (`whistleblowers within the administration who ...`).
 fn head_before_preposition(view: &View<'_>, first: usize, floor: usize) -> Option<Np> {
     let mut k = first;
     if k > floor && view.is_any(k - 1, &["the"]) {
         k -= 1;
     }
-    if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from"]) {
+    if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from", "with", "within"]) {
         return None;
     }
     let outer = np_ending_at(view, k - 2, floor)?;
