@@ -216,10 +216,6 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
         if para.saturating_sub(pp) <= 1 && matches!(p.kind, ClaimKind::Direct | ClaimKind::Mixed) {
             return Continuation::Speaker(p.speaker);
         }
-        // `..., Schiff said. “Q”`: the speaker just named goes on talking in the paragraph.
-        if para == pp && p.kind == ClaimKind::Indirect && cue_between && gap_clear {
-            return Continuation::Speaker(p.speaker);
-        }
     }
     Continuation::Speaker(None)
 }
