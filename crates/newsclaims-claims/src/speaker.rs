@@ -331,6 +331,64 @@ mod tests {
         assert_eq!(got, expect, "in {text:?}");
     }
 
+    /// The speaker name of the claim whose cue is `cue` in `text`.
+    fn check_cue(text: &str, cue: &str, expect: &str) {
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let claims = crate::extract(text, &tokens, &entities);
+        let got = claims
+            .iter()
+            .find(|c| c.cue.is_some_and(|s| &text[s] == cue))
+            .map(|c| c.speaker.map_or("-", |s| &text[s.name]));
+        assert_eq!(got, Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_participle_hangs_off_the_clause_around_a_relative() {
+        check_cue(
+            "Smith was defensive when asked about a builder who said he was never paid for the \
+             work, saying, \"Maybe the job was not done well.\"",
+            "saying",
+            "Smith",
+        );
+    }
+
+    #[test]
+    fn a_coordinated_cue_after_a_noun_tagged_cue() {
+        // The tagger reads `call` as a noun; a subordinate clause's phrase is no subject.
+        check_cue(
+            "When attackers are caught, Obama and Clinton call them \"lone wolves\" and \
+             describe their actions as crimes.",
+            "describe",
+            "Clinton",
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_names_its_antecedent() {
+        check_cue(
+            "The video angered protesters here, who have marched for days and \
+             called for the footage to be released.",
+            "called for",
+            "protesters",
+        );
+        check_cue(
+            "The report cites lawyers and whistleblowers within the Energy Department who \
+             criticised the plan to sell the reactors.",
+            "criticised",
+            "whistleblowers",
+        );
+    }
+
+    #[test]
+    fn a_singular_noun_and_a_verb_before_a_colon() {
+        check_cue(
+            "The memo’s text reads: “No agency may share these records without a court order.”",
+            "reads",
+            "memo’s text",
+        );
+    }
+
     #[test]
     fn a_name_inside_the_phrase_is_not_its_head() {
         check(

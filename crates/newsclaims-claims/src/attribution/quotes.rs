@@ -71,8 +71,11 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
                 && matches!(view.tag(verb_s), Some(Pos::NNS | Pos::VBZ))
                 && !view.word(verb_s - 1).ends_with('s')
                 && matches!(view.tag(verb_s - 1), Some(Pos::NN | Pos::JJ)))
-                .then_some(verb_s);
-            if let Some(verb) = (start..open - 1).find(|&k| finite_verb(view, k)).or(cue_word) {
+            .then_some(verb_s);
+            if let Some(verb) = (start..open - 1)
+                .find(|&k| finite_verb(view, k))
+                .or(cue_word)
+            {
                 if let Some(np) = speaker::subject_left(view, verb, start) {
                     cue = Some(view.span(verb));
                     speaker = Some(speaker::resolve(view, np, &[]));

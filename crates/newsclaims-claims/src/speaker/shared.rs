@@ -192,7 +192,8 @@ fn finite_verb_before(view: &View<'_>, cue: usize, floor: usize) -> Option<usize
 /// opens its phrase (`Obama and Clinton call them ...`): a name before a noun is its modifier
 /// only after a determiner (`the Clinton call`).
 fn cue_after_person(view: &View<'_>, k: usize) -> bool {
-    if k == 0 || view.cue(k).is_none() || !matches!(view.tag(k), Some(Pos::NN | Pos::NNS | Pos::VB)) {
+    if k == 0 || view.cue(k).is_none() || !matches!(view.tag(k), Some(Pos::NN | Pos::NNS | Pos::VB))
+    {
         return false;
     }
     let Some((_, m)) = view.mention_at(k - 1) else {
@@ -201,7 +202,8 @@ fn cue_after_person(view: &View<'_>, k: usize) -> bool {
     let first = view.token_at_or_after(m.span.start());
     m.label == newsclaims_entities::Label::Person
         && m.span.end() == view.span(k - 1).end()
-        && (first == 0 || !lexicon::is_determiner(view.word(first - 1)) && !view.is_quote_mark(first - 1))
+        && (first == 0
+            || !lexicon::is_determiner(view.word(first - 1)) && !view.is_quote_mark(first - 1))
 }
 
 /// The subject of an absolute participle: `with` and a phrase right before it (`with some
