@@ -1,11 +1,11 @@
-//! `print tokens|entities|claims FILE`: one stage's output, one item per line (a debugging
+//! `print tokens|pos|entities|claims FILE`: one stage's output, one item per line (a debugging
 //! printer, as ruff's `cargo dev print-tokens`).
 
 use anyhow::{Context, Result, bail};
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let [what, file] = args else {
-        bail!("usage: cargo xtask print tokens|entities|claims FILE")
+        bail!("usage: cargo xtask print tokens|pos|entities|claims FILE")
     };
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;
     let tokens = newsclaims_tokenize::tokenize(&text);
@@ -23,6 +23,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
                     q.span, q.closed, q.fragments
                 );
             }
+        }
+        "pos" => {
+            let syntax = newsclaims_syntax::analyze(&text, &tokens);
+            for (t, pos) in tokens.tokens.iter().zip(&syntax.pos) {
+                print!("{}/{} ", &text[t.span], pos.as_str());
+            }
+            println!();
         }
         "entities" => {
             let entities = newsclaims_entities::recognize(&text, &tokens);
