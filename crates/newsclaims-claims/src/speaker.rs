@@ -343,6 +343,57 @@ mod tests {
         assert_eq!(got, Some(expect), "in {text:?}");
     }
 
+    /// The speaker name of the claim whose content starts with `content` in `text`.
+    fn check_content(text: &str, content: &str, expect: &str) {
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let claims = crate::extract(text, &tokens, &entities);
+        let got = claims
+            .iter()
+            .find(|c| c.kind != crate::ClaimKind::Statement && text[c.span].starts_with(content))
+            .map(|c| c.speaker.map_or("-", |s| &text[s.name]));
+        assert_eq!(got, Some(expect), "in {text:?}");
+    }
+
+    #[test]
+    fn a_quote_goes_on_with_the_speaker_just_named() {
+        check_content(
+            "The council may wait while Mayor Carl Dunn negotiates with the state, Maria Lopez \
+             said. “We have not found a builder who can do the work at this price.”",
+            "We have not found",
+            "Maria Lopez",
+        );
+    }
+
+    #[test]
+    fn a_person_in_the_lead_in_speaks_the_quote() {
+        // The mention in the quotation's own sentence, not the one a continuation carries.
+        let text = "“We will win this race,” Maria Lopez said on Monday.\n\n\
+                    “Promise you will keep your hands where I can see them,” Lopez sings to the \
+                    crowd before asking them, “Where do we go from here, all of us?”";
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let claims = crate::extract(text, &tokens, &entities);
+        let got = claims
+            .iter()
+            .find(|c| text[c.span].starts_with("Where do we go"))
+            .and_then(|c| c.speaker)
+            .map(|s| (s.span.start(), &text[s.span]));
+        let lopez = text.find("Lopez sings").map(|at| (at, "Lopez"));
+        assert_eq!(got, lopez);
+    }
+
+    #[test]
+    fn they_after_a_plural_description() {
+        check_cue(
+            "Health officials in Victoria studied the survey.\n\n\
+             The authors say the results confirm a shortage of iodine. They called for new \
+             rules on salt in bread.",
+            "called for",
+            "authors",
+        );
+    }
+
     #[test]
     fn a_participle_hangs_off_the_clause_around_a_relative() {
         check_cue(

@@ -282,6 +282,11 @@ impl<'a> View<'a> {
         self.paragraph.get(i).copied().unwrap_or(u32::MAX)
     }
 
+    /// The tokens of sentence `s` (empty past the last).
+    pub(crate) fn sentence_tokens(&self, s: usize) -> Range<usize> {
+        self.sentences.get(s).map_or(0..0, |x| x.tokens.clone())
+    }
+
     pub(crate) fn sent(&self, i: usize) -> u32 {
         self.sentence.get(i).copied().unwrap_or(u32::MAX)
     }

@@ -90,6 +90,16 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
                 Continuation::Merged => continue,
                 Continuation::Speaker(s) => speaker = s,
             }
+            // A person named in the quotation's own lead-in speaks it (`Blige sings to Clinton
+            // before asking her, “...”`, `footage of Clinton asking, “...”`), not one of the
+            // sentence or quote before. A short one after a comma is a title (`on Mr. King's
+            // show, “Politicking.”`).
+            if words >= 5
+                && open > start
+                && (view.is_punct(open - 1, ",") || view.is_punct(open - 1, ":"))
+            {
+                speaker = person_in(view, start..open - 1).or(speaker);
+            }
         }
         if speaker.is_none() && start > 0 {
             speaker = person_before(view, start);
@@ -219,18 +229,30 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
         if para.saturating_sub(pp) <= 1 && matches!(p.kind, ClaimKind::Direct | ClaimKind::Mixed) {
             return Continuation::Speaker(p.speaker);
         }
+        // `..., Schiff said. “Q”`: the speaker just named goes on talking in the paragraph.
+        if para == pp && p.kind == ClaimKind::Indirect && cue_between && gap_clear {
+            return Continuation::Speaker(p.speaker);
+        }
     }
     Continuation::Speaker(None)
 }
 
 /// A person named in the sentence before the quotation's clause at `start`, with no cue.
 fn person_before(view: &View<'_>, start: usize) -> Option<Speaker> {
-    let prev_start = view.clause_start(start - 1);
-    let m = (prev_start..start).find_map(|k| {
-        view.mention_at(k)
-            .filter(|(_, m)| m.label == Label::Person && speaker::plausible_name(view.text, m.span))
-            .map(|(m, _)| m)
-    })?;
+    person_in(view, view.clause_start(start - 1)..start)
+}
+
+/// The first person named in the tokens `range` outside quotations.
+fn person_in(view: &View<'_>, range: std::ops::Range<usize>) -> Option<Speaker> {
+    let m = range
+        .filter(|&k| view.quote_at(k).is_none())
+        .find_map(|k| {
+            view.mention_at(k)
+                .filter(|(_, m)| {
+                    m.label == Label::Person && speaker::plausible_name(view.text, m.span)
+                })
+                .map(|(m, _)| m)
+        })?;
     let np = Np {
         first: view.token_at_or_after(view.entities.mentions[m].span.start()),
         last: view

@@ -44,6 +44,14 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
                 },
             }
         }
+        // `Researchers say ... They call for ...`: the people the sentence before named.
+        Head::Pronoun(Pronoun::They) if let Some(name) = plural_subject_before(view, np.first) => {
+            Speaker {
+                span,
+                name,
+                cluster: None,
+            }
+        }
         Head::Pronoun(p) => match antecedent(view, np.first, p, earlier) {
             Some(c) => Speaker {
                 span,
@@ -226,4 +234,32 @@ fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Op
             .then(|| earlier.last().map(|e| e.cluster))
             .flatten()
     })
+}
+
+/// The words of a plural description that is the subject of the first finite verb of the
+/// sentence before token `at` (`The authors say ...`), without its determiner: what a `they`
+/// speaking next refers to ahead of any named body. A name, a pronoun or a singular noun is
+/// left to the ranker.
+fn plural_subject_before(view: &View<'_>, at: usize) -> Option<newsclaims_text::Span> {
+    let s = (view.sent(at) as usize).checked_sub(1)?;
+    let range = view.sentence_tokens(s);
+    let verb = range.clone().find(|&k| {
+        view.quote_at(k).is_none()
+            && !view.is_capitalized(k)
+            && view.is_wordlike(k)
+            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+    })?;
+    let np = super::subject_left(view, verb, range.start)?;
+    let plural = np.head == Head::Words
+        && np.relative.is_none()
+        && view.tag(np.last) == Some(Pos::NNS)
+        && (np.first..=np.last).all(|k| view.mention_at(k).is_none() && view.quote_at(k).is_none());
+    if !plural {
+        return None;
+    }
+    let mut first = np.first;
+    while first < np.last && lexicon::is_determiner(view.word(first)) {
+        first += 1;
+    }
+    Some(view.cover(first, np.last))
 }
