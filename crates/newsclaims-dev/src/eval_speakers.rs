@@ -194,14 +194,17 @@ mod tests {
 
     use super::*;
 
-    /// GAP test F1 (overall, names A and B given) reached: 0.7265.
+    /// GAP test F1 (overall, names A and B given) reached: 0.7132 (0.7265 and 0.7236 with
+    /// earlier entity and claims output: a retrain on any change of either moves it by about
+    /// 0.01, the trees being greedy).
     const GAP_TEST_F1: f64 = 0.708;
-    /// GAP test F1 (overall, end to end) reached: 0.7101.
+    /// GAP test F1 (overall, end to end) reached: 0.7048 (0.7101 earlier).
     const GAP_TEST_END_TO_END_F1: f64 = 0.690;
-    /// Speaker accuracy on GUM's news documents reached, minus 0.02: 0.571 (24/42) with the
-    /// entities model of issue 16's document-level features and the claims models retrained on
-    /// it (0.619, 26/42, before: rankings flip with the candidates' labels).
-    const GUM_NEWS_ACCURACY: f64 = 0.551;
+    /// Speaker accuracy on GUM's news documents reached, minus 0.02: 0.595 (25/42) with the
+    /// lead-in, continuation and plural-`they` rules of the speaker stage (0.571, 24/42,
+    /// before; 0.619, 26/42, before issue 16's entities model: rankings flip with the
+    /// candidates' labels).
+    const GUM_NEWS_ACCURACY: f64 = 0.575;
 
     #[test]
     fn gap_test_floor() {
