@@ -58,17 +58,17 @@ fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
             })
             .unwrap_or_default();
         for case in cases {
+            // The stage's content may open with a quotation mark, the gold's first word after it.
+            let from = first_word_at(text, case.from.start());
             let Some(want) = claims.iter().find(|c| {
-                c.cue.0 <= case.cue.start()
-                    && case.cue.start() < c.cue.1
-                    && c.first == case.from.start()
+                c.cue.0 <= case.cue.start() && case.cue.start() < c.cue.1 && c.first == from
             }) else {
                 continue;
             };
             let Some(gold) = case
                 .candidates
                 .iter()
-                .position(|(end, _)| *end == want.last_end)
+                .position(|(end, _)| last_word_end(text, *end) == want.last_end)
             else {
                 continue;
             };
@@ -133,6 +133,24 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((start, end))
     })
+}
+
+/// Where the first `\w` character at or after byte `at` starts (the text's end if none).
+fn first_word_at(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric() || c == '_')
+        .map_or(text.len(), |(k, _)| at + k)
+}
+
+/// Where the last `\w` character ending at or before byte `end` ends: a candidate's last token
+/// may close with a full stop (`U.S.`), the gold's last word does not.
+fn last_word_end(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric() || c == '_')
+        .map_or(0, |(k, c)| k + c.len_utf8())
 }
 
 /// Byte offset of every code point, and of the end.

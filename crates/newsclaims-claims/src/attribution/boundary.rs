@@ -29,9 +29,10 @@ pub(crate) const FEATURE_BITS: u32 = 16;
 
 /// How much better than the rules' end another end must score to replace it, in the weights'
 /// units (the largest weight is 32,767); chosen on PolNeAR dev (`cargo xtask train-claims`
-/// prints the accuracy for several margins: 0.8722 at 10,000, 0.8739 at 5,000; attribution F1
-/// 0.7695 / 0.7702). The rules know conventions PolNeAR lacks.
-pub(crate) const MARGIN: i32 = 5_000;
+/// prints the accuracy for several margins: 0.8647 at 5,000, 0.8663 at 10,000, 0.8680 at
+/// 20,000, 0.8498 at 40,000; `cargo xtask eval claims` content F1 0.8215 / 0.8229 / 0.8248).
+/// The rules know conventions PolNeAR lacks.
+pub(crate) const MARGIN: i32 = 20_000;
 
 /// Tokens past the content start where an end is looked for; PolNeAR's longest contents after
 /// a cue stay below it, and it bounds the work per cue.
@@ -52,6 +53,8 @@ pub(crate) struct Decision {
     last_finite: Option<usize>,
     /// Words of `from..limit` within [`MAX_CONTENT`], set by [`decide`].
     total_words: usize,
+    /// What the content opens with, set by [`decide`]: see [`shape`].
+    shape: &'static str,
 }
 
 impl Decision {
@@ -73,6 +76,7 @@ impl Decision {
             first_finite: usize::MAX,
             last_finite: None,
             total_words: 0,
+            shape: "",
         }
     }
 }
@@ -153,8 +157,29 @@ fn with_finite(view: &View<'_>, d: &Decision) -> Decision {
         first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
         last_finite: scan.clone().rev().find(finite),
         total_words: view.count_words(scan),
+        shape: shape(view, d.from, d.limit),
         ..*d
     }
+}
+
+/// Finite verbs within this many tokens of the content's start make it a reported clause
+/// (`X said | the talks failed`) rather than a noun phrase (`X attacked | Machado`), whose
+/// trailing phrases mostly belong to the cue's own clause (`in early-morning tweets`).
+const CLAUSE_VERB_WITHIN: usize = 6;
+
+/// What the content opens with: an infinitive (`to`), a participle (`ing`), a clause (a finite
+/// verb within [`CLAUSE_VERB_WITHIN`] tokens and no comma before it) or a noun phrase.
+fn shape(view: &View<'_>, from: usize, limit: usize) -> &'static str {
+    if view.is(from, "to") {
+        return "to";
+    }
+    if view.tag(from) == Some(Pos::VBG) {
+        return "ing";
+    }
+    let clause = (from..limit.min(from + CLAUSE_VERB_WITHIN))
+        .take_while(|&j| !view.is_punct(j, ","))
+        .any(|j| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
+    if clause { "clause" } else { "np" }
 }
 
 fn weight(f: u32) -> i32 {
@@ -256,6 +281,9 @@ mod t {
     pub(super) const REST_POS: u8 = 20;
     pub(super) const CLAUSE_NEXT: u8 = 21;
     pub(super) const LEMMA_WORD: u8 = 22;
+    pub(super) const SHAPE_POS: u8 = 23;
+    pub(super) const SHAPE_WORD: u8 = 24;
+    pub(super) const SHAPE_VERBS_POS: u8 = 25;
 }
 
 /// The hash states of the features that open with what a decision holds for all its candidate
@@ -371,6 +399,9 @@ fn features(
         &[clause_next(view, k, d.limit), class],
     ));
     out.push(pre.lemma_word.part(nw).finish());
+    out.push(hash(t::SHAPE_POS, &[d.shape, np]));
+    out.push(hash(t::SHAPE_WORD, &[d.shape, nw]));
+    out.push(hash(t::SHAPE_VERBS_POS, &[d.shape, verbs, np]));
 }
 
 /// What follows an end before `k`: a clause of its own (a subject and a finite verb within a
@@ -386,7 +417,9 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
     if j >= limit {
         return "end";
     }
-    if finite(j) {
+    // After a comma or conjunction a past participle opens a coordinated verb phrase too
+    // (`..., but refrained from ...`).
+    if finite(j) || (!joined.is_empty() && view.tag(j) == Some(Pos::VBN)) {
         return match joined {
             "" => "verb",
             "," => ",verb",

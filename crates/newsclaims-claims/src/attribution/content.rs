@@ -223,7 +223,7 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
             };
             break;
         }
-        if k > f + 1 && narrator_aside(view, k) {
+        if k > f + 1 && (narrator_aside(view, k) || coordinated_verb(view, f, k)) {
             e = k;
             break;
         }
@@ -281,6 +281,17 @@ fn narrator_aside(view: &View<'_>, k: usize) -> bool {
         && view.word(next).ends_with("ing")
         && !view.is_capitalized(next)
         && view.tag(next) == Some(Pos::VBG)
+}
+
+/// Whether the comma at `k` opens a verb phrase coordinated with the cue's own (`X signaled
+/// his support for Y, but refrained from ...`): a noun-phrase content (no finite verb in
+/// `f..k`) cannot hold a second predicate, so it belongs to the cue's subject.
+fn coordinated_verb(view: &View<'_>, f: usize, k: usize) -> bool {
+    let finite = |j: usize| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
+    view.is_punct(k, ",")
+        && view.is_any(k + 1, &["but", "and"])
+        && matches!(view.tag(k + 2), Some(Pos::VBD | Pos::VBN | Pos::VBZ))
+        && !(f..k).any(finite)
 }
 
 /// Skips an adjunct after the cue (`in a statement on Monday`, `during a press conference`):
