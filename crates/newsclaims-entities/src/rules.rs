@@ -370,7 +370,10 @@ fn relabel(doc: &Doc, n: &mut Name) {
         || first == "Fort" && n.b - n.a > 1 && n.label == Label::Gpe && doc.is(n.b, &[","])
     {
         n.label = Label::Fac;
-    } else if doc.is(n.b, OUTLET_NEXT) || doc.is(n.b, &["’s", "'s"]) && doc.is(n.b + 1, OUTLET_NEXT)
+    } else if (doc.is(n.b, OUTLET_NEXT)
+        || doc.is(n.b, &["’s", "'s"]) && doc.is(n.b + 1, OUTLET_NEXT))
+        // `a British newspaper`: a nationality says whose outlet, it names none.
+        && !(single && doc.lex.categories([first]) & 1 << lexicon::DEMONYM != 0)
     {
         n.label = Label::Org;
     }

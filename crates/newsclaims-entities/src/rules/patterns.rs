@@ -169,7 +169,10 @@ fn vessel(doc: &Doc, k: usize) -> Option<Name> {
     }
     // `the British-flagged Stena Impero`: a flag is a ship's.
     let before = doc.word(k.wrapping_sub(1));
-    if k == 0 || !(VESSELS.contains(&before) || before.ends_with("-flagged")) {
+    // A carrier alone may be an airline's: only an aircraft carrier is a ship.
+    let carrier =
+        matches!(before, "carrier" | "carriers") && doc.is(k.wrapping_sub(2), &["aircraft"]);
+    if k == 0 || !(VESSELS.contains(&before) || before.ends_with("-flagged") || carrier) {
         return None;
     }
     let mut end = capitalised_end(doc, k);

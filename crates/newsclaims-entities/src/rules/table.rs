@@ -106,7 +106,7 @@ pub const RULES: &[Rule] = &[
         name: "outlet",
         label: Some(Label::Org),
         example: ("She wrote in Harper's magazine last week.", "Harper"),
-        why: "a name before `magazine`, `newspaper`, `network` is the outlet, an organisation",
+        why: "a name before `magazine`, `newspaper`, `network` is the outlet, an organisation; a nationality is not (`a British newspaper`)",
     },
     Rule {
         name: "not a group",
@@ -142,7 +142,7 @@ pub const RULES: &[Rule] = &[
             "Iran seized the tanker Stena Impero in July.",
             "Stena Impero",
         ),
-        why: "a capitalised run (with its number, `Grace 1`) after `tanker`, `vessel`, `warship` ... is a ship's name, a PRODUCT in OntoNotes; the tagger reads it as a person or a company",
+        why: "a capitalised run (with its number, `Grace 1`) after `tanker`, `vessel`, `warship`, `aircraft carrier` ... is a ship's name, a PRODUCT in OntoNotes; the tagger reads it as a person or a company",
     },
     Rule {
         name: "the name and a number",
