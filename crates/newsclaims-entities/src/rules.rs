@@ -21,8 +21,8 @@ mod words;
 pub use table::{RULES, Rule};
 use words::{
     CHAMBERS, EVENT_HEADS, FAC_HEADS, FAC_LAST, HYPHEN_TAILS, INNER, LAW_LAST, LOC_FIRST,
-    NUMBERED_HEADS, ORG_HEADS, ORG_SUFFIXES, OUTLET_NEXT, PARTY_MEMBERS, STATE_TITLES, WEEKDAYS,
-    WORK_CUES, WORK_HEADS, WORK_TITLE_HEADS,
+    NUMBERED_HEADS, ORG_HEADS, ORG_SUFFIXES, OUTLET_NEXT, PARTY_MEMBERS, PERSON_TITLES,
+    STATE_TITLES, WEEKDAYS, WORK_CUES, WORK_HEADS, WORK_TITLE_HEADS,
 };
 
 use crate::lexicon::{self, Lexicon};
@@ -70,6 +70,7 @@ pub(crate) fn capitalised(w: &str) -> bool {
 /// (known names) runs in `gazetteer`. Returns the mentions, sorted.
 pub(crate) fn refine(doc: &Doc, names: &mut Vec<Name>) {
     endings::apply(doc, names);
+    endings::drop_titles(doc, names);
     join_inner(doc, names);
     for n in names.iter_mut() {
         ordinal_prefix(doc, n);
@@ -270,47 +271,7 @@ fn cut_titles(doc: &Doc, n: &mut Name) {
     if n.label != Label::Person || n.b - n.a < 2 {
         return;
     }
-    const TITLES: &[&str] = &[
-        "adviser",
-        "advisor",
-        "president",
-        "secretary",
-        "justice",
-        "operator",
-        "director",
-        "chairman",
-        "chairwoman",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "gov.",
-        "governor",
-        "mayor",
-        "judge",
-        "officer",
-        "minister",
-        "ambassador",
-        "general",
-        "commander",
-        "spokesman",
-        "spokeswoman",
-        "administrator",
-        "attorney",
-        "counsel",
-        "chief",
-        "leader",
-        "speaker",
-        "vp",
-        "prince",
-        "king",
-        "queen",
-        "ceo",
-        "cardinal",
-        "democrat",
-        "republican",
-    ];
-    if let Some(k) = (n.a..n.b - 1).rev().find(|&k| doc.is(k, TITLES)) {
+    if let Some(k) = (n.a..n.b - 1).rev().find(|&k| doc.is(k, PERSON_TITLES)) {
         n.a = k + 1;
     }
 }

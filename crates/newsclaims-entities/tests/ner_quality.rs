@@ -10,8 +10,8 @@ use std::path::Path;
 use newsclaims_entities::Label;
 use newsclaims_entities::train::parse_conll;
 
-/// What the committed model and label rules reach here (0.9314), minus 0.02.
-const FLOOR: f64 = 0.911;
+/// What the committed model and label rules reach here (0.9355), minus 0.02.
+const FLOOR: f64 = 0.915;
 
 fn conll_label(label: Label) -> Option<&'static str> {
     match label {

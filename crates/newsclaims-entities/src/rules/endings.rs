@@ -1,7 +1,9 @@
-//! A name's last word when the tagger left it out: an organisation's ending (`Press`, `Group`)
-//! and a person's generational suffix or regnal number (`Jr.`, `II`). Runs first among the
-//! rules, so the others see the whole name.
+//! A name's edges: its last word when the tagger left it out (an organisation's ending, `Press`,
+//! `Group`; a person's generational suffix or regnal number, `Jr.`, `II`), and a title the tagger
+//! made a name of its own before a person's (`National Security Adviser | Michael Flynn`). Runs
+//! first among the rules, so the others see the whole name.
 
+use super::words::{PARTY_MEMBERS, PERSON_TITLES};
 use super::{Doc, Name, capitalised};
 use crate::Label;
 use crate::lexicon::{self, Cue};
@@ -24,6 +26,29 @@ pub(super) fn apply(doc: &Doc, names: &mut [Name]) {
             names[k].b += 1;
         }
     }
+}
+
+/// Drops a name of two words or more that ends in a title (`adviser`, `secretary`) and touches
+/// a person's name after it: titles are no entities in OntoNotes, and the tagger, which reads
+/// the two as separate names, would otherwise call the title an organisation. A party word
+/// (`House Republican`) is a group, not a title, and stays.
+pub(super) fn drop_titles(doc: &Doc, names: &mut Vec<Name>) {
+    let title_before_person = |k: usize| {
+        let n = names[k];
+        n.b - n.a > 1
+            && n.label != Label::Person
+            && doc.is(n.b - 1, PERSON_TITLES)
+            && !doc.is(n.b - 1, PARTY_MEMBERS)
+            && names
+                .get(k + 1)
+                .is_some_and(|m| m.a == n.b && m.label == Label::Person)
+    };
+    let drop: Vec<bool> = (0..names.len()).map(title_before_person).collect();
+    let mut k = 0;
+    names.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// An organisation's name followed by a capitalised organisation ending (`Press`, `Group`,

@@ -43,6 +43,15 @@ pub const RULES: &[Rule] = &[
         why: "a person's name followed by `Jr.`, `Sr.` or a Roman numeral (`Elizabeth II`) takes it in, as OntoNotes does",
     },
     Rule {
+        name: "title before a person",
+        label: None,
+        example: (
+            "Former National Security Advisor Ann Lee spoke on Monday.",
+            "National Security Advisor",
+        ),
+        why: "a title the tagger reads as a name of its own just before a person's name is no entity (OntoNotes); the tagger would call it an organisation",
+    },
+    Rule {
         name: "inner of/and",
         label: Some(Label::Org),
         example: (
