@@ -318,12 +318,16 @@ pub(crate) fn plausible_name(text: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The speaker name of the first attributed claim of `text`.
-    fn check(text: &str, expect: &str) {
+    /// The claims the whole pipeline up to this stage finds in `text`.
+    fn claims(text: &str) -> Vec<crate::Claim> {
         let tokens = newsclaims_tokenize::tokenize(text);
         let entities = newsclaims_entities::recognize(text, &tokens);
-        let claims = crate::extract(text, &tokens, &entities);
-        let got = claims
+        crate::extract(text, &tokens, &entities)
+    }
+
+    /// The speaker name of the first attributed claim of `text`.
+    fn check(text: &str, expect: &str) {
+        let got = claims(text)
             .iter()
             .find(|c| c.kind != crate::ClaimKind::Statement)
             .and_then(|c| c.speaker)
@@ -333,10 +337,7 @@ mod tests {
 
     /// The speaker name of the claim whose cue is `cue` in `text`.
     fn check_cue(text: &str, cue: &str, expect: &str) {
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let claims = crate::extract(text, &tokens, &entities);
-        let got = claims
+        let got = claims(text)
             .iter()
             .find(|c| c.cue.is_some_and(|s| &text[s] == cue))
             .map(|c| c.speaker.map_or("-", |s| &text[s.name]));
@@ -345,10 +346,7 @@ mod tests {
 
     /// The speaker name of the claim whose content starts with `content` in `text`.
     fn check_content(text: &str, content: &str, expect: &str) {
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let claims = crate::extract(text, &tokens, &entities);
-        let got = claims
+        let got = claims(text)
             .iter()
             .find(|c| c.kind != crate::ClaimKind::Statement && text[c.span].starts_with(content))
             .map(|c| c.speaker.map_or("-", |s| &text[s.name]));
@@ -371,10 +369,7 @@ mod tests {
         let text = "“We will win this race,” Maria Lopez said on Monday.\n\n\
                     “Promise you will keep your hands where I can see them,” Lopez sings to the \
                     crowd before asking them, “Where do we go from here, all of us?”";
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let claims = crate::extract(text, &tokens, &entities);
-        let got = claims
+        let got = claims(text)
             .iter()
             .find(|c| text[c.span].starts_with("Where do we go"))
             .and_then(|c| c.speaker)

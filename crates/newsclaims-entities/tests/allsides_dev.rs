@@ -19,8 +19,8 @@ const OFFSETS: &str = include_str!("data/allsides_dev.offsets.jsonl");
 /// more text and the work-title rule: overall 0.906, PERSON 0.947, GPE 0.956, ORG 0.812, NORP
 /// 0.826, FAC 0.737, EVENT 0.80, PRODUCT 0.667, LAW 0.667 (one gold law), WORK_OF_ART 0.625;
 /// with the hard-boundary reading of touching names and the endings rules: overall 0.907, GPE
-/// 0.959, NORP 0.835 (the rest unchanged). ORG and NORP move by a handful of mentions with any retraining (0.825 and 0.832 with the
-/// previous model); both stay above the 0.80.
+/// 0.959, NORP 0.835 (the rest unchanged). ORG and NORP move by a handful of mentions with any
+/// retraining (0.825 and 0.832 with the previous model); both stay above the 0.80.
 const FLOORS: &[(Option<&str>, f64)] = &[
     (None, 0.887),
     (Some("PERSON"), 0.927),
