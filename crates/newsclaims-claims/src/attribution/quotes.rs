@@ -49,42 +49,7 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         if !quote.closed && words <= 4 {
             continue;
         }
-        let mut cue = None;
-        let mut speaker = None;
-        // A dash sign-off: `“...” — Commissioner X`.
-        if view.is_dash(qt.end) {
-            let end = view.clause_end(qt.end + 1).max(qt.end + 1);
-            if let Some(np) = speaker::subject_right(view, qt.end + 1, end.min(qt.end + 10)) {
-                cue = Some(view.span(qt.end));
-                speaker = Some(speaker::resolve(view, np, &[]));
-            }
-        }
-        // A colon lead-in: `And from the chairwoman: “...”`; with a verb, its subject speaks
-        // (`Trump posted on Twitter: “...”` is Trump's, not Twitter's).
-        if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
-            // A singular noun and a word in -s before the colon are a subject and its verb,
-            // though the tagger read a plural and an adjective (`The amendment’s text reads: “...”`).
-            let verb_s = open - 2;
-            let cue_word = (verb_s > start
-                && !view.is_capitalized(verb_s)
-                && view.word(verb_s).ends_with('s')
-                && matches!(view.tag(verb_s), Some(Pos::NNS | Pos::VBZ))
-                && !view.word(verb_s - 1).ends_with('s')
-                && matches!(view.tag(verb_s - 1), Some(Pos::NN | Pos::JJ)))
-            .then_some(verb_s);
-            if let Some(verb) = (start..open - 1)
-                .find(|&k| finite_verb(view, k))
-                .or(cue_word)
-            {
-                if let Some(np) = speaker::subject_left(view, verb, start) {
-                    cue = Some(view.span(verb));
-                    speaker = Some(speaker::resolve(view, np, &[]));
-                }
-            } else if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
-                cue = Some(view.span(open - 1));
-                speaker = Some(speaker::resolve(view, np, &[]));
-            }
-        }
+        let (cue, mut speaker) = sign_off_or_lead_in(view, qt.clone(), start);
         if speaker.is_none() {
             match continuation(view, &mut found, sorted, q) {
                 Continuation::Merged => continue,
@@ -128,6 +93,53 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         });
     }
     found
+}
+
+/// The cue and speaker of quotation `qt` (its clause starting at `start`) from its dash
+/// sign-off (`“...” — Commissioner X`) or its colon lead-in (`And from the chairwoman: “...”`).
+fn sign_off_or_lead_in(
+    view: &View<'_>,
+    qt: std::ops::Range<usize>,
+    start: usize,
+) -> (Option<Span>, Option<Speaker>) {
+    let open = qt.start;
+    let mut cue = None;
+    let mut speaker = None;
+    // A dash sign-off: `“...” — Commissioner X`.
+    if view.is_dash(qt.end) {
+        let end = view.clause_end(qt.end + 1).max(qt.end + 1);
+        if let Some(np) = speaker::subject_right(view, qt.end + 1, end.min(qt.end + 10)) {
+            cue = Some(view.span(qt.end));
+            speaker = Some(speaker::resolve(view, np, &[]));
+        }
+    }
+    // A colon lead-in: `And from the chairwoman: “...”`; with a verb, its subject speaks
+    // (`Trump posted on Twitter: “...”` is Trump's, not Twitter's).
+    if speaker.is_none() && open > 0 && view.is_punct(open - 1, ":") && open - 1 > start {
+        // A singular noun and a word in -s before the colon are a subject and its verb,
+        // though the tagger read a plural and an adjective (`The amendment’s text reads: “...”`).
+        let verb_s = open - 2;
+        let cue_word = (verb_s > start
+            && !view.is_capitalized(verb_s)
+            && view.word(verb_s).ends_with('s')
+            && matches!(view.tag(verb_s), Some(Pos::NNS | Pos::VBZ))
+            && !view.word(verb_s - 1).ends_with('s')
+            && matches!(view.tag(verb_s - 1), Some(Pos::NN | Pos::JJ)))
+        .then_some(verb_s);
+        if let Some(verb) = (start..open - 1)
+            .find(|&k| finite_verb(view, k))
+            .or(cue_word)
+        {
+            if let Some(np) = speaker::subject_left(view, verb, start) {
+                cue = Some(view.span(verb));
+                speaker = Some(speaker::resolve(view, np, &[]));
+            }
+        } else if let Some(np) = speaker::np_ending_at(view, open - 2, start) {
+            cue = Some(view.span(open - 1));
+            speaker = Some(speaker::resolve(view, np, &[]));
+        }
+    }
+    (cue, speaker)
 }
 
 /// Whether token `k` is a lower-case finite verb (`posted`, `writes`, `say`).
