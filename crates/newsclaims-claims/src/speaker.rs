@@ -223,7 +223,7 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
         // `wearing a T-shirt ...`, `clad in red`: a participle phrase.
         || matches!(view.tag(first), Some(Pos::VBG | Pos::VBN))
         // `director of research at X`: a role with no finite verb.
-        || (first..comma).all(|j| !matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
+        || (first..comma).all(|j| !view.is_finite(j));
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {
         return None;
     }
@@ -285,9 +285,7 @@ fn person_before_asides(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
     let aside = comma + 1..np.first;
     let described = !aside.is_empty()
         && lexicon::is_determiner(view.word(aside.start))
-        && aside
-            .clone()
-            .all(|j| !matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
+        && aside.clone().all(|j| !view.is_finite(j));
     if !(age && aside.is_empty() || described) {
         return None;
     }

@@ -156,6 +156,12 @@ impl<'a> View<'a> {
         self.tag(i).is_none_or(|p| p.is_verb())
     }
 
+    /// Whether the tagger reads token `i` as a finite verb or a modal ([`Pos::is_finite`]); an
+    /// unknown token is not one.
+    pub(crate) fn is_finite(&self, i: usize) -> bool {
+        self.tag(i).is_some_and(Pos::is_finite)
+    }
+
     /// The part-of-speech tag of token `i`, tagging its sentence as far as need be; `None` for a
     /// token outside every sentence.
     pub(crate) fn tag(&self, i: usize) -> Option<Pos> {

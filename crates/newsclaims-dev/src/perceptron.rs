@@ -104,12 +104,23 @@ pub(crate) fn mean_of_runs<I>(
     sum
 }
 
-/// The weights scaled so that the largest magnitude is `i16::MAX`, rounded: the models ship as
-/// 16-bit integers, and what the trainers report on dev is scored with these.
-pub(crate) fn quantize(weights: &[f64]) -> Vec<i16> {
+/// A model as it ships: weights scaled so that the largest magnitude is `i16::MAX` and rounded.
+pub(crate) struct Quantized {
+    /// The 16-bit weights as `f64`, which the trainers' dev reports score with.
+    pub(crate) weights: Vec<f64>,
+    /// The model file: the 16-bit weights, little-endian.
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// `weights` quantised to 16 bits ([`Quantized`]).
+pub(crate) fn quantize(weights: &[f64]) -> Quantized {
     let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
-    weights
+    let q: Vec<i16> = weights
         .iter()
         .map(|w| (w / max * f64::from(i16::MAX)).round() as i16)
-        .collect()
+        .collect();
+    Quantized {
+        weights: q.iter().map(|&w| f64::from(w)).collect(),
+        bytes: q.iter().flat_map(|w| w.to_le_bytes()).collect(),
+    }
 }

@@ -255,11 +255,10 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
     };
     let weights = perceptron::mean_of_runs(&setup, &train, &dev, step, accuracy);
     let quantized = perceptron::quantize(&weights);
-    let as_f64: Vec<f64> = quantized.iter().map(|&q| f64::from(q)).collect();
     for margin in [0, 2_000, 5_000, 10_000, 20_000, 40_000] {
         let right = dev
             .iter()
-            .filter(|x| predict_margin(&as_f64, x, f64::from(margin)) == x.gold)
+            .filter(|x| predict_margin(&quantized.weights, x, f64::from(margin)) == x.gold)
             .count();
         eprintln!(
             "train-claims: boundary dev accuracy with margin {margin}: {:.4}{}",
@@ -271,5 +270,5 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
             }
         );
     }
-    Ok(quantized.iter().flat_map(|q| q.to_le_bytes()).collect())
+    Ok(quantized.bytes)
 }

@@ -153,7 +153,6 @@ pub(crate) fn train(polnear: &Path, docs: &Path, gold: &Path) -> Result<Vec<u8>>
     };
     let weights = perceptron::mean_of_runs(&setup, &train, &dev, step, accuracy);
     let quantized = perceptron::quantize(&weights);
-    let as_f64: Vec<f64> = quantized.iter().map(|&q| f64::from(q)).collect();
-    report(&as_f64, &dev);
-    Ok(quantized.iter().flat_map(|q| q.to_le_bytes()).collect())
+    report(&quantized.weights, &dev);
+    Ok(quantized.bytes)
 }

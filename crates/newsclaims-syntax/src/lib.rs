@@ -175,6 +175,11 @@ impl Pos {
         )
     }
 
+    /// A finite verb or a modal: past, present, or `MD` (`said`, `says`, `say`, `will`).
+    pub fn is_finite(self) -> bool {
+        matches!(self, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+    }
+
     pub fn is_noun(self) -> bool {
         matches!(self, Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS)
     }

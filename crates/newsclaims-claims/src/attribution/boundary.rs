@@ -151,7 +151,7 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
 
 /// `d` with the first and last finite verbs of its content set.
 fn with_finite(view: &View<'_>, d: &Decision) -> Decision {
-    let finite = |j: &usize| matches!(view.tag(*j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
+    let finite = |j: &usize| view.is_finite(*j);
     let scan = d.from..d.limit.min(d.from + MAX_CONTENT);
     Decision {
         first_finite: scan.clone().find(finite).unwrap_or(usize::MAX),
@@ -178,7 +178,7 @@ fn shape(view: &View<'_>, from: usize, limit: usize) -> &'static str {
     }
     let clause = (from..limit.min(from + CLAUSE_VERB_WITHIN))
         .take_while(|&j| !view.is_punct(j, ","))
-        .any(|j| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)));
+        .any(|j| view.is_finite(j));
     if clause { "clause" } else { "np" }
 }
 
@@ -413,13 +413,12 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
         joined = if view.is_punct(j, ",") { "," } else { "cc" };
         j += 1;
     }
-    let finite = |j: usize| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
     if j >= limit {
         return "end";
     }
     // After a comma or conjunction a past participle opens a coordinated verb phrase too
     // (`..., but refrained from ...`).
-    if finite(j) || (!joined.is_empty() && view.tag(j) == Some(Pos::VBN)) {
+    if view.is_finite(j) || (!joined.is_empty() && view.tag(j) == Some(Pos::VBN)) {
         return match joined {
             "" => "verb",
             "," => ",verb",
@@ -433,7 +432,7 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
     let clause = subject
         && (j + 1..limit.min(j + 5))
             .take_while(|&m| view.is_wordlike(m))
-            .any(finite);
+            .any(|m| view.is_finite(m));
     match (clause, joined) {
         (false, _) => "-",
         (true, "") => "clause",

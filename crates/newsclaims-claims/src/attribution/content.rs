@@ -287,11 +287,10 @@ fn narrator_aside(view: &View<'_>, k: usize) -> bool {
 /// his support for Y, but refrained from ...`): a noun-phrase content (no finite verb in
 /// `f..k`) cannot hold a second predicate, so it belongs to the cue's subject.
 fn coordinated_verb(view: &View<'_>, f: usize, k: usize) -> bool {
-    let finite = |j: usize| matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD));
     view.is_punct(k, ",")
         && view.is_any(k + 1, &["but", "and"])
         && matches!(view.tag(k + 2), Some(Pos::VBD | Pos::VBN | Pos::VBZ))
-        && !(f..k).any(finite)
+        && !(f..k).any(|j| view.is_finite(j))
 }
 
 /// Skips an adjunct after the cue (`in a statement on Monday`, `during a press conference`):

@@ -351,11 +351,7 @@ fn fallback_subject(
         // `In a column ..., two speechwriters implored her ..., arguing ...`: the subject of a
         // finite verb of the clause.
         None if participle => (start + 1..i)
-            .filter(|&k| {
-                view.quote_at(k).is_none()
-                    && !view.is_capitalized(k)
-                    && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-            })
+            .filter(|&k| view.quote_at(k).is_none() && !view.is_capitalized(k) && view.is_finite(k))
             .find_map(|k| {
                 speaker::subject_left(view, k, start)
                     .filter(|np| !matches!(np.head, Head::Words) || np.first == start)

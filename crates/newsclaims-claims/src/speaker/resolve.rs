@@ -247,7 +247,7 @@ fn plural_subject_before(view: &View<'_>, at: usize) -> Option<newsclaims_text::
         view.quote_at(k).is_none()
             && !view.is_capitalized(k)
             && view.is_wordlike(k)
-            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+            && view.is_finite(k)
     })?;
     let np = super::subject_left(view, verb, range.start)?;
     let plural = np.head == Head::Words

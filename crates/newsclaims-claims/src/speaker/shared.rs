@@ -49,11 +49,8 @@ pub(crate) fn shared_subject(
 /// The subject of the clause's first finite verb before `cue`, outside quotations, where the
 /// walks above found none.
 fn first_finite_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
-    let verb = (start + 1..cue).find(|&k| {
-        view.quote_at(k).is_none()
-            && !view.is_capitalized(k)
-            && matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-    })?;
+    let verb = (start + 1..cue)
+        .find(|&k| view.quote_at(k).is_none() && !view.is_capitalized(k) && view.is_finite(k))?;
     subject_left(view, verb, start)
 }
 
@@ -179,8 +176,7 @@ fn finite_verb_before(view: &View<'_>, cue: usize, floor: usize) -> Option<usize
         if view.is_wordlike(k)
             && view.quote_at(k).is_none()
             && !view.is_capitalized(k)
-            && (matches!(view.tag(k), Some(Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-                || cue_after_person(view, k))
+            && (view.is_finite(k) || cue_after_person(view, k))
         {
             return Some(k);
         }
