@@ -344,6 +344,19 @@ fn block_quotation_after_a_colon() {
 }
 
 #[test]
+fn infinitive_cues() {
+    // The subject of the verb that governs the infinitive speaks.
+    check(
+        "The senator appeared to suggest that the veterans who suffer from the illness are weaker.",
+        &["indirect|the veterans who suffer from the illness are weaker|suggest|The senator"],
+    );
+    check(
+        "Ham went on to explain how the cuts to military spending left the generals without tools.",
+        &["indirect|how the cuts to military spending left the generals without tools|explain|Ham"],
+    );
+}
+
+#[test]
 fn passive_cues() {
     check(
         "Mr. Quiros was accused of using $50 million for personal expenses.",

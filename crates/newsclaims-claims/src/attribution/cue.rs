@@ -99,9 +99,16 @@ pub(super) fn at_cue(
     if end <= i {
         return Err(Reject::NoContent);
     }
-    let (subject, inverted, shared) = match subject_of(view, i, start, end, found) {
-        Err(Reject::NoSubject) if relaxed => fallback_subject(view, i, start, end)?,
-        other => other?,
+    let (subject, inverted, shared) = match infinitive_head(view, i, start).filter(|_| relaxed) {
+        // `he appeared to suggest that ...`: the subject of the verb that governs the infinitive.
+        Some(head) => match subject_of(view, head, start, end, found)? {
+            (_, true, _) => return Err(Reject::NoSubject),
+            (np, false, shared) => (np, false, shared),
+        },
+        None => match subject_of(view, i, start, end, found) {
+            Err(Reject::NoSubject) if relaxed => fallback_subject(view, i, start, end)?,
+            other => other?,
+        },
     };
     let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
     // `what he called “...”`, `where he praised ...`: a relative clause inside another claim or
@@ -303,6 +310,25 @@ fn subject_of(
         return Err(Reject::NoSubject);
     }
     Ok((subject, inverted, shared))
+}
+
+/// The verb that governs the infinitive cue at `i` (`appeared` of `he appeared to suggest`,
+/// `went` of `Ham went on to explain`, `has` of `he has yet to explain`), over adverbs and `on`
+/// between it and `to`; `None` when the cue is no infinitive or no verb governs it (`the chair
+/// has authority to call`, `a way to tell`).
+fn infinitive_head(view: &View<'_>, i: usize, start: usize) -> Option<usize> {
+    let to = i
+        .checked_sub(1)
+        .filter(|&k| k > start && view.is(k, "to"))?;
+    let mut k = to - 1;
+    while k > start
+        && view.is_wordlike(k)
+        && (view.is(k, "on") || lexicon::is_aux_or_adverb(view.word(k)) && !view.is_verb(k))
+    {
+        k -= 1;
+    }
+    (view.is_wordlike(k) && !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
+        .then_some(k)
 }
 
 /// Words a fallback subject may span: PolNeAR's long appositive sources (`David Kamin, an
