@@ -41,8 +41,8 @@ pub fn find(text: &str, tokens: &Tokens) -> Vec<Mention> {
     find_with(text, tokens, true)
 }
 
-/// [`find`], with or without [`Rules::at`]'s skip by the next piece.
-fn find_with(text: &str, tokens: &Tokens, skip_by_next: bool) -> Vec<Mention> {
+/// [`find`], with or without [`Rules::at`]'s skips ([`Rules::tries`]).
+fn find_with(text: &str, tokens: &Tokens, known_only: bool) -> Vec<Mention> {
     let opaque: Vec<Span> = tokens
         .tokens
         .iter()
@@ -72,7 +72,7 @@ fn find_with(text: &str, tokens: &Tokens, skip_by_next: bool) -> Vec<Mention> {
         let rules = Rules {
             p: &pieces,
             text,
-            skip_by_next,
+            known_only,
             numbers: RefCell::new(std::mem::take(&mut numbers)),
         };
         let n = pieces.items.len();
@@ -180,9 +180,10 @@ enum Num {
 struct Rules<'a> {
     p: &'a Pieces,
     text: &'a str,
-    /// Whether [`Rules::at`] skips a leading word or sign by the piece after it; off only in the
-    /// tests that show the skip changes nothing.
-    skip_by_next: bool,
+    /// Whether [`Rules::at`] skips the words the rules do not know, and leading words or signs
+    /// by the piece after them ([`Rules::tries`]); off only in the tests that show the skips
+    /// change nothing.
+    known_only: bool,
     /// [`Rules::number_word`] of each piece, once asked: the rules at one position ask it of
     /// the same pieces again and again (ten times per position tried, on news text).
     numbers: RefCell<Vec<Option<NumberWord>>>,
