@@ -1,6 +1,8 @@
 //! Splits a paragraph into the small pieces the numeric rules read: letter runs, digit runs (with
 //! their inner `, . : /` separators and a glued letter suffix such as `21st`, `5km`, `1990s`),
-//! and single symbols. Each piece keeps its lowercase form in one buffer reused across paragraphs.
+//! and single symbols. Each piece keeps its lowercase form in one buffer reused across paragraphs:
+//! the paragraph with its ASCII letters lowercased, which is every ASCII piece's lowercase form at
+//! the piece's own offset, then the lowercase forms of the other pieces (`É`, `’`) after it.
 //!
 //! The pieces do not depend on how the tokenizer splits `1,000`, `twenty-three` or `p.m.`: the
 //! rules see the same pieces either way, and mentions are widened to token boundaries afterwards.
@@ -41,6 +43,8 @@ pub(super) struct Piece {
 pub(super) struct Pieces {
     pub(super) items: Vec<Piece>,
     lower: String,
+    /// Where the paragraph starts in the text: its copy starts [`Pieces::lower`].
+    base: usize,
 }
 
 impl Pieces {
@@ -56,6 +60,10 @@ impl Pieces {
     pub(super) fn lex(&mut self, text: &str, span: Span, opaque: &[Span]) {
         self.items.clear();
         self.lower.clear();
+        self.base = span.start();
+        // One copy and one vectorised pass, in place of a copy per piece.
+        self.lower.push_str(&text[span]);
+        self.lower.make_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut i = span.start();
         let end = span.end();
@@ -67,12 +75,15 @@ impl Pieces {
             }
             if let Some(o) = op.peek().filter(|o| o.start() == i) {
                 let e = o.end().min(end);
-                self.push(text, i, e, Kind::Opaque, space);
+                self.push(text, i, e, Kind::Opaque, space, text[i..e].is_ascii());
                 space = false;
                 i = e;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
+            let c = match bytes[i] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[i..].chars().next().unwrap_or(' '),
+            };
             let w = c.len_utf8();
             if c.is_whitespace() {
                 space = true;
@@ -105,7 +116,7 @@ impl Pieces {
                 while i < end && bytes[i].is_ascii_alphabetic() {
                     i += 1;
                 }
-                self.push(text, start, i, Kind::Num, space);
+                self.push(text, start, i, Kind::Num, space, true);
                 let p = self.items.last_mut().expect("just pushed");
                 p.digits = digits as u32;
                 p.commas = commas;
@@ -113,6 +124,7 @@ impl Pieces {
                 p.colons = colons;
                 p.slashes = slashes;
             } else if c.is_alphabetic() {
+                let mut ascii = w == 1;
                 i += w;
                 while i < end {
                     if bytes[i].is_ascii_alphabetic() {
@@ -128,30 +140,40 @@ impl Pieces {
                             .next()
                             .is_some_and(char::is_alphabetic);
                     if d.is_alphabetic() || apostrophe {
+                        ascii &= d.is_ascii();
                         i += d.len_utf8();
                     } else {
                         break;
                     }
                 }
-                self.push(text, start, i, Kind::Word, space);
+                self.push(text, start, i, Kind::Word, space, ascii);
             } else {
                 i += w;
-                self.push(text, start, i, Kind::Sym, space);
+                self.push(text, start, i, Kind::Sym, space, w == 1);
             }
             space = false;
         }
     }
 
-    fn push(&mut self, text: &str, start: usize, end: usize, kind: Kind, space_before: bool) {
-        let lo_start = self.lower.len();
-        let piece = &text[start..end];
-        if piece.is_ascii() {
-            // The same chars as the loop below, without decoding them one by one.
-            self.lower.push_str(piece);
-            self.lower[lo_start..].make_ascii_lowercase();
+    /// Adds the piece `text[start..end]`; `ascii` says whether it is all ASCII, so that its
+    /// lowercase form lies in the paragraph's copy at the start of [`Pieces::lower`].
+    fn push(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        space_before: bool,
+        ascii: bool,
+    ) {
+        let lo = if ascii {
+            let at = start - self.base;
+            (at as u32, (at + end - start) as u32)
         } else {
-            self.push_lower(piece);
-        }
+            let lo_start = self.lower.len();
+            self.push_lower(&text[start..end]);
+            (lo_start as u32, self.lower.len() as u32)
+        };
         self.items.push(Piece {
             span: Span::new(start, end),
             kind,
@@ -161,7 +183,7 @@ impl Pieces {
             dots: 0,
             colons: 0,
             slashes: 0,
-            lo: (lo_start as u32, self.lower.len() as u32),
+            lo,
         });
     }
 

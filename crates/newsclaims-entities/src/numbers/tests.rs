@@ -159,8 +159,31 @@ fn leading_words_need_a_known_next_word() {
     assert!(leading > 50, "{leading} leading words");
 }
 
+/// Each piece's lowercase form, as the rules compare it: lowercase, `’` read as `'`.
+fn lowercase_pieces(text: &str) {
+    let mut pieces = super::Pieces::default();
+    // Lexed after a prefix, as a paragraph that does not start the text.
+    let text = format!("Ab. {text}");
+    pieces.lex(&text, newsclaims_text::Span::new(4, text.len()), &[]);
+    for (i, p) in pieces.items.iter().enumerate() {
+        let expect: String = text[p.span]
+            .chars()
+            .flat_map(|c| {
+                let c = if c == '’' { '\'' } else { c };
+                c.to_lowercase()
+            })
+            .collect();
+        assert_eq!(pieces.low(i), expect, "piece {i} of {text:?}");
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn pieces_are_lowercased(text in "([A-Za-z0-9 ,.:/'’$%-]|\\PC){0,60}") {
+        lowercase_pieces(&text);
+    }
 
     #[test]
     fn the_skip_changes_nothing(
