@@ -35,24 +35,29 @@ pub(super) fn describe(word: &str, lex: &Lexicon) -> Token {
     if word.is_ascii() {
         // The same chars, without decoding UTF-8: nearly every word of English news.
         let chars = word.bytes().map(char::from);
-        describe_chars(word, chars.clone(), chars.rev(), lex)
+        describe_chars(word, true, chars.clone(), chars.rev(), lex)
     } else {
-        describe_chars(word, word.chars(), word.chars().rev(), lex)
+        describe_chars(word, false, word.chars(), word.chars().rev(), lex)
     }
 }
 
-/// [`describe`] of `word`, given its chars (`letters`) in order and in reverse.
+/// [`describe`] of `word`, given its chars (`letters`) in order and in reverse, and whether they
+/// are all ASCII.
 #[inline(always)]
 fn describe_chars(
     word: &str,
+    ascii: bool,
     letters: impl Iterator<Item = char>,
     reversed: impl Iterator<Item = char>,
     lex: &Lexicon,
 ) -> Token {
-    let mut t = Token {
-        word: lexicon::hash_bytes(word.as_bytes()),
-        ..Token::default()
-    };
+    let mut t = Token::default();
+    // The hash of the word's bytes: of an ASCII word, its chars' hash, taken in the loop over
+    // them below (a loop of its own ends in a mispredicted branch, as words vary in length).
+    let mut bytes_hash = lexicon::HASH_START;
+    if !ascii {
+        bytes_hash = lexicon::hash_bytes(word.as_bytes());
+    }
     let (mut shape, mut short) = (lexicon::HASH_START, lexicon::HASH_START);
     let (mut uppers, mut lowers, mut digits, mut chars) = (0, 0, 0, 0);
     let mut last_kind = 0u8;
@@ -60,6 +65,9 @@ fn describe_chars(
     let mut lower = lexicon::HASH_START;
     // Prefix hashes as the lowercase form grows: prefix k is the hash after k chars.
     for (k, c) in letters.enumerate() {
+        if ascii {
+            bytes_hash = lexicon::fnv_bytes(bytes_hash, &[c as u8]);
+        }
         let kind = if c.is_uppercase() {
             uppers += 1;
             if k == 0 {
@@ -90,6 +98,7 @@ fn describe_chars(
         }
         chars += 1;
     }
+    t.word = bytes_hash;
     t.lower = lower;
     t.shape = shape;
     t.short = short;
@@ -167,4 +176,32 @@ pub(super) fn all_caps(tokens: &[Token]) -> bool {
         .count();
     let upper = tokens.iter().filter(|t| t.class == C_UPPER).count();
     upper > 0 && upper * 10 >= letters * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loop gives the hashes the lexicon's functions give: the bytes' hash for `word`, the
+    /// folded one for `lower`.
+    #[test]
+    fn describe_hashes_as_the_lexicon_does() {
+        let lex = Lexicon::embedded();
+        for w in [
+            "",
+            "a",
+            "Paris",
+            "U.S.",
+            "naïve",
+            "Ça",
+            "O’Brien",
+            "2,000",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+        ] {
+            let t = describe(w, &lex);
+            assert_eq!(t.word, lexicon::hash_bytes(w.as_bytes()), "{w}");
+            assert_eq!(t.lower, lexicon::hash_lower(w), "{w}");
+        }
+    }
 }
