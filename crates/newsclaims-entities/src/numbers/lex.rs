@@ -127,10 +127,16 @@ impl Pieces {
                 let mut ascii = w == 1;
                 i += w;
                 while i < end {
-                    if bytes[i].is_ascii_alphabetic() {
+                    match bytes[i] {
                         // An ASCII letter, as the general test below would find, undecoded.
-                        i += 1;
-                        continue;
+                        b if b.is_ascii_alphabetic() => {
+                            i += 1;
+                            continue;
+                        }
+                        // Any other ASCII char but an apostrophe ends the word: most words end
+                        // at a space or a punctuation mark, answered without decoding it.
+                        b if b.is_ascii() && b != b'\'' => break,
+                        _ => {}
                     }
                     let d = text[i..].chars().next().unwrap_or(' ');
                     // Letters, and apostrophes between letters (`o’clock`).
