@@ -236,6 +236,18 @@ fn labels_and_headline_lists_are_no_claims() {
 }
 
 #[test]
+fn headline_before_a_colon_is_no_speaker() {
+    // A name after other capitalised words is part of a headline, not a speaker.
+    let text = "Veto Power Impedes Peace: Eliminating war is one of the original goals of the United Nations.\n\nMayor Lee Faces Critics: The council failed to agree on the spending plan for next year.";
+    assert_eq!(attributions(text), Vec::<String>::new());
+    // A title before the name is part of it.
+    check(
+        "Sen. Ann Lee: The council failed to agree on the spending plan for next year.",
+        &["indirect|The council failed to agree on the spending plan for next year|:|Ann Lee"],
+    );
+}
+
+#[test]
 fn statements_run_through_scare_quotes() {
     let text = "The so-called “relief package” passed the Senate by 12 votes in 2019 and cost $1.5 billion.";
     let claims = run(text);

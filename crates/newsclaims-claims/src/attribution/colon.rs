@@ -33,6 +33,11 @@ pub(super) fn colon_lead(view: &View<'_>, colon: usize, earlier: &[Earlier]) -> 
         })
     });
     let np = match named {
+        // The name opens the lead-in, a title (`Sen.`) aside: a name after other capitalised
+        // words is part of a headline (`Veto Power Impedes Peace: ...`).
+        Some(k) if (start..k).any(|j| view.is_wordlike(j) && !view.word(j).ends_with('.')) => {
+            return None;
+        }
         Some(k) => {
             let (m, _) = view.mention_at(k)?;
             let mut last = k;
