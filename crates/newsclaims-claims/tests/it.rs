@@ -369,18 +369,6 @@ fn infinitive_cues() {
 }
 
 #[test]
-fn particle_after_an_adverb_or_a_date() {
-    check(
-        "The governor spoke out Tuesday about the closure of the harbor bridge.",
-        &["indirect|the closure of the harbor bridge|spoke out Tuesday about|The governor"],
-    );
-    check(
-        "The senator spoke emotionally of the flood that destroyed the town.",
-        &["indirect|the flood that destroyed the town|spoke emotionally of|The senator"],
-    );
-}
-
-#[test]
 fn passive_cues() {
     check(
         "Mr. Quiros was accused of using $50 million for personal expenses.",

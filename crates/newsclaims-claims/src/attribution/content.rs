@@ -134,8 +134,9 @@ const MAX_BLOCK: usize = 160;
 
 /// The paragraph after a cue and a colon that ends its own paragraph (`Limbaugh added:` and a
 /// paragraph of his words, a block quotation without quotation marks), as PolNeAR's annotators
-/// read it; `None` unless the colon, token `colon`, follows the cue (or its particle) directly.
-pub(super) fn block_after_colon(view: &View<'_>, colon: usize) -> Option<Forward> {
+/// read it; `None` unless the colon follows the cue (or its particle) directly.
+pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> Option<Forward> {
+    let colon = if particle { cue + 2 } else { cue + 1 };
     let first = colon + 1;
     if !view.is_punct(colon, ":") || first >= view.len() || view.para(first) == view.para(colon) {
         return None;

@@ -154,7 +154,7 @@ pub(super) fn at_cue(
     build(
         view,
         pieces,
-        Some(particle.map_or(view.span(i), |p| view.cover(i, p))),
+        Some(view.cue_span(i, particle)),
         Some(speaker),
         Some(subject.span(view)),
         i,
@@ -167,8 +167,8 @@ struct Cue {
     i: usize,
     lemma: &'static str,
     class: CueClass,
-    /// The particle of a phrasal cue (`call for`, `spoke out Tuesday about`): the cue runs to it.
-    particle: Option<usize>,
+    /// A phrasal cue (`call for`): the cue is two tokens.
+    particle: bool,
     /// The subject follows the cue (`..., said X`).
     inverted: bool,
     /// The subject is an earlier cue's (`X said ..., adding that ...`): the content before it
@@ -178,13 +178,9 @@ struct Cue {
     end: usize,
 }
 
-/// The cue lexicon's entry for token `i` and its particle, if one follows, when the word reads as
+/// The cue lexicon's entry for token `i` and whether a particle follows, when the word reads as
 /// a verb of saying here (not a noun, a name, an infinitive of intention).
-fn cue_reading(
-    view: &View<'_>,
-    i: usize,
-    relaxed: bool,
-) -> Result<(lexicon::Cue, Option<usize>), Reject> {
+fn cue_reading(view: &View<'_>, i: usize, relaxed: bool) -> Result<(lexicon::Cue, bool), Reject> {
     let w = view.word(i);
     let cue = view.cue(i).ok_or(Reject::NotCue)?;
     let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
@@ -195,8 +191,8 @@ fn cue_reading(
     if (cue.reliability < 0.6 || !past) && !view.is(i + 1, "that") && !view.is_verb(i) {
         strict(Reject::NotVerb)?;
     }
-    let particle = particle_after(view, i, cue.lemma);
-    if cue.class == CueClass::Particle && particle.is_none() {
+    let particle = lexicon::is_particle(cue.lemma, view.word(i + 1));
+    if cue.class == CueClass::Particle && !particle {
         return Err(Reject::NoParticle);
     }
     // Cue verbs are lower case in running text; `State` or `Post` are names.
@@ -220,30 +216,6 @@ fn cue_reading(
         strict(Reject::Infinitive)?;
     }
     Ok((cue, particle))
-}
-
-/// Words a phrasal cue's particle may follow it at (`spoke out Tuesday about`).
-const MAX_PARTICLE_GAP: usize = 2;
-
-/// The particle of a phrasal cue (`call for`, `speak about`) at `i`: right after it, or after at
-/// most [`MAX_PARTICLE_GAP`] words that leave the phrase whole (`spoke out Tuesday about`,
-/// `spoke emotionally of`, `called Friday for`): `out`, a date, an adverb in `-ly`.
-fn particle_after(view: &View<'_>, i: usize, lemma: &str) -> Option<usize> {
-    for k in i + 1..(i + 2 + MAX_PARTICLE_GAP).min(view.len()) {
-        if lexicon::is_particle(lemma, view.word(k)) {
-            return Some(k);
-        }
-        let w = view.word(k);
-        let skippable = view.is_wordlike(k)
-            && (view.is(k, "out")
-                || lexicon::is_weekday(w)
-                || matches!(view.label_at(k), Some(Label::Date | Label::Time))
-                || !view.is_capitalized(k) && w.ends_with("ly"));
-        if !skippable {
-            return None;
-        }
-    }
-    None
 }
 
 /// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
@@ -455,12 +427,8 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
             None
         }
     } else {
-        let from = particle.map_or(i + 1, |p| p + 1);
-        let class = if particle.is_some() {
-            CueClass::Object
-        } else {
-            at.class
-        };
+        let from = if particle { i + 2 } else { i + 1 };
+        let class = if particle { CueClass::Object } else { at.class };
         forward_content(view, from, end, class, Some((i, at.lemma)))
     };
     // Content before the subject (or before the cue when inverted).
@@ -478,7 +446,7 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
     // `The governor added:` and a paragraph of his words after it, unquoted.
     let forward = forward.filter(|f| !f.range.is_empty()).or_else(|| {
         (!inverted)
-            .then(|| block_after_colon(view, particle.unwrap_or(i) + 1))
+            .then(|| block_after_colon(view, i, particle))
             .flatten()
     });
     let is_quote = |r: &std::ops::Range<usize>| {
