@@ -369,6 +369,19 @@ fn infinitive_cues() {
 }
 
 #[test]
+fn counted_groups_speak() {
+    // A group counted rather than named is the subject (poll respondents, `most of them`).
+    check(
+        "By big margins, those surveyed say the economy is the top issue.",
+        &["indirect|the economy is the top issue|say|those surveyed"],
+    );
+    check(
+        "Most of them said they had loved working for the company.",
+        &["indirect|they had loved working for the company|said|Most of them"],
+    );
+}
+
+#[test]
 fn passive_cues() {
     check(
         "Mr. Quiros was accused of using $50 million for personal expenses.",

@@ -8,6 +8,7 @@ use super::content::{
     backward_content, block_after_colon, followed_by_that, forward_content, narration_lead,
     phrase_start, quote_finished, trim,
 };
+use super::group::group_subject;
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -346,6 +347,10 @@ fn fallback_subject(
     start: usize,
     end: usize,
 ) -> Result<(Np, bool, bool), Reject> {
+    // `most of them said`, `42% say`: a counted group.
+    if let Some(np) = group_subject(view, i, start) {
+        return Ok((np, false, false));
+    }
     let prev = i.checked_sub(1).filter(|&p| p >= start);
     let after_comma = prev
         .is_some_and(|p| view.is_punct(p, ",") || view.is_dash(p) || view.quote_at(p).is_some());

@@ -25,6 +25,7 @@ mod colon;
 mod content;
 mod cue;
 pub(crate) mod cue_model;
+mod group;
 mod nest;
 mod passive;
 mod quotes;
