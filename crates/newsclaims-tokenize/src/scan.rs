@@ -147,6 +147,7 @@ impl Scanner<'_> {
             Some(end) => (end, true),
             None => (core, false),
         };
+        let head = j;
         j = self.compound_tail(j);
         // A dropped g keeps its apostrophe (`lookin'`, `Lyin’ Ted`), unless a single quote is
         // open on this line and the mark closes it.
@@ -160,8 +161,14 @@ impl Scanner<'_> {
         if let Some(end) = domain_end(text, j) {
             return self.push(i, end, TokenKind::Word);
         }
-        // A hyphenated word ending in an acronym or a state: `R-S.D.`, `D-Calif.`.
-        let last = last_hyphen(&text[i..j]).map_or(i, |h| i + h + 1);
+        // A hyphenated word ending in an acronym or a state: `R-S.D.`, `D-Calif.`. Only the
+        // compound tail holds a hyphen (the word's core and an acronym are letters and
+        // periods): most words are not searched.
+        let last = if j > head {
+            last_hyphen(&text[i..j]).map_or(i, |h| i + h + 1)
+        } else {
+            i
+        };
         if let Some(end) = (last > i).then(|| acronym_end(text, last, j)).flatten() {
             return self.push(i, end, TokenKind::Word);
         }
