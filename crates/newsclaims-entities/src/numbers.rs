@@ -61,6 +61,7 @@ fn find_with(text: &str, tokens: &Tokens, known_only: bool) -> Vec<Mention> {
     } else if blocks.is_empty() {
         blocks = tokens.sentences.iter().map(|s| s.span).collect();
     }
+    let starts = start::starts();
     let mut pieces = Pieces::default();
     let mut spans: Vec<(Span, Label)> = Vec::new();
     let mut numbers = Vec::new();
@@ -73,6 +74,7 @@ fn find_with(text: &str, tokens: &Tokens, known_only: bool) -> Vec<Mention> {
             p: &pieces,
             text,
             known_only,
+            starts,
             numbers: RefCell::new(std::mem::take(&mut numbers)),
         };
         let n = pieces.items.len();
@@ -184,6 +186,8 @@ struct Rules<'a> {
     /// by the piece after them ([`Rules::tries`]); off only in the tests that show the skips
     /// change nothing.
     known_only: bool,
+    /// The bitmap of the words that may start a mention ([`start::starts`]).
+    starts: &'a [u8],
     /// [`Rules::number_word`] of each piece, once asked: the rules at one position ask it of
     /// the same pieces again and again (ten times per position tried, on news text).
     numbers: RefCell<Vec<Option<NumberWord>>>,

@@ -1,20 +1,49 @@
 //! Where the scan tries the rules ([`Rules::start`]): at numbers, currency symbols and the
-//! words of the rules' classes; at a leading word (`the`, `more`, `at`) or a sign only when the
-//! piece after it may continue a mention. Every rule that starts at a leading word reads the
+//! words of the rules' classes (a bitmap of them, [`STARTS`], answers the other words at once);
+//! at a leading word (`the`, `more`, `at`) or a sign only when the piece after it may continue a
+//! mention. Every rule that starts at a leading word reads the
 //! next piece, and accepts a word there only by comparing it with a literal of the rules' source
 //! ([`known`] tests all of them at once), so the skip changes no mention (`tests.rs` checks it).
 
+use std::sync::LazyLock;
+
 use super::Rules;
+use super::follow;
 use super::lex::Kind;
 use super::words::*;
 
 /// The words the rules know (`follow.rs`), built from their source by `build.rs`.
 static KNOWN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/follow.bin"));
 
+/// The same words, one a line.
+pub(super) const KNOWN_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/follow.txt"));
+
+/// The words of [`KNOWN_WORDS`] that start a mention, alone or before another piece
+/// ([`word_start`] is not [`Start::Never`] in some letter case), in a bitmap like [`KNOWN`]'s:
+/// made at first use by asking [`word_start`] itself of every known word, since no other word
+/// is in its classes.
+static STARTS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let mut table = vec![0u8; KNOWN.len()];
+    for w in KNOWN_WORDS.lines() {
+        let upper = w.to_uppercase();
+        if word_start(w, w) != Start::Never || word_start(w, &upper) != Start::Never {
+            for s in follow::slots(w.as_bytes()) {
+                table[s >> 3] |= 1 << (s & 7);
+            }
+        }
+    }
+    table
+});
+
+/// The start bitmap ([`STARTS`]), for a scan to keep at hand.
+pub(super) fn starts() -> &'static [u8] {
+    &STARTS
+}
+
 /// Whether `w` (lowercase, as [`Rules::base`](super::Rules::base) reads it) may be a word the
 /// rules know; `false` means it is none of them.
 pub(super) fn known(w: &str) -> bool {
-    super::follow::contains(KNOWN, w)
+    follow::contains(KNOWN, w)
 }
 
 /// Words that start mentions only together with the next piece (`the 1990s`, `more than`,
@@ -107,43 +136,12 @@ impl Rules<'_> {
             }
             Some(Kind::Word) => {
                 let w = self.low(i);
-                // Every word below is a literal of the rules' source: one test of the bitmap
-                // answers most words, which are none of them, in place of a dozen classes.
-                if self.known_only && !known(w) {
+                // Most words start nothing: one test of a bitmap answers them, in place of a
+                // dozen classes (and every known word that is none of them, such as `of`).
+                if self.known_only && !follow::contains(self.starts, w) {
                     return Start::Never;
                 }
-                if leading(w) || currency_code(self.raw(i)) {
-                    Start::BeforeKnown
-                } else if small_number(w)
-                    || approx_plural(w)
-                    || ordinal_word(w)
-                    || month(w).is_some()
-                    || weekday(w)
-                    || holiday(w)
-                    || date_units(w)
-                    || time_units(w)
-                    || matches!(
-                        w,
-                        "today"
-                            | "yesterday"
-                            | "tomorrow"
-                            | "tonight"
-                            | "today's"
-                            | "yesterday's"
-                            | "tomorrow's"
-                            | "tonight's"
-                            | "noon"
-                            | "midnight"
-                            | "midday"
-                            | "midmorning"
-                            | "midafternoon"
-                            | "midevening"
-                    )
-                {
-                    Start::Always
-                } else {
-                    Start::Never
-                }
+                word_start(w, self.raw(i))
             }
             _ => Start::Never,
         }
@@ -158,5 +156,42 @@ impl Rules<'_> {
             Some(_) => true,
             None => false,
         }
+    }
+}
+
+/// Which rules may start at a word piece: `w` its lowercase form, `raw` as written (currency
+/// codes are read in capitals).
+fn word_start(w: &str, raw: &str) -> Start {
+    if leading(w) || currency_code(raw) {
+        Start::BeforeKnown
+    } else if small_number(w)
+        || approx_plural(w)
+        || ordinal_word(w)
+        || month(w).is_some()
+        || weekday(w)
+        || holiday(w)
+        || date_units(w)
+        || time_units(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "today's"
+                | "yesterday's"
+                | "tomorrow's"
+                | "tonight's"
+                | "noon"
+                | "midnight"
+                | "midday"
+                | "midmorning"
+                | "midafternoon"
+                | "midevening"
+        )
+    {
+        Start::Always
+    } else {
+        Start::Never
     }
 }

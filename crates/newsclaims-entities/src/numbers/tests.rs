@@ -7,7 +7,7 @@ use super::start::{Start, known};
 use super::{find, find_with};
 
 /// Every word of the rules' string literals, as `build.rs` collected them.
-const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/follow.txt"));
+const WORDS: &str = super::start::KNOWN_WORDS;
 
 fn check(text: &str, expect: &str) {
     let tokens = newsclaims_tokenize::tokenize(text);
@@ -122,6 +122,37 @@ fn every_quoted_word_of_the_rules_is_known() {
     assert!(words > 500, "{words} quoted words");
 }
 
+/// How the scan classes piece 1 of `text` (lexed as one paragraph), with or without its
+/// bitmaps.
+fn start_of(text: &str, known_only: bool) -> Start {
+    let mut pieces = super::Pieces::default();
+    pieces.lex(text, newsclaims_text::Span::new(0, text.len()), &[]);
+    let rules = super::Rules {
+        p: &pieces,
+        text,
+        known_only,
+        starts: super::start::starts(),
+        numbers: std::cell::RefCell::new(vec![None; pieces.items.len()]),
+    };
+    rules.start(1)
+}
+
+/// The start bitmap, which [`super::start`] makes by asking its classes of every known word,
+/// holds every word they class as a start, in any letter case.
+#[test]
+fn the_start_bitmap_holds_every_start_word() {
+    let mut starting = 0;
+    for w in WORDS.lines() {
+        for w in shapes(w) {
+            let text = format!("in {w} zorb");
+            let full = start_of(&text, false);
+            assert_eq!(start_of(&text, true), full, "{w}");
+            starting += usize::from(full != Start::Never);
+        }
+    }
+    assert!(starting > 300, "{starting} start words");
+}
+
 #[test]
 fn leading_words_need_a_known_next_word() {
     let words: Vec<&str> = WORDS.lines().collect();
@@ -133,15 +164,7 @@ fn leading_words_need_a_known_next_word() {
         for lead in shapes(lead) {
             let text = format!("in {lead} zorb");
             let tokens = newsclaims_tokenize::tokenize(&text);
-            let mut pieces = super::Pieces::default();
-            pieces.lex(&text, newsclaims_text::Span::new(0, text.len()), &[]);
-            let rules = super::Rules {
-                p: &pieces,
-                text: &text,
-                known_only: true,
-                numbers: std::cell::RefCell::new(vec![None; pieces.items.len()]),
-            };
-            if rules.start(1) != Start::BeforeKnown || tokens.tokens.len() != 3 {
+            if start_of(&text, true) != Start::BeforeKnown || tokens.tokens.len() != 3 {
                 continue;
             }
             leading += 1;
