@@ -68,7 +68,7 @@ pub fn pronoun_candidates(
             if at >= view.len() || view.span(at) != span {
                 return None;
             }
-            let (p, case) = rank::classify(view.word(at))?;
+            let (p, case) = rank::classify_at(&view, at)?;
             let before = said.partition_point(|(s, _)| *s < span.start());
             let earlier: Vec<Earlier> = said[..before].iter().map(|(_, e)| *e).collect();
             Some(

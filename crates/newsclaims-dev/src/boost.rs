@@ -4,8 +4,10 @@
 //! sends everything left (threshold `+inf`).
 //!
 //! Split points are histogram bins: each feature's distinct training values, or at most
-//! [`BINS`] of its quantiles, so a split tests a value the data has. Everything runs in a fixed
-//! order with no randomness, so the same data gives the same trees bit for bit.
+//! [`BINS`] of its quantiles, so a split tests a value the data has. Each tree may be grown on a
+//! share of the examples drawn by a seeded generator ([`Params::subsample`], stochastic gradient
+//! boosting); everything else runs in a fixed order, so the same data and seed give the same
+//! trees bit for bit.
 
 /// The depth of every tree: three tests, eight leaves (interactions of up to three features).
 pub(crate) const DEPTH: usize = 3;
@@ -16,10 +18,6 @@ pub(crate) const LEAVES: usize = 1 << DEPTH;
 
 /// At most this many split points per feature: enough for counts and distances.
 const BINS: usize = 32;
-/// A leaf holds at least this many examples, so no leaf fits a handful of outliers.
-const MIN_LEAF: usize = 20;
-/// L2 strength on the leaf values, which keeps a sparse leaf's step small.
-const LAMBDA: f64 = 1.0;
 
 /// One tree: its splits (feature, threshold) breadth first, and its leaves' values.
 #[derive(Clone, Debug)]
@@ -49,9 +47,48 @@ impl Ensemble {
     }
 }
 
-/// Fits `trees` trees with learning rate `rate` to examples `x` with targets `y`, each example
-/// counting `weight` times.
-pub(crate) fn fit(x: &[&[f32]], y: &[bool], weight: &[f64], trees: usize, rate: f32) -> Ensemble {
+/// A small deterministic generator (SplitMix64): the same seed draws the same numbers on every
+/// machine.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in [0, 1).
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// How one ensemble is grown.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Params {
+    pub(crate) trees: usize,
+    /// The learning rate (shrinkage of every leaf).
+    pub(crate) rate: f32,
+    /// The share of examples each tree is grown on; 1.0 grows every tree on all of them.
+    pub(crate) subsample: f64,
+    /// Seeds the draws of [`Params::subsample`].
+    pub(crate) seed: u64,
+    /// A leaf holds at least this many examples, so no leaf fits a handful of outliers.
+    pub(crate) min_leaf: usize,
+    /// L2 strength on the leaf values, which keeps a sparse leaf's step small.
+    pub(crate) lambda: f64,
+}
+
+/// Fits an ensemble with `params` to examples `x` with targets `y`, each example counting
+/// `weight` times.
+pub(crate) fn fit(x: &[&[f32]], y: &[bool], weight: &[f64], params: Params) -> Ensemble {
     let features = x.first().map_or(0, |r| r.len());
     let edges: Vec<Vec<f32>> = (0..features).map(|f| bin_edges(x, f)).collect();
     // bins[i * features + f]: the bin of example i's feature f.
@@ -77,7 +114,8 @@ pub(crate) fn fit(x: &[&[f32]], y: &[bool], weight: &[f64], trees: usize, rate: 
         trees: Vec::new(),
     };
     let mut margin = vec![bias; x.len()];
-    for _ in 0..trees {
+    let mut rng = Rng::new(params.seed);
+    for _ in 0..params.trees {
         let (grad, hess): (Vec<f64>, Vec<f64>) = margin
             .iter()
             .zip(y)
@@ -90,7 +128,14 @@ pub(crate) fn fit(x: &[&[f32]], y: &[bool], weight: &[f64], trees: usize, rate: 
                 )
             })
             .unzip();
-        let tree = grow(&bins, features, &edges, &grad, &hess, rate);
+        let members: Vec<usize> = if params.subsample < 1.0 {
+            (0..x.len())
+                .filter(|_| rng.unit() < params.subsample)
+                .collect()
+        } else {
+            (0..x.len()).collect()
+        };
+        let tree = grow(&bins, features, &edges, (&grad, &hess), members, &params);
         for (m, r) in margin.iter_mut().zip(x) {
             *m += tree.eval(r);
         }
@@ -116,26 +161,26 @@ fn bin_edges(x: &[&[f32]], f: usize) -> Vec<f32> {
     out
 }
 
-/// Grows one tree over all examples: each node takes the split of greatest gain.
+/// Grows one tree over the examples `members`: each node takes the split of greatest gain.
 fn grow(
     bins: &[u8],
     features: usize,
     edges: &[Vec<f32>],
-    grad: &[f64],
-    hess: &[f64],
-    rate: f32,
+    (grad, hess): (&[f64], &[f64]),
+    members: Vec<usize>,
+    params: &Params,
 ) -> Tree {
     let mut tree = Tree {
         splits: [(0, f32::INFINITY); SPLITS],
         leaves: [0.0; LEAVES],
     };
     // The examples at each node of the current level.
-    let mut level: Vec<Vec<usize>> = vec![(0..grad.len()).collect()];
+    let mut level: Vec<Vec<usize>> = vec![members];
     for depth in 0..DEPTH {
         let mut next = Vec::with_capacity(2 * level.len());
         for (k, members) in level.iter().enumerate() {
             let node = (1 << depth) - 1 + k;
-            let split = best_split(bins, features, edges, grad, hess, members);
+            let split = best_split(bins, features, edges, (grad, hess), members, params);
             let (left, right): (Vec<usize>, Vec<usize>) = match split {
                 Some((f, b)) => {
                     tree.splits[node] = (f, edges[f][b]);
@@ -153,27 +198,28 @@ fn grow(
     for (leaf, members) in level.iter().enumerate() {
         let g: f64 = members.iter().map(|&i| grad[i]).sum();
         let h: f64 = members.iter().map(|&i| hess[i]).sum();
-        tree.leaves[leaf] = rate * (-g / (h + LAMBDA)) as f32;
+        tree.leaves[leaf] = params.rate * (-g / (h + params.lambda)) as f32;
     }
     tree
 }
 
 /// The (feature, bin) split of `members` with the greatest gain, if any leaves both sides at
-/// least [`MIN_LEAF`] examples and gains anything.
+/// least [`Params::min_leaf`] examples and gains anything.
 fn best_split(
     bins: &[u8],
     features: usize,
     edges: &[Vec<f32>],
-    grad: &[f64],
-    hess: &[f64],
+    (grad, hess): (&[f64], &[f64]),
     members: &[usize],
+    params: &Params,
 ) -> Option<(usize, usize)> {
-    if members.len() < 2 * MIN_LEAF {
+    let (min_leaf, lambda) = (params.min_leaf, params.lambda);
+    if members.len() < 2 * min_leaf {
         return None;
     }
     let total_g: f64 = members.iter().map(|&i| grad[i]).sum();
     let total_h: f64 = members.iter().map(|&i| hess[i]).sum();
-    let parent = total_g * total_g / (total_h + LAMBDA);
+    let parent = total_g * total_g / (total_h + lambda);
     let mut best: Option<(f64, usize, usize)> = None;
     let mut hist = vec![(0.0f64, 0.0f64, 0usize); BINS + 1];
     for (f, e) in edges.iter().enumerate() {
@@ -192,11 +238,11 @@ fn best_split(
             g += bin.0;
             h += bin.1;
             n += bin.2;
-            if n < MIN_LEAF || members.len() - n < MIN_LEAF {
+            if n < min_leaf || members.len() - n < min_leaf {
                 continue;
             }
             let (rg, rh) = (total_g - g, total_h - h);
-            let gain = g * g / (h + LAMBDA) + rg * rg / (rh + LAMBDA) - parent;
+            let gain = g * g / (h + lambda) + rg * rg / (rh + lambda) - parent;
             if gain > 1e-9 && best.is_none_or(|(bg, _, _)| gain > bg) {
                 best = Some((gain, f, b));
             }
@@ -222,14 +268,51 @@ mod tests {
         (x, y)
     }
 
+    const PARAMS: Params = Params {
+        trees: 50,
+        rate: 0.3,
+        subsample: 1.0,
+        seed: 0,
+        min_leaf: 20,
+        lambda: 1.0,
+    };
+
     #[test]
     fn learns_an_interaction() {
         let (x, y) = grid();
         let rows: Vec<&[f32]> = x.iter().map(|r| &r[..]).collect();
-        let model = fit(&rows, &y, &vec![1.0; y.len()], 50, 0.3);
-        for (r, want) in rows.iter().zip(&y) {
-            let score = model.score(r, model.trees.len());
-            assert_eq!(score > 0.0, *want, "{r:?} scored {score}");
+        for params in [
+            PARAMS,
+            Params {
+                subsample: 0.5,
+                seed: 7,
+                ..PARAMS
+            },
+        ] {
+            let model = fit(&rows, &y, &vec![1.0; y.len()], params);
+            for (r, want) in rows.iter().zip(&y) {
+                let score = model.score(r, model.trees.len());
+                assert_eq!(score > 0.0, *want, "{r:?} scored {score} with {params:?}");
+            }
         }
+    }
+
+    /// Subsampling draws by the seed: the same seed grows the same trees, another seed others.
+    #[test]
+    fn subsampling_follows_the_seed() {
+        let (x, y) = grid();
+        let rows: Vec<&[f32]> = x.iter().map(|r| &r[..]).collect();
+        let weight = vec![1.0; y.len()];
+        let leaves = |seed: u64| -> Vec<f32> {
+            let params = Params {
+                subsample: 0.5,
+                seed,
+                ..PARAMS
+            };
+            let model = fit(&rows, &y, &weight, params);
+            model.trees.iter().flat_map(|t| t.leaves).collect()
+        };
+        assert_eq!(leaves(1), leaves(1));
+        assert_ne!(leaves(1), leaves(2));
     }
 }

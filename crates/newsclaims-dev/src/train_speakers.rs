@@ -14,7 +14,8 @@
 //! development + validation (GAP F1) and the accuracy on GUM's dev documents outside news,
 //! pooled by their numbers of pronouns; GAP
 //! test and GUM's news documents are only measured (`cargo xtask eval-speakers`). Only the
-//! weights and trees leave the data.
+//! weights and trees leave the data. The trees may be several bagged ensembles averaged
+//! ([`Config`]); `--spread N` (`spread.rs`) measures how much a retrain moves them.
 
 use std::collections::BTreeSet;
 
@@ -26,6 +27,8 @@ use newsclaims_claims::speaker_training::{
 use crate::boost::{self, Ensemble, LEAVES, SPLITS};
 use crate::gap::{self, Gap, GapCase, Task};
 use crate::{generated, gum, logit, root, shared};
+
+mod spread;
 
 /// One training case: the candidates' features and which are right.
 struct Case {
@@ -42,13 +45,118 @@ const L2: [f64; 3] = [1e-3, 1e-2, 1e-1];
 /// 0.1 gave 0.7385 (0.7334 at 400), 0.2 gave 0.7403 (0.7357 at 300). Trying them all on every
 /// run would triple the time `check-generated` spends here.
 const RATE: f32 = 0.2;
-/// The ensemble sizes tried by cross-validation.
+/// The ensemble sizes tried by cross-validation (trees per bag).
 const TREES: [usize; 5] = [100, 200, 300, 400, 500];
-/// Cross-validation folds over GAP development + validation (example `k` is in fold `k % FOLDS`).
+/// Cross-validation folds over GAP development + validation.
 const FOLDS: usize = 5;
+
+/// How the trees are fitted: how many bags are averaged, the share of training cases each bag
+/// draws, and the boosting parameters of each.
+#[derive(Clone, Copy, Debug)]
+struct Config {
+    bags: usize,
+    share: f64,
+    params: boost::Params,
+}
+
+/// The shipped configuration.
+const CONFIG: Config = Config {
+    bags: 1,
+    share: 1.0,
+    params: boost::Params {
+        trees: 0,
+        rate: RATE,
+        subsample: 1.0,
+        seed: 0,
+        min_leaf: 20,
+        lambda: 1.0,
+    },
+};
+
+/// Several boosted ensembles, each fitted on its own draw of the training cases; the score is
+/// their mean.
+struct Bag(Vec<Ensemble>);
+
+impl Bag {
+    /// The mean score of the first `n` trees of every ensemble.
+    fn score(&self, x: &[f32], n: usize) -> f32 {
+        self.0.iter().map(|e| e.score(x, n)).sum::<f32>() / self.0.len().max(1) as f32
+    }
+}
+
+/// The fold of each of `n` GAP examples: example `k` is in fold `k % FOLDS` with seed 0, else
+/// in the fold of its place in a seeded shuffle.
+fn folds_of(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if seed != 0 {
+        let mut rng = boost::Rng::new(seed);
+        for k in (1..n).rev() {
+            order.swap(k, (rng.next_u64() % (k as u64 + 1)) as usize);
+        }
+    }
+    let mut fold = vec![0; n];
+    for (place, &k) in order.iter().enumerate() {
+        fold[k] = place % FOLDS;
+    }
+    fold
+}
+
+/// The training data: GAP's cases (names given and end to end, one per example each, in the
+/// examples' order) and GUM's training cases.
+struct Data<'a> {
+    gap_gold: &'a [Gap],
+    gap_cases: &'a [GapCase],
+    gap_train: &'a [Case],
+    end_to_end: &'a [Case],
+    gum_train: &'a [Case],
+}
+
+/// Cross-validation of the trees over GAP development + validation with the folds of `seed`:
+/// each fold is scored by trees fitted on the other folds and GUM's training documents, at every
+/// size of [`TREES`]; also the fold models, for [`spread`].
+fn cross_validate(
+    data: &Data<'_>,
+    linear: &[Vec<f64>],
+    config: Config,
+    seed: u64,
+) -> (Vec<gap::Counts>, Vec<Bag>) {
+    let fold = folds_of(data.gap_train.len(), seed);
+    let most = *TREES.last().unwrap_or(&0);
+    let mut counts = vec![gap::Counts::default(); TREES.len()];
+    let mut models = Vec::new();
+    for (f, linear) in linear.iter().enumerate() {
+        let train = data
+            .gap_train
+            .iter()
+            .enumerate()
+            .chain(data.end_to_end.iter().enumerate())
+            .filter(|(k, _)| fold[*k] != f)
+            .map(|(_, c)| c)
+            .chain(data.gum_train);
+        let trees = fit(
+            train,
+            most,
+            config,
+            seed.wrapping_mul(31).wrapping_add(f as u64),
+        );
+        for (n, c) in TREES.iter().zip(&mut counts) {
+            let held = data
+                .gap_gold
+                .iter()
+                .zip(data.gap_cases)
+                .enumerate()
+                .filter(|(k, _)| fold[*k] == f)
+                .map(|(_, pair)| pair);
+            *c = c.add(&gap::gap_f1(held, ranker(linear, &trees, *n))[0]);
+        }
+        models.push(trees);
+    }
+    (counts, models)
+}
 
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let check = args.iter().any(|a| a == "--check");
+    let spread_seeds = spread::flag_value(args, "--spread")?;
     let gap = shared().join("data/coref/gap");
     let gum_dir = shared().join("data/coref/gum/dep");
     if !generated::source_present(
@@ -83,33 +191,22 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         gum_train.len(),
         gum_val.len()
     );
-    let fold_of = |k: usize| k % FOLDS;
-    let (l2, folds) = choose_l2(&gap_gold, &gap_cases, &gap_train, &gum_train, &gum_val);
-    let most = *TREES.last().unwrap_or(&0);
-    // Cross-validation over GAP development + validation: each fold is scored by trees fitted
-    // on the other folds and GUM's training documents, at every size tried.
-    let mut counts = vec![gap::Counts::default(); TREES.len()];
-    for (fold, linear) in folds.iter().enumerate() {
-        let train = gap_train
-            .iter()
-            .enumerate()
-            .chain(end_to_end.iter().enumerate())
-            .filter(|(k, _)| fold_of(*k) != fold)
-            .map(|(_, c)| c)
-            .chain(&gum_train);
-        let trees = fit(train, most);
-        for (n, c) in TREES.iter().zip(&mut counts) {
-            let held = gap_gold
-                .iter()
-                .zip(&gap_cases)
-                .enumerate()
-                .filter(|(k, _)| fold_of(*k) == fold)
-                .map(|(_, pair)| pair);
-            *c = c.add(&gap::gap_f1(held, ranker(linear, &trees, *n))[0]);
-        }
+    let data = Data {
+        gap_gold: &gap_gold,
+        gap_cases: &gap_cases,
+        gap_train: &gap_train,
+        end_to_end: &end_to_end,
+        gum_train: &gum_train,
+    };
+    if let Some(seeds) = spread_seeds {
+        return spread::spread(&data, seeds, &spread::config_from(args)?);
     }
+    let (l2, folds) = choose_l2(&gap_gold, &gap_cases, &gap_train, &gum_train, &gum_val);
+    let (counts, _) = cross_validate(&data, &folds, CONFIG, 0);
     let linear = fit_linear(gap_train.iter().chain(&gum_train), l2);
-    let trees = fit(gap_train.iter().chain(&end_to_end).chain(&gum_train), most);
+    let most = *TREES.last().unwrap_or(&0);
+    let all = gap_train.iter().chain(&end_to_end).chain(&gum_train);
+    let trees = fit(all, most, CONFIG, 0);
     let mut best: Option<(f64, usize)> = None;
     for (&n, c) in TREES.iter().zip(&counts) {
         let gum_acc = accuracy(&gum_val, ranker(&linear, &trees, n));
@@ -136,7 +233,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
 /// first `n` trees for any other pronoun.
 fn ranker<'m>(
     linear: &'m [f64],
-    trees: &'m Ensemble,
+    trees: &'m Bag,
     n: usize,
 ) -> impl Fn(&[f32; FEATURES]) -> f32 + 'm {
     move |f| {
@@ -303,18 +400,33 @@ fn gum_cases(doc: &gum::Doc) -> Vec<Case> {
     out
 }
 
-/// Fits the ranker's trees: every candidate of every case is one example, right or wrong,
-/// weighted by its case's weight.
-fn fit<'a>(cases: impl Iterator<Item = &'a Case>, trees: usize) -> Ensemble {
-    let (mut x, mut y, mut weight): (Vec<&[f32]>, Vec<bool>, Vec<f64>) = Default::default();
-    for c in cases {
-        for (f, r) in c.features.iter().zip(&c.right) {
-            x.push(f);
-            y.push(*r);
-            weight.push(c.weight);
-        }
-    }
-    boost::fit(&x, &y, &weight, trees, RATE)
+/// Fits the ranker's trees, `trees` per bag: every candidate of every case is one example, right
+/// or wrong, weighted by its case's weight; each bag draws its share of the cases by `seed`.
+fn fit<'a>(cases: impl Iterator<Item = &'a Case>, trees: usize, config: Config, seed: u64) -> Bag {
+    let cases: Vec<&Case> = cases.collect();
+    let mut rng = boost::Rng::new(seed);
+    let bags = (0..config.bags.max(1))
+        .map(|_| {
+            let (mut x, mut y, mut weight): (Vec<&[f32]>, Vec<bool>, Vec<f64>) = Default::default();
+            for c in &cases {
+                if config.share < 1.0 && rng.unit() >= config.share {
+                    continue;
+                }
+                for (f, r) in c.features.iter().zip(&c.right) {
+                    x.push(f);
+                    y.push(*r);
+                    weight.push(c.weight);
+                }
+            }
+            let params = boost::Params {
+                trees,
+                seed: rng.next_u64(),
+                ..config.params
+            };
+            boost::fit(&x, &y, &weight, params)
+        })
+        .collect();
+    Bag(bags)
 }
 
 /// Fits the linear part on the cases where a candidate is right and one is wrong.
@@ -346,7 +458,7 @@ fn accuracy(cases: &[Case], score: impl Fn(&[f32; FEATURES]) -> f32) -> f64 {
 
 /// The generated Rust file: the linear weights, the bias and the first `n` trees, each on one
 /// line.
-fn render(linear: &[f64], model: &Ensemble, n: usize) -> String {
+fn render(linear: &[f64], bag: &Bag, n: usize) -> String {
     let mut out = String::from(
         "//! Generated by `cargo xtask train-speakers`; do not edit. The speaker ranker's boosted\n\
          //! trees and linear weights over the features of `rank::FEATURE_NAMES` (a split names one by\n\
@@ -363,9 +475,13 @@ fn render(linear: &[f64], model: &Ensemble, n: usize) -> String {
         out.push_str(&format!("    {v:<width$} // {name}\n"));
     }
     out.push_str("];\n\n");
+    // The bags' mean score is the mean bias plus every bag's trees with their leaves divided by
+    // the number of bags.
+    let scale = 1.0 / bag.0.len().max(1) as f32;
+    let bias = bag.0.iter().map(|e| e.bias).sum::<f32>() * scale;
+    let total = n * bag.0.len();
     out.push_str(&format!(
-        "/// The log-odds before any tree.\npub(crate) const BIAS: f32 = {:?};\n\n",
-        model.bias
+        "/// The log-odds before any tree.\npub(crate) const BIAS: f32 = {bias:?};\n\n"
     ));
     out.push_str(&format!(
         "/// One tree: its splits `(feature, threshold)` breadth first (`x <= threshold` goes left)\n\
@@ -375,7 +491,7 @@ fn render(linear: &[f64], model: &Ensemble, n: usize) -> String {
          /// them (ln 2, ln 10), which clippy would read as approximate constants.\n\
          #[rustfmt::skip]\n\
          #[allow(clippy::approx_constant)]\n\
-         pub(crate) static TREES: [Tree; {n}] = [\n"
+         pub(crate) static TREES: [Tree; {total}] = [\n"
     ));
     let number = |x: f32| {
         if x.is_infinite() {
@@ -384,13 +500,13 @@ fn render(linear: &[f64], model: &Ensemble, n: usize) -> String {
             format!("{x:?}")
         }
     };
-    for tree in &model.trees[..n] {
+    for tree in bag.0.iter().flat_map(|e| &e.trees[..n]) {
         let splits: Vec<String> = tree
             .splits
             .iter()
             .map(|(f, t)| format!("({f}, {})", number(*t)))
             .collect();
-        let leaves: Vec<String> = tree.leaves.iter().map(|v| number(*v)).collect();
+        let leaves: Vec<String> = tree.leaves.iter().map(|v| number(*v * scale)).collect();
         out.push_str(&format!(
             "    ([{}], [{}]),\n",
             splits.join(", "),
