@@ -337,6 +337,13 @@ impl Rules<'_> {
         if !self.tries(i) {
             return None;
         }
+        self.match_at(i)
+    }
+
+    /// [`Rules::at`] where the rules are tried. Not inlined: the scan's loop over every piece
+    /// stays small in the instruction cache, and this runs at one piece in twelve.
+    #[inline(never)]
+    fn match_at(&self, i: usize) -> Option<(usize, Hit)> {
         if let Some(j) = self.hedge(i)
             && let Some(hit) = self.core(j, true)
         {

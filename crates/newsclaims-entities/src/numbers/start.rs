@@ -160,7 +160,8 @@ impl Rules<'_> {
 }
 
 /// Which rules may start at a word piece: `w` its lowercase form, `raw` as written (currency
-/// codes are read in capitals).
+/// codes are read in capitals). Not inlined: the scan asks it only of the words in [`STARTS`].
+#[inline(never)]
 fn word_start(w: &str, raw: &str) -> Start {
     if leading(w) || currency_code(raw) {
         Start::BeforeKnown
