@@ -26,8 +26,15 @@ pub(crate) fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for t in 1..tokens.len() {
-        let gap = &text[tokens[t - 1].span.end()..tokens[t].span.start()];
-        if gap.chars().any(chars::is_line_break) {
+        let (a, b) = (tokens[t - 1].span.end(), tokens[t].span.start());
+        // Most gaps are empty or one space: read as bytes, those of ASCII gaps are their chars.
+        let bytes = &text.as_bytes()[a..b];
+        let line_break = if bytes.is_ascii() {
+            bytes.iter().any(|&c| chars::is_line_break(char::from(c)))
+        } else {
+            text[a..b].chars().any(chars::is_line_break)
+        };
+        if line_break {
             out.push(start..t);
             start = t;
         }
