@@ -366,6 +366,15 @@ fn infinitive_cues() {
         "Ham went on to explain how the cuts to military spending left the generals without tools.",
         &["indirect|how the cuts to military spending left the generals without tools|explain|Ham"],
     );
+    // The governing verb a few words before `to`, over its adjunct or adjectives.
+    check(
+        "The senator took to Twitter on Monday to say that the bridge would reopen in May.",
+        &["indirect|the bridge would reopen in May|say|The senator"],
+    );
+    check(
+        "Democratic voters are slightly more likely to say that the mayor represents their views.",
+        &["indirect|the mayor represents their views|say|Democratic voters"],
+    );
 }
 
 #[test]

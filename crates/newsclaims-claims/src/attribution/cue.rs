@@ -313,23 +313,26 @@ fn subject_of(
     Ok((subject, inverted, shared))
 }
 
+/// Tokens between an infinitive's `to` and the verb that governs it (`took [to Twitter] to say`,
+/// `used [his acceptance speech] to call for`, `are [slightly more likely] to say`).
+const MAX_INFINITIVE_REACH: usize = 5;
+
 /// The verb that governs the infinitive cue at `i` (`appeared` of `he appeared to suggest`,
-/// `went` of `Ham went on to explain`, `has` of `he has yet to explain`), over adverbs and `on`
-/// between it and `to`; `None` when the cue is no infinitive or no verb governs it (`the chair
-/// has authority to call`, `a way to tell`).
+/// `went` of `Ham went on to explain`, `took` of `she took to Twitter to say`): the nearest verb
+/// before `to`, within [`MAX_INFINITIVE_REACH`] words of the same clause; `None` when the cue is
+/// no infinitive or no verb governs it (`a way to tell`).
 fn infinitive_head(view: &View<'_>, i: usize, start: usize) -> Option<usize> {
     let to = i
         .checked_sub(1)
         .filter(|&k| k > start && view.is(k, "to"))?;
-    let mut k = to - 1;
-    while k > start
-        && view.is_wordlike(k)
-        && (view.is(k, "on") || lexicon::is_aux_or_adverb(view.word(k)) && !view.is_verb(k))
-    {
-        k -= 1;
-    }
-    (view.is_wordlike(k) && !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
-        .then_some(k)
+    (start.max(to.saturating_sub(MAX_INFINITIVE_REACH + 1))..to)
+        .rev()
+        .take_while(|&k| {
+            view.is_wordlike(k)
+                && view.quote_at(k).is_none()
+                && !view.is_any(k, &["that", "which", "who", "and", "but"])
+        })
+        .find(|&k| !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
 }
 
 /// Words a fallback subject may span: PolNeAR's long appositive sources (`David Kamin, an
