@@ -90,6 +90,24 @@ impl Bag {
     fn score(&self, x: &[f32], n: usize) -> f32 {
         self.0.iter().map(|e| e.score(x, n)).sum::<f32>() / self.0.len().max(1) as f32
     }
+
+    /// The bias and trees the ranker embeds, whose sum is [`Bag::score`]: the mean bias, and
+    /// every ensemble's first `n` trees with their leaves divided by the number of ensembles.
+    fn flatten(&self, n: usize) -> (f32, Vec<boost::Tree>) {
+        let scale = 1.0 / self.0.len().max(1) as f32;
+        let bias = self.0.iter().map(|e| e.bias).sum::<f32>() * scale;
+        let trees = self
+            .0
+            .iter()
+            .flat_map(|e| &e.trees[..n])
+            .map(|t| {
+                let mut t = t.clone();
+                t.leaves.iter_mut().for_each(|v| *v *= scale);
+                t
+            })
+            .collect();
+        (bias, trees)
+    }
 }
 
 /// The fold of each of `n` GAP examples: example `k` is in fold `k % FOLDS` with seed 0, else
@@ -483,11 +501,8 @@ fn render(linear: &[f64], bag: &Bag, n: usize) -> String {
         out.push_str(&format!("    {v:<width$} // {name}\n"));
     }
     out.push_str("];\n\n");
-    // The bags' mean score is the mean bias plus every bag's trees with their leaves divided by
-    // the number of bags.
-    let scale = 1.0 / bag.0.len().max(1) as f32;
-    let bias = bag.0.iter().map(|e| e.bias).sum::<f32>() * scale;
-    let total = n * bag.0.len();
+    let (bias, trees) = bag.flatten(n);
+    let total = trees.len();
     out.push_str(&format!(
         "/// The log-odds before any tree.\npub(crate) const BIAS: f32 = {bias:?};\n\n"
     ));
@@ -508,13 +523,13 @@ fn render(linear: &[f64], bag: &Bag, n: usize) -> String {
             format!("{x:?}")
         }
     };
-    for tree in bag.0.iter().flat_map(|e| &e.trees[..n]) {
+    for tree in &trees {
         let splits: Vec<String> = tree
             .splits
             .iter()
             .map(|(f, t)| format!("({f}, {})", number(*t)))
             .collect();
-        let leaves: Vec<String> = tree.leaves.iter().map(|v| number(*v * scale)).collect();
+        let leaves: Vec<String> = tree.leaves.iter().map(|v| number(*v)).collect();
         out.push_str(&format!(
             "    ([{}], [{}]),\n",
             splits.join(", "),
@@ -523,4 +538,38 @@ fn render(linear: &[f64], bag: &Bag, n: usize) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trees the ranker embeds score every example as the bags' mean does.
+    #[test]
+    fn flattened_bags_score_their_mean() {
+        let x: Vec<[f32; 2]> = (0..300)
+            .map(|k| [(k % 2) as f32, ((k / 2) % 3) as f32])
+            .collect();
+        let y: Vec<bool> = x.iter().map(|r| r[0] > 0.5 && r[1] < 1.5).collect();
+        let rows: Vec<&[f32]> = x.iter().map(|r| &r[..]).collect();
+        let weight = vec![1.0; y.len()];
+        let bag = Bag((1..=3)
+            .map(|seed| {
+                let params = boost::Params {
+                    trees: 10,
+                    seed,
+                    min_leaf: 5,
+                    ..CONFIG.params
+                };
+                boost::fit(&rows, &y, &weight, params)
+            })
+            .collect());
+        let (bias, trees) = bag.flatten(8);
+        assert_eq!(trees.len(), 24);
+        for r in &rows {
+            let flat = bias + trees.iter().map(|t| t.eval(r)).sum::<f32>();
+            let mean = bag.score(r, 8);
+            assert!((flat - mean).abs() < 1e-5, "{r:?}: {flat} against {mean}");
+        }
+    }
 }
