@@ -53,15 +53,17 @@ pub(super) fn apply(doc: &Doc, names: &mut Vec<Name>) {
     let mut found = Vec::new();
     for k in 0..doc.words.len() {
         // `War`, a day's prefix and a title of the Code start with a capital or a digit; at any
-        // other word (nearly all) only a vessel's name can start, after its noun.
+        // other word (nearly all) only a vessel's name can start, after its noun, and only with
+        // a capital outside ASCII (`Ørsted`): a word starting with another ASCII char starts
+        // nothing.
         let first = doc.word(k).as_bytes().first();
-        let found_here = if first.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
-            war_on(doc, k)
+        let found_here = match first {
+            Some(b) if b.is_ascii_uppercase() || b.is_ascii_digit() => war_on(doc, k)
                 .or_else(|| named_day(doc, k))
                 .or_else(|| vessel(doc, k))
-                .or_else(|| code_citation(doc, k))
-        } else {
-            vessel(doc, k)
+                .or_else(|| code_citation(doc, k)),
+            Some(b) if !b.is_ascii() => vessel(doc, k),
+            _ => None,
         };
         if let Some(name) = found_here {
             found.push(name);
