@@ -92,66 +92,15 @@ impl Pieces {
             }
             let start = i;
             if c.is_ascii_digit() {
-                let (mut commas, mut dots, mut colons, mut slashes) = (0u8, 0u8, 0u8, 0u8);
-                i += 1;
-                loop {
-                    while i < end && bytes[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                    let sep = if i + 1 < end { bytes[i] } else { 0 };
-                    if matches!(sep, b',' | b'.' | b':' | b'/') && bytes[i + 1].is_ascii_digit() {
-                        let n = match sep {
-                            b',' => &mut commas,
-                            b'.' => &mut dots,
-                            b':' => &mut colons,
-                            _ => &mut slashes,
-                        };
-                        *n = n.saturating_add(1);
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                let digits = i - start;
-                while i < end && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                let number = number_at(bytes, start, end);
+                i = number.end;
                 self.push(text, start, i, Kind::Num, space, true);
                 let p = self.items.last_mut().expect("just pushed");
-                p.digits = digits as u32;
-                p.commas = commas;
-                p.dots = dots;
-                p.colons = colons;
-                p.slashes = slashes;
+                p.digits = number.digits;
+                [p.commas, p.dots, p.colons, p.slashes] = number.separators;
             } else if c.is_alphabetic() {
-                let mut ascii = w == 1;
-                i += w;
-                while i < end {
-                    match bytes[i] {
-                        // An ASCII letter, as the general test below would find, undecoded.
-                        b if b.is_ascii_alphabetic() => {
-                            i += 1;
-                            continue;
-                        }
-                        // Any other ASCII char but an apostrophe ends the word: most words end
-                        // at a space or a punctuation mark, answered without decoding it.
-                        b if b.is_ascii() && b != b'\'' => break,
-                        _ => {}
-                    }
-                    let d = text[i..].chars().next().unwrap_or(' ');
-                    // Letters, and apostrophes between letters (`o’clock`).
-                    let apostrophe = matches!(d, '\'' | '’')
-                        && text[i + d.len_utf8()..end]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic);
-                    if d.is_alphabetic() || apostrophe {
-                        ascii &= d.is_ascii();
-                        i += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                let ascii;
+                (i, ascii) = word_end(text, start + w, end, w == 1);
                 self.push(text, start, i, Kind::Word, space, ascii);
             } else {
                 i += w;
@@ -203,4 +152,75 @@ impl Pieces {
             }
         }
     }
+}
+
+/// A digit run starting at `start`: where it ends, with its inner separators and letter suffix.
+struct Number {
+    end: usize,
+    /// The length in bytes of the digits part.
+    digits: u32,
+    /// How many `, . : /` the digits part has, in that order.
+    separators: [u8; 4],
+}
+
+/// Reads the digits at `bytes[start..end]`, their inner `, . : /` (each before a digit) and a
+/// glued letter suffix.
+fn number_at(bytes: &[u8], start: usize, end: usize) -> Number {
+    let mut separators = [0u8; 4];
+    let mut i = start + 1;
+    loop {
+        while i < end && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let sep = if i + 1 < end { bytes[i] } else { 0 };
+        let Some(k) = [b',', b'.', b':', b'/'].iter().position(|&s| s == sep) else {
+            break;
+        };
+        if !bytes[i + 1].is_ascii_digit() {
+            break;
+        }
+        separators[k] = separators[k].saturating_add(1);
+        i += 1;
+    }
+    let digits = (i - start) as u32;
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    Number {
+        end: i,
+        digits,
+        separators,
+    }
+}
+
+/// Where the word whose first letter ends at `i` ends (letters, and apostrophes between letters:
+/// `o’clock`), and whether it is all ASCII (`ascii`: whether its first letter is).
+fn word_end(text: &str, mut i: usize, end: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    while i < end {
+        match bytes[i] {
+            // An ASCII letter, as the general test below would find, undecoded.
+            b if b.is_ascii_alphabetic() => {
+                i += 1;
+                continue;
+            }
+            // Any other ASCII char but an apostrophe ends the word: most words end at a space
+            // or a punctuation mark, answered without decoding it.
+            b if b.is_ascii() && b != b'\'' => break,
+            _ => {}
+        }
+        let d = text[i..].chars().next().unwrap_or(' ');
+        let apostrophe = matches!(d, '\'' | '’')
+            && text[i + d.len_utf8()..end]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if d.is_alphabetic() || apostrophe {
+            ascii &= d.is_ascii();
+            i += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (i, ascii)
 }
