@@ -102,9 +102,7 @@ fn rule_words() {
     }
     let mut table = vec![0u8; 1 << (follow::BITS - 3)];
     for w in &words {
-        for s in follow::slots(w.as_bytes()) {
-            table[s >> 3] |= 1 << (s & 7);
-        }
+        follow::insert(&mut table, w.as_bytes());
     }
     write("follow.bin", &table);
     let list: String = words.iter().map(|w| format!("{w}\n")).collect();

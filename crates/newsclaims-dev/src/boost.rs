@@ -9,6 +9,8 @@
 //! boosting); everything else runs in a fixed order, so the same data and seed give the same
 //! trees bit for bit.
 
+use newsclaims_text::rng::Rng;
+
 /// The depth of every tree: three tests, eight leaves (interactions of up to three features).
 pub(crate) const DEPTH: usize = 3;
 /// Split tests per tree.
@@ -47,27 +49,10 @@ impl Ensemble {
     }
 }
 
-/// A small deterministic generator (SplitMix64): the same seed draws the same numbers on every
-/// machine.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    pub(crate) fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
+/// The workspace's generator ([`Rng`]) for `seed`, which may be zero (the seeds of `--spread`
+/// count from 0): `2 * seed + 1` is odd, so never xorshift's fixed point, and differs by seed.
+pub(crate) fn rng(seed: u64) -> Rng {
+    Rng::new(seed.wrapping_mul(2).wrapping_add(1))
 }
 
 /// How one ensemble is grown.
@@ -114,7 +99,7 @@ pub(crate) fn fit(x: &[&[f32]], y: &[bool], weight: &[f64], params: Params) -> E
         trees: Vec::new(),
     };
     let mut margin = vec![bias; x.len()];
-    let mut rng = Rng::new(params.seed);
+    let mut rng = rng(params.seed);
     for _ in 0..params.trees {
         let (grad, hess): (Vec<f64>, Vec<f64>) = margin
             .iter()

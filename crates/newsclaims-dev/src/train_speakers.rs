@@ -115,10 +115,7 @@ impl Bag {
 fn folds_of(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     if seed != 0 {
-        let mut rng = boost::Rng::new(seed);
-        for k in (1..n).rev() {
-            order.swap(k, (rng.next_u64() % (k as u64 + 1)) as usize);
-        }
+        boost::rng(seed).shuffle(&mut order);
     }
     let mut fold = vec![0; n];
     for (place, &k) in order.iter().enumerate() {
@@ -430,7 +427,7 @@ fn gum_cases(doc: &gum::Doc) -> Vec<Case> {
 /// or wrong, weighted by its case's weight; each bag draws its share of the cases by `seed`.
 fn fit<'a>(cases: impl Iterator<Item = &'a Case>, trees: usize, config: Config, seed: u64) -> Bag {
     let cases: Vec<&Case> = cases.collect();
-    let mut rng = boost::Rng::new(seed);
+    let mut rng = boost::rng(seed);
     let bags = (0..config.bags.max(1))
         .map(|_| {
             let (mut x, mut y, mut weight): (Vec<&[f32]>, Vec<bool>, Vec<f64>) = Default::default();

@@ -33,6 +33,11 @@ impl Rng {
         x
     }
 
+    /// A number in [0, 1), from the top 53 bits of [`Rng::next_u64`].
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// Shuffles `items` in place (Fisher–Yates, from the end).
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for k in (1..items.len()).rev() {

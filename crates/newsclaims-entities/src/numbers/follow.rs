@@ -1,6 +1,6 @@
 //! The words the numeric rules know, as a bitmap: `build.rs` collects every string literal of the
 //! rules' source (`numbers.rs`, `numbers/*.rs`, `calendar.rs`), lowercased, with and without a
-//! possessive ending, and sets two bits per word; [`contains`] tests them.
+//! possessive ending, and sets two bits per word; [`insert`] sets them and [`contains`] tests them.
 //!
 //! A rule accepts a word piece only by comparing its lowercase text with one of those literals
 //! (directly or through a word class such as `month` or `scale`), so a word whose bits are not
@@ -34,6 +34,13 @@ pub(crate) fn slots(word: &[u8]) -> [usize; 2] {
         (h >> (64 - BITS)) as usize,
         ((h >> (64 - 2 * BITS)) & mask) as usize,
     ]
+}
+
+/// Sets both bits of `word` (lowercase bytes) in `table`.
+pub(crate) fn insert(table: &mut [u8], word: &[u8]) {
+    for s in slots(word) {
+        table[s >> 3] |= 1 << (s & 7);
+    }
 }
 
 /// Whether `table` (bits in little-endian bytes) has both bits of `word` set.

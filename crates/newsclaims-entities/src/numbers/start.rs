@@ -27,9 +27,7 @@ static STARTS: LazyLock<Vec<u8>> = LazyLock::new(|| {
     for w in KNOWN_WORDS.lines() {
         let upper = w.to_uppercase();
         if word_start(w, w) != Start::Never || word_start(w, &upper) != Start::Never {
-            for s in follow::slots(w.as_bytes()) {
-                table[s >> 3] |= 1 << (s & 7);
-            }
+            follow::insert(&mut table, w.as_bytes());
         }
     }
     table
