@@ -70,6 +70,9 @@ pub mod training {
         pub candidates: Vec<(usize, Vec<u32>)>,
         /// Index of the rules' own end among `candidates`.
         pub rule: usize,
+        /// What the content opens with: `to` (an infinitive), `ing` (a participle), `clause` (a
+        /// finite verb near its start) or `np`.
+        pub shape: &'static str,
     }
 
     /// Bits of a hashed feature of the cue classifier.
@@ -116,6 +119,7 @@ pub mod training {
                 from: c.from,
                 candidates: c.candidates,
                 rule: c.rule,
+                shape: c.shape,
             })
             .collect()
     }

@@ -92,6 +92,8 @@ pub(crate) struct Case {
     pub(crate) candidates: Vec<(usize, Vec<u32>)>,
     /// Index of the rules' own end among `candidates`.
     pub(crate) rule: usize,
+    /// What the content opens with: see [`shape`].
+    pub(crate) shape: &'static str,
 }
 
 /// The content's end for `d`: the best-scoring candidate (the rules' end on a tie).
@@ -103,6 +105,7 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
             from: view.span(d.from),
             candidates: Vec::new(),
             rule: 0,
+            shape: d.shape,
         };
         let mut feats = Vec::with_capacity(32);
         let pre = Prefixes::new(view, d);
