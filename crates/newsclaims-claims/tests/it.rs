@@ -406,3 +406,17 @@ fn passive_cues() {
         &[],
     );
 }
+
+#[test]
+fn adverbial_lead_before_the_cue() {
+    // An adverbial clause and the main clause after its comma are the content together.
+    check(
+        "If the states fail to protect students, the department can step in, Wilcox said.",
+        &["indirect|If the states fail to protect students, the department can step in|said|Wilcox"],
+    );
+    // An adverbial clause alone is the narrator's.
+    check(
+        "But when the council cut the funding, the mayor said the program would end.",
+        &["indirect|the program would end|said|the mayor"],
+    );
+}

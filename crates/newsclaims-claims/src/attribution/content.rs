@@ -496,7 +496,29 @@ pub(super) fn backward_content(
     // `But when Congress cut funding, Mexico said ...`: an adverbial clause is no content, also
     // after the narrator's conjunction.
     let range = narration_lead(view, range);
-    (!range.is_empty() && !lexicon::is_subordinator(view.word(range.start))).then_some(range)
+    if range.is_empty() {
+        return None;
+    }
+    if !lexicon::is_subordinator(view.word(range.start)) {
+        return Some(range);
+    }
+    led_clause(view, range)
+}
+
+/// Words of a main clause after an adverbial lead for the pair to be content.
+const MIN_LED_CLAUSE: usize = 3;
+
+/// `If states fail ..., the department can step in, Wilcox said.`: an adverbial clause and the
+/// main clause after its comma are content together, as PolNeAR train has it; an adverbial
+/// clause alone (`But when Congress cut funding, Mexico said ...`) is no content.
+fn led_clause(view: &View<'_>, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let comma = (range.start + 1..range.end)
+        .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())?;
+    let main = comma + 1..range.end;
+    if view.count_words(main.clone()) < MIN_LED_CLAUSE {
+        return None;
+    }
+    Some(range)
 }
 
 /// A clause of reported content without what opens it in the narrator's voice: a coordinating
