@@ -420,3 +420,31 @@ fn adverbial_lead_before_the_cue() {
         &["indirect|the program would end|said|the mayor"],
     );
 }
+
+#[test]
+fn questions_put_to_someone() {
+    // `Asked` with no subject: the question is the content, its asker (if named) the speaker.
+    check(
+        "Asked whether the bridge would reopen, the mayor shook her head.",
+        &["indirect|whether the bridge would reopen|Asked|-"],
+    );
+    check(
+        "Asked by a reporter about the strike, the minister said nothing.",
+        &["indirect|about the strike|Asked|a reporter"],
+    );
+    check(
+        "“We will see,” the mayor said when asked about the vote on the new budget.",
+        &[
+            "direct|We will see,|said|the mayor",
+            "indirect|the vote on the new budget|asked about|-",
+        ],
+    );
+}
+
+#[test]
+fn that_after_an_aside() {
+    check(
+        "Several experts cautioned, as did the campaign itself, that the plan might change.",
+        &["indirect|the plan might change|cautioned|Several experts"],
+    );
+}

@@ -20,6 +20,7 @@ use crate::speaker::Earlier;
 use crate::view::View;
 use crate::{ClaimKind, Speaker};
 
+mod asked;
 pub(crate) mod boundary;
 mod colon;
 mod content;
