@@ -448,3 +448,12 @@ fn that_after_an_aside() {
         &["indirect|the plan might change|cautioned|Several experts"],
     );
 }
+
+#[test]
+fn clause_opening_subjects() {
+    // A long subject phrase with a reduced relative, after the narrator's lead.
+    check(
+        "In the mayor's favor, all the experts I interviewed said her plan was more detailed.",
+        &["indirect|her plan was more detailed|said|all the experts I interviewed"],
+    );
+}

@@ -9,7 +9,7 @@ use super::content::{
     phrase_start, quote_finished, trim,
 };
 use super::asked::{asked_claim, is_asked};
-use super::group::group_subject;
+use super::fallback::fallback_subject;
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -338,87 +338,6 @@ fn infinitive_head(view: &View<'_>, i: usize, start: usize) -> Option<usize> {
                 && !view.is_any(k, &["that", "which", "who", "and", "but"])
         })
         .find(|&k| !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
-}
-
-/// Words a fallback subject may span: PolNeAR's long appositive sources (`David Kamin, an
-/// outside adviser to the campaign ... and an associate professor at ..., said`) reach 40.
-const MAX_FALLBACK_SUBJECT: usize = 48;
-
-/// The subject where the rules found none but the cue classifier reads a cue: after a comma,
-/// the clause's first phrase before its first comma (`X, a long appositive, said`); after a
-/// quotation or comma with the clause ending soon, the words after the cue (`..., said one
-/// source on the panel.`); for a participle, the clause's first phrase (`X poked at Y,
-/// tweeting ...`).
-fn fallback_subject(
-    view: &View<'_>,
-    i: usize,
-    start: usize,
-    end: usize,
-) -> Result<(Np, bool, bool), Reject> {
-    // `most of them said`, `42% say`: a counted group.
-    if let Some(np) = group_subject(view, i, start) {
-        return Ok((np, false, false));
-    }
-    let prev = i.checked_sub(1).filter(|&p| p >= start);
-    let after_comma = prev
-        .is_some_and(|p| view.is_punct(p, ",") || view.is_dash(p) || view.quote_at(p).is_some());
-    let participle = view.word(i).ends_with("ing");
-    let rest = view.count_words(i + 1..end);
-    // Not an adjunct (`, said in a phone interview`, `, shouted to the crowd`).
-    let adjunct = lexicon::is_preposition(view.word(i + 1));
-    if after_comma && !participle && !adjunct && (1..=10).contains(&rest) {
-        let last = (i + 1..end)
-            .rev()
-            .find(|&k| view.is_wordlike(k))
-            .ok_or(Reject::NoSubject)?;
-        let np = speaker::np_ending_at(view, last, i + 1).map_or(
-            Np {
-                first: i + 1,
-                last,
-                head: Head::Words,
-                relative: None,
-            },
-            |np| Np { first: i + 1, ..np },
-        );
-        return Ok((np, true, false));
-    }
-    if !after_comma && !participle {
-        return Err(Reject::NoSubject);
-    }
-    let np = match aside_subject(view, i, start) {
-        Some(np) => np,
-        // `In a column ..., two speechwriters implored her ..., arguing ...`: the subject of a
-        // finite verb of the clause.
-        None if participle => (start + 1..i)
-            .filter(|&k| view.quote_at(k).is_none() && !view.is_capitalized(k) && view.is_finite(k))
-            .find_map(|k| {
-                speaker::subject_left(view, k, start)
-                    .filter(|np| !matches!(np.head, Head::Words) || np.first == start)
-            })
-            .ok_or(Reject::NoSubject)?,
-        None => return Err(Reject::NoSubject),
-    };
-    Ok((np, false, participle))
-}
-
-/// The clause's first phrase before an aside that opens with a comma or a dash (`X, a long
-/// appositive, said`, `Kall -- co-editor of ... -- said`), a parenthesis after the name aside
-/// (`Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said`).
-fn aside_subject(view: &View<'_>, i: usize, start: usize) -> Option<Np> {
-    let limit = i.min(start + MAX_FALLBACK_SUBJECT);
-    let comma = (start + 1..limit)
-        .find(|&k| view.is_punct(k, ",") || view.is_dash(k) || view.quote_at(k).is_some())?;
-    let mut last = comma - 1;
-    if view.is_punct(last, ")")
-        && let Some(open) = (start..last).rev().take(8).find(|&k| view.is_punct(k, "("))
-    {
-        last = open.checked_sub(1)?;
-    }
-    if last < start {
-        return None;
-    }
-    let np = speaker::np_ending_at(view, last, start)?;
-    (!matches!(np.head, Head::Words) || np.first == start).then_some(np)
 }
 
 /// The content pieces of a cue with its subject: after the cue, before the subject, or both.
