@@ -457,3 +457,11 @@ fn clause_opening_subjects() {
         &["indirect|her plan was more detailed|said|all the experts I interviewed"],
     );
 }
+
+#[test]
+fn particles_after_words_of_manner() {
+    check(
+        "The senator spoke emotionally of his years in the Navy.",
+        &["indirect|his years in the Navy|spoke emotionally of|The senator"],
+    );
+}
