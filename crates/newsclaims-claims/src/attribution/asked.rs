@@ -1,9 +1,11 @@
-//! Questions put to someone: `Asked whether he would run, Smith said ...`, `..., she said when
-//! asked about the vote.` The participle has no subject of its own: PolNeAR's annotators make
-//! `asked` (with `about`) the cue of an attribution whose content is the question and whose
-//! source is the asker, named only in a `by` phrase (`Asked by Stephanopoulos to respond ...`)
-//! and otherwise left out. PolNeAR train has 100 such participles opening their clause or after
-//! `when`, 80 of them annotated cues.
+//! Questions put by someone named: `Asked by Stephanopoulos to respond ..., Carson said ...`,
+//! `..., she said when asked by a reporter about the vote.` The participle has no subject of its
+//! own: PolNeAR's annotators make `asked` (with `about`) the cue of an attribution whose content
+//! is the question and whose source is the asker of the `by` phrase. PolNeAR train has 100
+//! participles `asked` opening their clause or after `when`, 80 of them annotated cues; without
+//! a `by` phrase the asker is no one the article names, and the project's contract (claims are
+//! statements someone made) leaves the question out. Either way the question is no content of
+//! the cue after it (`Asked if he was bullied, the candidate said no.`).
 
 use newsclaims_entities::Label;
 
@@ -36,8 +38,8 @@ pub(super) fn is_asked(view: &View<'_>, i: usize, start: usize) -> bool {
     opens || when
 }
 
-/// The claim of the participle `asked` at `i`: the question up to the first comma outside
-/// quotations (or the clause end), the asker of a `by` phrase as its speaker.
+/// The claim of the participle `asked` at `i` with a `by` phrase: the question up to the first
+/// comma outside quotations (or the clause end), the asker as its speaker.
 pub(super) fn asked_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Option<Found> {
     let end = view.clause_end(i);
     let mut k = i + 1;
@@ -50,16 +52,12 @@ pub(super) fn asked_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Opt
     {
         k += 1;
     }
-    let mut agent = None;
-    if view.is(k, "by") {
-        let np = speaker::subject_right(view, k + 1, end)?;
-        agent = Some(np);
-        k = np.last + 1;
+    if !view.is(k, "by") {
+        return None;
     }
-    let particle = view.is(i + 1, "about");
-    let from = if particle {
-        i + 2
-    } else if lexicon::is_preposition(view.word(k)) && !view.is_any(k, OPENERS) {
+    let agent = speaker::subject_right(view, k + 1, end)?;
+    k = agent.last + 1;
+    let from = if lexicon::is_preposition(view.word(k)) && !view.is_any(k, OPENERS) {
         // `Asked on Fox News who leads the party`: the question after the adjunct.
         (k + 1..end.min(k + 1 + MAX_ADJUNCT))
             .take_while(|&j| !view.is_punct(j, ","))
@@ -75,13 +73,12 @@ pub(super) fn asked_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Opt
     if view.count_words(range.clone()) < MIN_WORDS {
         return None;
     }
-    let speaker = agent.map(|np| speaker::resolve(view, np, earlier));
     build(
         view,
         vec![range],
-        Some(view.cue_span(i, particle)),
-        speaker,
-        agent.map(|np| np.span(view)),
+        Some(view.span(i)),
+        Some(speaker::resolve(view, agent, earlier)),
+        Some(agent.span(view)),
         i,
     )
 }

@@ -74,7 +74,6 @@ const MAX_CUE_CLAIMS_PER_SENTENCE: usize = 16;
 pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut earlier: Vec<Earlier> = Vec::new();
-    let mut unspoken: Vec<Found> = Vec::new();
     let mut i = 0;
     // Claims found in the current sentence, and that sentence.
     let (mut in_sentence, mut sentence) = (0, u32::MAX);
@@ -105,18 +104,11 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
                     sentence: view.sent(i),
                 });
             }
-            // A claim with neither subject nor speaker (`when asked about ...`, a passive
-            // without `by`) is no earlier claim a later participle could go on with.
-            if f.subject.is_none() && f.speaker.is_none() {
-                unspoken.push(f);
-            } else {
-                found.push(f);
-            }
+            found.push(f);
             in_sentence += 1;
         }
         i += 1;
     }
-    found.append(&mut unspoken);
     nest(view, &mut found);
     let found = dedupe(found);
     let mut all = unclaimed_quotes(view, found);
