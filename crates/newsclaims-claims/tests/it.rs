@@ -412,7 +412,9 @@ fn adverbial_lead_before_the_cue() {
     // An adverbial clause and the main clause after its comma are the content together.
     check(
         "If the states fail to protect students, the department can step in, Wilcox said.",
-        &["indirect|If the states fail to protect students, the department can step in|said|Wilcox"],
+        &[
+            "indirect|If the states fail to protect students, the department can step in|said|Wilcox",
+        ],
     );
     // An adverbial clause alone is the narrator's.
     check(

@@ -4,11 +4,11 @@
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
+use super::asked::{asked_claim, is_asked};
 use super::content::{
     backward_content, block_after_colon, followed_by_that, forward_content, narration_lead,
     phrase_start, quote_finished, trim,
 };
-use super::asked::{asked_claim, is_asked};
 use super::fallback::fallback_subject;
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};

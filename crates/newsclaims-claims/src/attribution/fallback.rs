@@ -95,7 +95,6 @@ fn aside_subject(view: &View<'_>, i: usize, start: usize) -> Option<Np> {
     (!matches!(np.head, Head::Words) || np.first == start).then_some(np)
 }
 
-
 /// Words of a clause-opening subject (`A memorable Hillary Clinton ad in 2008`, `all the experts
 /// I interviewed`, `Some 56 percent of Cuban-Americans polled`).
 const MAX_OPENING_SUBJECT: usize = 12;
@@ -133,9 +132,8 @@ fn opening_subject(view: &View<'_>, i: usize, start: usize) -> Option<Np> {
     let words = view.count_words(first..last + 1);
     // No verb but a reduced relative's participle at the end (`the experts I interviewed`,
     // `voters polled`): `Oz has been dogged by`, `He was able to` are clauses.
-    let verbal = |k: usize| {
-        view.tag(k).is_some_and(|t| t.is_verb() || t == Pos::TO) || view.is(k, "to")
-    };
+    let verbal =
+        |k: usize| view.tag(k).is_some_and(|t| t.is_verb() || t == Pos::TO) || view.is(k, "to");
     let reduced = |k: usize| {
         k > first
             && matches!(view.tag(k), Some(Pos::VBD | Pos::VBN))
