@@ -9,7 +9,7 @@
 //!   then the Python module's and the Spark examples' tests in `target/py-venv`
 //! - `python`: that last step alone
 //! - in `newsclaims-dev`: `eval ner|claims ...`, `bench ...`, `schema [--check]`,
-//!   `build-lexicons [--check]`, `train-ner|train-claims|train-checkworthy|train-speakers|train-syntax
+//!   `build-lexicons [--check]`, `train-ner|train-claims|train-accept|train-checkworthy|train-speakers|train-syntax
 //!   [--check]`, `eval-syntax`, `eval-speakers`,
 //!   `print tokens|entities|claims FILE`, `cli-docs [--check]` (completions and man page)
 
@@ -23,7 +23,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 /// The tasks `newsclaims-dev` runs.
-const DEV_TASKS: [&str; 13] = [
+const DEV_TASKS: [&str; 14] = [
     "eval",
     "train-speakers",
     "eval-speakers",
@@ -33,6 +33,7 @@ const DEV_TASKS: [&str; 13] = [
     "print",
     "train-ner",
     "train-claims",
+    "train-accept",
     "train-checkworthy",
     "train-syntax",
     "eval-syntax",
@@ -64,6 +65,7 @@ fn main() -> Result<()> {
              print tokens|entities|claims FILE        one stage's output\n  \
              build-lexicons [--check]                 the first-names lexicon of newsclaims-entities\n  \
              train-claims [--check]                   count the claims cue lexicon from PolNeAR train\n  \
+             train-accept [--check]                   the claims' acceptance model (PolNeAR train; after train-speakers)\n  \
              train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
              train-ner [--check|--speed|--cv]         train the name tagger (or check it, time it, cross-validate it)\n  \
              train-speakers [--check]                 train the speaker ranker on GAP and GUM\n  \

@@ -105,6 +105,33 @@ pub mod training {
             .collect()
     }
 
+    /// Bits of a hashed feature of the claim-acceptance model.
+    pub const ACCEPT_FEATURE_BITS: u32 = crate::attribution::accept::FEATURE_BITS;
+
+    /// One claim of the stage before the acceptance model judges it.
+    pub struct AcceptCase {
+        /// The content pieces, in text order.
+        pub pieces: Vec<Span>,
+        /// Its hashed features.
+        pub features: Vec<u32>,
+        /// Whether the model judges it (a long content is kept whatever its score).
+        pub judged: bool,
+    }
+
+    /// Runs the attribution stage over one text and returns every claim it finds before the
+    /// acceptance model, with the model's features.
+    pub fn accept_cases(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<AcceptCase> {
+        let view = crate::view::View::new(text, tokens, entities);
+        crate::attribution::find(&view)
+            .iter()
+            .map(|f| AcceptCase {
+                pieces: f.pieces.clone(),
+                features: crate::attribution::accept::features(&view, f).to_vec(),
+                judged: crate::attribution::accept::judged(f),
+            })
+            .collect()
+    }
+
     /// Runs the attribution rules over one text and returns every content-boundary decision
     /// they made, with the rules' own end and every candidate's features.
     pub fn boundary_cases(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Case> {
@@ -254,7 +281,7 @@ pub fn extract_with(
 ) -> Extraction {
     let view = View::new(text, tokens, entities);
     tag_cue_sentences(&view);
-    let found = attribution::find(&view);
+    let found = attribution::find_accepted(&view);
     let mut claims: Vec<Claim> = found
         .iter()
         .filter(|f| f.pieces.iter().all(|p| p.end() <= text.len()))

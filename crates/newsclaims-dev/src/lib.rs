@@ -22,6 +22,7 @@ mod names;
 mod perceptron;
 mod print;
 mod schema;
+mod train_accept;
 mod train_boundary;
 mod train_checkworthy;
 mod train_claims;
@@ -44,6 +45,7 @@ schema [--check]                         write (or check) the output's JSON Sche
 print tokens|entities|claims FILE        one stage's output\n  \
 build-lexicons [--check]                 the first-names and known-names lexicons of newsclaims-entities\n  \
 train-claims [--check]                   the claims cue lexicon and boundary ranker (PolNeAR train)\n  \
+train-accept [--check]                   the claims' acceptance model (PolNeAR train; after train-speakers)\n  \
 train-checkworthy [--check]              train the check-worthiness model on ClaimBuster\n  \
 train-ner [--check|--speed|--cv]         train the name tagger (or check it, time it, cross-validate it)\n  \
 train-speakers [--check]                 train the speaker ranker on GAP and GUM\n  \
@@ -66,6 +68,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "print" => print::run(rest),
         "train-ner" => train_ner::run(rest),
         "train-claims" => train_claims::run(rest),
+        "train-accept" => train_accept::run(rest),
         "train-checkworthy" => train_checkworthy::run(rest),
         "train-speakers" => train_speakers::run(rest),
         "eval-speakers" => eval_speakers::run(rest),
@@ -88,6 +91,7 @@ fn check_generated() -> Result<()> {
     train_claims::run(&check)?;
     train_checkworthy::run(&check)?;
     train_speakers::run(&check)?;
+    train_accept::run(&check)?;
     cli_docs::run(&check)
 }
 

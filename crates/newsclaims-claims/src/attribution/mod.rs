@@ -20,6 +20,7 @@ use crate::speaker::Earlier;
 use crate::view::View;
 use crate::{ClaimKind, Speaker};
 
+pub(crate) mod accept;
 mod asked;
 pub(crate) mod boundary;
 mod colon;
@@ -113,6 +114,14 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
     let found = dedupe(found);
     let mut all = unclaimed_quotes(view, found);
     all.sort_by_key(|f| (f.span().start(), f.span().end()));
+    all
+}
+
+/// Every attributed claim of the text that the acceptance model keeps (`accept`), sorted by
+/// content start.
+pub(crate) fn find_accepted(view: &View<'_>) -> Vec<Found> {
+    let mut all = find(view);
+    all.retain(|f| accept::keep(view, f));
     all
 }
 

@@ -1,0 +1,347 @@
+//! `cargo xtask train-accept [--check]`: the claims stage's claim-acceptance model,
+//! `crates/newsclaims-claims/model/accept.bin`: a logistic regression that reads whether a claim
+//! the stage built is one (`newsclaims_claims::training::accept_cases`), trained on PolNeAR train
+//! and measured on PolNeAR dev (never test).
+//!
+//! A claim's label is the referee's (`../shared/eval/score.py`): its words and a gold content's
+//! are matched greedily by their Dice overlap, and a pair counts when the prediction covers at
+//! least half of the gold's words and at least half of its own words are gold. A claim matched
+//! to a required gold content is a positive, one matched to none a negative; one matched to an
+//! optional content is left out (the referee counts it neither way).
+//!
+//! The model reads the output of the cue classifier, the boundary ranker and the speaker ranker
+//! as the binary embeds them: run it after `train-claims` and `train-speakers`. A claim the model
+//! does not judge (no cue, a long content: `accept::judged`) is left out of training and counted
+//! as kept in the dev report. Instances are visited in a fixed order shuffled by a seeded
+//! generator, and the averaged weights are scaled to `i16`: the bytes are the same on every run.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::Result;
+use newsclaims_claims::training::{self, ACCEPT_FEATURE_BITS};
+use serde_json::Value;
+
+use crate::train_boundary::{byte_offsets, read_jsonl};
+use newsclaims_text::rng::Rng;
+
+use crate::{generated, perceptron, root, shared};
+
+/// Passes over the training claims per fit.
+const EPOCHS: usize = 8;
+
+/// Step size of the gradient descent; with [`L2`] chosen on PolNeAR dev among 0.005 / 0.01 /
+/// 0.02 / 0.05 (dev accuracy of the mean fit 0.849 / 0.852 / 0.850 / 0.842, before the long
+/// contents were left unjudged).
+const RATE: f64 = 0.01;
+
+/// L2 penalty per step on a feature's weight.
+const L2: f64 = 1e-3;
+
+/// Seed of the per-pass shuffle.
+const SEED: u64 = 0x6a09_e667_f3bc_c908;
+
+/// The share of its words a match must cover on each side, as the referee's.
+const MATCH_SHARE: f64 = 0.5;
+
+/// One claim of the stage with its label.
+struct Instance {
+    features: Vec<u32>,
+    positive: bool,
+}
+
+/// The claims of a set of converted documents that the model judges, how many claims it does
+/// not judge (kept whatever their score), and how many required gold contents there are.
+struct Set {
+    claims: Vec<Instance>,
+    unjudged: Unjudged,
+    gold: usize,
+}
+
+/// The claims the model does not judge: how many, and of them true.
+#[derive(Default)]
+struct Unjudged {
+    all: usize,
+    right: usize,
+}
+
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let check = args.iter().any(|a| a == "--check");
+    let polnear = shared().join("data/polnear");
+    if !generated::source_present(
+        "train-accept",
+        &polnear.join("train"),
+        check,
+        "PolNeAR train is needed to train the claim-acceptance model",
+    )? {
+        return Ok(());
+    }
+    let tmp = std::env::temp_dir().join(format!("newsclaims-train-accept-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let sets = crate::train_boundary::convert_train(&polnear, &tmp).and_then(|(docs, gold)| {
+        let train = instances(&docs, &gold)?;
+        let dev = instances(
+            &polnear.join("dev.docs.jsonl"),
+            &polnear.join("dev.gold.jsonl"),
+        )?;
+        Ok((train, dev))
+    });
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (train, dev) = sets?;
+    let bytes = train_model(&train, &dev);
+    generated::write_or_check(
+        "train-accept",
+        &[(
+            root().join("crates/newsclaims-claims/model/accept.bin"),
+            bytes,
+        )],
+        check,
+    )
+}
+
+/// Trains the model and reports on dev what each threshold would drop; returns its bytes.
+fn train_model(train: &Set, dev: &Set) -> Vec<u8> {
+    let count = |s: &Set| s.claims.iter().filter(|x| x.positive).count();
+    eprintln!(
+        "train-accept: judged claims: train {} ({} true), dev {} ({} true; not judged {}, of them true {}; gold {})",
+        train.claims.len(),
+        count(train),
+        dev.claims.len(),
+        count(dev),
+        dev.unjudged.all,
+        dev.unjudged.right,
+        dev.gold
+    );
+    let weights = logistic(&train.claims, &dev.claims);
+    let quantized = perceptron::quantize(&weights);
+    report(&quantized.weights, dev);
+    quantized.bytes
+}
+
+/// Per threshold, the dev claims dropped (of them true) and the content F1 that follows, as if
+/// the referee's matching of the others stayed the same.
+fn report(weights: &[f64], dev: &Set) {
+    let tp = dev.claims.iter().filter(|x| x.positive).count() + dev.unjudged.right;
+    let pred = dev.claims.len() + dev.unjudged.all;
+    let f1 = |tp: usize, pred: usize| 2.0 * tp as f64 / (pred + dev.gold).max(1) as f64;
+    eprintln!("train-accept: dev content F1 before: {:.4}", f1(tp, pred));
+    for t in (0..=12).map(|k| -10_000 * k) {
+        let dropped = dev
+            .claims
+            .iter()
+            .filter(|x| score(weights, x) < f64::from(t));
+        let (n, right) = (
+            dropped.clone().count(),
+            dropped.filter(|x| x.positive).count(),
+        );
+        eprintln!(
+            "train-accept: threshold {t}: drop {n} ({right} true), content F1 {:.4}",
+            f1(tp - right, pred - n)
+        );
+    }
+}
+
+fn score(weights: &[f64], x: &Instance) -> f64 {
+    x.features.iter().map(|&f| weights[f as usize]).sum()
+}
+
+/// Logistic regression by stochastic gradient descent with an L2 penalty on the features an
+/// instance holds, in a seeded shuffled order per pass, the weights averaged over the last
+/// pass's steps; the model is the mean of [`perceptron::RUNS`] such fits over different
+/// shuffles (one fit's dev accuracy moves with its order). Reports each fit's accuracy on train
+/// and dev.
+fn logistic(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
+    let n = 1usize << ACCEPT_FEATURE_BITS;
+    let mut sum = vec![0f64; n];
+    for run in 0..perceptron::RUNS {
+        let mut w = vec![0f64; n];
+        let mut mean = vec![0f64; n];
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(SEED.wrapping_add(run.wrapping_mul(0x9e37_79b9)));
+        for epoch in 0..EPOCHS {
+            rng.shuffle(&mut order);
+            let last = epoch + 1 == EPOCHS;
+            for &k in &order {
+                let x = &train[k];
+                let p = 1.0 / (1.0 + (-score(&w, x)).exp());
+                let g = p - if x.positive { 1.0 } else { 0.0 };
+                for &f in &x.features {
+                    let f = f as usize;
+                    w[f] -= RATE * (g + L2 * w[f]);
+                }
+                if last {
+                    for (m, v) in mean.iter_mut().zip(&w) {
+                        *m += v;
+                    }
+                }
+            }
+        }
+        mean.iter_mut()
+            .for_each(|m| *m /= train.len().max(1) as f64);
+        eprintln!(
+            "train-accept: run {}: train {:.4}, dev {:.4}",
+            run + 1,
+            accuracy(&mean, train),
+            accuracy(&mean, dev)
+        );
+        for (s, m) in sum.iter_mut().zip(&mean) {
+            *s += m;
+        }
+    }
+    eprintln!(
+        "train-accept: mean of {} runs: train {:.4}, dev {:.4}",
+        perceptron::RUNS,
+        accuracy(&sum, train),
+        accuracy(&sum, dev)
+    );
+    sum
+}
+
+fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
+    let right = xs
+        .iter()
+        .filter(|x| (score(weights, x) > 0.0) == x.positive)
+        .count();
+    right as f64 / xs.len().max(1) as f64
+}
+
+/// The stage's claims on the converted documents, labelled by the referee's match rule.
+fn instances(docs: &Path, gold: &Path) -> Result<Set> {
+    let docs = read_jsonl(docs)?;
+    let gold = read_jsonl(gold)?;
+    let mut set = Set {
+        claims: Vec::new(),
+        unjudged: Unjudged::default(),
+        gold: 0,
+    };
+    for (id, g) in &gold {
+        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
+            continue;
+        };
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let cases = training::accept_cases(text, &tokens, &entities);
+        let bytes = byte_offsets(text);
+        let words = word_spans(text);
+        let golds: Vec<(BTreeSet<usize>, bool)> = g["claims"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|c| {
+                        let spans = gold_spans(&bytes, c);
+                        (
+                            words_in(&words, &spans),
+                            c["optional"].as_bool() == Some(true),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        set.gold += golds.iter().filter(|g| !g.1).count();
+        let preds: Vec<BTreeSet<usize>> = cases
+            .iter()
+            .map(|c| {
+                let spans: Vec<(usize, usize)> =
+                    c.pieces.iter().map(|p| (p.start(), p.end())).collect();
+                words_in(&words, &spans)
+            })
+            .collect();
+        let matched = match_claims(&golds, &preds);
+        for (case, m) in cases.into_iter().zip(matched) {
+            match m {
+                Some(true) => continue,
+                m if !case.judged => {
+                    set.unjudged.all += 1;
+                    set.unjudged.right += usize::from(m.is_some());
+                }
+                m => set.claims.push(Instance {
+                    features: case.features,
+                    positive: m.is_some(),
+                }),
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// A gold content's spans in bytes: its fragments, or its start and end.
+fn gold_spans(bytes: &[usize], c: &Value) -> Vec<(usize, usize)> {
+    let at = |v: &Value| bytes.get(v.as_u64()? as usize).copied();
+    match c["fragments"].as_array().filter(|f| !f.is_empty()) {
+        Some(frags) => frags
+            .iter()
+            .filter_map(|f| Some((at(&f[0])?, at(&f[1])?)))
+            .collect(),
+        None => at(&c["start"]).zip(at(&c["end"])).into_iter().collect(),
+    }
+}
+
+/// The referee's greedy matching: pairs by Dice overlap, best first, each side used once, a
+/// pair kept when it covers [`MATCH_SHARE`] of both. Per prediction: `None` unmatched, else
+/// whether its gold is optional.
+fn match_claims(golds: &[(BTreeSet<usize>, bool)], preds: &[BTreeSet<usize>]) -> Vec<Option<bool>> {
+    let mut pairs = Vec::new();
+    for (i, (g, _)) in golds.iter().enumerate() {
+        for (j, p) in preds.iter().enumerate() {
+            let inter = g.intersection(p).count();
+            if inter > 0 {
+                let dice = 2.0 * inter as f64 / (g.len() + p.len()) as f64;
+                pairs.push((dice, i, j, inter));
+            }
+        }
+    }
+    // The referee sorts the tuples in reverse: ties go to the larger indices.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+    let mut used_g = vec![false; golds.len()];
+    let mut out = vec![None; preds.len()];
+    for (_, i, j, inter) in pairs {
+        if used_g[i] || out[j].is_some() {
+            continue;
+        }
+        let cov = inter as f64 / golds[i].0.len() as f64;
+        let prec = inter as f64 / preds[j].len() as f64;
+        if cov >= MATCH_SHARE && prec >= MATCH_SHARE {
+            used_g[i] = true;
+            out[j] = Some(golds[i].1);
+        }
+    }
+    out
+}
+
+/// The `\w+` runs of the text as byte ranges, as the referee's tokens.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, c) in text.char_indices() {
+        let w = c.is_alphanumeric() || c == '_';
+        match (w, start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                out.push((s, k));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// The indices of the words that lie inside any of the spans.
+fn words_in(words: &[(usize, usize)], spans: &[(usize, usize)]) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for &(a, b) in spans {
+        let from = words.partition_point(|w| w.0 < a);
+        for (k, w) in words.iter().enumerate().skip(from) {
+            if w.0 >= b {
+                break;
+            }
+            if w.1 <= b {
+                out.insert(k);
+            }
+        }
+    }
+    out
+}
