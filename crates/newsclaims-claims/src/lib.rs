@@ -127,7 +127,7 @@ pub mod training {
             .map(|f| AcceptCase {
                 pieces: f.pieces.clone(),
                 features: crate::attribution::accept::features(&view, f).to_vec(),
-                judged: crate::attribution::accept::judged(f),
+                judged: crate::attribution::accept::judged(&view, f),
             })
             .collect()
     }
@@ -279,9 +279,34 @@ pub fn extract_with(
     entities: &Entities,
     options: &Options,
 ) -> Extraction {
+    extract_found(text, tokens, entities, options, attribution::find_accepted)
+}
+
+/// The claims before the acceptance model judges them, for the tests of the steps before it
+/// (who speaks, not whether it is a claim).
+#[cfg(test)]
+pub(crate) fn extract_unjudged(text: &str, tokens: &Tokens, entities: &Entities) -> Vec<Claim> {
+    extract_found(
+        text,
+        tokens,
+        entities,
+        &Options::default(),
+        attribution::find,
+    )
+    .claims
+}
+
+/// [`extract_with`] with the attributed claims that `find` finds.
+fn extract_found(
+    text: &str,
+    tokens: &Tokens,
+    entities: &Entities,
+    options: &Options,
+    find: fn(&View<'_>) -> Vec<attribution::Found>,
+) -> Extraction {
     let view = View::new(text, tokens, entities);
     tag_cue_sentences(&view);
-    let found = attribution::find_accepted(&view);
+    let found = find(&view);
     let mut claims: Vec<Claim> = found
         .iter()
         .filter(|f| f.pieces.iter().all(|p| p.end() <= text.len()))

@@ -316,11 +316,12 @@ pub(crate) fn plausible_name(text: &str, span: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The claims the whole pipeline up to this stage finds in `text`.
+    /// The claims the whole pipeline up to this stage finds in `text`, before the acceptance
+    /// model judges them (these tests are about who speaks).
     fn claims(text: &str) -> Vec<crate::Claim> {
         let tokens = newsclaims_tokenize::tokenize(text);
         let entities = newsclaims_entities::recognize(text, &tokens);
-        crate::extract(text, &tokens, &entities)
+        crate::extract_unjudged(text, &tokens, &entities)
     }
 
     /// The speaker name of the first attributed claim of `text`.

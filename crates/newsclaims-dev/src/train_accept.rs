@@ -11,7 +11,7 @@
 //!
 //! The model reads the output of the cue classifier, the boundary ranker and the speaker ranker
 //! as the binary embeds them: run it after `train-claims` and `train-speakers`. A claim the model
-//! does not judge (no cue, a long content: `accept::judged`) is left out of training and counted
+//! does not judge (no cue, `that` after the cue, a long content: `accept::judged`) is left out of training and counted
 //! as kept in the dev report. Instances are visited in a fixed order shuffled by a seeded
 //! generator, and the averaged weights are scaled to `i16`: the bytes are the same on every run.
 
