@@ -1,6 +1,8 @@
 //! The averaged perceptron that the claims trainers share (the cue classifier and the boundary
 //! ranker): integer weights averaged with the time-weighted update sum, a seeded shuffle per
-//! pass, the model as the mean of several runs over different shuffles, and its 16-bit form.
+//! pass, the model as the mean of several runs over different shuffles, and its 16-bit form;
+//! also the float score and sign accuracy of hashed features that every linear claims trainer
+//! (the logistic acceptance model's too) reads its weights with.
 
 use newsclaims_text::rng::Rng;
 
@@ -8,6 +10,24 @@ use newsclaims_text::rng::Rng;
 /// move with the order it saw the instances in (retrained on the same data with a few decisions
 /// of the rules changed, its dev F1 moved by half a point), their mean much less.
 pub(crate) const RUNS: u64 = 5;
+
+/// The score of hashed `features` under float `weights`: the sum of theirs.
+pub(crate) fn dot(weights: &[f64], features: &[u32]) -> f64 {
+    features.iter().map(|&f| weights[f as usize]).sum()
+}
+
+/// The share of `(features, positive)` examples whose score under `weights` is positive exactly
+/// when the example is.
+pub(crate) fn accuracy<'a>(
+    weights: &[f64],
+    xs: impl ExactSizeIterator<Item = (&'a [u32], bool)>,
+) -> f64 {
+    let n = xs.len();
+    let right = xs
+        .filter(|&(f, positive)| (dot(weights, f) > 0.0) == positive)
+        .count();
+    right as f64 / n.max(1) as f64
+}
 
 /// Integer weights and the sum over time of their updates, weighted by when they happened
 /// (Daumé's trick): their difference at the end is the average of the weights over every step.

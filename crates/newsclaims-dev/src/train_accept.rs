@@ -142,7 +142,7 @@ fn report(weights: &[f64], dev: &Set) {
 }
 
 fn score(weights: &[f64], x: &Instance) -> f64 {
-    x.features.iter().map(|&f| weights[f as usize]).sum()
+    perceptron::dot(weights, &x.features)
 }
 
 /// Logistic regression by stochastic gradient descent with an L2 penalty on the features an
@@ -198,11 +198,10 @@ fn logistic(train: &[Instance], dev: &[Instance]) -> Vec<f64> {
 }
 
 fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
-    let right = xs
-        .iter()
-        .filter(|x| (score(weights, x) > 0.0) == x.positive)
-        .count();
-    right as f64 / xs.len().max(1) as f64
+    perceptron::accuracy(
+        weights,
+        xs.iter().map(|x| (x.features.as_slice(), x.positive)),
+    )
 }
 
 /// The stage's claims on the converted documents, labelled by the referee's match rule.

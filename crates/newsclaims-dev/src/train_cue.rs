@@ -77,7 +77,7 @@ fn gold_cue(bytes: &[usize], c: &Value) -> Option<(usize, usize, bool)> {
 }
 
 fn score(weights: &[f64], x: &Instance) -> f64 {
-    x.features.iter().map(|&f| weights[f as usize]).sum()
+    perceptron::dot(weights, &x.features)
 }
 
 /// One step of the classifier's training: when the sign of the score is wrong, the features
@@ -90,11 +90,10 @@ fn step(w: &mut perceptron::Weights, x: &Instance) {
 }
 
 fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
-    let right = xs
-        .iter()
-        .filter(|x| (score(weights, x) > 0.0) == x.positive)
-        .count();
-    right as f64 / xs.len().max(1) as f64
+    perceptron::accuracy(
+        weights,
+        xs.iter().map(|x| (x.features.as_slice(), x.positive)),
+    )
 }
 
 /// Prints, for the quantised weights on dev, what vetoing and rescuing at several thresholds
