@@ -32,6 +32,7 @@ mod group;
 mod nest;
 mod passive;
 mod quotes;
+mod stops;
 mod transcript;
 
 use colon::colon_lead;
