@@ -25,6 +25,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
+use crate::referee::{is_word_char, match_pairs, word_runs, words_in};
+
 /// Characters of a claim's text shown in the listing.
 const SHOWN_CHARS: usize = 140;
 
@@ -34,47 +36,8 @@ struct Side<'a> {
     words: BTreeSet<usize>,
 }
 
-/// The document's `\w+` words as code-point ranges.
-fn words(text: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < text.len() {
-        if is_word_char(text[k]) {
-            let s = k;
-            while k < text.len() && is_word_char(text[k]) {
-                k += 1;
-            }
-            out.push((s, k));
-        } else {
-            k += 1;
-        }
-    }
-    out
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 fn num(v: &Value, key: &str) -> usize {
     v.get(key).and_then(Value::as_u64).unwrap_or(0) as usize
-}
-
-/// The word indices wholly inside any of `spans`.
-fn words_in(spans: &[(usize, usize)], toks: &[(usize, usize)]) -> BTreeSet<usize> {
-    let mut out = BTreeSet::new();
-    for &(a, b) in spans {
-        let first = toks.partition_point(|&(s, _)| s < a);
-        for (k, &(_, e)) in toks.iter().enumerate().skip(first) {
-            if toks[k].0 >= b {
-                break;
-            }
-            if e <= b {
-                out.insert(k);
-            }
-        }
-    }
-    out
 }
 
 fn claim_spans(c: &Value) -> Vec<(usize, usize)> {
@@ -90,42 +53,6 @@ fn claim_spans(c: &Value) -> Vec<(usize, usize)> {
             .collect();
     }
     vec![(num(c, "start"), num(c, "end"))]
-}
-
-/// Greedy best-first matching by Dice, as the referee does it: `(gold, pred, exact)`.
-fn match_claims(gold: &[Side<'_>], pred: &[Side<'_>]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (i, g) in gold.iter().enumerate() {
-        for (j, p) in pred.iter().enumerate() {
-            let inter = g.words.intersection(&p.words).count();
-            if inter == 0 {
-                continue;
-            }
-            let dice = 2.0 * inter as f64 / (g.words.len() + p.words.len()) as f64;
-            pairs.push((dice, i, j, inter));
-        }
-    }
-    // Python sorts the tuples in reverse: the best Dice first, ties by the higher indices.
-    pairs.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(b.2.cmp(&a.2))
-            .then(b.3.cmp(&a.3))
-    });
-    let (mut used_g, mut used_p, mut out) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
-    for (_, i, j, inter) in pairs {
-        if used_g.contains(&i) || used_p.contains(&j) {
-            continue;
-        }
-        let cov = inter as f64 / gold[i].words.len().max(1) as f64;
-        let prec = inter as f64 / pred[j].words.len().max(1) as f64;
-        if cov >= 0.5 && prec >= 0.5 {
-            used_g.insert(i);
-            used_p.insert(j);
-            out.push((i, j));
-        }
-    }
-    out
 }
 
 /// Whether the predicted speaker is right for the gold claim, as the referee decides it.
@@ -267,7 +194,7 @@ fn describe(text: &[char], c: &Value) -> String {
 
 /// Classifies one document's misses and false alarms into `report`.
 fn document(id: &str, text: &[char], gold: &[Value], pred: &[Value], report: &mut Report) {
-    let toks = words(text);
+    let toks = word_runs(text.iter().copied().enumerate(), text.len());
     // Asked only of a document with a `no-cue` miss: it runs the entities and the rules again.
     let mut outcomes: Option<Vec<(usize, usize, &'static str)>> = None;
     let side = |c| Side {
@@ -281,7 +208,9 @@ fn document(id: &str, text: &[char], gold: &[Value], pred: &[Value], report: &mu
         .map(side)
         .collect();
     let optional = |g: &Side<'_>| g.claim.get("optional").and_then(Value::as_bool) == Some(true);
-    let matches = match_claims(&gold, &pred);
+    let gold_words: Vec<_> = gold.iter().map(|s| &s.words).collect();
+    let pred_words: Vec<_> = pred.iter().map(|s| &s.words).collect();
+    let matches = match_pairs(&gold_words, &pred_words);
     let of_gold: BTreeMap<usize, usize> = matches.iter().copied().collect();
     let of_pred: BTreeMap<usize, usize> = matches.iter().map(|&(i, j)| (j, i)).collect();
     let touches = |a: &BTreeSet<usize>, b: &BTreeSet<usize>| a.intersection(b).next().is_some();

@@ -21,6 +21,7 @@ mod logit;
 mod names;
 mod perceptron;
 mod print;
+mod referee;
 mod schema;
 mod train_accept;
 mod train_boundary;

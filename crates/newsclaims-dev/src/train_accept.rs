@@ -22,6 +22,7 @@ use anyhow::Result;
 use newsclaims_claims::training::{self, ACCEPT_FEATURE_BITS};
 use serde_json::Value;
 
+use crate::referee::{match_pairs, word_runs, words_in};
 use crate::train_boundary::{byte_offsets, read_jsonl};
 use newsclaims_text::rng::Rng;
 
@@ -40,9 +41,6 @@ const L2: f64 = 1e-3;
 
 /// Seed of the per-pass shuffle.
 const SEED: u64 = 0x6a09_e667_f3bc_c908;
-
-/// The share of its words a match must cover on each side, as the referee's.
-const MATCH_SHARE: f64 = 0.5;
 
 /// One claim of the stage with its label.
 struct Instance {
@@ -221,7 +219,7 @@ fn instances(docs: &Path, gold: &Path) -> Result<Set> {
         let entities = newsclaims_entities::recognize(text, &tokens);
         let cases = training::accept_cases(text, &tokens, &entities);
         let bytes = byte_offsets(text);
-        let words = word_spans(text);
+        let words = word_runs(text.char_indices(), text.len());
         let golds: Vec<(BTreeSet<usize>, bool)> = g["claims"]
             .as_array()
             .map(|a| {
@@ -229,7 +227,7 @@ fn instances(docs: &Path, gold: &Path) -> Result<Set> {
                     .map(|c| {
                         let spans = gold_spans(&bytes, c);
                         (
-                            words_in(&words, &spans),
+                            words_in(&spans, &words),
                             c["optional"].as_bool() == Some(true),
                         )
                     })
@@ -242,10 +240,15 @@ fn instances(docs: &Path, gold: &Path) -> Result<Set> {
             .map(|c| {
                 let spans: Vec<(usize, usize)> =
                     c.pieces.iter().map(|p| (p.start(), p.end())).collect();
-                words_in(&words, &spans)
+                words_in(&spans, &words)
             })
             .collect();
-        let matched = match_claims(&golds, &preds);
+        // Per claim: `None` unmatched, else whether its gold content is optional.
+        let mut matched = vec![None; preds.len()];
+        let gold_words: Vec<_> = golds.iter().map(|g| &g.0).collect();
+        for (i, j) in match_pairs(&gold_words, &preds.iter().collect::<Vec<_>>()) {
+            matched[j] = Some(golds[i].1);
+        }
         for (case, m) in cases.into_iter().zip(matched) {
             match m {
                 Some(true) => continue,
@@ -273,74 +276,4 @@ fn gold_spans(bytes: &[usize], c: &Value) -> Vec<(usize, usize)> {
             .collect(),
         None => at(&c["start"]).zip(at(&c["end"])).into_iter().collect(),
     }
-}
-
-/// The referee's greedy matching: pairs by Dice overlap, best first, each side used once, a
-/// pair kept when it covers [`MATCH_SHARE`] of both. Per prediction: `None` unmatched, else
-/// whether its gold is optional.
-fn match_claims(golds: &[(BTreeSet<usize>, bool)], preds: &[BTreeSet<usize>]) -> Vec<Option<bool>> {
-    let mut pairs = Vec::new();
-    for (i, (g, _)) in golds.iter().enumerate() {
-        for (j, p) in preds.iter().enumerate() {
-            let inter = g.intersection(p).count();
-            if inter > 0 {
-                let dice = 2.0 * inter as f64 / (g.len() + p.len()) as f64;
-                pairs.push((dice, i, j, inter));
-            }
-        }
-    }
-    // The referee sorts the tuples in reverse: ties go to the larger indices.
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
-    let mut used_g = vec![false; golds.len()];
-    let mut out = vec![None; preds.len()];
-    for (_, i, j, inter) in pairs {
-        if used_g[i] || out[j].is_some() {
-            continue;
-        }
-        let cov = inter as f64 / golds[i].0.len() as f64;
-        let prec = inter as f64 / preds[j].len() as f64;
-        if cov >= MATCH_SHARE && prec >= MATCH_SHARE {
-            used_g[i] = true;
-            out[j] = Some(golds[i].1);
-        }
-    }
-    out
-}
-
-/// The `\w+` runs of the text as byte ranges, as the referee's tokens.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (k, c) in text.char_indices() {
-        let w = c.is_alphanumeric() || c == '_';
-        match (w, start) {
-            (true, None) => start = Some(k),
-            (false, Some(s)) => {
-                out.push((s, k));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
-
-/// The indices of the words that lie inside any of the spans.
-fn words_in(words: &[(usize, usize)], spans: &[(usize, usize)]) -> BTreeSet<usize> {
-    let mut out = BTreeSet::new();
-    for &(a, b) in spans {
-        let from = words.partition_point(|w| w.0 < a);
-        for (k, w) in words.iter().enumerate().skip(from) {
-            if w.0 >= b {
-                break;
-            }
-            if w.1 <= b {
-                out.insert(k);
-            }
-        }
-    }
-    out
 }

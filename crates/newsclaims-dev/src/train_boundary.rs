@@ -23,6 +23,7 @@ use anyhow::{Context, Result};
 use newsclaims_claims::training::{self, FEATURE_BITS};
 use serde_json::Value;
 
+use crate::referee::{is_word_char, word_runs};
 use crate::{perceptron, root};
 
 /// Passes over the training decisions; chosen on PolNeAR dev (`cargo xtask train-claims` prints
@@ -69,7 +70,7 @@ fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
                     .collect()
             })
             .unwrap_or_default();
-        let words: Vec<(usize, usize)> = word_spans(text).collect();
+        let words = word_runs(text.char_indices(), text.len());
         for case in cases {
             // The stage's content may open with a quotation mark, the gold's first word after it.
             let from = first_word_at(text, case.from.start());
@@ -126,7 +127,8 @@ fn gold_content(text: &str, bytes: &[usize], c: &Value) -> Option<GoldContent> {
         return None;
     }
     let content = text.get(start..end)?;
-    let words: Vec<(usize, usize)> = word_spans(content)
+    let words: Vec<(usize, usize)> = word_runs(content.char_indices(), content.len())
+        .into_iter()
         .map(|(a, b)| (start + a, start + b))
         .collect();
     let mut first = *words.first()?;
@@ -139,29 +141,6 @@ fn gold_content(text: &str, bytes: &[usize], c: &Value) -> Option<GoldContent> {
         start,
         first: first.0,
         last_end: words.last()?.1,
-    })
-}
-
-/// The `\w+` runs of `s` as byte ranges.
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut it = s.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = it.peek() {
-            if c.is_alphanumeric() || c == '_' {
-                break;
-            }
-            it.next();
-        }
-        let (start, _) = *it.peek()?;
-        let mut end = start;
-        while let Some(&(k, c)) = it.peek() {
-            if !(c.is_alphanumeric() || c == '_') {
-                break;
-            }
-            end = k + c.len_utf8();
-            it.next();
-        }
-        Some((start, end))
     })
 }
 
@@ -179,7 +158,7 @@ fn count_words(words: &[(usize, usize)], from: usize, to: usize) -> usize {
 fn first_word_at(text: &str, at: usize) -> usize {
     text[at..]
         .char_indices()
-        .find(|&(_, c)| c.is_alphanumeric() || c == '_')
+        .find(|&(_, c)| is_word_char(c))
         .map_or(text.len(), |(k, _)| at + k)
 }
 
@@ -189,7 +168,7 @@ fn last_word_end(text: &str, end: usize) -> usize {
     text[..end]
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_alphanumeric() || c == '_')
+        .find(|&(_, c)| is_word_char(c))
         .map_or(0, |(k, c)| k + c.len_utf8())
 }
 
