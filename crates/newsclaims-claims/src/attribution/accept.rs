@@ -8,7 +8,7 @@
 //! part-of-speech tag: tagging is the stage's costliest step, and the tags of the content's
 //! words (a finite verb, the first word's tag) moved no dev figure.
 //!
-//! An averaged perceptron over hashed features; its weights are `model/accept.bin`
+//! A logistic regression over hashed features; its weights are `model/accept.bin`
 //! (`cargo xtask train-accept`), `i16` little-endian, one per hashed feature. A claim scoring
 //! below [`MIN_SCORE`] is dropped. It runs once per claim: two dozen hashes and lookups.
 //!
@@ -106,8 +106,6 @@ enum Atom {
     Gap,
     /// The speaker mention's last word.
     Head,
-    /// Whether `that` follows the cue (`states that`: a verb, whatever the word's other readings).
-    That,
 }
 
 /// The template byte a word atom's own hash is taken under, apart from the features' templates.
@@ -118,7 +116,7 @@ const ATOM: u8 = 255;
 const CODE_MIX: u32 = 0x9e37_79b1;
 
 /// How many features a claim has.
-pub(crate) const N_FEATURES: usize = 29;
+pub(crate) const N_FEATURES: usize = 27;
 
 /// Every feature: its template byte and its atoms.
 const FEATURES: [(u8, &[Atom]); N_FEATURES] = {
@@ -151,8 +149,6 @@ const FEATURES: [(u8, &[Atom]); N_FEATURES] = {
         (28, &[Gap, Side, Kind]),
         (29, &[Head]),
         (30, &[Form, Side]),
-        (32, &[That]),
-        (33, &[That, Cue]),
     ]
 };
 
@@ -203,9 +199,8 @@ pub(crate) fn features(view: &View<'_>, f: &Found) -> [u32; N_FEATURES] {
         "<e>"
     };
     let before = cue
-        .and_then(|c| c.checked_sub(1))
-        .filter(|&b| cue.is_some_and(|c| view.sent(b) == view.sent(c)))
-        .map_or("<s>", |b| view.word(b));
+        .filter(|&c| c > 0 && view.sent(c - 1) == view.sent(c))
+        .map_or("<s>", |c| view.word(c - 1));
     let end = end_mark(view, first, last);
     let shape = match (f.source.is_some(), f.pieces.len() > 1) {
         (true, _) => 0,
@@ -224,7 +219,6 @@ pub(crate) fn features(view: &View<'_>, f: &Found) -> [u32; N_FEATURES] {
         let b = view.token_at_or_after(s.span.end()).min(view.len());
         if b > 0 { view.word(b - 1) } else { "<none>" }
     });
-    let that = cue.map_or(0, |c| if view.is(c + 1, "that") { 1 } else { 2 });
     let code = |atom: Atom, c: u32| ((atom as u32) << 8 | c).wrapping_mul(CODE_MIX);
     let text = |w: &str| hash(ATOM, &[w]);
     let atoms = [
@@ -243,7 +237,6 @@ pub(crate) fn features(view: &View<'_>, f: &Found) -> [u32; N_FEATURES] {
         text(second),
         code(Atom::Gap, gap),
         text(head),
-        code(Atom::That, that),
     ];
     FEATURES.map(|(template, parts)| {
         let mut h = (FNV_BASIS ^ u32::from(template)).wrapping_mul(PRIME);
