@@ -486,3 +486,12 @@ fn noun_phrase_content_stops_at_the_speakers_next_predicate() {
     // Where the trained ranker outscores the rules' stop by its margin, the content still runs
     // on (`signaled its support for the plan but has faced ...`): a known gap in the README.
 }
+
+#[test]
+fn passives_with_an_adverb_before_the_cue() {
+    // `was first reported by`: a passive, its `by` phrase the speaker, not an active `reported`.
+    check(
+        "The registration issue was first reported by The Washington Post.",
+        &["indirect|The registration issue|reported|Washington Post"],
+    );
+}
