@@ -495,3 +495,21 @@ fn passives_with_an_adverb_before_the_cue() {
         &["indirect|The registration issue|reported|Washington Post"],
     );
 }
+
+#[test]
+fn infinitives_the_tagger_misreads() {
+    // After an adverb, a quotation mark or a day, and where the tagger takes the bare verb for
+    // a noun or an adjective, `to` still opens the content.
+    check(
+        "The Republican nominee vowed to harshly punish those who violate the rules.",
+        &["indirect|to harshly punish those who violate the rules|vowed|The Republican nominee"],
+    );
+    check(
+        "Many European countries agreed to share a single currency.",
+        &["indirect|to share a single currency|agreed|Many European countries"],
+    );
+    check(
+        "The senator pledged Saturday to rid the world of this organization.",
+        &["indirect|to rid the world of this organization|pledged|The senator"],
+    );
+}

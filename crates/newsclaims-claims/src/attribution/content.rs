@@ -62,8 +62,14 @@ pub(super) fn forward_content(
         }
     }
     // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
-    // adjunct.
-    let infinitive = view.is(f, "to") && view.tag(f + 1) == Some(Pos::VB);
+    // adjunct; so after a day or a date (`vowed Tuesday to remain ...`).
+    let mut infinitive = opens_infinitive(view, f);
+    if !infinitive && (lexicon::is_weekday(view.word(f)) || view.label_at(f) == Some(Label::Date)) {
+        let to = (f + 1..end.min(f + MAX_DATE_WORDS + 1)).find(|&k| !ends_time(view, k));
+        if let Some(to) = to.filter(|&k| opens_infinitive(view, k)) {
+            (f, infinitive) = (to, true);
+        }
+    }
     // `said as she left`: an adverbial clause, not what was said; but `said after the
     // convention he ...` is a phrase, an adjunct.
     let phrase = opens_phrase(view, f);
@@ -151,6 +157,31 @@ pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> 
         after_comma: false,
         adjunct: false,
     })
+}
+
+/// Words of a day or date between a cue and its infinitive (`vowed last month to ...`).
+const MAX_DATE_WORDS: usize = 4;
+
+/// Whether `to` at `f` opens an infinitive: the verb after it, or after an opening quotation
+/// mark or an adverb in `-ly` (`vowed to harshly punish`), where the tagger reads a verb or mistakes the bare verb for a
+/// singular noun or an adjective (`agreed to share`); not before a determiner, a pronoun, a
+/// name, a number or a plural noun (`said to reporters`).
+fn opens_infinitive(view: &View<'_>, f: usize) -> bool {
+    if !view.is(f, "to") {
+        return false;
+    }
+    // An opening quotation mark (`vowed to “bomb ...”`) or an adverb may stand before the verb.
+    let mut v = f + 1;
+    if !view.is_wordlike(v) && view.quote_at(v).is_some() {
+        v += 1;
+    }
+    if view.is_wordlike(v) && view.word(v).ends_with("ly") {
+        v += 1;
+    }
+    view.is_wordlike(v)
+        && !view.is_capitalized(v)
+        && !lexicon::is_determiner(view.word(v))
+        && matches!(view.tag(v), Some(Pos::VB | Pos::VBP | Pos::NN | Pos::JJ))
 }
 
 /// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather

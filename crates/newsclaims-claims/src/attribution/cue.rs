@@ -255,8 +255,18 @@ fn cue_reading(
 /// Adverbs without `-ly` between an auxiliary and the cue (`was first reported by`, `was never
 /// told`, `is often described as`): PolNeAR train annotates 12 of 17 such passives of cue verbs.
 const BETWEEN_AUX_AND_VERB: &[&str] = &[
-    "also", "first", "never", "not", "already", "later", "initially", "once", "long", "often",
-    "still", "now",
+    "also",
+    "first",
+    "never",
+    "not",
+    "already",
+    "later",
+    "initially",
+    "once",
+    "long",
+    "often",
+    "still",
+    "now",
 ];
 
 /// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
