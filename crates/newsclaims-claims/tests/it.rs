@@ -513,3 +513,17 @@ fn infinitives_the_tagger_misreads() {
         &["indirect|to rid the world of this organization|pledged|The senator"],
     );
 }
+
+#[test]
+fn particles_after_an_addressee_or_a_day() {
+    // `asked X about`: the particle after the addressee opens the content.
+    check(
+        "The moderator asked the senator about his tax returns.",
+        &["indirect|his tax returns|asked|The moderator"],
+    );
+    // `called Friday for`: a day between a cue and its particle.
+    check(
+        "Attorney General Roy Cooper called Friday for releasing the police videos.",
+        &["indirect|releasing the police videos|called Friday for|Roy Cooper"],
+    );
+}

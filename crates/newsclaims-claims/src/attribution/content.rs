@@ -60,6 +60,11 @@ pub(super) fn forward_content(
             let with_addressee = cue.is_some_and(|(_, lemma)| matches!(lemma, "ask" | "urge"));
             return forward_to_end(view, if with_addressee { from } else { f }, end);
         }
+        // `asked Clinton about her email scandal`: the particle after the addressee opens the
+        // content.
+        if f > from && cue.is_some_and(|(_, lemma)| lexicon::is_particle(lemma, view.word(f))) {
+            return forward_to_end(view, f + 1, end);
+        }
     }
     // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
     // adjunct; so after a day or a date (`vowed Tuesday to remain ...`).

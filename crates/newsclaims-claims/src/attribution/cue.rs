@@ -227,7 +227,8 @@ fn cue_reading(
     } else if cue.class == CueClass::Particle {
         Some(particle_after_manner(view, i, cue.lemma).ok_or(Reject::NoParticle)?)
     } else {
-        None
+        // `called Friday for releasing ...`: a particle after words of manner or time.
+        particle_after_manner(view, i, cue.lemma)
     };
     // Cue verbs are lower case in running text; `State` or `Post` are names.
     if view.is_capitalized(i) && i != view.clause_start(i) {
