@@ -527,3 +527,13 @@ fn particles_after_an_addressee_or_a_day() {
         &["indirect|releasing the police videos|called Friday for|Roy Cooper"],
     );
 }
+
+#[test]
+fn present_verbs_the_tagger_reads_as_nouns() {
+    // `Lynch notes they were ...`: a form in `-s` after a name is its verb, where the tagger
+    // reads a plural noun.
+    check(
+        "Attorney General Loretta Lynch notes they were appointed before she came.",
+        &["indirect|they were appointed before she came|notes|Loretta Lynch"],
+    );
+}

@@ -219,7 +219,11 @@ fn cue_reading(
     // the reliable cues (`said`, `told`) are trusted as they are.
     let past = w.ends_with("ed") || view.is_any(i, &["said", "told", "wrote", "says"]);
     // The tagger last: it is the costliest question (see `View::tag`).
-    if (cue.reliability < 0.6 || !past) && !view.is(i + 1, "that") && !view.is_verb(i) {
+    if (cue.reliability < 0.6 || !past)
+        && !view.is(i + 1, "that")
+        && !view.is_verb(i)
+        && !agrees_with_subject(view, i)
+    {
         strict(Reject::NotVerb)?;
     }
     let particle = if lexicon::is_particle(cue.lemma, view.word(i + 1)) {
@@ -269,6 +273,21 @@ const BETWEEN_AUX_AND_VERB: &[&str] = &[
     "still",
     "now",
 ];
+
+/// Whether the form in `-s` at `i` is a present verb the tagger read as a plural noun (`The
+/// Wall Street Journal reports`, `Lynch notes they were ...`): after a name or `he`/`she`/`it`,
+/// which agree with it, and not before a verb or a preposition, which would make it a noun
+/// (`CIA reports say`, `Trump's claims about`). After a common noun it is a noun as often as a
+/// verb on PolNeAR train (`the policy points he hopes ...`), so that is left to the tagger.
+fn agrees_with_subject(view: &View<'_>, i: usize) -> bool {
+    let w = view.word(i);
+    if !w.ends_with('s') || w.ends_with("ss") || i == 0 || i == view.clause_start(i) {
+        return false;
+    }
+    let singular = view.tag(i - 1) == Some(Pos::NNP) || view.is_any(i - 1, &["he", "she", "it"]);
+    let next_verb = view.is_wordlike(i + 1) && view.tag(i + 1).is_some_and(Pos::is_finite);
+    singular && !next_verb && !lexicon::is_preposition(view.word(i + 1))
+}
 
 /// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
 /// after a quotation or a comma, shared with an earlier cue of the sentence (participles, `and`),
