@@ -284,7 +284,11 @@ fn agrees_with_subject(view: &View<'_>, i: usize) -> bool {
     if !w.ends_with('s') || w.ends_with("ss") || i == 0 || i == view.clause_start(i) {
         return false;
     }
-    let singular = view.tag(i - 1) == Some(Pos::NNP) || view.is_any(i - 1, &["he", "she", "it"]);
+    // After a common noun, only where the clause ends (`“...,” the report notes.`).
+    let closes = view.is_terminator(i + 1) || view.is_punct(i + 1, ",");
+    let singular = view.tag(i - 1) == Some(Pos::NNP)
+        || view.is_any(i - 1, &["he", "she", "it"])
+        || closes && view.tag(i - 1) == Some(Pos::NN);
     let next_verb = view.is_wordlike(i + 1) && view.tag(i + 1).is_some_and(Pos::is_finite);
     singular && !next_verb && !lexicon::is_preposition(view.word(i + 1))
 }
