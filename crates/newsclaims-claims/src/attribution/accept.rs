@@ -10,7 +10,7 @@
 //!
 //! A logistic regression over hashed features; its weights are `model/accept.bin`
 //! (`cargo xtask train-accept`), `i16` little-endian, one per hashed feature. A claim scoring
-//! below [`MIN_SCORE`] is dropped. It runs once per claim: two dozen hashes and lookups.
+//! below [`MIN_SCORE`], chosen with the weights and stored after them, is dropped. It runs once per claim: two dozen hashes and lookups.
 //!
 //! The model reads the output of everything before it (the cue classifier, the boundary ranker,
 //! the speaker ranker) and nothing reads its output while training, so it is trained last.
@@ -23,21 +23,30 @@ use crate::ClaimKind;
 use crate::token_word::{FNV_BASIS, FNV_PRIME as PRIME};
 use crate::view::View;
 
-/// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
+/// The trained weights, `2^FEATURE_BITS` little-endian `i16`, then [`MIN_SCORE`] as a
+/// little-endian `i32`.
 const MODEL: &[u8] = include_bytes!("../../model/accept.bin");
+
+/// Bytes of the weights in [`MODEL`].
+const WEIGHT_BYTES: usize = 2 << FEATURE_BITS;
 
 /// Bits of a hashed feature: 16,384 weights (32 KB), for a few thousand distinct features.
 pub(crate) const FEATURE_BITS: u32 = 14;
 
 /// Below this score a claim is dropped, in the weights' units (the largest weight is 32,767).
-/// Chosen on PolNeAR dev (`cargo xtask train-accept` prints, per threshold, the judged claims it
-/// would drop and the content F1 that follows: drop 21 (3 true) 0.8350, 19 (3) 0.8344, 10 (2)
-/// 0.8324, 7 (0) 0.8329, 6 (0) 0.8326 at -2,500 / -10,000 / -17,500 / -20,000 / -22,500, none
-/// 0.8308) with the project's own gold: -20,000 is the highest of those steps that drops no
-/// right claim of dev (every right claim dropped also lowers indirect recall, the issue's other
-/// target), and at -10,000 a GUM quotation goes (`no one will be refused “based solely on
-/// ...”`, `eval_speakers::gum_news_floor`).
-pub(crate) const MIN_SCORE: i32 = -20_000;
+/// Chosen on PolNeAR dev with the weights by `cargo xtask train-accept`, which prints per step of
+/// 2,500 the judged claims it would drop and the content F1 that follows: the highest step that
+/// drops no right claim of dev and is at most -20,000, above which the project's own gold loses
+/// claims (at -10,000 a GUM quotation, `no one will be refused “based solely on ...”`,
+/// `eval_speakers::gum_news_floor`). A fixed threshold did not survive retraining: after the
+/// cue readings of dd71cad, -20,000 dropped a right claim (`He responded ... the same way that
+/// we must respond now: THEY LOSE, WE WIN.`, scored -21,246) where -22,500 drops none.
+pub(crate) const MIN_SCORE: i32 = i32::from_le_bytes([
+    MODEL[WEIGHT_BYTES],
+    MODEL[WEIGHT_BYTES + 1],
+    MODEL[WEIGHT_BYTES + 2],
+    MODEL[WEIGHT_BYTES + 3],
+]);
 
 /// The longest content, in tokens, the model judges. Longer contents are where PolNeAR's
 /// boundaries and ours part (its contents run on into `which` clauses and adjuncts, ours stop
@@ -64,7 +73,7 @@ pub(crate) fn keep(view: &View<'_>, f: &Found) -> bool {
 /// right, at 0) come with right ones of the project's gold scored lower still (the seed article's
 /// `members of the alliance have provided Ukraine ...` at -26,247, news dev's `Papadopoulos
 /// offered to set up a meeting ...` at -35,136); on the claims judged today it was no better (9
-/// dropped, 1 right, at -20,000, where this model drops 7, none right).
+/// dropped, 1 right, at -20,000, where the model of d7aa25f dropped 7, none right).
 pub(crate) fn judged(view: &View<'_>, f: &Found) -> bool {
     f.kind != ClaimKind::Direct
         && f.tokens.len() <= MAX_JUDGED_TOKENS
@@ -79,7 +88,7 @@ pub(crate) fn score(features: &[u32]) -> i32 {
 
 fn weight(f: u32) -> i32 {
     let k = f as usize * 2;
-    match MODEL.get(k..k + 2) {
+    match MODEL[..WEIGHT_BYTES].get(k..k + 2) {
         Some(b) => i32::from(i16::from_le_bytes([b[0], b[1]])),
         None => 0,
     }
@@ -353,8 +362,9 @@ mod tests {
 
     #[test]
     fn the_model_has_one_weight_per_feature_and_is_trained() {
-        assert_eq!(MODEL.len(), 2 << FEATURE_BITS);
-        assert!(MODEL.iter().any(|&b| b != 0));
+        assert_eq!(MODEL.len(), WEIGHT_BYTES + 4);
+        assert!(MODEL[..WEIGHT_BYTES].iter().any(|&b| b != 0));
+        assert!((-40_000..=-20_000).contains(&MIN_SCORE), "{MIN_SCORE}");
     }
 
     #[test]
@@ -366,6 +376,21 @@ mod tests {
         for (content, score, kept) in claims {
             assert_eq!(kept, score >= MIN_SCORE, "{content:?} scored {score}");
         }
+    }
+
+    #[test]
+    fn a_reply_in_capitals_after_a_colon_is_kept() {
+        // PolNeAR dev's `He responded ... now: THEY LOSE, WE WIN.` (usa-today 2016-09-22): it
+        // scores between -22,500 and -20,000, and a fixed threshold of -20,000 dropped it once
+        // the cue readings of dd71cad had moved the weights.
+        let text = "A plan to win\n\nRonald Reagan was once asked how the Cold War would end. He responded then \
+                    the same way that we must respond now: THEY LOSE, WE WIN.\n\nRudy Giuliani \
+                    is the former mayor of New York City.\n";
+        let claims = judge(text);
+        assert!(
+            claims.iter().any(|c| c.0.contains("THEY LOSE") && c.2),
+            "{claims:?}"
+        );
     }
 
     #[test]
