@@ -41,12 +41,19 @@ pub(crate) const FEATURE_BITS: u32 = 14;
 /// `eval_speakers::gum_news_floor`). A fixed threshold did not survive retraining: after the
 /// cue readings of dd71cad, -20,000 dropped a right claim (`He responded ... the same way that
 /// we must respond now: THEY LOSE, WE WIN.`, scored -21,246) where -22,500 drops none.
-pub(crate) const MIN_SCORE: i32 = i32::from_le_bytes([
-    MODEL[WEIGHT_BYTES],
-    MODEL[WEIGHT_BYTES + 1],
-    MODEL[WEIGHT_BYTES + 2],
-    MODEL[WEIGHT_BYTES + 3],
-]);
+pub(crate) const MIN_SCORE: i32 = if MODEL.len() >= WEIGHT_BYTES + 4 {
+    i32::from_le_bytes([
+        MODEL[WEIGHT_BYTES],
+        MODEL[WEIGHT_BYTES + 1],
+        MODEL[WEIGHT_BYTES + 2],
+        MODEL[WEIGHT_BYTES + 3],
+    ])
+} else {
+    // A model file of the weights alone, from before the threshold was stored: the crate still
+    // builds, so that `cargo xtask train-accept` can regenerate it, nothing is dropped, and the
+    // unit test and `train-accept --check` fail until it is regenerated.
+    i32::MIN
+};
 
 /// The longest content, in tokens, the model judges. Longer contents are where PolNeAR's
 /// boundaries and ours part (its contents run on into `which` clauses and adjuncts, ours stop
