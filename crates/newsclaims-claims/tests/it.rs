@@ -537,3 +537,30 @@ fn present_verbs_the_tagger_reads_as_nouns() {
         &["indirect|they were appointed before she came|notes|Loretta Lynch"],
     );
 }
+
+#[test]
+fn content_stops_before_another_speakers_attribution() {
+    // A clause content ends where another speaker's attribution with its own content begins;
+    // that cue makes a claim of its own.
+    check(
+        "The mayor insisted the budget was balanced, Councilman Jones wrote that the figures did not add up.",
+        &[
+            "indirect|the budget was balanced|insisted|The mayor",
+            "indirect|the figures did not add up|wrote|Councilman Jones",
+        ],
+    );
+    check(
+        "She said the flood was tragic, he maintained that it does not change the plan.",
+        &[
+            "indirect|the flood was tragic|said|She",
+            "indirect|it does not change the plan|maintained|he",
+        ],
+    );
+    // A relative clause after a list of names is no second attribution.
+    check(
+        "He cited problems in the Middle East, China and elsewhere that he blamed on the government.",
+        &[
+            "indirect|problems in the Middle East, China and elsewhere that he blamed on the government|cited|He",
+        ],
+    );
+}

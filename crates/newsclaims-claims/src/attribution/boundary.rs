@@ -10,6 +10,10 @@
 //! (`cargo xtask train-claims`), `i16` little-endian, one per hashed feature. Scoring is
 //! linear in the candidates, which the clause end and [`MAX_CONTENT`] bound.
 //!
+//! The pick is cut before another speaker's attribution inside the content
+//! (`stops::second_attribution`), a constraint rather than a feature: the rules' ends the ranker
+//! is trained on stay the rules' own, and so do the cue classifier's.
+//!
 //! With `View::record` set (training), the rules' end is kept and every decision is recorded
 //! with its candidates' features instead.
 
@@ -98,6 +102,10 @@ pub(crate) struct Case {
 
 /// The content's end for `d`: the best-scoring candidate (the rules' end on a tie).
 pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
+    // While cue decisions are recorded, the rules' end stands (see `cue_model`).
+    if view.cue_record.is_some() {
+        return d.rule_end;
+    }
     if let Some(log) = &view.record {
         let d = &with_finite(view, d);
         let mut case = Case {
@@ -122,10 +130,14 @@ pub(crate) fn decide(view: &View<'_>, d: &Decision) -> usize {
         log.borrow_mut().push(case);
         return d.rule_end;
     }
-    // While cue decisions are recorded, the rules' end stands (see `cue_model`).
-    if view.cue_record.is_some() {
-        return d.rule_end;
-    }
+    let end = rank(view, d);
+    // Whatever the ranker picks, the content stops before another speaker's attribution with
+    // content of its own.
+    super::stops::second_attribution(view, d.from, end).unwrap_or(end)
+}
+
+/// The ranker's pick among the candidate ends of `d`.
+fn rank(view: &View<'_>, d: &Decision) -> usize {
     let all = candidates(view, d);
     let Some(&rule) = all.iter().find(|c| c.0 == d.rule_end) else {
         return d.rule_end;
