@@ -564,3 +564,17 @@ fn content_stops_before_another_speakers_attribution() {
         ],
     );
 }
+
+#[test]
+fn one_word_noun_contents() {
+    // A noun phrase of one word is content after a cue that takes an object (`declared
+    // bankruptcy`, `praised Obama`), not the addressee after `tell`.
+    check(
+        "Another mining company declared bankruptcy.",
+        &["indirect|bankruptcy|declared|Another mining company"],
+    );
+    check(
+        "The union praised Obama.",
+        &["indirect|Obama|praised|The union"],
+    );
+}

@@ -223,10 +223,24 @@ fn content_range(
     }
     let words = view.count_words(range.clone());
     let is_quote = view.quote_at(range.start).is_some();
-    if words < 2 && !is_quote {
+    if words < 2 && !is_quote && !single_noun(view, range.clone(), class) {
         return None;
     }
     Some(range)
+}
+
+/// Whether the one-word content `r` is a noun (`declared bankruptcy`, `attacked Trump`): not
+/// after `tell` or `ask`, where it is the addressee, and no name after a verb of saying, where
+/// it is a place or an addressee (`reported D.C.`, `wrote Linick`); an indefinite pronoun the
+/// tagger reads as a noun says nothing (`said nothing`, `something`).
+fn single_noun(view: &View<'_>, r: std::ops::Range<usize>, class: CueClass) -> bool {
+    let name = matches!(view.tag(r.start), Some(Pos::NNP | Pos::NNPS));
+    r.len() == 1
+        && view.is_wordlike(r.start)
+        && !view.word(r.start).ends_with("thing")
+        && class != CueClass::Tell
+        && !(class == CueClass::Say && name)
+        && (name || matches!(view.tag(r.start), Some(Pos::NN | Pos::NNS)))
 }
 
 /// Whether a word can open the content right after a cue: not a lower-case conjunction, `by`, `into`
