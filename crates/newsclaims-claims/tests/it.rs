@@ -578,3 +578,12 @@ fn one_word_noun_contents() {
         &["indirect|Obama|praised|The union"],
     );
 }
+
+#[test]
+fn amounts_open_the_content() {
+    // `said about 20 people ...`: a preposition before an amount qualifies it, no adjunct.
+    check(
+        "The governor has said about 20 people have applied for the seat.",
+        &["indirect|about 20 people have applied for the seat|said|The governor"],
+    );
+}

@@ -92,7 +92,12 @@ pub(super) fn forward_content(
             || lexicon::is_weekday(view.word(k))
             || matches!(view.label_at(k), Some(Label::Date | Label::Time))
     };
-    if f < end && !infinitive && starts_adjunct(f) && view.quote_at(f).is_none() {
+    if f < end
+        && !infinitive
+        && !opens_amount(view, f)
+        && starts_adjunct(f)
+        && view.quote_at(f).is_none()
+    {
         let skipped = skip_adjunct(view, f, end);
         let resolved = skipped.is_some();
         if let Some((k, comma)) = skipped {
@@ -162,6 +167,23 @@ pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> 
         after_comma: false,
         adjunct: false,
     })
+}
+
+/// Whether the preposition at `f` qualifies an amount (`said about 20 people ...`, `at least
+/// 108`, `over $2 million`): the content's subject, not an adjunct.
+fn opens_amount(view: &View<'_>, f: usize) -> bool {
+    let amount = |k: usize| {
+        matches!(
+            view.label_at(k),
+            Some(Label::Cardinal | Label::Money | Label::Percent | Label::Quantity)
+        )
+    };
+    let next = if view.is(f, "at") && view.is(f + 1, "least") {
+        f + 2
+    } else {
+        f + 1
+    };
+    view.is_any(f, &["about", "around", "over", "nearly", "almost", "at"]) && amount(next)
 }
 
 /// Words of a day or date between a cue and its infinitive (`vowed last month to ...`).
