@@ -587,3 +587,12 @@ fn amounts_open_the_content() {
         &["indirect|about 20 people have applied for the seat|said|The governor"],
     );
 }
+
+#[test]
+fn contracted_has_before_a_cue() {
+    // `He's said`: after a person's pronoun `'s` is `has`, no passive.
+    check(
+        "He's said that he believes the tax plan is fair.",
+        &["indirect|he believes the tax plan is fair|said|He"],
+    );
+}

@@ -327,7 +327,14 @@ fn subject_of(
             ],
         )
     });
-    if be && (w.ends_with("ed") || view.is_any(i, &["told", "said"])) {
+    // `he's said`, `who's called for`: after a person's pronoun `'s` is `has` before a verb of
+    // saying or a cue with its particle.
+    let has = before.is_some_and(|k| {
+        k > 0 && view.is_any(k, &["’s", "'s"]) && view.is_any(k - 1, &["he", "she", "who"])
+    }) && view.cue(i).is_some_and(|c| {
+        c.class == CueClass::Say || lexicon::is_particle(c.lemma, view.word(i + 1))
+    });
+    if be && !has && (w.ends_with("ed") || view.is_any(i, &["told", "said"])) {
         // The passive names no speaker as its subject (`Trump was asked ...`).
         return Err(Reject::Passive);
     }
@@ -379,7 +386,9 @@ fn subject_of(
         subject = speaker::shared_subject(view, i, start, found).ok_or(Reject::NoSubject)?;
         shared = true;
     } else {
-        subject = speaker::subject_left(view, i, start).ok_or(Reject::NoSubject)?;
+        // `he's said`: the subject before the contracted `has`.
+        let verb = before.filter(|_| has).unwrap_or(i);
+        subject = speaker::subject_left(view, verb, start).ok_or(Reject::NoSubject)?;
     }
     if !inverted && subject.last + 1 > i {
         return Err(Reject::NoSubject);
