@@ -105,7 +105,8 @@ pub(super) fn at_cue(
     if end <= i {
         return Err(Reject::NoContent);
     }
-    let (subject, inverted, shared) = match infinitive_head(view, i, start).filter(|_| relaxed) {
+    let head = infinitive_head(view, i, start).filter(|&h| relaxed || carries_speech(view, h));
+    let (subject, inverted, shared) = match head {
         // `he appeared to suggest that ...`: the subject of the verb that governs the infinitive.
         Some(head) => match subject_of(view, head, start, end, found)? {
             (_, true, _) => return Err(Reject::NoSubject),
@@ -245,8 +246,10 @@ fn cue_reading(
     {
         strict(Reject::Noun)?;
     }
+    let start = view.clause_start(i);
+    let vehicle = infinitive_head(view, i, start).is_some_and(|h| carries_speech(view, h));
     if i > 0
-        && (view.is(i - 1, "to")
+        && (view.is(i - 1, "to") && !vehicle
             || view
                 .label_at(i)
                 .is_some_and(|l| l != Label::Date && !l.is_numeric() && view.is_capitalized(i)))
@@ -399,6 +402,18 @@ fn subject_of(
 /// Tokens between an infinitive's `to` and the verb that governs it (`took [to Twitter] to say`,
 /// `used [his acceptance speech] to call for`, `are [slightly more likely] to say`).
 const MAX_INFINITIVE_REACH: usize = 5;
+
+/// Verbs that carry the speech of the infinitive after them rather than an intention (`took to
+/// Twitter to say`, `used his speech to call for`, `went on to explain`, `appeared to suggest`).
+const SPEECH_CARRIERS: &[&str] = &[
+    "took", "takes", "taking", "used", "uses", "using", "went", "goes", "appeared", "appears",
+    "seemed", "seems",
+];
+
+/// Whether the verb at `h` governing an infinitive cue carries its speech ([`SPEECH_CARRIERS`]).
+fn carries_speech(view: &View<'_>, h: usize) -> bool {
+    view.is_any(h, SPEECH_CARRIERS)
+}
 
 /// The verb that governs the infinitive cue at `i` (`appeared` of `he appeared to suggest`,
 /// `went` of `Ham went on to explain`, `took` of `she took to Twitter to say`): the nearest verb
