@@ -10,7 +10,8 @@
 //!
 //! A logistic regression over hashed features; its weights are `model/accept.bin`
 //! (`cargo xtask train-accept`), `i16` little-endian, one per hashed feature. A claim scoring
-//! below [`MIN_SCORE`], chosen with the weights and stored after them, is dropped. It runs once per claim: two dozen hashes and lookups.
+//! below [`MIN_SCORE`], chosen with the weights and stored after them, is dropped. It runs once
+//! per claim: two dozen hashes and lookups.
 //!
 //! The model reads the output of everything before it (the cue classifier, the boundary ranker,
 //! the speaker ranker) and nothing reads its output while training, so it is trained last.

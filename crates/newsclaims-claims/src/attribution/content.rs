@@ -1,9 +1,12 @@
 //! Content boundaries: where the reported content after a cue starts and ends, and the content
 //! before a subject (`“Q,” X said`, `..., X said`). Every scan stops at the clause end.
 
+use std::ops::ControlFlow;
+
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
+use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
 use super::{boundary, stops};
 use crate::lexicon::{self, CueClass};
 use crate::view::View;
@@ -52,28 +55,16 @@ pub(super) fn forward_content(
     let mut after_comma = false;
     let mut adjunct = false;
     if class == CueClass::Tell {
-        f = skip_addressee(view, f, end);
-        // `told his advisers to figure out ...`: the infinitive is the content; after `ask` and
-        // `urge` the addressee is part of it (`urged [his colleagues to remember ...]`), as
-        // PolNeAR train has it 73 times in 97.
-        if f > from && view.is(f, "to") {
-            let with_addressee = cue.is_some_and(|(_, lemma)| matches!(lemma, "ask" | "urge"));
-            return forward_to_end(view, if with_addressee { from } else { f }, end);
-        }
-        // `asked Clinton about her email scandal`: the particle after the addressee opens the
-        // content.
-        if f > from && cue.is_some_and(|(_, lemma)| lexicon::is_particle(lemma, view.word(f))) {
-            return forward_to_end(view, f + 1, end);
+        match after_addressee(view, from, end, cue) {
+            ControlFlow::Break(forward) => return forward,
+            ControlFlow::Continue(k) => f = k,
         }
     }
     // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
     // adjunct; so after a day or a date (`vowed Tuesday to remain ...`).
     let mut infinitive = opens_infinitive(view, f);
-    if !infinitive && (lexicon::is_weekday(view.word(f)) || view.label_at(f) == Some(Label::Date)) {
-        let to = (f + 1..end.min(f + MAX_DATE_WORDS + 1)).find(|&k| !ends_time(view, k));
-        if let Some(to) = to.filter(|&k| opens_infinitive(view, k)) {
-            (f, infinitive) = (to, true);
-        }
+    if let Some(to) = infinitive_after_date(view, f, end).filter(|_| !infinitive) {
+        (f, infinitive) = (to, true);
     }
     // `said as she left`: an adverbial clause, not what was said; but `said after the
     // convention he ...` is a phrase, an adjunct.
@@ -145,6 +136,34 @@ pub(super) fn forward_content(
     })
 }
 
+/// After a cue of telling, skips the addressee; breaks with the whole content when the
+/// addressee is followed by an infinitive or by the cue's particle.
+fn after_addressee(
+    view: &View<'_>,
+    from: usize,
+    end: usize,
+    cue: Option<(usize, &'static str)>,
+) -> ControlFlow<Option<Forward>, usize> {
+    let f = skip_addressee(view, from, end);
+    // `told his advisers to figure out ...`: the infinitive is the content; after `ask` and
+    // `urge` the addressee is part of it (`urged [his colleagues to remember ...]`), as
+    // PolNeAR train has it 73 times in 97.
+    if f > from && view.is(f, "to") {
+        let with_addressee = cue.is_some_and(|(_, lemma)| matches!(lemma, "ask" | "urge"));
+        return ControlFlow::Break(forward_to_end(
+            view,
+            if with_addressee { from } else { f },
+            end,
+        ));
+    }
+    // `asked Clinton about her email scandal`: the particle after the addressee opens the
+    // content.
+    if f > from && cue.is_some_and(|(_, lemma)| lexicon::is_particle(lemma, view.word(f))) {
+        return ControlFlow::Break(forward_to_end(view, f + 1, end));
+    }
+    ControlFlow::Continue(f)
+}
+
 /// Tokens of a block of content after a colon; a paragraph of quoted words rarely runs longer.
 const MAX_BLOCK: usize = 160;
 
@@ -167,48 +186,6 @@ pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> 
         after_comma: false,
         adjunct: false,
     })
-}
-
-/// Whether the preposition at `f` qualifies an amount (`said about 20 people ...`, `at least
-/// 108`, `over $2 million`): the content's subject, not an adjunct.
-fn opens_amount(view: &View<'_>, f: usize) -> bool {
-    let amount = |k: usize| {
-        matches!(
-            view.label_at(k),
-            Some(Label::Cardinal | Label::Money | Label::Percent | Label::Quantity)
-        )
-    };
-    let next = if view.is(f, "at") && view.is(f + 1, "least") {
-        f + 2
-    } else {
-        f + 1
-    };
-    view.is_any(f, &["about", "around", "over", "nearly", "almost", "at"]) && amount(next)
-}
-
-/// Words of a day or date between a cue and its infinitive (`vowed last month to ...`).
-const MAX_DATE_WORDS: usize = 4;
-
-/// Whether `to` at `f` opens an infinitive: the verb after it, or after an opening quotation
-/// mark or an adverb in `-ly` (`vowed to harshly punish`), where the tagger reads a verb or mistakes the bare verb for a
-/// singular noun or an adjective (`agreed to share`); not before a determiner, a pronoun, a
-/// name, a number or a plural noun (`said to reporters`).
-fn opens_infinitive(view: &View<'_>, f: usize) -> bool {
-    if !view.is(f, "to") {
-        return false;
-    }
-    // An opening quotation mark (`vowed to “bomb ...”`) or an adverb may stand before the verb.
-    let mut v = f + 1;
-    if !view.is_wordlike(v) && view.quote_at(v).is_some() {
-        v += 1;
-    }
-    if view.is_wordlike(v) && view.word(v).ends_with("ly") {
-        v += 1;
-    }
-    view.is_wordlike(v)
-        && !view.is_capitalized(v)
-        && !lexicon::is_determiner(view.word(v))
-        && matches!(view.tag(v), Some(Pos::VB | Pos::VBP | Pos::NN | Pos::JJ))
 }
 
 /// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather
@@ -359,11 +336,6 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
         k += 1;
     }
     None
-}
-
-/// Whether token `k` is a day or a date (`Thursday`, `last week`).
-fn ends_time(view: &View<'_>, k: usize) -> bool {
-    lexicon::is_weekday(view.word(k)) || matches!(view.label_at(k), Some(Label::Date | Label::Time))
 }
 
 /// Whether token `k` can open a reported clause: a determiner or a capitalised word.

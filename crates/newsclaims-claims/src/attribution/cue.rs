@@ -10,6 +10,7 @@ use super::content::{
     phrase_start, quote_finished, trim,
 };
 use super::fallback::fallback_subject;
+use super::infinitive::{carries_speech, infinitive_head};
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -397,40 +398,6 @@ fn subject_of(
         return Err(Reject::NoSubject);
     }
     Ok((subject, inverted, shared))
-}
-
-/// Tokens between an infinitive's `to` and the verb that governs it (`took [to Twitter] to say`,
-/// `used [his acceptance speech] to call for`, `are [slightly more likely] to say`).
-const MAX_INFINITIVE_REACH: usize = 5;
-
-/// Verbs that carry the speech of the infinitive after them rather than an intention (`took to
-/// Twitter to say`, `used his speech to call for`, `went on to explain`, `appeared to suggest`).
-const SPEECH_CARRIERS: &[&str] = &[
-    "took", "takes", "taking", "used", "uses", "using", "went", "goes", "appeared", "appears",
-    "seemed", "seems",
-];
-
-/// Whether the verb at `h` governing an infinitive cue carries its speech ([`SPEECH_CARRIERS`]).
-fn carries_speech(view: &View<'_>, h: usize) -> bool {
-    view.is_any(h, SPEECH_CARRIERS)
-}
-
-/// The verb that governs the infinitive cue at `i` (`appeared` of `he appeared to suggest`,
-/// `went` of `Ham went on to explain`, `took` of `she took to Twitter to say`): the nearest verb
-/// before `to`, within [`MAX_INFINITIVE_REACH`] words of the same clause; `None` when the cue is
-/// no infinitive or no verb governs it (`a way to tell`).
-fn infinitive_head(view: &View<'_>, i: usize, start: usize) -> Option<usize> {
-    let to = i
-        .checked_sub(1)
-        .filter(|&k| k > start && view.is(k, "to"))?;
-    (start.max(to.saturating_sub(MAX_INFINITIVE_REACH + 1))..to)
-        .rev()
-        .take_while(|&k| {
-            view.is_wordlike(k)
-                && view.quote_at(k).is_none()
-                && !view.is_any(k, &["that", "which", "who", "and", "but"])
-        })
-        .find(|&k| !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
 }
 
 /// The content pieces of a cue with its subject: after the cue, before the subject, or both.
