@@ -11,10 +11,11 @@
 //!
 //! The model reads the output of the cue classifier, the boundary ranker and the speaker ranker
 //! as the binary embeds them: run it after `train-claims` and `train-speakers`. A claim the model
-//! does not judge (no cue, `that` after the cue, a long content: `accept::judged`) is left out of training and counted
-//! as kept in the dev report. The threshold is chosen on dev with the weights and stored after
-//! them, so that a retraining after another stage's change moves both together. Instances are visited in a fixed order shuffled by a seeded
-//! generator, and the averaged weights are scaled to `i16`: the bytes are the same on every run.
+//! does not judge (no cue, `that` after the cue, a long content: `accept::judged`) is left out of
+//! training and counted as kept in the dev report. The threshold is chosen on dev with the
+//! weights and stored after them, so that a retraining after another stage's change moves both
+//! together. Instances are visited in a fixed order shuffled by a seeded generator, and the
+//! averaged weights are scaled to `i16`: the bytes are the same on every run.
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -63,7 +63,7 @@ pub(super) fn forward_content(
     // `pledged to push for ...`, `declined to comment`: the infinitive is the content, not an
     // adjunct; so after a day or a date (`vowed Tuesday to remain ...`).
     let mut infinitive = opens_infinitive(view, f);
-    if let Some(to) = infinitive_after_date(view, f, end).filter(|_| !infinitive) {
+    if !infinitive && let Some(to) = infinitive_after_date(view, f, end) {
         (f, infinitive) = (to, true);
     }
     // `said as she left`: an adverbial clause, not what was said; but `said after the

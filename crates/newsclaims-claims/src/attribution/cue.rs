@@ -10,7 +10,7 @@ use super::content::{
     phrase_start, quote_finished, trim,
 };
 use super::fallback::fallback_subject;
-use super::infinitive::{carries_speech, infinitive_head};
+use super::infinitive::{carried_infinitive, carries_speech, infinitive_head};
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -247,10 +247,8 @@ fn cue_reading(
     {
         strict(Reject::Noun)?;
     }
-    let start = view.clause_start(i);
-    let vehicle = infinitive_head(view, i, start).is_some_and(|h| carries_speech(view, h));
     if i > 0
-        && (view.is(i - 1, "to") && !vehicle
+        && (view.is(i - 1, "to") && !carried_infinitive(view, i)
             || view
                 .label_at(i)
                 .is_some_and(|l| l != Label::Date && !l.is_numeric() && view.is_capitalized(i)))

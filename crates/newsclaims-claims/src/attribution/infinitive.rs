@@ -38,3 +38,11 @@ pub(super) fn infinitive_head(view: &View<'_>, i: usize, start: usize) -> Option
         })
         .find(|&k| !view.is_capitalized(k) && view.tag(k).is_some_and(Pos::is_verb))
 }
+
+/// Whether the cue at `i` is an infinitive whose governing verb carries its speech (`took to
+/// Twitter to say`); the clause is only looked at after a `to`.
+pub(super) fn carried_infinitive(view: &View<'_>, i: usize) -> bool {
+    i > 0
+        && view.is(i - 1, "to")
+        && infinitive_head(view, i, view.clause_start(i)).is_some_and(|h| carries_speech(view, h))
+}
