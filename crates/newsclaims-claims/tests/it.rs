@@ -12,6 +12,7 @@ use newsclaims_claims::{Claim, extract};
 use proptest::prelude::*;
 
 mod checkworthy;
+mod content_ends;
 
 fn run(text: &str) -> Vec<Claim> {
     let tokens = newsclaims_tokenize::tokenize(text);

@@ -259,6 +259,8 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
     // before another speaker's coordinated attribution (`..., and the mayor warned ...`).
     let mut e = end;
     let mut k = f;
+    // Asked only at a comma that could open a main clause: it scans back to the clause start.
+    let mut subordinate = None;
     while k < end {
         if let Some(q) = view.quote_at(k) {
             k = view.quotes[q].tokens.end.max(k + 1);
@@ -272,7 +274,13 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
             };
             break;
         }
-        if k > f + 1 && (stops::narrator_aside(view, k) || stops::coordinated_verb(view, f, k)) {
+        if k > f + 1
+            && (stops::narrator_aside(view, k)
+                || stops::coordinated_verb(view, f, k)
+                || stops::main_clause(view, k)
+                    && *subordinate.get_or_insert_with(|| stops::subordinate_cue(view, f))
+                || stops::coordinated_clause(view, k))
+        {
             e = k;
             break;
         }

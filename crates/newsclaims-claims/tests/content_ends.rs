@@ -1,0 +1,63 @@
+//! Where a content after a cue ends, at the rules' stops that PolNeAR train supports: the main
+//! clause after a subordinate or relative cue, a coordinated clause with a subject of its own, the
+//! narrator's contrast (`, while`, `, compared with`); and where it does not end: inside a `that`
+//! clause before its verb.
+
+use super::check;
+
+#[test]
+fn that_clause_runs_past_its_opening_phrase() {
+    // After `that` a phrase and its comma come before the clause's own subject and verb.
+    check(
+        "The senator joked that, among younger voters, the governor ranks third.",
+        &["indirect|among younger voters, the governor ranks third|joked|The senator"],
+    );
+    check(
+        "The auditor reported that in 2010, the city closed two schools.",
+        &["indirect|in 2010, the city closed two schools|reported|The auditor"],
+    );
+}
+
+#[test]
+fn subordinate_cue_ends_at_the_main_clause() {
+    // The cue sits in a clause before the sentence's main clause, which is the narrator's.
+    check(
+        "While the White House insisted that the president would campaign hard, the campaign has sent him to two states.",
+        &["indirect|the president would campaign hard|insisted|White House"],
+    );
+    check(
+        "Although the senator argued that the bill was fair, the committee rejected it.",
+        &["indirect|the bill was fair|argued|the senator"],
+    );
+    check(
+        "The regulator, who contended that the firm owed money, is now retiring.",
+        &["indirect|the firm owed money|contended|who"],
+    );
+}
+
+#[test]
+fn coordinated_clause_with_its_own_subject_is_the_narrators() {
+    check(
+        "The mayor said the plan would cut costs, but the economists disagreed.",
+        &["indirect|the plan would cut costs|said|The mayor"],
+    );
+    // `, and that ...` is a second reported clause.
+    check(
+        "The mayor said the plan would cut costs, and that the city would hire teachers.",
+        &[
+            "indirect|the plan would cut costs, and that the city would hire teachers|said|The mayor",
+        ],
+    );
+}
+
+#[test]
+fn narrators_contrast_is_no_content() {
+    check(
+        "Half of the voters said they trusted the governor, while 30 percent trusted the mayor.",
+        &["indirect|they trusted the governor|said|the voters"],
+    );
+    check(
+        "Forty percent of Democrats said the election was rigged, compared with 60 percent of Republicans.",
+        &["indirect|the election was rigged|said|Forty percent"],
+    );
+}
