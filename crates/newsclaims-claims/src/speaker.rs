@@ -490,4 +490,25 @@ mod tests {
             "NATO officials",
         );
     }
+
+    /// The speaker's mention (start and text) of the claim whose content starts with `content`.
+    fn mention_of(text: &str, content: &str) -> Option<(usize, String)> {
+        claims(text)
+            .iter()
+            .find(|c| c.kind != crate::ClaimKind::Statement && text[c.span].starts_with(content))
+            .and_then(|c| c.speaker)
+            .map(|s| (s.span.start(), text[s.span].to_string()))
+    }
+
+    #[test]
+    fn a_quote_without_its_cue_is_spoken_by_the_mention_at_it() {
+        // The cue after the quotation went to the indirect claim; the person named at the
+        // quotation, not the one of the sentence before, is the speaker's mention.
+        let text = "Carl Dunn held a news conference nearby, mocking his rival.\n\n\
+                    \"What does that mean, he kept the city safe after the flood?\" Mr. Dunn \
+                    asked, repeating a charge - that the former mayor was responsible for the \
+                    damage of 2011 - that he made in Saturday's debate.";
+        let at = text.find("Dunn asked").map(|at| (at, "Dunn".to_string()));
+        assert_eq!(mention_of(text, "What does that mean"), at);
+    }
 }
