@@ -61,3 +61,13 @@ fn narrators_contrast_is_no_content() {
         &["indirect|the election was rigged|said|Forty percent"],
     );
 }
+
+#[test]
+fn including_goes_on_with_the_content() {
+    // `, including ...` lists part of what was said, as PolNeAR's annotators read it; other
+    // participles after a comma open the narrator's aside.
+    check(
+        "The coach praised his players, including Smith.",
+        &["indirect|his players, including Smith|praised|The coach"],
+    );
+}
