@@ -158,7 +158,14 @@ pub(super) fn at_cue(
         end,
     };
     let pieces = pieces(view, &at, subject).ok_or(Reject::NoContent)?;
-    let speaker = speaker::resolve(view, subject, earlier);
+    // The speaker is the description a prepositional phrase modifies (`officials in both
+    // cities`), not its object (`speaker_head`).
+    let named = if inverted {
+        subject
+    } else {
+        speaker::speaker_head(view, subject, start)
+    };
+    let speaker = speaker::resolve(view, named, earlier);
     build(
         view,
         pieces,
