@@ -5,12 +5,14 @@ use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::asked::{asked_claim, is_asked};
+use super::auxiliary::{agrees_with_subject, verb_before};
 use super::content::{
     backward_content, block_after_colon, followed_by_that, forward_content, narration_lead,
     phrase_start, quote_finished, trim,
 };
 use super::fallback::fallback_subject;
 use super::infinitive::{carried_infinitive, carries_speech, infinitive_head};
+use super::lead::{is_leading_participle, leading_claim};
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -101,6 +103,12 @@ pub(super) fn at_cue(
     // `Asked whether ..., X said`: a question put to someone, with no subject of its own.
     if is_asked(view, i, start) {
         return asked_claim(view, i, earlier).ok_or(Reject::NoContent);
+    }
+    // `Citing the report, Trump said ...`: the main clause's subject is the participle's.
+    if is_leading_participle(view, i, start, cue.class)
+        && let Some(f) = leading_claim(view, i, earlier)
+    {
+        return Ok(f);
     }
     let end = view.clause_end(i);
     if end <= i {
@@ -266,42 +274,6 @@ fn cue_reading(
     Ok((cue, particle))
 }
 
-/// Adverbs without `-ly` between an auxiliary and the cue (`was first reported by`, `was never
-/// told`, `is often described as`): PolNeAR train annotates 12 of 17 such passives of cue verbs.
-const BETWEEN_AUX_AND_VERB: &[&str] = &[
-    "also",
-    "first",
-    "never",
-    "not",
-    "already",
-    "later",
-    "initially",
-    "once",
-    "long",
-    "often",
-    "still",
-    "now",
-];
-
-/// Whether the form in `-s` at `i` is a present verb the tagger read as a plural noun (`The
-/// Wall Street Journal reports`, `Lynch notes they were ...`): after a name or `he`/`she`/`it`,
-/// which agree with it, and not before a verb or a preposition, which would make it a noun
-/// (`CIA reports say`, `Trump's claims about`). After a common noun it is a noun as often as a
-/// verb on PolNeAR train (`the policy points he hopes ...`), so that is left to the tagger.
-fn agrees_with_subject(view: &View<'_>, i: usize) -> bool {
-    let w = view.word(i);
-    if !w.ends_with('s') || w.ends_with("ss") || i == 0 || i == view.clause_start(i) {
-        return false;
-    }
-    // After a common noun, only where the clause ends (`“...,” the report notes.`).
-    let closes = view.is_terminator(i + 1) || view.is_punct(i + 1, ",");
-    let singular = view.tag(i - 1) == Some(Pos::NNP)
-        || view.is_any(i - 1, &["he", "she", "it"])
-        || closes && view.tag(i - 1) == Some(Pos::NN);
-    let next_verb = view.is_wordlike(i + 1) && view.tag(i + 1).is_some_and(Pos::is_finite);
-    singular && !next_verb && !lexicon::is_preposition(view.word(i + 1))
-}
-
 /// The cue's subject, whether it is inverted (after the cue) and whether it is shared: inverted
 /// after a quotation or a comma, shared with an earlier cue of the sentence (participles, `and`),
 /// or before the cue.
@@ -320,22 +292,7 @@ fn subject_of(
             .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
     });
     let participle = w.ends_with("ing");
-    // The nearest word before the cue that is not an adverb: a form of `be` makes a participle
-    // progressive (`is saying`) and a past participle passive (`was asked`).
-    // Dates are skipped too: `issued a statement Tuesday saying` is the issuer's.
-    let before = (start..i).rev().find(|&k| {
-        !(view.is_any(k, BETWEEN_AUX_AND_VERB)
-            || view.is_wordlike(k) && view.word(k).ends_with("ly")
-            || matches!(view.label_at(k), Some(Label::Date | Label::Time)))
-    });
-    let be = before.is_some_and(|k| {
-        view.is_any(
-            k,
-            &[
-                "is", "was", "were", "are", "be", "been", "being", "am", "’s", "'s",
-            ],
-        )
-    });
+    let (before, be) = verb_before(view, i, start);
     // `he's said`, `who's called for`: after a person's pronoun `'s` is `has` before a verb of
     // saying or a cue with its particle.
     let has = before.is_some_and(|k| {

@@ -22,6 +22,7 @@ use crate::{ClaimKind, Speaker};
 
 pub(crate) mod accept;
 mod asked;
+mod auxiliary;
 pub(crate) mod boundary;
 mod colon;
 mod content;
@@ -30,6 +31,7 @@ pub(crate) mod cue_model;
 mod fallback;
 mod group;
 mod infinitive;
+mod lead;
 mod nest;
 mod opening;
 mod passive;
