@@ -261,6 +261,8 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
     let mut k = f;
     // Asked only at a comma that could open a main clause: it scans back to the clause start.
     let mut subordinate = None;
+    // A clause after `that` may have its verb after a comma: no predicate stop inside it.
+    let clause = stops::after_that(view, f);
     while k < end {
         if let Some(q) = view.quote_at(k) {
             k = view.quotes[q].tokens.end.max(k + 1);
@@ -276,7 +278,7 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
         }
         if k > f + 1
             && (stops::narrator_aside(view, k)
-                || stops::coordinated_verb(view, f, k)
+                || !clause && stops::coordinated_verb(view, f, k)
                 || stops::main_clause(view, k)
                     && *subordinate.get_or_insert_with(|| stops::subordinate_cue(view, f))
                 || stops::coordinated_clause(view, k))
