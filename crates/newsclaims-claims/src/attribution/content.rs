@@ -255,8 +255,6 @@ fn opens_content(view: &View<'_>, k: usize) -> bool {
 /// this subject (`, adding that ...`), another speaker's coordinated attribution (`..., and the
 /// mayor warned ...`) or a trailing `, X said`.
 fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
-    // The content runs to the clause end, or stops before a cue that shares this subject, or
-    // before another speaker's coordinated attribution (`..., and the mayor warned ...`).
     let mut e = end;
     let mut k = f;
     // Asked only at a comma that could open a main clause: it scans back to the clause start.
