@@ -13,6 +13,7 @@ use proptest::prelude::*;
 
 mod checkworthy;
 mod content_ends;
+mod content_starts;
 mod readings;
 
 fn run(text: &str) -> Vec<Claim> {

@@ -1,11 +1,12 @@
-//! Content boundaries: where the reported content after a cue starts and ends, and the content
-//! before a subject (`“Q,” X said`, `..., X said`). Every scan stops at the clause end.
+//! Content boundaries: where the reported content after a cue starts and ends (the content
+//! before a subject, `“Q,” X said`, is in `backward.rs`). Every scan stops at the clause end.
 
 use std::ops::ControlFlow;
 
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
+pub(super) use super::backward::{backward_content, narration_lead};
 use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
 use super::{boundary, stops};
 use crate::lexicon::{self, CueClass};
@@ -476,105 +477,6 @@ pub(super) fn phrase_start(view: &View<'_>, first: usize, floor: usize) -> usize
         k = p;
     }
     first
-}
-
-/// The content before a subject at `at`: a quotation ending right before it, or the clause up
-/// to a comma right before it (`..., X said`).
-pub(super) fn backward_content(
-    view: &View<'_>,
-    at: usize,
-    start: usize,
-) -> Option<std::ops::Range<usize>> {
-    let p = at.checked_sub(1)?;
-    // `“We won.” Trump said.`: a quotation ending in a full stop still belongs to the
-    // attribution right after it, though the clause starts after it.
-    let quote_before = view
-        .quote_at(p)
-        .is_some_and(|q| view.quotes[q].tokens.end == p + 1);
-    if p < start && !(quote_before && p + 1 == start && view.para(p) == view.para(at)) {
-        return None;
-    }
-    let close = view
-        .quote_at(p)
-        .filter(|&q| view.quotes[q].tokens.end == p + 1);
-    let end = if close.is_some() {
-        p + 1
-    } else if view.is_punct(p, ",") || view.is_dash(p) {
-        p
-    } else {
-        return None;
-    };
-    let from = view.clause_start(p);
-    let range = trim(view, from.max(start.min(from))..end);
-    if range.is_empty() {
-        return None;
-    }
-    if close.is_some() {
-        return Some(range);
-    }
-    // `But when Congress cut funding, Mexico said ...`: an adverbial clause is no content, also
-    // after the narrator's conjunction.
-    let range = narration_lead(view, range);
-    if range.is_empty() {
-        return None;
-    }
-    if !lexicon::is_subordinator(view.word(range.start)) {
-        return Some(range);
-    }
-    led_clause(view, range)
-}
-
-/// Words of a main clause after an adverbial lead for the pair to be content.
-const MIN_LED_CLAUSE: usize = 3;
-
-/// `If states fail ..., the department can step in, Wilcox said.`: an adverbial clause and the
-/// main clause after its comma are content together, as PolNeAR train has it; an adverbial
-/// clause alone (`But when Congress cut funding, Mexico said ...`) is no content.
-fn led_clause(view: &View<'_>, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-    let comma = (range.start + 1..range.end)
-        .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())?;
-    let main = comma + 1..range.end;
-    if view.count_words(main.clone()) < MIN_LED_CLAUSE {
-        return None;
-    }
-    Some(range)
-}
-
-/// A clause of reported content without what opens it in the narrator's voice: a coordinating
-/// conjunction (`And Mrs. Clinton now holds ...`, `But ...`), a connective and its comma
-/// (`However, ...`) or an upper-case dateline and its dash (`WASHINGTON ― ...`).
-pub(super) fn narration_lead(
-    view: &View<'_>,
-    mut r: std::ops::Range<usize>,
-) -> std::ops::Range<usize> {
-    let dash = (r.start..r.end.min(r.start + 4)).find(|&k| view.is_dash(k));
-    if let Some(d) = dash
-        && d > r.start
-        && (r.start..d).all(|k| {
-            view.is_wordlike(k) && !view.word(k).chars().any(char::is_lowercase)
-                || view.is_punct(k, ",")
-        })
-    {
-        r.start = d + 1;
-    }
-    if r.len() > 2 && view.is_any(r.start, &["and", "but", "so"]) && view.is_capitalized(r.start) {
-        r.start += 1;
-    }
-    // `However, ...`, `In fact, ...`: a connective and its comma.
-    for n in 1..=2 {
-        let comma = r.start + n;
-        if comma + 1 < r.end
-            && view.is_punct(comma, ",")
-            && (r.start..comma).all(|k| view.is_wordlike(k))
-        {
-            let words: Vec<&str> = (r.start..comma).map(|k| view.word(k)).collect();
-            if lexicon::is_connective(&words) {
-                r.start = comma + 1;
-                break;
-            }
-        }
-    }
-    trim(view, r)
 }
 
 /// Trims punctuation (commas, colons, dashes, sentence-final stops) from both ends of a token

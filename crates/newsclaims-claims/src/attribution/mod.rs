@@ -23,6 +23,7 @@ use crate::{ClaimKind, Speaker};
 pub(crate) mod accept;
 mod asked;
 mod auxiliary;
+mod backward;
 pub(crate) mod boundary;
 mod colon;
 mod content;
