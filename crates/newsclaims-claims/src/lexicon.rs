@@ -191,23 +191,30 @@ pub(crate) fn regular_lemmas(w: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether `next` is a particle that belongs to the cue lemma (`called for`, `pointed to`), so
-/// that the content starts after it.
+/// that the content starts after it. PolNeAR's annotators mark `called out`, `called upon`,
+/// `cautioned against`, `tweeted out`, `blasted out`, `wrote back`, `remarked upon` as cues too:
+/// with these, PolNeAR train exact contents 7,203 -> 7,223, content true positives +1.
 pub(crate) fn is_particle(lemma: &str, next: &str) -> bool {
     const PARTICLES: &[(&str, &[&str])] = &[
-        ("call", &["for", "on"]),
+        ("call", &["for", "on", "upon", "out"]),
         ("point", &["to", "out"]),
         ("ask", &["about", "for"]),
         ("speak", &["about", "of", "on", "to"]),
         ("talk", &["about", "of"]),
         ("warn", &["of", "about", "against"]),
-        ("write", &["about", "of"]),
+        ("write", &["about", "of", "back"]),
         ("respond", &["to"]),
         ("reply", &["to"]),
         ("comment", &["on"]),
         ("joke", &["about"]),
         ("boast", &["of", "about"]),
         ("complain", &["about", "of"]),
-        ("tweet", &["about"]),
+        ("tweet", &["about", "out", "back"]),
+        ("caution", &["against"]),
+        ("argue", &["against"]),
+        ("remark", &["upon", "on", "about"]),
+        ("blast", &["out"]),
+        ("shout", &["out"]),
         ("post", &["about"]),
         ("testify", &["about", "to"]),
         ("agree", &["with"]),

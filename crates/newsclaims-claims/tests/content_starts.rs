@@ -1,5 +1,6 @@
 //! Where a content starts, at the readings PolNeAR train supports: a leading `But` or `So` stays
-//! in the content before a trailing cue, `And` does not.
+//! in the content before a trailing cue, `And` does not; a cue's particle (`called out`) is no
+//! content.
 
 use super::check;
 
@@ -21,5 +22,23 @@ fn but_and_so_open_the_content_before_a_trailing_cue() {
     check(
         "But when the council cut funding, the mayor said the plan failed.",
         &["indirect|the plan failed|said|the mayor"],
+    );
+}
+
+#[test]
+fn a_cues_particle_is_no_content() {
+    // `call out`, `call upon`, `caution against`, `tweet out`, `write back`: the particle belongs
+    // to the cue, as PolNeAR's annotators mark it.
+    check(
+        "The senator called out his rival for the remarks.",
+        &["indirect|his rival for the remarks|called out|The senator"],
+    );
+    check(
+        "Several Democrats cautioned against drawing lessons from the vote.",
+        &["indirect|drawing lessons from the vote|cautioned against|Democrats"],
+    );
+    check(
+        "The mayor called upon the council to restore the funding.",
+        &["indirect|the council to restore the funding|called upon|The mayor"],
     );
 }
