@@ -1,7 +1,7 @@
 //! Where a content after a cue ends, at the rules' stops that PolNeAR train supports: the main
 //! clause after a subordinate or relative cue, a coordinated clause with a subject of its own, the
-//! narrator's contrast (`, while`, `, compared with`); and where it does not end: inside a `that`
-//! clause before its verb.
+//! narrator's contrast (`, while`, `, compared with`), a participle cue after a quotation's inner
+//! comma (`“...,” adding`); and where it does not end: inside a `that` clause before its verb.
 
 use super::check;
 
@@ -69,5 +69,17 @@ fn including_goes_on_with_the_content() {
     check(
         "The coach praised his players, including Smith.",
         &["indirect|his players, including Smith|praised|The coach"],
+    );
+}
+
+#[test]
+fn participle_after_a_quoted_comma_has_content_of_its_own() {
+    // The comma sits inside the quotation marks; `adding` still shares the subject.
+    check(
+        "The mayor said the plan was “a breach of trust,” adding that the council would appeal.",
+        &[
+            "mixed|the plan was “a breach of trust,”|said|The mayor",
+            "indirect|the council would appeal|adding|The mayor",
+        ],
     );
 }
