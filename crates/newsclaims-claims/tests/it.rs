@@ -14,6 +14,7 @@ use proptest::prelude::*;
 mod checkworthy;
 mod content_ends;
 mod content_starts;
+mod fragments;
 mod readings;
 
 fn run(text: &str) -> Vec<Claim> {

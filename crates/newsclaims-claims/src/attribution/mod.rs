@@ -32,6 +32,7 @@ pub(crate) mod cue_model;
 mod fallback;
 mod group;
 mod infinitive;
+mod interrupted;
 mod lead;
 mod nest;
 mod opening;
@@ -128,6 +129,10 @@ pub(crate) fn find(view: &View<'_>) -> Vec<Found> {
 pub(crate) fn find_accepted(view: &View<'_>) -> Vec<Found> {
     let mut all = find(view);
     all.retain(|f| accept::keep(view, f));
+    // The fragments before a speaker come after the acceptance model, which reads the content
+    // the cue introduces, as the cue classifier does.
+    interrupted::extend(view, &mut all);
+    all.sort_by_key(|f| (f.span().start(), f.span().end()));
     all
 }
 

@@ -38,12 +38,17 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
         let open = qt.start;
         let start = view.clause_start(open);
         let embedded = open > start
+            && !after_title(view, open)
             && !view.is_punct(open - 1, ":")
             && !view.is_punct(open - 1, ",")
             && !view.is_dash(open - 1);
         // A quotation inside a clause that no cue reports is a term, a title or a fragment
         // (`its “special military operation”`, `identified the judge as “Spanish”`).
-        if embedded && words <= 8 || is_title(view, qt.clone()) {
+        // A capitalised sentence opening its own clause (`“We're America.”`, `“The Donald. Big
+        // Daddy.”`) may go on the quote before it; it is a title only if it does not.
+        let title = is_title(view, qt.clone());
+        let title_sentence = title && open == start && view.quote_ends_sentence(q);
+        if embedded && words <= 8 || title && !title_sentence {
             continue;
         }
         if !quote.closed && words <= 4 {
@@ -54,6 +59,9 @@ pub(super) fn unclaimed_quotes(view: &View<'_>, mut found: Vec<Found>) -> Vec<Fo
             match continuation(view, &mut found, sorted, q) {
                 Continuation::Merged => continue,
                 Continuation::Speaker(s) => speaker = s,
+            }
+            if title_sentence {
+                continue;
             }
             // A person named in the quotation's own lead-in speaks it (`Blige sings to Clinton
             // before asking her, “...”`, `footage of Clinton asking, “...”`), not one of the
@@ -212,18 +220,25 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
                     && !(f.anchor > gap.start && view.word(f.anchor).ends_with("ing"))
             });
         // The next paragraph continues it too when the previous one ended with the
-        // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it.
+        // attribution (`“Q1,” X said.¶“Q2.”`), as PolNeAR's annotators read it, however long
+        // the attribution's own sentence (`said X, a representative from Texas who chairs ...`).
         let ends_paragraph = gap_clear
             && p.cue.is_some_and(|c| {
                 let after = view.token_at_or_after(c.end());
-                (after..open).all(|t| view.para(t) != pp || !view.is_wordlike(t) || t < after + 12)
+                (after..open).all(|t| {
+                    view.para(t) != pp
+                        || !view.is_wordlike(t)
+                        || t < after + 12
+                        || view.sent(t) == view.sent(after)
+                })
             });
         let next_para = para == pp + 1 && ends_paragraph;
         // `“Q1,” X said.¶She continued, “Q2.”`: a quote after words of a sentence of its own is
         // that sentence's claim, not a fragment of the one before.
         let same_sentence = view.sent(p.anchor) == view.sent(open);
-        let opens_clause =
-            same_sentence || (view.clause_start(open)..open).all(|t| !view.is_wordlike(t));
+        let opens_clause = same_sentence
+            || after_title(view, open)
+            || (view.clause_start(open)..open).all(|t| !view.is_wordlike(t));
         if (para == pp || next_para)
             && p.kind == ClaimKind::Direct
             && cue_between
@@ -250,6 +265,18 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
         }
     }
     Continuation::Speaker(None)
+}
+
+/// Whether a title ending a sentence (`on Fox News's “Fox and Friends.” “Q2”`) closes right
+/// before token `open`: the clause scan runs on across it, but the quotation after it opens a
+/// sentence of its own.
+fn after_title(view: &View<'_>, open: usize) -> bool {
+    open > 0
+        && view.quote_at(open - 1).is_some_and(|t| {
+            view.quotes[t].tokens.end == open
+                && view.quote_ends_sentence(t)
+                && is_title(view, view.quotes[t].tokens.clone())
+        })
 }
 
 /// A person named in the sentence before the quotation's clause at `start`, with no cue.
