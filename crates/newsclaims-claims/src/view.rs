@@ -301,6 +301,12 @@ impl<'a> View<'a> {
         self.quote.get(i).copied().flatten().map(|q| q as usize)
     }
 
+    /// The quotation whose last token is token `i` (its closing mark), if any.
+    pub(crate) fn quote_closing_at(&self, i: usize) -> Option<usize> {
+        self.quote_at(i)
+            .filter(|&q| self.quotes[q].tokens.end == i + 1)
+    }
+
     pub(crate) fn mention_at(&self, i: usize) -> Option<(usize, &'a Mention)> {
         let k = self.mention.get(i).copied().flatten()? as usize;
         self.entities.mentions.get(k).map(|m| (k, m))

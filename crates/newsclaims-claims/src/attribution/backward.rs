@@ -17,15 +17,11 @@ pub(super) fn backward_content(
     let p = at.checked_sub(1)?;
     // `“We won.” Trump said.`: a quotation ending in a full stop still belongs to the
     // attribution right after it, though the clause starts after it.
-    let quote_before = view
-        .quote_at(p)
-        .is_some_and(|q| view.quotes[q].tokens.end == p + 1);
+    let close = view.quote_closing_at(p);
+    let quote_before = close.is_some();
     if p < start && !(quote_before && p + 1 == start && view.para(p) == view.para(at)) {
         return None;
     }
-    let close = view
-        .quote_at(p)
-        .filter(|&q| view.quotes[q].tokens.end == p + 1);
     let end = if close.is_some() {
         p + 1
     } else if view.is_punct(p, ",") || view.is_dash(p) {

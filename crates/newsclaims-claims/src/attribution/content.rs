@@ -328,11 +328,7 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
 /// of its own, as after a plain comma. PolNeAR train: content true positives 9,840 -> 9,849,
 /// exact 7,223 -> 7,228, no prediction more.
 fn quote_comma(view: &View<'_>, p: usize) -> bool {
-    p > 0
-        && view
-            .quote_at(p)
-            .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
-        && view.is_punct(p - 1, ",")
+    p > 0 && view.quote_closing_at(p).is_some() && view.is_punct(p - 1, ",")
 }
 
 /// Skips an adjunct after the cue (`in a statement on Monday`, `during a press conference`):

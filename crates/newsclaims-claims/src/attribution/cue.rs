@@ -287,10 +287,7 @@ fn subject_of(
     let w = view.word(i);
     let prev = i.checked_sub(1);
     let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
-    let after_close = prev.is_some_and(|p| {
-        view.quote_at(p)
-            .is_some_and(|q| view.quotes[q].tokens.end == p + 1)
-    });
+    let after_close = prev.is_some_and(|p| view.quote_closing_at(p).is_some());
     let participle = w.ends_with("ing");
     let (before, be) = verb_before(view, i, start);
     // `he's said`, `who's called for`: after a person's pronoun `'s` is `has` before a verb of

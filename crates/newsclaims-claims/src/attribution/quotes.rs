@@ -272,10 +272,8 @@ fn continuation(view: &View<'_>, found: &mut [Found], sorted: usize, q: usize) -
 /// sentence of its own.
 fn after_title(view: &View<'_>, open: usize) -> bool {
     open > 0
-        && view.quote_at(open - 1).is_some_and(|t| {
-            view.quotes[t].tokens.end == open
-                && view.quote_ends_sentence(t)
-                && is_title(view, view.quotes[t].tokens.clone())
+        && view.quote_closing_at(open - 1).is_some_and(|t| {
+            view.quote_ends_sentence(t) && is_title(view, view.quotes[t].tokens.clone())
         })
 }
 
