@@ -1,6 +1,7 @@
 //! Contents in more than one fragment, as PolNeAR's annotators read them: a quotation going on
 //! across a title, the relative pronoun that is the content's subject,
-//! and an adverbial lead before an attribution set off by commas.
+//! an adverbial lead before an attribution set off by commas, the subject of a quoted predicate
+//! and a quotation before an inverted attribution.
 
 use super::check;
 
@@ -60,5 +61,49 @@ fn adverbial_lead_before_an_interrupting_attribution() {
     check(
         "If the talks fail, the minister said, the border will close.",
         &["indirect|If the talks fail / the border will close|said|the minister"],
+    );
+}
+
+#[test]
+fn lead_before_a_quotation_that_goes_on_the_sentence() {
+    check(
+        "If the plan fails, the minister said, “the border will close for good.”",
+        &["mixed|If the plan fails / the border will close for good.|said|the minister"],
+    );
+    // A capitalised quotation is a sentence of its own: the lead is the narrator's.
+    check(
+        "In a statement on Monday, the minister said, “The border will close for good.”",
+        &["direct|The border will close for good.|said|the minister"],
+    );
+}
+
+#[test]
+fn subject_of_a_quoted_predicate() {
+    check(
+        "An economic downturn, the minister said, “could be a good time to borrow.”",
+        &["mixed|An economic downturn / could be a good time to borrow.|said|the minister"],
+    );
+}
+
+#[test]
+fn quotation_before_an_inverted_attribution() {
+    check(
+        "“The talks have stalled for a month,” said Anna Lee, “and nobody wants a deal.”",
+        &["direct|The talks have stalled for a month, / and nobody wants a deal.|said|Anna Lee"],
+    );
+}
+
+#[test]
+fn quotation_goes_on_across_a_relative_clause_and_a_scare_quote() {
+    check(
+        "“The talks have stalled,” said a longtime adviser to Lee, who declined to be identified. “Nobody wants a deal.”",
+        &[
+            "direct|The talks have stalled, / Nobody wants a deal.|said|a longtime adviser",
+            "indirect|to be identified|declined|who",
+        ],
+    );
+    check(
+        "“The talks have stalled,” said Anna Lee, one of the original “big four” negotiators. “Nobody wants a deal.”",
+        &["direct|The talks have stalled, / Nobody wants a deal.|said|Anna Lee"],
     );
 }

@@ -132,6 +132,7 @@ pub(crate) fn find_accepted(view: &View<'_>) -> Vec<Found> {
     // The fragments before a speaker come after the acceptance model, which reads the content
     // the cue introduces, as the cue classifier does.
     interrupted::extend(view, &mut all);
+    interrupted::quote_before(view, &mut all);
     all.sort_by_key(|f| (f.span().start(), f.span().end()));
     all
 }
