@@ -57,6 +57,14 @@ fn relative_pronoun_as_the_contents_subject() {
 }
 
 #[test]
+fn noun_phrase_as_the_contents_subject() {
+    check(
+        "The city opened a probe the agency said was still ongoing in May.",
+        &["indirect|a probe / was still ongoing in May|said|the agency"],
+    );
+}
+
+#[test]
 fn adverbial_lead_before_an_interrupting_attribution() {
     check(
         "If the talks fail, the minister said, the border will close.",
