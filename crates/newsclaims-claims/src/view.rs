@@ -51,6 +51,12 @@ pub(crate) struct View<'a> {
     /// When set (training only), cue decisions are the rules' alone and are recorded here with
     /// their features.
     pub(crate) cue_record: Option<RefCell<Vec<crate::attribution::cue_model::Case>>>,
+    /// When set (training only), content-start decisions keep the rules' start and are
+    /// recorded here with their candidates.
+    pub(crate) start_record: Option<RefCell<Vec<crate::attribution::start::Case>>>,
+    /// When set (training only), contents start where the rules start them, not where the
+    /// start ranker moves them.
+    pub(crate) rule_starts: bool,
 }
 
 /// A top-level quotation with its token range.
@@ -139,6 +145,8 @@ impl<'a> View<'a> {
             record: None,
             words: crate::token_word::Words::new(n),
             cue_record: None,
+            start_record: None,
+            rule_starts: false,
             text,
             tokens: &tokens.tokens,
             entities,

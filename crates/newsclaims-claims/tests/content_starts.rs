@@ -42,3 +42,28 @@ fn a_cues_particle_is_no_content() {
         &["indirect|the council to restore the funding|called upon|The mayor"],
     );
 }
+
+#[test]
+fn the_start_ranker_skips_the_noun_of_an_expressed_feeling() {
+    // `expressed concern about X`: the feeling's noun and its
+    // preposition are the cue's (PolNeAR train's contents start after them); the rules start at
+    // the noun, the ranker (`model/start.bin`) after it.
+    check(
+        "Civil rights groups have expressed deep concern about the new voting policy.",
+        &["indirect|the new voting policy|expressed|Civil rights groups"],
+    );
+    // And after its `that`, which the content leaves out.
+    check(
+        "Local officials expressed concern that the closures could hurt small businesses.",
+        &["indirect|the closures could hurt small businesses|expressed|Local officials"],
+    );
+}
+
+#[test]
+fn the_start_ranker_keeps_a_possessive_before_the_addressee() {
+    // The rules skip `her` as an addressee; before a noun it is the addressee's determiner.
+    check(
+        "In the video, the woman urges her husband to come out of the car.",
+        &["indirect|her husband to come out of the car|urges|the woman"],
+    );
+}

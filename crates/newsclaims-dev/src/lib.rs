@@ -30,6 +30,7 @@ mod train_claims;
 mod train_cue;
 mod train_ner;
 mod train_speakers;
+mod train_start;
 mod train_syntax;
 
 use std::path::{Path, PathBuf};

@@ -61,17 +61,19 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let tmp = std::env::temp_dir().join(format!("newsclaims-train-claims-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let models = crate::train_boundary::convert_train(&polnear, &tmp).and_then(|(docs, gold)| {
+        let start = crate::train_start::train(&polnear, &docs, &gold)?;
         let boundary = crate::train_boundary::train(&polnear, &docs, &gold)?;
         let cue = crate::train_cue::train(&polnear, &docs, &gold)?;
-        Ok((boundary, cue))
+        Ok((start, boundary, cue))
     });
     let _ = std::fs::remove_dir_all(&tmp);
-    let (boundary, cue) = models?;
+    let (start, boundary, cue) = models?;
     let model = root().join("crates/newsclaims-claims/model");
     generated::write_or_check(
         "train-claims",
         &[
             (path, out.into_bytes()),
+            (model.join("start.bin"), start),
             (model.join("boundary.bin"), boundary),
             (model.join("cue.bin"), cue),
         ],

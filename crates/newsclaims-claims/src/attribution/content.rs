@@ -8,7 +8,7 @@ use newsclaims_syntax::Pos;
 
 pub(super) use super::backward::{backward_content, narration_lead};
 use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
-use super::{boundary, stops};
+use super::{boundary, start, stops};
 use crate::lexicon::{self, CueClass};
 use crate::view::View;
 
@@ -125,9 +125,12 @@ pub(super) fn forward_content(
     if f >= end || view.is_wordlike(f) && view.cue(f).is_some() && view.word(f).ends_with("ing") {
         return Some(Forward::empty(f));
     }
+    let rule = f;
+    let f = ranked_start(view, rule, end, class, cue.filter(|_| !after_comma));
     let range = content_range(view, f, end, class, cue)?;
-    // Right after the cue (not the second half of `X, he said, is ...`).
-    if !after_comma && !opens_content(view, range.start) {
+    // Right after the cue (not the second half of `X, he said, is ...`), judged at the rules'
+    // start.
+    if !after_comma && !opens_content(view, trim(view, rule..end).start) {
         return None;
     }
     Some(Forward {
@@ -135,6 +138,29 @@ pub(super) fn forward_content(
         after_comma,
         adjunct,
     })
+}
+
+/// Where the trained ranker starts the content the rules start at `rule`; the rules' start
+/// without a cue, or after a comma (`cue` is then `None`), where the content may be the second
+/// half of an interrupted quote (`“Q1,” X said, and “Q2”`), which keeps its opening.
+fn ranked_start(
+    view: &View<'_>,
+    rule: usize,
+    end: usize,
+    class: CueClass,
+    cue: Option<(usize, &'static str)>,
+) -> usize {
+    let Some((i, lemma)) = cue else {
+        return rule;
+    };
+    let d = start::Decision {
+        cue: i,
+        lemma,
+        class,
+        rule,
+        limit: end,
+    };
+    start::decide(view, &d)
 }
 
 /// After a cue of telling, skips the addressee; breaks with the whole content when the

@@ -38,6 +38,7 @@ mod nest;
 mod opening;
 mod passive;
 mod quotes;
+pub(crate) mod start;
 mod stops;
 mod transcript;
 
