@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use newsclaims_claims::training::{self, FEATURE_BITS};
+use newsclaims_entities::Entities;
+use newsclaims_tokenize::Tokens;
 use serde_json::Value;
 
 use crate::referee::{is_word_char, word_runs};
@@ -49,27 +51,11 @@ struct Instance {
 /// Reads the converted documents and gold and returns the decisions with their gold ends, and
 /// how many decisions there were.
 fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
-    let docs = read_jsonl(docs)?;
-    let gold = read_jsonl(gold)?;
     let mut out = Vec::new();
     let mut total = 0;
-    for (id, g) in &gold {
-        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
-            continue;
-        };
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let cases = training::boundary_cases(text, &tokens, &entities);
+    gold_documents(docs, gold, |text, tokens, entities, claims| {
+        let cases = training::boundary_cases(text, tokens, entities);
         total += cases.len();
-        let bytes = byte_offsets(text);
-        let claims: Vec<GoldContent> = g["claims"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| gold_content(text, &bytes, c))
-                    .collect()
-            })
-            .unwrap_or_default();
         let words = word_runs(text.char_indices(), text.len());
         for case in cases {
             // The stage's content may open with a quotation mark, the gold's first word after it.
@@ -105,17 +91,46 @@ fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
                 shape: case.shape,
             });
         }
-    }
+    })?;
     Ok((out, total))
+}
+
+/// Calls `f` on every document of `docs` that `gold` annotates: its text, tokens and entities
+/// as the stage makes them, and its gold contents after their cues in one fragment.
+pub(crate) fn gold_documents(
+    docs: &Path,
+    gold: &Path,
+    mut f: impl FnMut(&str, &Tokens, &Entities, &[GoldContent]),
+) -> Result<()> {
+    let docs = read_jsonl(docs)?;
+    let gold = read_jsonl(gold)?;
+    for (id, g) in &gold {
+        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
+            continue;
+        };
+        let tokens = newsclaims_tokenize::tokenize(text);
+        let entities = newsclaims_entities::recognize(text, &tokens);
+        let bytes = byte_offsets(text);
+        let claims: Vec<GoldContent> = g["claims"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| gold_content(text, &bytes, c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        f(text, &tokens, &entities, &claims);
+    }
+    Ok(())
 }
 
 /// A gold content after its cue: the cue's bytes, the byte where its first word starts (a
 /// leading `that` skipped) and where its last word ends.
-struct GoldContent {
-    cue: (usize, usize),
+pub(crate) struct GoldContent {
+    pub(crate) cue: (usize, usize),
     /// Where the content's first word starts, `that` included.
     start: usize,
-    first: usize,
+    pub(crate) first: usize,
     last_end: usize,
 }
 
@@ -155,7 +170,7 @@ fn count_words(words: &[(usize, usize)], from: usize, to: usize) -> usize {
 }
 
 /// Where the first `\w` character at or after byte `at` starts (the text's end if none).
-fn first_word_at(text: &str, at: usize) -> usize {
+pub(crate) fn first_word_at(text: &str, at: usize) -> usize {
     text[at..]
         .char_indices()
         .find(|&(_, c)| is_word_char(c))

@@ -14,11 +14,9 @@ use std::path::Path;
 
 use anyhow::Result;
 use newsclaims_claims::training::{self, START_FEATURE_BITS};
-use serde_json::Value;
 
 use crate::perceptron;
-use crate::referee::{is_word_char, word_runs};
-use crate::train_boundary::{byte_offsets, read_jsonl};
+use crate::train_boundary::{GoldContent, first_word_at, gold_documents};
 
 /// Passes over the training decisions; chosen on PolNeAR dev (`cargo xtask train-claims` prints
 /// the dev accuracy of each pass).
@@ -39,31 +37,14 @@ struct Instance {
 /// Reads the converted documents and gold and returns the decisions with their gold starts,
 /// and how many decisions there were.
 fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
-    let docs = read_jsonl(docs)?;
-    let gold = read_jsonl(gold)?;
     let mut out = Vec::new();
     let mut total = 0;
-    for (id, g) in &gold {
-        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
-            continue;
-        };
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let cases = training::start_cases(text, &tokens, &entities);
+    gold_documents(docs, gold, |text, tokens, entities, claims| {
+        let cases = training::start_cases(text, tokens, entities);
         total += cases.len();
-        let bytes = byte_offsets(text);
-        let claims: Vec<((usize, usize), usize)> = g["claims"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| gold_start(text, &bytes, c))
-                    .collect()
-            })
-            .unwrap_or_default();
         for case in cases {
-            let at_cue = |c: &&((usize, usize), usize)| {
-                c.0.0 <= case.cue.start() && case.cue.start() < c.0.1
-            };
+            let at_cue =
+                |c: &&GoldContent| c.cue.0 <= case.cue.start() && case.cue.start() < c.cue.1;
             let firsts: Vec<usize> = case
                 .candidates
                 .iter()
@@ -72,47 +53,21 @@ fn instances(docs: &Path, gold: &Path) -> Result<(Vec<Instance>, usize)> {
             let Some(want) = claims
                 .iter()
                 .filter(at_cue)
-                .find(|c| firsts.contains(&c.1))
+                .find(|c| firsts.contains(&c.first))
                 .or_else(|| claims.iter().find(at_cue))
             else {
                 continue;
             };
             // The first candidate opening at the gold word: a quotation's mark before the word.
-            let gold = firsts.iter().position(|&f| f == want.1);
+            let gold = firsts.iter().position(|&f| f == want.first);
             out.push(Instance {
                 candidates: case.candidates.into_iter().map(|(_, f)| f).collect(),
                 gold,
                 rule: case.rule,
             });
         }
-    }
+    })?;
     Ok((out, total))
-}
-
-/// A gold content after its cue, in one fragment: the cue's bytes and the byte where its first
-/// word starts (a leading `that` skipped).
-fn gold_start(text: &str, bytes: &[usize], c: &Value) -> Option<((usize, usize), usize)> {
-    let at = |v: &Value, k: &str| bytes.get(v[k].as_u64()? as usize).copied();
-    let cue = (at(&c["cue"], "start")?, at(&c["cue"], "end")?);
-    let (start, end) = (at(c, "start")?, at(c, "end")?);
-    if c["fragments"].as_array().is_some_and(|f| f.len() > 1) || start < cue.1 {
-        return None;
-    }
-    let content = text.get(start..end)?;
-    let words = word_runs(content.char_indices(), content.len());
-    let mut first = *words.first()?;
-    if content[first.0..first.1].eq_ignore_ascii_case("that") {
-        first = *words.get(1)?;
-    }
-    Some((cue, start + first.0))
-}
-
-/// Where the first `\w` character at or after byte `at` starts (the text's end if none).
-fn first_word_at(text: &str, at: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|&(_, c)| is_word_char(c))
-        .map_or(text.len(), |(k, _)| at + k)
 }
 
 /// The best candidate when any other than the rules' start must win by `margin`.

@@ -22,7 +22,6 @@ use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::lexicon::CueClass;
-use crate::token_word::{FNV_BASIS, FNV_PRIME as PRIME};
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -463,51 +462,11 @@ fn clause_next(view: &View<'_>, k: usize, limit: usize) -> &'static str {
     }
 }
 
-/// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to
-/// [`FEATURE_BITS`] bits.
-// Out of line: the cue classifier and the ranker hash two dozen features each, and one copy of
-// the loop keeps their code small (they run between the tagger and the rules, which evict it).
-#[inline(never)]
+/// The feature hash at this model's [`FEATURE_BITS`]; the cue classifier and the acceptance
+/// model share it.
+#[inline]
 pub(super) fn hash(template: u8, parts: &[&str]) -> u32 {
-    parts
-        .iter()
-        .fold(Fnv::new(template), |h, p| h.part(p))
-        .finish()
+    super::fnv::hash::<FEATURE_BITS>(template, parts)
 }
 
-/// A feature hash under way: [`hash`] of a template and its first parts, so that features
-/// opening alike are hashed from one state.
-#[derive(Clone, Copy)]
-struct Fnv(u32);
-
-impl Fnv {
-    fn new(template: u8) -> Fnv {
-        Fnv((FNV_BASIS ^ u32::from(template)).wrapping_mul(PRIME))
-    }
-
-    /// The state after one more part (a separator, then its bytes).
-    #[inline]
-    fn part(self, p: &str) -> Fnv {
-        let mut h = (self.0 ^ 0x1f).wrapping_mul(PRIME);
-        for &b in p.as_bytes() {
-            h = (h ^ u32::from(LOWER[usize::from(b)])).wrapping_mul(PRIME);
-        }
-        Fnv(h)
-    }
-
-    fn finish(self) -> u32 {
-        let h = self.0;
-        (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
-    }
-}
-
-/// Each byte ASCII-lower-cased, one load instead of a compare and a select per byte.
-static LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    t
-};
+type Fnv = super::fnv::Fnv<FEATURE_BITS>;

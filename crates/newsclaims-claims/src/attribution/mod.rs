@@ -30,6 +30,7 @@ mod content;
 mod cue;
 pub(crate) mod cue_model;
 mod fallback;
+mod fnv;
 mod group;
 mod infinitive;
 mod interrupted;

@@ -23,7 +23,6 @@ use newsclaims_syntax::Pos;
 use newsclaims_text::Span;
 
 use crate::lexicon::CueClass;
-use crate::token_word::{FNV_BASIS, FNV_PRIME};
 use crate::view::View;
 
 /// The trained weights: `2^FEATURE_BITS` little-endian `i16`.
@@ -294,7 +293,7 @@ fn features(view: &View<'_>, d: &Decision, pre: &Prefixes, k: usize, out: &mut V
     out.push(hash(t::POS_PAIR, &[pp, p]));
     out.push(hash(t::POS_NEXT, &[p, cell(k + 1)]));
     out.push(between.finish());
-    out.push(Fnv(between.0).part(class).finish_as(t::CLASS_BETWEEN));
+    out.push(between.part(class).finish_as(t::CLASS_BETWEEN));
     out.push(pre.lemma_pos.part(p).finish());
     out.push(pre.lemma_prev.part(pw).finish());
     out.push(pre.class_pos.part(p).finish());
@@ -304,41 +303,9 @@ fn features(view: &View<'_>, d: &Decision, pre: &Prefixes, k: usize, out: &mut V
     out.push(hash(t::RULE_POS, &[cell(d.rule), offset]));
 }
 
-/// FNV-1a over the template and the parts, ASCII letters lower-cased, folded to
-/// [`FEATURE_BITS`] bits.
+/// The feature hash at this model's [`FEATURE_BITS`].
 fn hash(template: u8, parts: &[&str]) -> u32 {
-    parts
-        .iter()
-        .fold(Fnv::new(template), |h, p| h.part(p))
-        .finish()
+    super::fnv::hash::<FEATURE_BITS>(template, parts)
 }
 
-/// A feature hash under way.
-#[derive(Clone, Copy)]
-struct Fnv(u32);
-
-impl Fnv {
-    fn new(template: u8) -> Fnv {
-        Fnv((FNV_BASIS ^ u32::from(template)).wrapping_mul(FNV_PRIME))
-    }
-
-    /// The state after one more part (a separator, then its bytes).
-    fn part(self, p: &str) -> Fnv {
-        let mut h = (self.0 ^ 0x1f).wrapping_mul(FNV_PRIME);
-        for &b in p.as_bytes() {
-            h = (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-        }
-        Fnv(h)
-    }
-
-    fn finish(self) -> u32 {
-        let h = self.0;
-        (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
-    }
-
-    /// The hash of these parts under another template: a feature that extends another's
-    /// parts without hashing them again.
-    fn finish_as(self, template: u8) -> u32 {
-        Fnv((self.0 ^ u32::from(template)).wrapping_mul(FNV_PRIME)).finish()
-    }
-}
+type Fnv = super::fnv::Fnv<FEATURE_BITS>;
