@@ -395,11 +395,21 @@ pub(crate) fn candidates(
             });
         }
     }
-    // A name later in the pronoun's own sentence (`In his youth, Smith ...`).
+    // A name later in the pronoun's own sentence (`In his youth, Smith ...`), but not one that a
+    // subject pronoun governs (`They warned of [the White House]'s advisers`, `He said Smith
+    // ...`: a pronoun never names what its own clause goes on to mention, binding's
+    // principle C); a comma, colon, dash or bracket between them opens another clause (`When
+    // he arrived, Smith ...`).
     for k in end..ents.mentions.len() {
         let m = ents.mentions[k];
-        if view.sent(view.token_at_or_after(m.span.start())) != here {
+        let t = view.token_at_or_after(m.span.start());
+        if view.sent(t) != here {
             break;
+        }
+        if case == Case::Subject
+            && !(at + 1..t).any(|j| matches!(view.word(j), "," | ";" | ":" | "—" | "–" | "("))
+        {
+            continue;
         }
         if usable(k) && !seen.iter().any(|x| x.cluster == m.cluster) {
             seen.push(Seen {
@@ -515,5 +525,25 @@ mod tests {
             "Northwind Industries",
         );
         check("The rain stopped at noon. He said nothing.", "He", "-");
+    }
+
+    #[test]
+    fn a_subject_never_names_what_its_clause_mentions() {
+        check(
+            "They have warned of conflicts of interest among White House advisers.",
+            "They",
+            "-",
+        );
+        check(
+            "The hearing ran late. He said Robert Jones had lied.",
+            "He",
+            "-",
+        );
+        // Another clause, opened by a comma, may hold the name the pronoun looks ahead to.
+        check(
+            "When he arrived in the capital, Robert Jones said the talks went well.",
+            "he",
+            "Robert Jones",
+        );
     }
 }
