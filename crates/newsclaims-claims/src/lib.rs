@@ -410,7 +410,7 @@ fn mentions_inside(entities: &Entities, pieces: &[Span]) -> Vec<usize> {
 }
 
 /// The tokens that attribute a claim rather than state anything: a subject right before its cue
-/// (`that supporters call ...`), the cue, and after content the rest of the cue's clause (`“Q,”
+/// (`that supporters call ...`) or with a relative clause between them, the cue, and after content the rest of the cue's clause (`“Q,”
 /// said X, who pushed for it.`).
 fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool> {
     let n = view.len();
@@ -423,12 +423,21 @@ fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool
     for f in found {
         if let (Some(subject), Some(cue)) = (f.subject, f.cue)
             && subject.end() <= cue.start()
-            && view.token_at_or_after(cue.start()) <= view.token_at_or_after(subject.end()) + 3
         {
-            mark(
-                view.token_at_or_after(subject.start()),
+            let (after, at_cue) = (
                 view.token_at_or_after(subject.end()),
+                view.token_at_or_after(cue.start()),
             );
+            if at_cue <= after + 3 {
+                mark(view.token_at_or_after(subject.start()), after);
+            } else if at_cue <= after + 8
+                && view.is_any(after, &["who", "that"])
+                && !(after..at_cue).any(|k| view.is_terminator(k))
+            {
+                // The subject with its relative clause (`The whistleblowers who came forward
+                // have expressed ...`).
+                mark(view.token_at_or_after(subject.start()), at_cue);
+            }
         }
         if let Some(cue) = f.cue {
             let a = view.token_at_or_after(cue.start());

@@ -187,7 +187,7 @@ fn relative_antecedent(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
         && !view.is_capitalized(j)
         && view
             .tag(j)
-            .is_some_and(|t| t.is_verb() || matches!(t, Pos::RB | Pos::IN | Pos::MD))
+            .is_some_and(|t| t.is_verb() || matches!(t, Pos::RB | Pos::IN | Pos::TO | Pos::MD))
         && !view.is_any(j, &["who", "that", "which"])
     {
         j -= 1;
@@ -426,6 +426,25 @@ mod tests {
              criticised the plan to sell the reactors.",
             "criticised",
             "whistleblowers",
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_relative_clause_before_its_cue() {
+        check_cue(
+            "The whistleblowers who came forward have expressed concerns about the plan.",
+            "expressed",
+            "whistleblowers",
+        );
+        check_cue(
+            "The official who spoke to reporters said the talks had stalled.",
+            "said",
+            "official",
+        );
+        check_cue(
+            "A woman who lives nearby told police she heard shots.",
+            "told",
+            "woman",
         );
     }
 

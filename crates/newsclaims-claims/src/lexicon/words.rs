@@ -25,6 +25,8 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
         "might",
         "shall",
         "should",
+        "must",
+        "cannot",
         "did",
         "does",
         "do",

@@ -2,6 +2,7 @@
 //! or a description of up to seven words (`Russia's foreign ministry`).
 
 use newsclaims_entities::{Label, Mention};
+use newsclaims_syntax::Pos;
 
 use super::{Head, Np};
 use crate::lexicon::{self, Pronoun};
@@ -152,8 +153,12 @@ fn description_start(view: &View<'_>, p: usize, floor: usize) -> usize {
         if matches!(view.label_at(q), Some(Label::Date | Label::Time)) {
             break;
         }
-        if qw.ends_with("ed") && !view.is_capitalized(q) && q + 1 < first + 1 {
-            // A past verb ends the phrase (`officials found ...`), but only lower case ones.
+        // A past verb ends the phrase (`officials found ...`), and so does any finite verb of a
+        // relative clause (`who came forward`, `who lives nearby`); only lower case ones.
+        let relative_verb = q > 0
+            && view.is_any(q - 1, &["who", "that", "which"])
+            && matches!(view.tag(q), Some(Pos::VBD | Pos::VBZ | Pos::VBP));
+        if !view.is_capitalized(q) && (qw.ends_with("ed") || relative_verb) {
             break;
         }
         first = q;
