@@ -1,6 +1,6 @@
 //! Where a content starts, at the readings PolNeAR train supports: a leading `But` or `So` stays
 //! in the content before a trailing cue, `And` does not; a cue's particle (`called out`) is no
-//! content.
+//! content; the addressee of `tell` is no content either.
 
 use super::check;
 
@@ -65,5 +65,26 @@ fn the_start_ranker_keeps_a_possessive_before_the_addressee() {
     check(
         "In the video, the woman urges her husband to come out of the car.",
         &["indirect|her husband to come out of the car|urges|the woman"],
+    );
+}
+
+#[test]
+fn the_addressee_of_tell_is_no_content() {
+    // A bare noun, a determiner's phrase or a title with a name, before the clause's subject.
+    check(
+        "She told police she heard shots.",
+        &["indirect|she heard shots|told|She"],
+    );
+    check(
+        "He told the court the plan had failed.",
+        &["indirect|the plan had failed|told|He"],
+    );
+    check(
+        "The mayor told local residents the water was safe.",
+        &["indirect|the water was safe|told|The mayor"],
+    );
+    check(
+        "Schoen told radio host Sean Hannity a loss is likely.",
+        &["indirect|a loss is likely|told|Schoen"],
     );
 }

@@ -476,6 +476,14 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
         }
         return k;
     }
+    // The clause after the addressee opens with its subject: a pronoun, a determiner's phrase
+    // or a name (`told the court [the plan had failed]`, `told police [she heard shots]`).
+    let opens_clause = |k: usize| {
+        k < end
+            && (view.is_any(k, &["he", "she", "they", "it", "we", "i"])
+                || lexicon::is_determiner(view.word(k))
+                || view.is_capitalized(k))
+    };
     if lexicon::is_determiner(view.word(f)) {
         let mut k = f + 1;
         while k < end
@@ -483,10 +491,37 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
             && view.is_wordlike(k)
             && !lexicon::is_np_boundary(view.word(k))
             && !lexicon::is_preposition(view.word(k))
+            && !(k > f + 1 && opens_clause(k) && !view.is_capitalized(k))
         {
             k += 1;
         }
         return k;
+    }
+    // A bare plural or mass noun with its modifiers (`police`, `state investigators`), when a
+    // clause follows.
+    let noun = |k: usize| {
+        view.is_wordlike(k)
+            && !view.is_capitalized(k)
+            && !lexicon::is_np_boundary(view.word(k))
+            && view
+                .tag(k)
+                .is_some_and(|t| matches!(t, Pos::NN | Pos::NNS | Pos::JJ))
+    };
+    let mut k = f;
+    while k < end && k < f + 3 && noun(k) {
+        k += 1;
+    }
+    if k > f && view.tag(k - 1).is_some_and(Pos::is_noun) {
+        // A title before the addressee's name (`told radio host Hugh Hewitt ...`).
+        if let Some((m, _)) = view.mention_at(k) {
+            while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
+                k += 1;
+            }
+            return k;
+        }
+        if opens_clause(k) {
+            return k;
+        }
     }
     f
 }
