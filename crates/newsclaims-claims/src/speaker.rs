@@ -112,7 +112,10 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
     {
         return np_ending_at(view, p - 1, floor);
     }
-    let np = np_ending_at(view, p, floor)?;
+    // A relative clause that ends in a verb: `Officials who asked not to be named said`.
+    let Some(np) = np_ending_at(view, p, floor) else {
+        return clause_antecedent(view, p, floor);
+    };
     if let Some(outer) = relative_antecedent(view, &np, floor) {
         return Some(outer);
     }
@@ -167,8 +170,8 @@ fn adjunct_start(view: &View<'_>, p: usize, floor: usize) -> Option<usize> {
 }
 
 /// The most tokens of a relative clause between its antecedent and the cue (`Republicans who
-/// have praised his candidacy warned`).
-const MAX_RELATIVE_VERB: usize = 4;
+/// have praised his candidacy warned`, `Officials who asked not to be named said`).
+const MAX_RELATIVE_VERB: usize = 6;
 
 /// The antecedent of a relative clause that ends in the phrase `np` just before the cue: the
 /// cue's subject is the phrase before `who` (`One of the docs who sent the letter called ...`).
@@ -180,7 +183,13 @@ fn relative_antecedent(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
     if person || np.relative.is_some() || matches!(np.head, Head::Pronoun(_)) {
         return None;
     }
-    let mut j = np.first.checked_sub(1)?;
+    clause_antecedent(view, np.first.checked_sub(1)?, floor)
+}
+
+/// The antecedent of a relative clause whose verbs end at token `last` (`One of the docs [who
+/// sent]`, `Officials [who asked not to be named]`): the noun phrase before `who` or `that`.
+fn clause_antecedent(view: &View<'_>, last: usize, floor: usize) -> Option<Np> {
+    let mut j = last;
     let lo = j.saturating_sub(MAX_RELATIVE_VERB).max(floor);
     while j > lo
         && view.is_wordlike(j)
@@ -192,7 +201,7 @@ fn relative_antecedent(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
     {
         j -= 1;
     }
-    let has_verb = (j + 1..np.first).any(|t| view.tag(t).is_some_and(Pos::is_verb));
+    let has_verb = (j + 1..=last).any(|t| view.tag(t).is_some_and(Pos::is_verb));
     if j <= floor || !has_verb || !view.is_any(j, &["who", "that"]) {
         return None;
     }

@@ -1,5 +1,6 @@
 //! Data-driven cases for the structural readings of cue words added after the first layouts:
-//! counted groups as subjects, negated progressives, a participle clause opening the sentence.
+//! counted groups as subjects, negated progressives, a participle clause opening the sentence,
+//! relative clauses around the speaker.
 
 use super::check;
 
@@ -39,5 +40,27 @@ fn participle_opening_the_sentence() {
     check(
         "Speaking to reporters in Ohio, the governor said the plant would close.",
         &["indirect|the plant would close|said|the governor"],
+    );
+}
+
+#[test]
+fn a_request_for_anonymity_is_no_claim() {
+    // The source's terms, not speech reported; the cue after the relative clause has its
+    // antecedent for subject.
+    check(
+        "Officials who asked not to be named said the talks had stalled.",
+        &["indirect|the talks had stalled|said|Officials"],
+    );
+    check(
+        "A spokesman, who declined to be identified, said the company would appeal.",
+        &["indirect|the company would appeal|said|A spokesman"],
+    );
+}
+
+#[test]
+fn a_relative_clause_after_an_inverted_speaker() {
+    check(
+        "“We realized it was all lies,” said a shop owner who lives nearby.",
+        &["direct|We realized it was all lies,|said|a shop owner"],
     );
 }

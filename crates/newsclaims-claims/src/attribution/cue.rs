@@ -151,6 +151,11 @@ pub(super) fn at_cue(
     {
         strict(Reject::OtherSense)?;
     }
+    // `who asked not to be named`, `declined to be identified`: a request for the speaker's
+    // anonymity, no claim (nor may a rescue make one).
+    if own_passive_request(view, i) {
+        return Err(Reject::OtherSense);
+    }
     if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
         strict(Reject::Unreliable)?;
     }
@@ -183,6 +188,19 @@ pub(super) fn at_cue(
         i,
     )
     .ok_or(Reject::NoContent)
+}
+
+/// Whether the cue at `i` asks for its own speaker's anonymity (`asked not to be named`,
+/// `declined to be identified`, `requested not to be quoted by name`): the source's terms,
+/// not speech reported.
+fn own_passive_request(view: &View<'_>, i: usize) -> bool {
+    let mut k = i + 1;
+    if view.is(k, "not") {
+        k += 1;
+    }
+    view.is(k, "to")
+        && view.is(k + 1, "be")
+        && view.is_any(k + 2, &["named", "identified", "quoted"])
 }
 
 /// A cue word read in its place: its lemma and class, and the clause around it.
@@ -477,6 +495,8 @@ pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Optio
         || view.is_punct(next, ",")
         || view.is_terminator(next)
         || lexicon::is_preposition(view.word(next))
+        // A relative clause on the speaker: `said a shop owner who lives nearby`.
+        || view.is_any(next, &["who", "whose"])
         || view.is_dash(next)
         || view.is_punct(next, "(");
     // A pronoun after the cue is a subject only when nothing follows (`..., said he.`), else it
