@@ -458,6 +458,30 @@ mod tests {
     }
 
     #[test]
+    fn beyond_the_window_a_pronoun_names_the_last_speaker_of_its_sex() {
+        // Past the ranker's window of sentences, `she` goes back to the last speaker who is a
+        // woman, over the organisation that spoke since; `he` has none.
+        let filler = "The rain kept falling. The roads were closed. The river rose. \
+                      Schools stayed shut. Trains were cancelled. Nobody could leave.";
+        check_cue(
+            &format!(
+                "“We will win,” Maria Lopez said. The White House announced on Friday that \
+                 the talks had failed. {filler} She added that the vote would go ahead."
+            ),
+            "added",
+            "Maria Lopez",
+        );
+        check_cue(
+            &format!(
+                "The White House announced on Friday that the talks had failed. {filler} \
+                 He added that the vote would go ahead."
+            ),
+            "added",
+            "He",
+        );
+    }
+
+    #[test]
     fn a_singular_noun_and_a_verb_before_a_colon() {
         check_cue(
             "The memo’s text reads: “No agency may share these records without a court order.”",
