@@ -65,7 +65,7 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
         if view.is_wordlike(p)
             && (date
                 || lexicon::is_weekday(w)
-                || (lexicon::is_aux_or_adverb(w) && !view.is_capitalized(p))
+                || (view.is_aux_or_adverb(p) && !view.is_capitalized(p))
                 || w.ends_with("n’t")
                 || w.ends_with("n't")
                 // `which together vowed`: an adverb the word lists lack.
@@ -165,7 +165,7 @@ fn adjunct_start(view: &View<'_>, p: usize, floor: usize) -> Option<usize> {
     let before = j - 1;
     let subject_before = view.mention_at(before).is_some()
         || lexicon::pronoun(view.word(before)).is_some()
-        || (lexicon::is_aux_or_adverb(view.word(before)) && !view.is_capitalized(before));
+        || (view.is_aux_or_adverb(before) && !view.is_capitalized(before));
     (words_only && subject_before).then_some(j)
 }
 

@@ -259,6 +259,14 @@ impl<'a> View<'a> {
         )
     }
 
+    /// Whether token `i` stands between a subject and its verb (`has`, `also`, `repeatedly`):
+    /// [`lexicon::is_aux_or_adverb`], save a noun in -ly (`the family said`).
+    pub(crate) fn is_aux_or_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        crate::lexicon::is_aux_or_adverb(w)
+            && !(crate::lexicon::is_ly_word(w) && self.tag(i).is_some_and(Pos::is_noun))
+    }
+
     pub(crate) fn is_capitalized(&self, i: usize) -> bool {
         self.is_wordlike(i)
             && self

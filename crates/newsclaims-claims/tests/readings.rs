@@ -64,3 +64,21 @@ fn a_relative_clause_after_an_inverted_speaker() {
         &["direct|We realized it was all lies,|said|a shop owner"],
     );
 }
+
+#[test]
+fn the_description_a_for_phrase_modifies_speaks() {
+    // `for` joins the prepositions whose object is not the speaker; a noun in -ly is a head,
+    // not an adverb between subject and verb.
+    check(
+        "A spokesman for the company said the plant would close.",
+        &["indirect|the plant would close|said|A spokesman for the company"],
+    );
+    check(
+        "A lawyer for the family said on Monday that the officers had lied.",
+        &["indirect|the officers had lied|said|A lawyer for the family"],
+    );
+    check(
+        "The family said the officers had lied.",
+        &["indirect|the officers had lied|said|The family"],
+    );
+}

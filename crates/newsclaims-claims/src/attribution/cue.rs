@@ -332,7 +332,7 @@ fn subject_of(
     // verb phrase, auxiliaries and adverbs aside, shares the clause's subject.
     let after_and = (start..i)
         .rev()
-        .find(|&k| !(view.is_wordlike(k) && lexicon::is_aux_or_adverb(view.word(k))))
+        .find(|&k| !(view.is_wordlike(k) && view.is_aux_or_adverb(k)))
         .is_some_and(|k| view.is_any(k, &["and", "but"]));
     // `..., alternately shouting`: an adverb between the comma and a participle.
     let after_comma = after_comma || participle && before.is_some_and(|k| view.is_punct(k, ","));

@@ -123,7 +123,7 @@ fn opening_subject(view: &View<'_>, i: usize, start: usize) -> Option<Np> {
         last = dash.checked_sub(1)?;
     }
     // Auxiliaries and adverbs before the cue (`isn't`, `have repeatedly`).
-    while last > first && view.is_wordlike(last) && lexicon::is_aux_or_adverb(view.word(last)) {
+    while last > first && view.is_wordlike(last) && view.is_aux_or_adverb(last) {
         last -= 1;
     }
     if last < first || first >= i {

@@ -6,7 +6,6 @@
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
-use crate::lexicon;
 use crate::speaker::{Head, Np};
 use crate::view::View;
 
@@ -25,7 +24,7 @@ pub(super) fn group_subject(view: &View<'_>, i: usize, start: usize) -> Option<N
     while last > start
         && view.is_wordlike(last)
         && !view.is_capitalized(last)
-        && lexicon::is_aux_or_adverb(view.word(last))
+        && view.is_aux_or_adverb(last)
         && !view.is_any(last, QUANTIFIERS)
     {
         last -= 1;

@@ -53,8 +53,7 @@ pub(super) fn leading_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> O
     // The phrase is the main clause's subject only with its verb next (`Trump repeatedly
     // accused`, `Mexicans often say`): auxiliaries and adverbs aside.
     let verb = (np.last + 1..end).find(|&k| {
-        !(view.is_wordlike(k)
-            && (lexicon::is_aux_or_adverb(view.word(k)) || view.tag(k) == Some(Pos::RB)))
+        !(view.is_wordlike(k) && (view.is_aux_or_adverb(k) || view.tag(k) == Some(Pos::RB)))
     })?;
     if !(view.is_finite(verb) || view.cue(verb).is_some() && view.is_verb(verb)) {
         return None;

@@ -12,7 +12,6 @@ use newsclaims_syntax::Pos;
 
 use super::content::{forward_to_end, trim};
 use super::{Found, build};
-use crate::lexicon;
 use crate::speaker::{self, Earlier};
 use crate::view::View;
 
@@ -33,7 +32,7 @@ pub(super) fn passive_claim(view: &View<'_>, i: usize, earlier: &[Earlier]) -> O
     // Over the auxiliaries and adverbs (`have sometimes been`) to the subject.
     let mut verb = i;
     while verb > start
-        && (lexicon::is_aux_or_adverb(view.word(verb - 1))
+        && (view.is_aux_or_adverb(verb - 1)
             || view
                 .tag(verb - 1)
                 .is_some_and(|p| matches!(p, Pos::RB | Pos::MD)))

@@ -101,8 +101,13 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
         "nonetheless",
         "nevertheless",
     ];
-    WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
-        || (w.len() > 4 && w.is_ascii() && w[w.len() - 2..].eq_ignore_ascii_case("ly"))
+    WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)) || is_ly_word(w)
+}
+
+/// A word in -ly, most often an adverb (`repeatedly`); [`crate::view::View::is_aux_or_adverb`]
+/// asks the tagger whether it is a noun (`family`, `ally`).
+pub(crate) fn is_ly_word(w: &str) -> bool {
+    w.len() > 4 && w.is_ascii() && w[w.len() - 2..].eq_ignore_ascii_case("ly")
 }
 
 /// The pronoun class of `w`, if it is a pronoun that may name a speaker.

@@ -20,8 +20,9 @@ pub(crate) fn speaker_head(view: &View<'_>, np: Np, floor: usize) -> Np {
 }
 
 /// Prepositions whose phrase before a cue modifies the noun before them (`officials in both
-/// cities said`, `Six in 10 say`, `People briefed on the situation said`).
-const MODIFIER_PREPOSITIONS: &[&str] = &["in", "on", "at", "of", "from", "with", "within"];
+/// cities said`, `Six in 10 say`, `People briefed on the situation said`, `A spokesman for the
+/// company said`).
+const MODIFIER_PREPOSITIONS: &[&str] = &["in", "on", "at", "of", "for", "from", "with", "within"];
 
 /// The description that the prepositional phrase `np` before a cue modifies, with it: its
 /// speaker is the noun before the preposition, not the preposition's object (`the situation`,
@@ -44,9 +45,11 @@ fn modified_phrase(view: &View<'_>, np: Np, floor: usize) -> Option<Np> {
         end -= 1;
     }
     let outer = np_ending_at(view, end, floor)?;
+    // A share counted `in` or `of` a group speaks (`Six in 10 say`); a count `for` something
+    // does not (`voted 6-1 for the resolution, which said`).
     let noun = view
         .tag(outer.last)
-        .is_some_and(|t| t.is_noun() || t == Pos::CD);
+        .is_some_and(|t| t.is_noun() || t == Pos::CD && !view.is(prep, "for"));
     (outer.head == Head::Words && noun).then_some(Np {
         last: np.last,
         // `women in the room, who said`: the relative pronoun still names the speaker.

@@ -24,7 +24,8 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
     if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) && !view.is_capitalized(p) {
         return None;
     }
-    if w.len() > 4 && w.ends_with("ly") {
+    // An adverb is no head (`publicly`), but a noun in -ly is (`the family`, `an ally`).
+    if w.len() > 4 && w.ends_with("ly") && !view.tag(p).is_some_and(Pos::is_noun) {
         return None;
     }
     // A verb is no head of a subject (`denied reports that ...`).

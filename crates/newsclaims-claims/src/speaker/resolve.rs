@@ -227,25 +227,30 @@ fn described(view: &View<'_>, np: Np, by_name: bool) -> Option<usize> {
 }
 
 /// The cluster a pronoun at token `at` most likely refers to: the ranker's best candidate, else
-/// (beyond its window) the latest earlier speaker for `he`/`she` who is a person known to be of
-/// the pronoun's sex.
+/// (beyond its window) the latest earlier speaker for `he`/`she` who is a person of the
+/// pronoun's sex.
 fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Option<usize> {
     rank::best(view, at, p, earlier).or_else(|| {
-        // `he` never names the White House that spoke before.
-        let sex_ok = |female: Option<f32>| match (p, female) {
+        // `he` never names the White House that spoke before. The last speaker may be of
+        // unknown sex; one further back must be known to be of the pronoun's.
+        let sex_ok = |female: Option<f32>, known: bool| match (p, female) {
             (Pronoun::He, Some(f)) => f < 0.5,
             (Pronoun::She, Some(f)) => f > 0.5,
-            _ => false,
+            _ => !known,
         };
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
         }
-        earlier.iter().rev().map(|e| e.cluster).find(|&c| {
-            view.entities
-                .clusters
-                .get(c)
-                .is_some_and(|c| c.label == Label::Person && sex_ok(c.female))
-        })
+        let last = earlier.len().checked_sub(1)?;
+        earlier
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, e)| (k, e.cluster))
+            .find_map(|(k, c)| {
+                let cluster = view.entities.clusters.get(c)?;
+                (cluster.label == Label::Person && sex_ok(cluster.female, k < last)).then_some(c)
+            })
     })
 }
 

@@ -258,7 +258,7 @@ fn first_phrase(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
         if k > start
             && view.is_wordlike(k)
             && !view.is_capitalized(k)
-            && (lexicon::is_aux_or_adverb(w)
+            && (view.is_aux_or_adverb(k)
                 || view.cue(k).is_some()
                 || w.ends_with("ed")
                 || w.ends_with('s') && view.word(k - 1) != "’")
