@@ -82,3 +82,16 @@ fn the_description_a_for_phrase_modifies_speaks() {
         &["indirect|the officers had lied|said|The family"],
     );
 }
+
+#[test]
+fn the_medium_of_a_cue_is_no_cue() {
+    // A `post` names where the speaker said it, not a second speech.
+    check(
+        "The ministry said in a Telegram post that two drones had been shot down.",
+        &["indirect|two drones had been shot down|said|The ministry"],
+    );
+    check(
+        "The company said in a blog post that the plant would close.",
+        &["indirect|the plant would close|said|The company"],
+    );
+}

@@ -273,10 +273,26 @@ fn cue_reading(
     if view.is_capitalized(i) && i != view.clause_start(i) {
         strict(Reject::Capital)?;
     }
-    // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`.
-    if i > 0
-        && lexicon::is_determiner(view.word(i - 1))
-        && !view.is_any(i - 1, &["that", "all", "both"])
+    // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`; and the
+    // medium of another cue, with modifiers (`said in a Telegram post that ...`).
+    let determiner = |k: usize| {
+        lexicon::is_determiner(view.word(k)) && !view.is_any(k, &["that", "all", "both"])
+    };
+    let nominal = |k: usize| {
+        view.is_wordlike(k)
+            && view
+                .tag(k)
+                .is_some_and(|t| matches!(t, Pos::JJ | Pos::NN | Pos::NNP | Pos::NNPS))
+    };
+    if i > 0 && determiner(i - 1)
+        || !past
+            && view.tag(i).is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))
+            && (i.saturating_sub(3)..i.saturating_sub(1))
+                .rev()
+                .find(|&k| determiner(k))
+                .is_some_and(|k| {
+                    k > 0 && view.is_any(k - 1, &["in", "on", "via"]) && (k + 1..i).all(nominal)
+                })
     {
         strict(Reject::Noun)?;
     }
