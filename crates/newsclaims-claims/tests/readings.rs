@@ -95,3 +95,12 @@ fn the_medium_of_a_cue_is_no_cue() {
         &["indirect|the plant would close|said|The company"],
     );
 }
+
+#[test]
+fn the_work_speaks_not_the_journal_it_appeared_in() {
+    // The name inside a participle's phrase is where the study appeared, not who says.
+    check(
+        "A study published in the journal Nature suggests that the drug works.",
+        &["indirect|the drug works|suggests|A study"],
+    );
+}

@@ -291,7 +291,15 @@ fn cue_reading(
                 .rev()
                 .find(|&k| determiner(k))
                 .is_some_and(|k| {
-                    k > 0 && view.is_any(k - 1, &["in", "on", "via"]) && (k + 1..i).all(nominal)
+                    // The adjunct follows a finite verb (`said [Monday] in a post`), not a
+                    // noun or its participle (`A study [published] in the journal Nature
+                    // suggests`).
+                    let after_verb = k > 1
+                        && (view.is_finite(k - 2)
+                            || matches!(view.label_at(k - 2), Some(Label::Date | Label::Time)));
+                    after_verb
+                        && view.is_any(k - 1, &["in", "on", "via"])
+                        && (k + 1..i).all(nominal)
                 })
     {
         strict(Reject::Noun)?;

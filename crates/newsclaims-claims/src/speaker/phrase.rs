@@ -184,13 +184,29 @@ fn description_start(view: &View<'_>, p: usize, floor: usize) -> usize {
 /// (`whistleblowers within the administration who ...`).
 fn head_before_preposition(view: &View<'_>, first: usize, floor: usize) -> Option<Np> {
     let mut k = first;
+    // A common noun naming what the name is: `the journal Nature`, `the newspaper Le Monde`.
+    if k > floor + 1
+        && !view.is_capitalized(k - 1)
+        && matches!(view.tag(k - 1), Some(Pos::NN | Pos::JJ))
+        && view.is(k - 2, "the")
+    {
+        k -= 1;
+    }
     if k > floor && view.is_any(k - 1, &["the"]) {
         k -= 1;
     }
     if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from", "with", "within"]) {
         return None;
     }
-    let outer = np_ending_at(view, k - 2, floor)?;
+    // A participle between the noun and the preposition: `A study published in ...`.
+    let mut end = k - 2;
+    if end > floor
+        && !view.is_capitalized(end)
+        && matches!(view.tag(end), Some(Pos::VBN | Pos::VBG))
+    {
+        end -= 1;
+    }
+    let outer = np_ending_at(view, end, floor)?;
     match outer.head {
         Head::Mention(m) if view.entities.mentions[m].label == Label::Person => Some(outer),
         Head::Words
