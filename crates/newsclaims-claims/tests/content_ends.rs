@@ -103,3 +103,15 @@ fn date_without_preposition_can_close_a_noun_phrase_content() {
         &["indirect|the budget last week|criticized|The mayor"],
     );
 }
+
+#[test]
+fn a_coordinated_cue_of_the_speaker_ends_the_content() {
+    // After a clause with its own finite verb, a conjoined cue is still the speaker's verb.
+    check(
+        "Lopez said replacement would begin next year but declined to give a date.",
+        &[
+            "indirect|replacement would begin next year|said|Lopez",
+            "indirect|to give a date|declined|Lopez",
+        ],
+    );
+}

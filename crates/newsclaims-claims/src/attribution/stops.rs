@@ -68,7 +68,11 @@ pub(super) fn coordinated_verb(view: &View<'_>, f: usize, k: usize) -> bool {
         Some(Pos::PRP) => view.is(conj, "but") && view.is_finite(j + 1),
         _ => false,
     };
-    predicate && !(f..k).any(|j| view.is_finite(j))
+    // A cue of speech after the conjunction is the speaker's own next verb, even after a
+    // clause with its own finite verb (`said replacement would begin next year but declined
+    // to give a date`).
+    let speech = matches!(view.tag(j), Some(Pos::VBD | Pos::VBZ)) && view.cue(j).is_some();
+    predicate && (speech || !(f..k).any(|j| view.is_finite(j)))
 }
 
 /// Whether the content starting at `f` follows the complementizer `that` (punctuation between
