@@ -321,6 +321,29 @@ struct Seen {
     before: bool,
 }
 
+/// The mentions from index `from` on, later in the sentence of the pronoun at token `at`, that
+/// it may look ahead to (`In his youth, Smith ...`): not one that a subject pronoun governs
+/// (`They warned of [the White House]'s advisers`, `He said Smith ...`: a pronoun never names
+/// what its own clause goes on to mention, binding's principle C); a comma, colon, dash or
+/// bracket between them opens another clause (`When he arrived, Smith ...`).
+fn later_in_clause_reach(
+    view: &View<'_>,
+    at: usize,
+    case: Case,
+    from: usize,
+) -> impl Iterator<Item = usize> {
+    let ents = view.entities;
+    let here = view.sent(at);
+    (from..ents.mentions.len())
+        .map(move |k| (k, view.token_at_or_after(ents.mentions[k].span.start())))
+        .take_while(move |&(_, t)| view.sent(t) == here)
+        .filter(move |&(_, t)| {
+            case != Case::Subject
+                || (at + 1..t).any(|j| matches!(view.word(j), "," | ";" | ":" | "—" | "–" | "("))
+        })
+        .map(|(k, _)| k)
+}
+
 /// Every cluster the pronoun at token `at` may name, in cluster order, with features.
 pub(crate) fn candidates(
     view: &View<'_>,
@@ -395,22 +418,8 @@ pub(crate) fn candidates(
             });
         }
     }
-    // A name later in the pronoun's own sentence (`In his youth, Smith ...`), but not one that a
-    // subject pronoun governs (`They warned of [the White House]'s advisers`, `He said Smith
-    // ...`: a pronoun never names what its own clause goes on to mention, binding's
-    // principle C); a comma, colon, dash or bracket between them opens another clause (`When
-    // he arrived, Smith ...`).
-    for k in end..ents.mentions.len() {
+    for k in later_in_clause_reach(view, at, case, end) {
         let m = ents.mentions[k];
-        let t = view.token_at_or_after(m.span.start());
-        if view.sent(t) != here {
-            break;
-        }
-        if case == Case::Subject
-            && !(at + 1..t).any(|j| matches!(view.word(j), "," | ";" | ":" | "—" | "–" | "("))
-        {
-            continue;
-        }
         if usable(k) && !seen.iter().any(|x| x.cluster == m.cluster) {
             seen.push(Seen {
                 cluster: m.cluster,

@@ -151,11 +151,6 @@ pub(super) fn at_cue(
     {
         strict(Reject::OtherSense)?;
     }
-    // `who asked not to be named`, `declined to be identified`: a request for the speaker's
-    // anonymity, no claim (nor may a rescue make one).
-    if own_passive_request(view, i) {
-        return Err(Reject::OtherSense);
-    }
     if cue.reliability < 0.12 && !followed_by_that(view, i, end) {
         strict(Reject::Unreliable)?;
     }
@@ -249,6 +244,11 @@ fn cue_reading(
 ) -> Result<(lexicon::Cue, Option<usize>), Reject> {
     let w = view.word(i);
     let cue = view.cue(i).ok_or(Reject::NotCue)?;
+    // `who asked not to be named`, `declined to be identified`: a request for the speaker's
+    // anonymity, no claim (nor may a rescue make one).
+    if own_passive_request(view, i) {
+        return Err(Reject::OtherSense);
+    }
     let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
     // Forms shared with nouns (`the report`, `calls`, `questions`) need the tagger's verb reading;
     // the reliable cues (`said`, `told`) are trusted as they are.
