@@ -430,12 +430,14 @@ fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool
             );
             if at_cue <= after + 3 {
                 mark(view.token_at_or_after(subject.start()), after);
-            } else if at_cue <= after + 8
-                && view.is_any(after, &["who", "that"])
-                && !(after..at_cue).any(|k| view.is_terminator(k))
+            } else if (at_cue <= after + 8 && view.is_any(after, &["who", "that"])
+                || at_cue <= after + 30
+                    && view.is_punct(after, ",")
+                    && view.is_punct(at_cue - 1, ","))
+                && !(after..at_cue).any(|k| view.is_terminator(k) || view.quote_at(k).is_some())
             {
-                // The subject with its relative clause (`The whistleblowers who came forward
-                // have expressed ...`).
+                // The subject with its relative clause or its aside (`The whistleblowers who
+                // came forward have expressed ...`, `Bass, who took office in 2022, said ...`).
                 mark(view.token_at_or_after(subject.start()), at_cue);
             }
         }
