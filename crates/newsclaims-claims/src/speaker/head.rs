@@ -10,6 +10,7 @@
 
 use newsclaims_syntax::Pos;
 
+use super::phrase::before_participle;
 use super::{Head, Np, np_ending_at};
 use crate::view::View;
 
@@ -36,15 +37,7 @@ fn modified_phrase(view: &View<'_>, np: Np, floor: usize) -> Option<Np> {
     if !view.is_any(prep, MODIFIER_PREPOSITIONS) {
         return None;
     }
-    // A participle between the noun and the preposition: `People briefed on the situation`.
-    let mut end = prep - 1;
-    if end > floor
-        && !view.is_capitalized(end)
-        && matches!(view.tag(end), Some(Pos::VBN | Pos::VBG))
-    {
-        end -= 1;
-    }
-    let outer = np_ending_at(view, end, floor)?;
+    let outer = np_ending_at(view, before_participle(view, prep - 1, floor), floor)?;
     // A share counted `in` or `of` a group speaks (`Six in 10 say`); a count `for` something
     // does not (`voted 6-1 for the resolution, which said`).
     let noun = view

@@ -198,15 +198,7 @@ fn head_before_preposition(view: &View<'_>, first: usize, floor: usize) -> Optio
     if k < floor + 2 || !view.is_any(k - 1, &["of", "in", "at", "for", "from", "with", "within"]) {
         return None;
     }
-    // A participle between the noun and the preposition: `A study published in ...`.
-    let mut end = k - 2;
-    if end > floor
-        && !view.is_capitalized(end)
-        && matches!(view.tag(end), Some(Pos::VBN | Pos::VBG))
-    {
-        end -= 1;
-    }
-    let outer = np_ending_at(view, end, floor)?;
+    let outer = np_ending_at(view, before_participle(view, k - 2, floor), floor)?;
     match outer.head {
         Head::Mention(m) if view.entities.mentions[m].label == Label::Person => Some(outer),
         Head::Words
@@ -301,4 +293,14 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
         "dr",
     ];
     WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// The token before a participle at token `p` that hangs a prepositional phrase off a noun
+/// (`A study [published] in ...`, `People [briefed] on the situation`), else `p`.
+pub(super) fn before_participle(view: &View<'_>, p: usize, floor: usize) -> usize {
+    if p > floor && !view.is_capitalized(p) && matches!(view.tag(p), Some(Pos::VBN | Pos::VBG)) {
+        p - 1
+    } else {
+        p
+    }
 }
