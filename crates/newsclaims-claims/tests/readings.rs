@@ -104,3 +104,16 @@ fn the_work_speaks_not_the_journal_it_appeared_in() {
         &["indirect|the drug works|suggests|A study"],
     );
 }
+
+#[test]
+fn an_inverted_speaker_counted_or_with_its_adjective_phrase() {
+    // A number before a noun is a determiner; an adjective's own phrase stays with the noun.
+    check(
+        "“We realized it was all lies,” said one shop owner who declined to be named for fear of trouble.",
+        &["direct|We realized it was all lies,|said|one shop owner"],
+    );
+    check(
+        "“The talks failed,” said an official familiar with the matter.",
+        &["direct|The talks failed,|said|an official familiar with the matter"],
+    );
+}

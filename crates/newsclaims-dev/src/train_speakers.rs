@@ -488,7 +488,9 @@ fn render(linear: &[f64], bag: &Bag, n: usize) -> String {
          //! its index), learned from GAP development + validation and GUM's training documents.\n\n",
     );
     out.push_str(&format!(
-        "/// The linear part's weights, one per feature.\n\
+        "/// The linear part's weights, one per feature. A learned weight may round to what clippy\n\
+         /// reads as an approximate constant (0.52360 is not pi / 6).\n\
+         #[allow(clippy::approx_constant)]\n\
          pub(crate) const WEIGHTS: [f32; {FEATURES}] = [\n"
     ));
     // rustfmt lines up the comments, so the values are padded to the widest.

@@ -27,10 +27,17 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
             relative: None,
         });
     }
-    // Walk the phrase: capitalised words, role nouns, determiners, mentions.
+    // Walk the phrase: capitalised words, role nouns, determiners, mentions. A number before a
+    // noun counts as a determiner (`said one shop owner`, `said two officials`).
+    let counted = view.label_at(start).is_some_and(|l| l.is_numeric())
+        && start + 1 < end
+        && view.is_wordlike(start + 1)
+        && !view.is_capitalized(start + 1)
+        && view.tag(start + 1).is_some_and(Pos::is_noun);
+    let determined = counted || lexicon::is_determiner(view.word(start));
     let mut last = None;
     let mut best_mention: Option<(usize, usize)> = None;
-    let mut k = start;
+    let mut k = if counted { start + 1 } else { start };
     while k < end && k < start + 8 {
         if !(view.is_wordlike(k)
             || view.is_punct(k, "-")
@@ -78,12 +85,22 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         // Lower-case words only after a determiner, in a title before a name (`Virginia
         // delegate Beau Correll`), and never a verb form.
         if !(view.is_capitalized(k)
-            || lexicon::is_determiner(view.word(start))
+            || determined
             || speaker_role(view, k)
             || view.is_capitalized(k + 1) && k + 1 < end)
             || kw.ends_with("ed") && !view.is_capitalized(k)
         {
             break;
+        }
+        // An adjective with its own phrase after the noun (`officials familiar with the
+        // matter`, `a person close to the family`; the tagger often reads these as nouns) is a
+        // longer subject than this walk reads: the caller's reading takes it.
+        if (view.tag(k) == Some(Pos::JJ)
+            || view.is_any(k, &["familiar", "close", "knowledgeable", "privy"]))
+            && !view.is_capitalized(k)
+            && lexicon::is_preposition(view.word(k + 1))
+        {
+            return None;
         }
         last = Some(k);
         k += 1;
