@@ -410,8 +410,8 @@ fn mentions_inside(entities: &Entities, pieces: &[Span]) -> Vec<usize> {
 }
 
 /// The tokens that attribute a claim rather than state anything: a subject right before its cue
-/// (`that supporters call ...`) or with a relative clause between them, the cue, and after content the rest of the cue's clause (`“Q,”
-/// said X, who pushed for it.`).
+/// (`that supporters call ...`) or with a relative clause or an aside between them, the cue,
+/// and after content the rest of the cue's clause (`“Q,” said X, who pushed for it.`).
 fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool> {
     let n = view.len();
     let mut marked = vec![false; n];
@@ -430,15 +430,18 @@ fn attribution_tokens(view: &View<'_>, found: &[attribution::Found]) -> Vec<bool
             );
             if at_cue <= after + 3 {
                 mark(view.token_at_or_after(subject.start()), after);
-            } else if (at_cue <= after + 8 && view.is_any(after, &["who", "that"])
-                || at_cue <= after + 30
-                    && view.is_punct(after, ",")
-                    && view.is_punct(at_cue - 1, ","))
-                && !(after..at_cue).any(|k| view.is_terminator(k) || view.quote_at(k).is_some())
-            {
+            } else {
                 // The subject with its relative clause or its aside (`The whistleblowers who
                 // came forward have expressed ...`, `Bass, who took office in 2022, said ...`).
-                mark(view.token_at_or_after(subject.start()), at_cue);
+                let relative = at_cue <= after + 8 && view.is_any(after, &["who", "that"]);
+                let aside = at_cue <= after + 30
+                    && view.is_punct(after, ",")
+                    && view.is_punct(at_cue - 1, ",");
+                let one_sentence =
+                    !(after..at_cue).any(|k| view.is_terminator(k) || view.quote_at(k).is_some());
+                if (relative || aside) && one_sentence {
+                    mark(view.token_at_or_after(subject.start()), at_cue);
+                }
             }
         }
         if let Some(cue) = f.cue {

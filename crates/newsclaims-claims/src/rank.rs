@@ -204,6 +204,16 @@ pub(crate) fn classify_at(view: &View<'_>, at: usize) -> Option<(Pronoun, Case)>
     Some((p, if possessive { Case::Possessive } else { case }))
 }
 
+/// How often a person of this first-name share (`female`, the share of women) is of the other
+/// sex than `he` or `she`; `None` for another pronoun or an unknown name.
+pub(crate) fn other_sex_share(p: Pronoun, female: Option<f32>) -> Option<f32> {
+    match (p, female?) {
+        (Pronoun::He, f) => Some(f),
+        (Pronoun::She, f) => Some(1.0 - f),
+        _ => None,
+    }
+}
+
 /// The cluster the pronoun at token `at` most likely names, if any candidate exists.
 pub(crate) fn best(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Option<usize> {
     let case = classify_at(view, at).map_or(Case::Subject, |(_, c)| c);
@@ -371,11 +381,7 @@ pub(crate) fn candidates(
                 None
             }
         });
-        let other_sex = match (p, female) {
-            (Pronoun::He, Some(f)) => f,
-            (Pronoun::She, Some(f)) => 1.0 - f,
-            _ => 0.0,
-        };
+        let other_sex = other_sex_share(p, female).unwrap_or(0.0);
         // A nationality before a noun is an adjective (`the Australian population`), no group.
         let adjective = m.label == Label::Norp && {
             let next = view.token_at_or_after(m.span.end());

@@ -25,7 +25,7 @@ use newsclaims_claims::training::{self, ACCEPT_FEATURE_BITS};
 use serde_json::Value;
 
 use crate::referee::{match_pairs, word_runs, words_in};
-use crate::train_boundary::{byte_offsets, read_jsonl};
+use crate::train_boundary::annotated_documents;
 use newsclaims_text::rng::Rng;
 
 use crate::{generated, perceptron, root, shared};
@@ -231,28 +231,20 @@ fn accuracy(weights: &[f64], xs: &[Instance]) -> f64 {
 
 /// The stage's claims on the converted documents, labelled by the referee's match rule.
 fn instances(docs: &Path, gold: &Path) -> Result<Set> {
-    let docs = read_jsonl(docs)?;
-    let gold = read_jsonl(gold)?;
     let mut set = Set {
         claims: Vec::new(),
         unjudged: Unjudged::default(),
         gold: 0,
     };
-    for (id, g) in &gold {
-        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
-            continue;
-        };
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let cases = training::accept_cases(text, &tokens, &entities);
-        let bytes = byte_offsets(text);
+    annotated_documents(docs, gold, |text, tokens, entities, bytes, g| {
+        let cases = training::accept_cases(text, tokens, entities);
         let words = word_runs(text.char_indices(), text.len());
         let golds: Vec<(BTreeSet<usize>, bool)> = g["claims"]
             .as_array()
             .map(|a| {
                 a.iter()
                     .map(|c| {
-                        let spans = gold_spans(&bytes, c);
+                        let spans = gold_spans(bytes, c);
                         (
                             words_in(&spans, &words),
                             c["optional"].as_bool() == Some(true),
@@ -289,7 +281,7 @@ fn instances(docs: &Path, gold: &Path) -> Result<Set> {
                 }),
             }
         }
-    }
+    })?;
     Ok(set)
 }
 

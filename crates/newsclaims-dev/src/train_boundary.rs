@@ -102,6 +102,27 @@ pub(crate) fn gold_documents(
     gold: &Path,
     mut f: impl FnMut(&str, &Tokens, &Entities, &[GoldContent]),
 ) -> Result<()> {
+    annotated_documents(docs, gold, |text, tokens, entities, bytes, g| {
+        let claims: Vec<GoldContent> = g["claims"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| gold_content(text, bytes, c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        f(text, tokens, entities, &claims);
+    })
+}
+
+/// Calls `f` on every document of `docs` that `gold` annotates: its text, tokens and entities
+/// as the stage makes them, the byte of each code point (gold offsets count code points) and
+/// the gold record.
+pub(crate) fn annotated_documents(
+    docs: &Path,
+    gold: &Path,
+    mut f: impl FnMut(&str, &Tokens, &Entities, &[usize], &Value),
+) -> Result<()> {
     let docs = read_jsonl(docs)?;
     let gold = read_jsonl(gold)?;
     for (id, g) in &gold {
@@ -110,16 +131,7 @@ pub(crate) fn gold_documents(
         };
         let tokens = newsclaims_tokenize::tokenize(text);
         let entities = newsclaims_entities::recognize(text, &tokens);
-        let bytes = byte_offsets(text);
-        let claims: Vec<GoldContent> = g["claims"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| gold_content(text, &bytes, c))
-                    .collect()
-            })
-            .unwrap_or_default();
-        f(text, &tokens, &entities, &claims);
+        f(text, &tokens, &entities, &byte_offsets(text), g);
     }
     Ok(())
 }

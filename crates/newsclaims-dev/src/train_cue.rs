@@ -16,7 +16,7 @@ use newsclaims_claims::training::{self, CUE_FEATURE_BITS};
 use serde_json::Value;
 
 use crate::perceptron;
-use crate::train_boundary::{byte_offsets, read_jsonl};
+use crate::train_boundary::annotated_documents;
 
 /// Passes over the training words; chosen on PolNeAR dev (`cargo xtask train-claims` prints
 /// the dev accuracy of each pass).
@@ -34,22 +34,14 @@ struct Instance {
 
 /// The cue words of the converted documents with their labels.
 fn instances(docs: &Path, gold: &Path) -> Result<Vec<Instance>> {
-    let docs = read_jsonl(docs)?;
-    let gold = read_jsonl(gold)?;
     let mut out = Vec::new();
-    for (id, g) in &gold {
-        let Some(text) = docs.get(id).and_then(|d| d["text"].as_str()) else {
-            continue;
-        };
-        let tokens = newsclaims_tokenize::tokenize(text);
-        let entities = newsclaims_entities::recognize(text, &tokens);
-        let bytes = byte_offsets(text);
+    annotated_documents(docs, gold, |text, tokens, entities, bytes, g| {
         // Gold cue spans in bytes, with whether their attribution is required.
         let cues: Vec<(usize, usize, bool)> = g["claims"]
             .as_array()
-            .map(|a| a.iter().filter_map(|c| gold_cue(&bytes, c)).collect())
+            .map(|a| a.iter().filter_map(|c| gold_cue(bytes, c)).collect())
             .unwrap_or_default();
-        for case in training::cue_cases(text, &tokens, &entities) {
+        for case in training::cue_cases(text, tokens, entities) {
             let (a, b) = (case.cue.start(), case.cue.end());
             let inside: Vec<bool> = cues
                 .iter()
@@ -65,7 +57,7 @@ fn instances(docs: &Path, gold: &Path) -> Result<Vec<Instance>> {
                 outcome: case.outcome,
             });
         }
-    }
+    })?;
     Ok(out)
 }
 

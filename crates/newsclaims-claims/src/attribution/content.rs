@@ -478,12 +478,12 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
     }
     // The clause after the addressee opens with its subject: a pronoun, a determiner's phrase
     // or a name (`told the court [the plan had failed]`, `told police [she heard shots]`).
-    let opens_clause = |k: usize| {
+    let subject_word = |k: usize| {
         k < end
             && (view.is_any(k, &["he", "she", "they", "it", "we", "i"])
-                || lexicon::is_determiner(view.word(k))
-                || view.is_capitalized(k))
+                || lexicon::is_determiner(view.word(k)))
     };
+    let opens_clause = |k: usize| subject_word(k) || k < end && view.is_capitalized(k);
     if lexicon::is_determiner(view.word(f)) {
         let mut k = f + 1;
         while k < end
@@ -491,7 +491,7 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
             && view.is_wordlike(k)
             && !lexicon::is_np_boundary(view.word(k))
             && !lexicon::is_preposition(view.word(k))
-            && !(k > f + 1 && opens_clause(k) && !view.is_capitalized(k))
+            && !(k > f + 1 && subject_word(k) && !view.is_capitalized(k))
         {
             k += 1;
         }

@@ -233,10 +233,8 @@ fn antecedent(view: &View<'_>, at: usize, p: Pronoun, earlier: &[Earlier]) -> Op
     rank::best(view, at, p, earlier).or_else(|| {
         // `he` never names the White House that spoke before. The last speaker may be of
         // unknown sex; one further back must be known to be of the pronoun's.
-        let sex_ok = |female: Option<f32>, known: bool| match (p, female) {
-            (Pronoun::He, Some(f)) => f < 0.5,
-            (Pronoun::She, Some(f)) => f > 0.5,
-            _ => !known,
+        let sex_ok = |female: Option<f32>, known: bool| {
+            rank::other_sex_share(p, female).map_or(!known, |other| other < 0.5)
         };
         if !matches!(p, Pronoun::He | Pronoun::She) {
             return None;
