@@ -88,3 +88,25 @@ fn the_addressee_of_tell_is_no_content() {
         &["indirect|a loss is likely|told|Schoen"],
     );
 }
+
+#[test]
+fn a_named_addressee_runs_through_its_possessive_and_title() {
+    // A programme's quoted title before `that`, an outlet's presenter, a title with its holder.
+    check(
+        "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.",
+        &["indirect|nobody would question her intelligence|told|Sanders"],
+    );
+    check(
+        "Sanders told CNN's Jake Tapper he would still consider running.",
+        &["indirect|he would still consider running|told|Sanders"],
+    );
+    check(
+        "Bolton told Breitbart News Daily host Matt Boyle the campaign was over.",
+        &["indirect|the campaign was over|told|Bolton"],
+    );
+    // A question after the day it was put: `how` opens the content.
+    check(
+        "Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he was.",
+        &["indirect|how surprised he was|told|Caddell"],
+    );
+}

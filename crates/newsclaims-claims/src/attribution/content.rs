@@ -377,8 +377,11 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
         if view.is_punct(k, ",") || view.is_punct(k, ":") {
             return Some((k, true));
         }
-        // `reported on Thursday the administration is ...`: a clause right after a time.
-        if k > f && ends_time(view, k - 1) && !ends_time(view, k) && opens_clause(view, k) {
+        // `reported on Thursday the administration is ...`, `told X on Thursday how ...`: a
+        // clause right after a time.
+        let clause = opens_clause(view, k)
+            || view.is_any(k, &["how", "why", "whether", "what", "who"]);
+        if k > f && ends_time(view, k - 1) && !ends_time(view, k) && clause {
             return Some((k, false));
         }
         k += 1;
@@ -457,9 +460,13 @@ pub(super) fn trailing_attribution(view: &View<'_>, k: usize, floor: usize) -> b
 
 /// Skips the addressee after `tell`/`ask`/`urge`: up to a close `that`, or one short phrase.
 pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
-    if let Some(t) = (f..end.min(f + 7))
-        .take_while(|&k| view.is_wordlike(k))
-        .find(|&k| view.is(k, "that"))
+    // A `that` within a few words ends the addressee, a programme's quoted title too (`told
+    // MSNBC's “Morning Joe” that ...`).
+    if let Some(t) = (f..end.min(f + 9))
+        .take_while(|&k| view.is_wordlike(k) || view.is_quote_mark(k))
+        .filter(|&k| view.is_wordlike(k))
+        .take(7)
+        .find(|&k| view.is(k, "that") && view.quote_at(k).is_none())
     {
         return t;
     }
@@ -469,12 +476,8 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
     if lexicon::is_addressee(view.word(f)) {
         return f + 1;
     }
-    if let Some((m, _)) = view.mention_at(f) {
-        let mut k = f;
-        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
-            k += 1;
-        }
-        return k;
+    if view.mention_at(f).is_some() {
+        return after_name_chain(view, f, end);
     }
     // The clause after the addressee opens with its subject: a pronoun, a determiner's phrase
     // or a name (`told the court [the plan had failed]`, `told police [she heard shots]`).
@@ -524,6 +527,54 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
         }
     }
     f
+}
+
+/// The token after the name at `f` and what extends it as one addressee: a possessive with the
+/// name it qualifies (`NBC's Lester Holt`), a title with its holder's name (`Breitbart News Daily
+/// host Alex Marlow`).
+fn after_name_chain(view: &View<'_>, f: usize, end: usize) -> usize {
+    let past_name = |k: usize| {
+        let Some((m, _)) = view.mention_at(k) else {
+            return k;
+        };
+        let mut k = k;
+        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
+            k += 1;
+        }
+        k
+    };
+    // A title is one lower-case word before a person's name; the tagger reads `host` as a verb
+    // there as often as not, so only a plural, a pronoun or a function word is refused.
+    let title = |k: usize| {
+        let w = view.word(k);
+        view.is_wordlike(k)
+            && !view.is_capitalized(k)
+            && view.tag(k) != Some(Pos::NNS)
+            && !(lexicon::is_np_boundary(w)
+                || lexicon::is_determiner(w)
+                || lexicon::is_preposition(w)
+                || lexicon::pronoun(w).is_some())
+    };
+    let mut k = past_name(f);
+    loop {
+        let possessive = k < end && view.is_any(k, &["’s", "'s"]);
+        let mut next = k + usize::from(possessive);
+        let named = next;
+        while next < end && next < named + 2 && title(next) {
+            next += 1;
+        }
+        let titled = next > named;
+        let extends = next < end
+            && match view.label_at(next) {
+                Some(Label::Person) => possessive || titled,
+                Some(_) => possessive && !titled,
+                None => false,
+            };
+        if !extends {
+            return k;
+        }
+        k = past_name(next);
+    }
 }
 
 /// Where a subject's phrase really starts when it runs left of the parsed phrase, up to a comma
