@@ -70,7 +70,11 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
                 || w.ends_with("n't")
                 // `which together vowed`: an adverb the word lists lack.
                 || (!view.is_capitalized(p) && k == cue && view.tag(p) == Some(Pos::RB))
-                || (view.is_any(p, &["on", "last", "this"]) && k < cue))
+                || (view.is_any(p, &["on", "last", "this"]) && k < cue)
+                // `who in 2010 said`.
+                || (view.is(p, "in")
+                    && k < cue
+                    && matches!(view.label_at(k), Some(Label::Date | Label::Time))))
         {
             k = p;
             continue;
@@ -111,6 +115,19 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
         && view.tag(p - 1).is_some_and(Pos::is_noun)
     {
         return np_ending_at(view, p - 1, floor);
+    }
+    // `People close to him say`: an object pronoun ends the phrase that `speaker_head` reads.
+    let close_to_pronoun = p > floor + 2
+        && view.is_any(p, &["him", "her", "them"])
+        && view.is_any(p - 1, &["to", "with"])
+        && view.is_any(p - 2, head::CLOSENESS);
+    if close_to_pronoun {
+        return Some(Np {
+            first: p,
+            last: p,
+            head: Head::Words,
+            relative: None,
+        });
     }
     // A relative clause that ends in a verb: `Officials who asked not to be named said`.
     let Some(np) = np_ending_at(view, p, floor) else {
@@ -435,6 +452,41 @@ mod tests {
              criticised the plan to sell the reactors.",
             "criticised",
             "whistleblowers",
+        );
+    }
+
+    #[test]
+    fn a_relative_after_a_date_a_dash_or_a_share() {
+        check_cue(
+            "Obama met McConnell, who in 2010 said the goal was to make Obama a one-term \
+             president.",
+            "said",
+            "McConnell",
+        );
+        check_cue(
+            "The bill angered the families of victims, many of whom say the claims are \
+             unfounded.",
+            "say",
+            "families of victims",
+        );
+        check_cue(
+            "Hillary Clinton — who has called for higher taxes on the rich — attacked the plan.",
+            "called for",
+            "Hillary Clinton",
+        );
+    }
+
+    #[test]
+    fn people_close_to_the_matter_speak_not_the_matter() {
+        check_cue(
+            "Officials familiar with the matter said the talks had failed.",
+            "said",
+            "Officials familiar with the matter",
+        );
+        check_cue(
+            "People close to him say he would have to consider a new candidate.",
+            "say",
+            "People close to him",
         );
     }
 

@@ -115,3 +115,16 @@ fn a_coordinated_cue_of_the_speaker_ends_the_content() {
         ],
     );
 }
+
+#[test]
+fn a_relative_cue_inside_dashes_ends_at_the_closing_dash() {
+    // The aside a dash opens closes at the next dash, as at the comma after `, who ...`.
+    check(
+        "Hillary Clinton — who has called for higher taxes on the rich — attacked the plan.",
+        &["indirect|higher taxes on the rich|called for|who"],
+    );
+    check(
+        "Whit Ayres -- author of a report which urged the party to reach new voters -- is skeptical.",
+        &["indirect|the party to reach new voters|urged|which"],
+    );
+}

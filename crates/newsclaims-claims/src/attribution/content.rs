@@ -306,7 +306,8 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
                 || !clause && stops::coordinated_verb(view, f, k)
                 || stops::main_clause(view, k)
                     && *subordinate.get_or_insert_with(|| stops::subordinate_cue(view, f))
-                || stops::coordinated_clause(view, k))
+                || stops::coordinated_clause(view, k)
+                || stops::closing_dash(view, f, k))
         {
             e = k;
             break;

@@ -107,6 +107,21 @@ pub(super) fn subordinate_cue(view: &View<'_>, f: usize) -> bool {
     !view.is_punct(lead, ",")
 }
 
+/// Whether the dash at `k` closes an aside that a dash opened before the relative clause of the
+/// cue (`Clinton — who's called for big tax hikes on the rich | — lambasting ...`, `Ayres --
+/// author of a report, which urged the GOP to ... | -- is skeptical`): the content ends with
+/// the aside, as at the comma of `Clinton, who's called for ..., attacked ...`.
+pub(super) fn closing_dash(view: &View<'_>, f: usize, k: usize) -> bool {
+    let dash = |j: usize| view.is_any(j, &["—", "–", "--"]);
+    if !dash(k) {
+        return false;
+    }
+    let start = view.clause_start(f);
+    (start..f).rev().find(|&j| dash(j)).is_some_and(|open| {
+        (open + 1..f).any(|j| view.is_any(j, &["who", "which"])) && !(f..k).any(dash)
+    })
+}
+
 /// Whether the comma at `k` opens a sentence's main clause after a subordinate one: a subject
 /// and its finite verb (`..., the campaign has appeared to ...`) or the verb of a subject the
 /// relative clause interrupted (`..., is a good example`).

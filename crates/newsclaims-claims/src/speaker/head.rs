@@ -25,6 +25,10 @@ pub(crate) fn speaker_head(view: &View<'_>, np: Np, floor: usize) -> Np {
 /// company said`).
 const MODIFIER_PREPOSITIONS: &[&str] = &["in", "on", "at", "of", "for", "from", "with", "within"];
 
+/// Adjectives whose own prepositional phrase describes the people before them (`officials
+/// familiar with the matter`, `those close to him`, `a source knowledgeable about the talks`).
+pub(crate) const CLOSENESS: &[&str] = &["familiar", "close", "knowledgeable", "privy"];
+
 /// The description that the prepositional phrase `np` before a cue modifies, with it: its
 /// speaker is the noun before the preposition, not the preposition's object (`the situation`,
 /// `both cities`, `10`), and the whole phrase is how PolNeAR and the news gold mark it
@@ -34,15 +38,19 @@ fn modified_phrase(view: &View<'_>, np: Np, floor: usize) -> Option<Np> {
         return None;
     }
     let prep = np.first.checked_sub(1).filter(|&k| k > floor)?;
-    if !view.is_any(prep, MODIFIER_PREPOSITIONS) {
+    // `Officials familiar with the matter`, `People close to him`: an adjective's phrase.
+    let adjective = prep > floor + 1 && view.is_any(prep - 1, CLOSENESS);
+    if !(view.is_any(prep, MODIFIER_PREPOSITIONS) || adjective && view.is(prep, "to")) {
         return None;
     }
-    let outer = np_ending_at(view, before_participle(view, prep - 1, floor), floor)?;
+    let before = if adjective { prep - 2 } else { prep - 1 };
+    let outer = np_ending_at(view, before_participle(view, before, floor), floor)?;
     // A share counted `in` or `of` a group speaks (`Six in 10 say`); a count `for` something
-    // does not (`voted 6-1 for the resolution, which said`).
+    // does not (`voted 6-1 for the resolution, which said`). `Those close to him` speak too.
     let noun = view
         .tag(outer.last)
-        .is_some_and(|t| t.is_noun() || t == Pos::CD && !view.is(prep, "for"));
+        .is_some_and(|t| t.is_noun() || t == Pos::CD && !view.is(prep, "for"))
+        || adjective && view.is_any(outer.last, &["those", "some", "many", "several", "others"]);
     (outer.head == Head::Words && noun).then_some(Np {
         last: np.last,
         // `women in the room, who said`: the relative pronoun still names the speaker.

@@ -18,6 +18,14 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
     if let Some(pron) = lexicon::pronoun(w) {
         return pronoun_phrase(view, p, pron, floor);
     }
+    // `victims' families, many of whom say`: the share names its antecedent as `who` would.
+    if w.eq_ignore_ascii_case("whom")
+        && p > floor + 2
+        && view.is(p - 1, "of")
+        && view.is_any(p - 2, SHARES)
+    {
+        return pronoun_phrase(view, p - 2, Pronoun::Relative, floor);
+    }
     if let Some((m, mention)) = view.mention_at(p) {
         return mention_phrase(view, p, m, mention, floor);
     }
@@ -41,12 +49,19 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
     })
 }
 
+/// Words of a share that opens a relative clause (`many of whom`, `some of which`).
+const SHARES: &[&str] = &[
+    "many", "some", "most", "all", "several", "one", "two", "both", "half", "none", "few",
+];
+
 /// The phrase of the pronoun `pron` at token `p`: the pronoun itself, or for a relative pronoun
 /// the phrase it refers back to.
 fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Option<Np> {
     if pron == Pronoun::Relative {
         // `Peskov, who ...`: the antecedent before the comma, or right before `who`.
-        let mut q = if p > floor && view.is_punct(p - 1, ",") {
+        // After a comma or a dash (`Clinton — who has called for ...`).
+        let aside = |k: usize| view.is_punct(k, ",") || view.is_any(k, &["—", "–", "--"]);
+        let mut q = if p > floor && aside(p - 1) {
             p.checked_sub(2)?
         } else {
             p.checked_sub(1)?
@@ -62,7 +77,7 @@ fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Opt
             .filter(|np| np.head != Head::Pronoun(Pronoun::Relative))
             // `who` is a person's: `whistleblowers within the administration who ...`.
             .map(|np| match np.head {
-                Head::Words if view.is(p, "who") => {
+                Head::Words if view.is(p, "who") || view.is_any(p, SHARES) => {
                     head_before_preposition(view, np.first, floor).unwrap_or(np)
                 }
                 _ => np,
