@@ -250,8 +250,11 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
             Some(newsclaims_tokenize::TokenKind::Number)
         )
         || view.is_capitalized(first)
-        // `wearing a T-shirt ...`, `clad in red`: a participle phrase.
+        // `wearing a T-shirt ...`, `clad in red`: a participle phrase, after a subordinator
+        // too (`while insisting he respects women`, `despite admitting that ...`).
         || matches!(view.tag(first), Some(Pos::VBG | Pos::VBN))
+        || view.is_any(first, &["while", "despite", "after", "before", "since", "when"])
+            && view.tag(first + 1) == Some(Pos::VBG)
         // `director of research at X`: a role with no finite verb.
         || (first..comma).all(|j| !view.is_finite(j));
     if !aside_ok || (first..comma).any(|j| view.is_terminator(j) || view.is_quote_mark(j)) {

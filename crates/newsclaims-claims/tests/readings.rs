@@ -41,6 +41,33 @@ fn participle_opening_the_sentence() {
         "Speaking to reporters in Ohio, the governor said the plant would close.",
         &["indirect|the plant would close|said|the governor"],
     );
+    // After a subordinator too (`After saying ...`).
+    check(
+        "After saying the plan would fail, the senator voted for it.",
+        &["indirect|the plan would fail|saying|the senator"],
+    );
+}
+
+#[test]
+fn a_participle_in_an_aside_after_its_subject() {
+    // `X, despite admitting that ..., backed ...`: the aside's subject is the one it
+    // interrupts, and its content ends with the aside.
+    check(
+        "Ryan, despite admitting that he had concerns about lawyers, backed the bill.",
+        &["indirect|he had concerns about lawyers|admitting|Ryan"],
+    );
+}
+
+#[test]
+fn a_cue_that_takes_an_object_never_inverts() {
+    // `..., attacked her again` after an aside: `her again` is no speaker after the comma.
+    check(
+        "Trump, while saying he respects women, attacked her again.",
+        &[
+            "indirect|he respects women|saying|Trump",
+            "indirect|her again|attacked|Trump",
+        ],
+    );
 }
 
 #[test]

@@ -380,8 +380,8 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
         }
         // `reported on Thursday the administration is ...`, `told X on Thursday how ...`: a
         // clause right after a time.
-        let clause = opens_clause(view, k)
-            || view.is_any(k, &["how", "why", "whether", "what", "who"]);
+        let clause =
+            opens_clause(view, k) || view.is_any(k, &["how", "why", "whether", "what", "who"]);
         if k > f && ends_time(view, k - 1) && !ends_time(view, k) && clause {
             return Some((k, false));
         }

@@ -331,6 +331,12 @@ fn subject_of(
     let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
     let after_close = prev.is_some_and(|p| view.quote_closing_at(p).is_some());
     let participle = w.ends_with("ing");
+    // Only a verb of saying or telling inverts (`..., said X`, `..., asked X`): PolNeAR train
+    // has no inverted subject after a cue that takes an object (`attack`, `call`, `praise`).
+    let inverts = view.cue(i).is_some_and(|c| c.class != CueClass::Object);
+    let inverted_subject = |view: &View<'_>, i: usize, end: usize| {
+        inverts.then(|| inverted_subject(view, i, end)).flatten()
+    };
     let (before, be) = verb_before(view, i, start);
     // `he's said`, `who's called for`: after a person's pronoun `'s` is `has` before a verb of
     // saying or a cue with its particle.

@@ -18,7 +18,8 @@ use crate::view::View;
 /// a longer run before the first comma is no participle phrase but a sentence of its own.
 const MAX_LEAD_WORDS: usize = 30;
 
-/// Whether the cue word at `i` is a participle opening its clause (`start`): capitalised, in
+/// Whether the cue word at `i` is a participle opening its clause (`start`), alone or after a
+/// subordinator (`After saying ...`): capitalised, in
 /// `-ing`, with no preposition after it (`Speaking to`, `Pointing to`) and not a cue that needs
 /// its particle.
 pub(super) fn is_leading_participle(
@@ -27,8 +28,13 @@ pub(super) fn is_leading_participle(
     start: usize,
     class: CueClass,
 ) -> bool {
-    i == start
-        && view.is_capitalized(i)
+    // `After saying ..., the man ...`, `Despite challenging ..., Cruz ...`: a subordinator
+    // before the participle leaves its subject to the main clause too.
+    let opens = i == start && view.is_capitalized(i)
+        || i == start + 1
+            && view.is_capitalized(start)
+            && lexicon::opens_participle_clause(view.word(start));
+    opens
         && view.word(i).ends_with("ing")
         && class != CueClass::Particle
         && view.is_wordlike(i + 1)

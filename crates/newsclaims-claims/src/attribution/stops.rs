@@ -89,8 +89,9 @@ pub(super) fn after_that(view: &View<'_>, f: usize) -> bool {
 }
 
 /// Whether the cue before the content starting at `f` sits in a subordinate clause that opens
-/// its sentence (`While the White House insisted that ...`) or in a relative clause (`The Apple
-/// case, in which the EU contended that ...`): no comma between that clause's first word and
+/// its sentence (`While the White House insisted that ...`), in a relative clause (`The Apple
+/// case, in which the EU contended that ...`) or in a participle clause after a comma (`Ryan,
+/// despite admitting that ...`): no comma between that clause's first word and
 /// `f`, so the sentence's main clause is still to come, after a comma. Stopping there
 /// ([`main_clause`]): PolNeAR train content true positives +21, exact +18, dev +2 (`cargo xtask
 /// eval claims`, the ranker of 73d0208).
@@ -104,7 +105,8 @@ pub(super) fn subordinate_cue(view: &View<'_>, f: usize) -> bool {
     }) else {
         return false;
     };
-    !view.is_punct(lead, ",")
+    // `Ryan, despite admitting that ..., backed the bill`: an aside's participle clause.
+    !view.is_punct(lead, ",") || crate::lexicon::opens_participle_clause(view.word(lead + 1))
 }
 
 /// Whether the dash at `k` closes an aside that a dash opened before the relative clause of the

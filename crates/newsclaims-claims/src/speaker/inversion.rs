@@ -95,8 +95,7 @@ pub(crate) fn subject_right(view: &View<'_>, start: usize, end: usize) -> Option
         // An adjective with its own phrase after the noun (`officials familiar with the
         // matter`, `a person close to the family`; the tagger often reads these as nouns) is a
         // longer subject than this walk reads: the caller's reading takes it.
-        if (view.tag(k) == Some(Pos::JJ)
-            || view.is_any(k, super::head::CLOSENESS))
+        if (view.tag(k) == Some(Pos::JJ) || view.is_any(k, super::head::CLOSENESS))
             && !view.is_capitalized(k)
             && lexicon::is_preposition(view.word(k + 1))
         {

@@ -29,6 +29,9 @@ pub(crate) fn shared_subject(
     if let Some(np) = absolute_subject(view, cue, start) {
         return Some(np);
     }
+    if let Some(np) = aside_subject(view, cue, start) {
+        return Some(np);
+    }
     if let Some(np) = verbs_subject(view, cue, start, found) {
         return Some(np);
     }
@@ -44,6 +47,26 @@ pub(crate) fn shared_subject(
             .filter(|np| !view.is_any(np.first, TEMPORAL) && !view.is_any(np.first, SUBORDINATORS))
             .or_else(|| first_finite_subject(view, cue, start)),
     }
+}
+
+/// The subject an aside between commas interrupts, for a participle after a subordinator in
+/// it (`Ryan, despite admitting that ..., backed the bill`): the main clause's verb follows the
+/// aside's closing comma.
+fn aside_subject(view: &View<'_>, cue: usize, start: usize) -> Option<Np> {
+    let sub = cue.checked_sub(1)?;
+    if sub < start + 2
+        || !view.is_punct(sub - 1, ",")
+        || !lexicon::opens_participle_clause(view.word(sub))
+    {
+        return None;
+    }
+    let end = view.clause_end(cue);
+    let close = (cue + 1..end).find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())?;
+    let verb = close + 1;
+    if verb >= end || !(view.is_finite(verb) || view.is_aux_or_adverb(verb)) {
+        return None;
+    }
+    subject_left(view, sub, start).or_else(|| np_ending_at(view, sub - 2, start))
 }
 
 /// The subject of the clause's first finite verb before `cue`, outside quotations, where the
