@@ -144,3 +144,20 @@ fn an_inverted_speaker_counted_or_with_its_adjective_phrase() {
         &["direct|The talks failed,|said|an official familiar with the matter"],
     );
 }
+
+#[test]
+fn a_frame_or_an_adverbial_clause_is_no_content() {
+    // A prepositional phrase before the subject frames the clause; the day's possessive opens
+    // the object.
+    check(
+        "In a White House statement, President Obama condemned Friday's test as reckless.",
+        &["indirect|Friday's test as reckless|condemned|Obama"],
+    );
+    // `as he entered` says when, not what.
+    check("The French president said Friday as he entered the talks.", &[]);
+    // After an adjective or a preposition a cue form in -s is a plural noun.
+    check(
+        "He has intensified the personal attacks that have defined his bid.",
+        &[],
+    );
+}

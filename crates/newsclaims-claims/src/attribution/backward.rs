@@ -43,6 +43,7 @@ pub(super) fn backward_content(
     if range.is_empty() {
         return None;
     }
+
     let conj = usize::from(kept_conjunction(view, range.clone()));
     if !lexicon::is_subordinator(view.word(range.start + conj)) {
         return Some(range);
@@ -110,4 +111,14 @@ pub(super) fn narration_lead(
         }
     }
     trim(view, r)
+}
+
+/// Whether the content before a subject is a prepositional phrase alone (`In a White House
+/// statement, Obama condemned ...`): it frames the clause, unless the cue interrupts the
+/// content and it goes on after (`In the United States, they write, “...”`).
+pub(super) fn is_framing(view: &View<'_>, r: &std::ops::Range<usize>) -> bool {
+    lexicon::is_preposition(view.word(r.start))
+        && !r
+            .clone()
+            .any(|k| view.quote_at(k).is_some() || view.is_finite(k))
 }

@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
-pub(super) use super::backward::{backward_content, narration_lead};
+pub(super) use super::backward::{backward_content, is_framing, narration_lead};
 use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
 use super::{boundary, start, stops};
 use crate::lexicon::{self, CueClass};
@@ -79,11 +79,20 @@ pub(super) fn forward_content(
         return Some(Forward::empty(f));
     }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
-    let starts_adjunct = |k: usize| {
-        lexicon::is_preposition(view.word(k))
-            || lexicon::is_weekday(view.word(k))
+    let is_time = |k: usize| {
+        lexicon::is_weekday(view.word(k))
             || matches!(view.label_at(k), Some(Label::Date | Label::Time))
     };
+    // `condemned Friday's test`: a day with a possessive is the object's determiner.
+    let possessed = |k: usize| {
+        let mut j = k;
+        while j < end && view.is_wordlike(j) && is_time(j) && !view.is_any(j, &["’s", "'s"]) {
+            j += 1;
+        }
+        view.is_any(j, &["’s", "'s"])
+    };
+    let starts_adjunct =
+        |k: usize| lexicon::is_preposition(view.word(k)) || is_time(k) && !possessed(k);
     if f < end
         && !infinitive
         && !opens_amount(view, f)
@@ -377,6 +386,15 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
         }
         if view.is_punct(k, ",") || view.is_punct(k, ":") {
             return Some((k, true));
+        }
+        // `said Friday as he entered the talks`: an adverbial clause after the day, no content.
+        if k > f
+            && ends_time(view, k - 1)
+            && lexicon::is_subordinator(view.word(k))
+            && !view.is_any(k, &["if", "whether"])
+            && !opens_phrase(view, k)
+        {
+            return None;
         }
         // `reported on Thursday the administration is ...`, `told X on Thursday how ...`: a
         // clause right after a time.

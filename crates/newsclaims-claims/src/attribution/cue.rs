@@ -7,8 +7,8 @@ use newsclaims_syntax::Pos;
 use super::asked::{asked_claim, is_asked};
 use super::auxiliary::{agrees_with_subject, verb_before};
 use super::content::{
-    backward_content, block_after_colon, followed_by_that, forward_content, narration_lead,
-    phrase_start, quote_finished, trim,
+    backward_content, block_after_colon, followed_by_that, forward_content, is_framing,
+    narration_lead, phrase_start, quote_finished, trim,
 };
 use super::fallback::fallback_subject;
 use super::infinitive::{carried_infinitive, carries_speech, infinitive_head};
@@ -284,7 +284,22 @@ fn cue_reading(
                 .tag(k)
                 .is_some_and(|t| matches!(t, Pos::JJ | Pos::NN | Pos::NNP | Pos::NNPS))
     };
+    // `personal attacks that ...`, `with attacks that ...`: after an adjective or a preposition
+    // a present form in -s is a plural noun (a participle is a verb: `by questioning`).
+    let noun_after = !past
+        && w.ends_with('s')
+        && i > 0
+        && view.is_wordlike(i - 1)
+        && !view.is_capitalized(i - 1)
+        && (view.tag(i - 1) == Some(Pos::JJ)
+            || view.is_any(
+                i - 1,
+                &[
+                    "with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite",
+                ],
+            ));
     if i > 0 && determiner(i - 1)
+        || noun_after
         || !past
             && view.tag(i).is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))
             && (i.saturating_sub(3)..i.saturating_sub(1))
@@ -442,10 +457,12 @@ fn pieces(view: &View<'_>, at: &Cue, subject: Np) -> Option<Vec<std::ops::Range<
         phrase_start(view, subject.first, start)
     };
     // `Asked whether ..., X said ...`: the question is the participle's claim (`asked`).
+    let interrupts = view.is_punct(particle.unwrap_or(i) + 1, ",");
     let backward = if at.shared {
         None
     } else {
-        backward_content(view, before_at, start).filter(|b| !is_asked(view, b.start, b.start))
+        backward_content(view, before_at, start)
+            .filter(|b| !is_asked(view, b.start, b.start) && (interrupts || !is_framing(view, b)))
     };
 
     // `The governor added:` and a paragraph of his words after it, unquoted.
