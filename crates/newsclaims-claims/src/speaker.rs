@@ -480,6 +480,15 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_before_the_cue_is_no_subject() {
+        check_cue(
+            "The officials almost immediately disclosed the figures to the AP.",
+            "disclosed",
+            "officials",
+        );
+    }
+
+    #[test]
     fn people_close_to_the_matter_speak_not_the_matter() {
         check_cue(
             "Officials familiar with the matter said the talks had failed.",

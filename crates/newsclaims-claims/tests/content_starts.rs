@@ -93,8 +93,8 @@ fn the_addressee_of_tell_is_no_content() {
 fn a_named_addressee_runs_through_its_possessive_and_title() {
     // A programme's quoted title before `that`, an outlet's presenter, a title with its holder.
     check(
-        "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.",
-        &["indirect|nobody would question her intelligence|told|Sanders"],
+        "Sanders told MSNBC's \"Morning Joe\" that the debate would be close.",
+        &["indirect|the debate would be close|told|Sanders"],
     );
     check(
         "Sanders told CNN's Jake Tapper he would still consider running.",
@@ -108,5 +108,22 @@ fn a_named_addressee_runs_through_its_possessive_and_title() {
     check(
         "Caddell told Breitbart News Daily host Alex Marlow on Thursday how surprised he was.",
         &["indirect|how surprised he was|told|Caddell"],
+    );
+}
+
+#[test]
+fn a_demonstrative_that_stays_with_its_noun() {
+    // `that argument` is the object; the complementizer `that` is left out as ever.
+    check(
+        "Justice Frank Nervo rejected that argument in a ruling released Thursday.",
+        &["indirect|that argument in a ruling released Thursday|rejected|Frank Nervo"],
+    );
+    check(
+        "She declined that assignment and has since left the network.",
+        &["indirect|that assignment|declined|She"],
+    );
+    check(
+        "The senator said that revelations about his taxes show the need for reform.",
+        &["indirect|revelations about his taxes show the need for reform|said|The senator"],
     );
 }
