@@ -376,6 +376,14 @@ impl<'a> View<'a> {
         let para = self.para(i);
         let mut k = i;
         while k < self.len() && k - i < MAX_CLAUSE_TOKENS {
+            // A paragraph break ends the clause, before a quotation that opens the next one too
+            // (`... of those seeking entrance to the U.S.` and a new paragraph's `“Bad, bad
+            // things ...”`: the abbreviation's full stop is no terminator).
+            // After a colon the quotation is what it introduces (`X said: ¶ “...”`).
+            let introduced = k > 0 && self.quote_at(k).is_some() && self.is_punct(k - 1, ":");
+            if self.para(k) != para && !introduced {
+                return k;
+            }
             if let Some(q) = self.quote_at(k) {
                 let end = self.quotes[q].tokens.end;
                 if end <= k {
@@ -387,7 +395,7 @@ impl<'a> View<'a> {
                 }
                 continue;
             }
-            if self.para(k) != para || self.is_terminator(k) {
+            if self.is_terminator(k) {
                 return k;
             }
             k += 1;

@@ -128,3 +128,16 @@ fn a_relative_cue_inside_dashes_ends_at_the_closing_dash() {
         &["indirect|the party to reach new voters|urged|which"],
     );
 }
+
+#[test]
+fn a_paragraph_break_ends_the_content_before_a_quotation() {
+    // The abbreviation's full stop ends no sentence; the paragraph break still ends the clause.
+    check(
+        "Trump has said that there is no way to vet those seeking entrance to the U.S.\n\n\
+         \u{201c}Bad things are going to happen,\u{201d} Trump warned.",
+        &[
+            "indirect|there is no way to vet those seeking entrance to the U.S.|said|Trump",
+            "direct|Bad things are going to happen,|warned|Trump",
+        ],
+    );
+}
