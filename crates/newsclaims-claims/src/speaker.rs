@@ -315,7 +315,14 @@ fn person_before_asides(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
     if !view.is_punct(comma, ",") || comma <= floor {
         return None;
     }
-    let aside = comma + 1..np.first;
+    // The aside is what lies between that comma and `np`, or `np` itself when it opens right
+    // after the comma (`Scott Pruitt, the Republican attorney general of Oklahoma, one of the
+    // states suing the EPA, said`).
+    let aside = if comma + 1 == np.first && !age {
+        np.first..np.last + 1
+    } else {
+        comma + 1..np.first
+    };
     let described = !aside.is_empty()
         && lexicon::is_determiner(view.word(aside.start))
         && aside.clone().all(|j| !view.is_finite(j));
@@ -476,6 +483,21 @@ mod tests {
             "Hillary Clinton — who has called for higher taxes on the rich — attacked the plan.",
             "called for",
             "Hillary Clinton",
+        );
+    }
+
+    #[test]
+    fn a_person_before_two_asides_speaks() {
+        check_cue(
+            "\"It is an invasion of the state's domain,\" Scott Pruitt, the attorney general of \
+             Oklahoma, one of the states suing the agency, said on Monday.",
+            "said",
+            "Scott Pruitt",
+        );
+        check_cue(
+            "Christopher Harvey, a delegate from Houston, Texas, said the turmoil was a circus.",
+            "said",
+            "Christopher Harvey",
         );
     }
 
