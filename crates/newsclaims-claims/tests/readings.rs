@@ -161,3 +161,18 @@ fn a_frame_or_an_adverbial_clause_is_no_content() {
         &[],
     );
 }
+
+#[test]
+fn confirming_an_appointee_is_no_claim() {
+    // A person approved for an office, or a confirmation by vote, is no speech; a fact
+    // confirmed is.
+    check("The Senate confirmed Maria Lopez as ambassador on Wednesday.", &[]);
+    check(
+        "The Senate voted on Wednesday, confirming the former executive on a 56-43 vote.",
+        &[],
+    );
+    check(
+        "The ministry confirmed that three soldiers had died.",
+        &["indirect|three soldiers had died|confirmed|The ministry"],
+    );
+}

@@ -146,6 +146,10 @@ pub(super) fn at_cue(
     }
     // `the economy added 87,000 jobs`: `add` with an amount after it is arithmetic, not speech.
     // `declined to comment`, `refused to say`: only with the infinitive.
+    // `the Senate confirmed Tillerson`: an appointment, whatever the classifier reads.
+    if cue.lemma == "confirm" && confirms_appointee(view, i, end) {
+        return Err(Reject::OtherSense);
+    }
     if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric)
         || cue.lemma == "decline" && !view.is(i + 1, "to")
     {
@@ -183,6 +187,14 @@ pub(super) fn at_cue(
         i,
     )
     .ok_or(Reject::NoContent)
+}
+
+/// Whether `confirm` at `i` approves a person for an office (`the Senate confirmed Tillerson as
+/// secretary of state`, `confirming the former ExxonMobil CEO on a 56-43 vote`), not a fact: a
+/// person named right after it, or a vote within the clause.
+fn confirms_appointee(view: &View<'_>, i: usize, end: usize) -> bool {
+    view.label_at(i + 1) == Some(Label::Person)
+        || (i + 1..end.min(i + 12)).any(|k| view.is_any(k, &["vote", "votes"]))
 }
 
 /// Whether the cue at `i` asks for its own speaker's anonymity (`asked not to be named`,
