@@ -253,6 +253,8 @@ fn appositive_subject(view: &View<'_>, comma: usize, floor: usize) -> Option<Np>
         // `wearing a T-shirt ...`, `clad in red`: a participle phrase, after a subordinator
         // too (`while insisting he respects women`, `despite admitting that ...`).
         || matches!(view.tag(first), Some(Pos::VBG | Pos::VBN))
+        // `nominated to the court by Ford`, whatever tag the past form gets.
+        || view.word(first).ends_with("ed") && !view.is_capitalized(first)
         || view.is_any(first, &["while", "despite", "after", "before", "since", "when"])
             && view.tag(first + 1) == Some(Pos::VBG)
         // `director of research at X`: a role with no finite verb.

@@ -154,7 +154,10 @@ fn a_frame_or_an_adverbial_clause_is_no_content() {
         &["indirect|Friday's test as reckless|condemned|Obama"],
     );
     // `as he entered` says when, not what.
-    check("The French president said Friday as he entered the talks.", &[]);
+    check(
+        "The French president said Friday as he entered the talks.",
+        &[],
+    );
     // After an adjective or a preposition a cue form in -s is a plural noun.
     check(
         "He has intensified the personal attacks that have defined his bid.",
@@ -166,7 +169,10 @@ fn a_frame_or_an_adverbial_clause_is_no_content() {
 fn confirming_an_appointee_is_no_claim() {
     // A person approved for an office, or a confirmation by vote, is no speech; a fact
     // confirmed is.
-    check("The Senate confirmed Maria Lopez as ambassador on Wednesday.", &[]);
+    check(
+        "The Senate confirmed Maria Lopez as ambassador on Wednesday.",
+        &[],
+    );
     check(
         "The Senate voted on Wednesday, confirming the former executive on a 56-43 vote.",
         &[],
@@ -175,4 +181,37 @@ fn confirming_an_appointee_is_no_claim() {
         "The ministry confirmed that three soldiers had died.",
         &["indirect|three soldiers had died|confirmed|The ministry"],
     );
+}
+
+#[test]
+fn quantifiers_and_asides_before_the_cue() {
+    // The tagger's verb after a determiner is a noun; a quantifier alone at the clause's end is
+    // the subject; a past participle opens an aside whatever its tag.
+    check(
+        "Some conservatives argue that the postal service should be sold.",
+        &["indirect|the postal service should be sold|argue|Some conservatives"],
+    );
+    check(
+        "The postal service needs fundamental changes, some argue.",
+        &["indirect|The postal service needs fundamental changes|argue|some"],
+    );
+    check(
+        "Stevens, nominated to the court by Gerald Ford, had called for modifying the law.",
+        &["indirect|modifying the law|called for|Stevens"],
+    );
+}
+
+#[test]
+fn an_adverbial_clause_with_its_main_clause_is_content() {
+    // `said while ..., ...`: the main clause after the comma is what was said; alone, the
+    // adverbial clause is not (`said as she left`).
+    let got = super::attributions(
+        "But Giuda said while he respects the police, the death penalty is wrong.",
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.starts_with("indirect|") && c.contains("the death penalty is wrong|said|Giuda")),
+        "{got:?}"
+    );
+    check("The mayor said as she left the building.", &[]);
 }

@@ -29,14 +29,24 @@ const BETWEEN_AUX_AND_VERB: &[&str] = &[
 /// Wall Street Journal reports`, `Lynch notes they were ...`): after a name or `he`/`she`/`it`,
 /// which agree with it, and not before a verb or a preposition, which would make it a noun
 /// (`CIA reports say`, `Trump's claims about`). After a common noun it is a noun as often as a
-/// verb on PolNeAR train (`the policy points he hopes ...`), so that is left to the tagger.
+/// verb on PolNeAR train (`the policy points he hopes ...`), so that is left to the tagger. A
+/// plain form agrees with a plural subject where the clause ends (`..., some argue.`).
 pub(super) fn agrees_with_subject(view: &View<'_>, i: usize) -> bool {
     let w = view.word(i);
-    if !w.ends_with('s') || w.ends_with("ss") || i == 0 || i == view.clause_start(i) {
+    if i == 0 || i == view.clause_start(i) {
         return false;
     }
     // After a common noun, only where the clause ends (`“...,” the report notes.`).
     let closes = view.is_terminator(i + 1) || view.is_punct(i + 1, ",");
+    // A plain form after a plural subject where the clause ends (`..., some argue.`).
+    if !w.ends_with('s') && !w.ends_with("ed") && !w.ends_with("ing") {
+        let plural = view.is_any(i - 1, &["they", "we", "some", "many", "others", "most"])
+            || view.tag(i - 1) == Some(Pos::NNS);
+        return closes && plural;
+    }
+    if w.ends_with("ss") {
+        return false;
+    }
     let singular = view.tag(i - 1) == Some(Pos::NNP)
         || view.is_any(i - 1, &["he", "she", "it"])
         || closes && view.tag(i - 1) == Some(Pos::NN);

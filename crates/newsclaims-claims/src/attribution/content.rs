@@ -70,11 +70,19 @@ pub(super) fn forward_content(
     // `said as she left`: an adverbial clause, not what was said; but `said after the
     // convention he ...` is a phrase, an adjunct.
     let phrase = opens_phrase(view, f);
+    // But `said while he respects the police, the penalty is wrong`: an adverbial clause and
+    // the main clause after its comma are content together.
+    let led = || {
+        (f + 2..end)
+            .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())
+            .is_some_and(|k| stops::main_clause(view, k))
+    };
     if f < end
         && lexicon::is_subordinator(view.word(f))
         && !phrase
         && !view.is(f, "if")
         && !view.is(f, "whether")
+        && !led()
     {
         return Some(Forward::empty(f));
     }
@@ -239,9 +247,9 @@ fn demonstrative(view: &View<'_>, f: usize, end: usize) -> bool {
             || !view.is_wordlike(after)
             || matches!(view.tag(after), Some(Pos::IN | Pos::CC | Pos::TO)));
     noun_phrase
-        && (after..end).find(|&k| view.is_finite(k)).is_none_or(|k| {
-            view.is_any(k - 1, &["and", "but"]) || view.is_punct(k - 1, ",")
-        })
+        && (after..end)
+            .find(|&k| view.is_finite(k))
+            .is_none_or(|k| view.is_any(k - 1, &["and", "but"]) || view.is_punct(k - 1, ","))
 }
 
 /// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather

@@ -310,7 +310,11 @@ fn cue_reading(
                     "with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite",
                 ],
             ));
-    if i > 0 && determiner(i - 1)
+    // `..., some argue.`: a quantifier standing alone as the subject where the clause ends.
+    let quantifier_subject = i > 0
+        && view.is_any(i - 1, &["some", "many", "most"])
+        && (view.is_terminator(i + 1) || view.is_punct(i + 1, ","));
+    if i > 0 && determiner(i - 1) && !quantifier_subject
         || noun_after
         || !past
             && view.tag(i).is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))

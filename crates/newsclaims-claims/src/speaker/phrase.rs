@@ -29,15 +29,21 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
     if let Some((m, mention)) = view.mention_at(p) {
         return mention_phrase(view, p, m, mention, floor);
     }
-    if lexicon::is_np_boundary(w) || lexicon::is_determiner(w) && !view.is_capitalized(p) {
+    // A quantifier that ends the phrase stands for its people (`..., some argue.`).
+    let quantifier = view.is_any(p, &["some", "many", "most"]);
+    if lexicon::is_np_boundary(w)
+        || lexicon::is_determiner(w) && !view.is_capitalized(p) && !quantifier
+    {
         return None;
     }
     // An adverb is no head (`publicly`), but a noun in -ly is (`the family`, `an ally`).
     if w.len() > 4 && w.ends_with("ly") && !view.tag(p).is_some_and(Pos::is_noun) {
         return None;
     }
-    // A verb is no head of a subject (`denied reports that ...`).
-    if !view.is_capitalized(p) && view.tag(p).is_some_and(|t| t.is_verb()) {
+    // A verb is no head of a subject (`denied reports that ...`), but after a determiner the
+    // tagger's verb is a noun (`Some conservatives argue`).
+    let determined = p > floor && lexicon::is_determiner(view.word(p - 1));
+    if !view.is_capitalized(p) && view.tag(p).is_some_and(|t| t.is_verb()) && !determined {
         return None;
     }
     let first = description_start(view, p, floor);
