@@ -210,7 +210,8 @@ fn an_adverbial_clause_with_its_main_clause_is_content() {
     );
     assert!(
         got.iter()
-            .any(|c| c.starts_with("indirect|") && c.contains("the death penalty is wrong|said|Giuda")),
+            .any(|c| c.starts_with("indirect|")
+                && c.contains("the death penalty is wrong|said|Giuda")),
         "{got:?}"
     );
     check("The mayor said as she left the building.", &[]);

@@ -114,7 +114,7 @@ pub(super) fn at_cue(
     if end <= i {
         return Err(Reject::NoContent);
     }
-    let head = infinitive_head(view, i, start).filter(|&h| relaxed || carries_speech(view, h));
+    let head = infinitive_head(view, i, start).filter(|&h| relaxed || carries_speech(view, h, i));
     let (subject, inverted, shared) = match head {
         // `he appeared to suggest that ...`: the subject of the verb that governs the infinitive.
         Some(head) => match subject_of(view, head, start, end, found)? {
