@@ -158,9 +158,14 @@ fn a_frame_or_an_adverbial_clause_is_no_content() {
         "The French president said Friday as he entered the talks.",
         &[],
     );
-    // After an adjective or a preposition a cue form in -s is a plural noun.
+    // After an adjective or a preposition a cue form in -s is a plural noun, and a past form
+    // between a preposition and a noun an adjective.
     check(
         "He has intensified the personal attacks that have defined his bid.",
+        &[],
+    );
+    check(
+        "The vote took place despite repeated warnings from his attorney.",
         &[],
     );
 }

@@ -298,6 +298,16 @@ fn cue_reading(
     };
     // `personal attacks that ...`, `with attacks that ...`: after an adjective or a preposition
     // a present form in -s is a plural noun (a participle is a verb: `by questioning`).
+    // `despite repeated warnings from ...`: a past form between a preposition and a noun is an
+    // adjective.
+    let adjective = past
+        && w.ends_with("ed")
+        && i > 0
+        && view.is_any(
+            i - 1,
+            &["with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite"],
+        )
+        && matches!(view.tag(i + 1), Some(Pos::NN | Pos::NNS));
     let noun_after = !past
         && w.ends_with('s')
         && i > 0
@@ -316,6 +326,7 @@ fn cue_reading(
         && (view.is_terminator(i + 1) || view.is_punct(i + 1, ","));
     if i > 0 && determiner(i - 1) && !quantifier_subject
         || noun_after
+        || adjective
         || !past
             && view.tag(i).is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))
             && (i.saturating_sub(3)..i.saturating_sub(1))
