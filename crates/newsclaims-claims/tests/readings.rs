@@ -197,8 +197,8 @@ fn quantifiers_and_asides_before_the_cue() {
         &["indirect|the postal service should be sold|argue|Some conservatives"],
     );
     check(
-        "The postal service needs fundamental changes, some argue.",
-        &["indirect|The postal service needs fundamental changes|argue|some"],
+        "The agency needs fundamental changes to survive the crisis, many say.",
+        &["indirect|The agency needs fundamental changes to survive the crisis|say|many"],
     );
     check(
         "Stevens, nominated to the court by Gerald Ford, had called for modifying the law.",
