@@ -305,7 +305,9 @@ fn cue_reading(
         && i > 0
         && view.is_any(
             i - 1,
-            &["with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite"],
+            &[
+                "with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite",
+            ],
         )
         && matches!(view.tag(i + 1), Some(Pos::NN | Pos::NNS));
     let noun_after = !past
