@@ -325,8 +325,12 @@ fn person_before_asides(view: &View<'_>, np: &Np, floor: usize) -> Option<Np> {
     } else {
         comma + 1..np.first
     };
+    // A description opens with a determiner, or with a role in lower case (`executive director
+    // of the lobbying arm`).
+    let role = !view.is_capitalized(aside.start)
+        && matches!(view.tag(aside.start), Some(Pos::NN | Pos::JJ));
     let described = !aside.is_empty()
-        && lexicon::is_determiner(view.word(aside.start))
+        && (lexicon::is_determiner(view.word(aside.start)) || role)
         && aside.clone().all(|j| !view.is_finite(j));
     if !(age && aside.is_empty() || described) {
         return None;
@@ -500,6 +504,13 @@ mod tests {
             "Christopher Harvey, a delegate from Houston, Texas, said the turmoil was a circus.",
             "said",
             "Christopher Harvey",
+        );
+        // A role in lower case opens the first aside too.
+        check_cue(
+            "Matthew Prince, chief executive of CloudFlare, a San Francisco company, said that \
+             the attack had failed.",
+            "said",
+            "Matthew Prince",
         );
     }
 
