@@ -8,7 +8,7 @@ use newsclaims_syntax::Pos;
 
 pub(super) use super::backward::{backward_content, is_framing, narration_lead};
 use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
-use super::{boundary, start, stops};
+use super::{addressee, boundary, start, stops};
 use crate::lexicon::{self, CueClass};
 use crate::view::View;
 
@@ -56,7 +56,7 @@ pub(super) fn forward_content(
     let mut after_comma = false;
     let mut adjunct = false;
     if class == CueClass::Tell {
-        match after_addressee(view, from, end, cue) {
+        match addressee::after_addressee(view, from, end, cue) {
             ControlFlow::Break(forward) => return forward,
             ControlFlow::Continue(k) => f = k,
         }
@@ -67,44 +67,14 @@ pub(super) fn forward_content(
     if !infinitive && let Some(to) = infinitive_after_date(view, f, end) {
         (f, infinitive) = (to, true);
     }
-    // `said as she left`: an adverbial clause, not what was said; but `said after the
-    // convention he ...` is a phrase, an adjunct.
-    let phrase = opens_phrase(view, f);
-    // But `said while he respects the police, the penalty is wrong`: an adverbial clause and
-    // the main clause after its comma are content together.
-    let led = || {
-        (f + 2..end)
-            .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())
-            .is_some_and(|k| stops::main_clause(view, k))
-    };
-    if f < end
-        && lexicon::is_subordinator(view.word(f))
-        && !phrase
-        && !view.is(f, "if")
-        && !view.is(f, "whether")
-        && !led()
-    {
+    if f < end && adverbial_alone(view, f, end) {
         return Some(Forward::empty(f));
     }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
-    let is_time = |k: usize| {
-        lexicon::is_weekday(view.word(k))
-            || matches!(view.label_at(k), Some(Label::Date | Label::Time))
-    };
-    // `condemned Friday's test`: a day with a possessive is the object's determiner.
-    let possessed = |k: usize| {
-        let mut j = k;
-        while j < end && view.is_wordlike(j) && is_time(j) && !view.is_any(j, &["’s", "'s"]) {
-            j += 1;
-        }
-        view.is_any(j, &["’s", "'s"])
-    };
-    let starts_adjunct =
-        |k: usize| lexicon::is_preposition(view.word(k)) || is_time(k) && !possessed(k);
     if f < end
         && !infinitive
         && !opens_amount(view, f)
-        && starts_adjunct(f)
+        && starts_adjunct(view, f, end)
         && view.quote_at(f).is_none()
     {
         let skipped = skip_adjunct(view, f, end);
@@ -157,6 +127,40 @@ pub(super) fn forward_content(
     })
 }
 
+/// Whether the content at `f` is an adverbial clause alone, no content (`said as she left`); but
+/// `said after the convention he ...` is a phrase, an adjunct, and `said while he respects the
+/// police, the penalty is wrong` an adverbial clause with the main clause after its comma,
+/// content together.
+fn adverbial_alone(view: &View<'_>, f: usize, end: usize) -> bool {
+    let led = || {
+        (f + 2..end)
+            .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())
+            .is_some_and(|k| stops::main_clause(view, k))
+    };
+    lexicon::is_subordinator(view.word(f))
+        && !opens_phrase(view, f)
+        && !view.is(f, "if")
+        && !view.is(f, "whether")
+        && !led()
+}
+
+/// Whether token `k` opens an adjunct after the cue: a preposition, or a day or date that is no
+/// possessive's (`condemned Friday's test`: the day is the object's determiner).
+fn starts_adjunct(view: &View<'_>, k: usize, end: usize) -> bool {
+    let is_time = |j: usize| {
+        lexicon::is_weekday(view.word(j))
+            || matches!(view.label_at(j), Some(Label::Date | Label::Time))
+    };
+    let possessed = || {
+        let mut j = k;
+        while j < end && view.is_wordlike(j) && is_time(j) && !view.is_any(j, &["’s", "'s"]) {
+            j += 1;
+        }
+        view.is_any(j, &["’s", "'s"])
+    };
+    lexicon::is_preposition(view.word(k)) || is_time(k) && !possessed()
+}
+
 /// Where the trained ranker starts the content the rules start at `rule`; the rules' start
 /// without a cue, or after a comma (`cue` is then `None`), where the content may be the second
 /// half of an interrupted quote (`“Q1,” X said, and “Q2”`), which keeps its opening.
@@ -178,34 +182,6 @@ fn ranked_start(
         limit: end,
     };
     start::decide(view, &d)
-}
-
-/// After a cue of telling, skips the addressee; breaks with the whole content when the
-/// addressee is followed by an infinitive or by the cue's particle.
-fn after_addressee(
-    view: &View<'_>,
-    from: usize,
-    end: usize,
-    cue: Option<(usize, &'static str)>,
-) -> ControlFlow<Option<Forward>, usize> {
-    let f = skip_addressee(view, from, end);
-    // `told his advisers to figure out ...`: the infinitive is the content; after `ask` and
-    // `urge` the addressee is part of it (`urged [his colleagues to remember ...]`), as
-    // PolNeAR train has it 73 times in 97.
-    if f > from && view.is(f, "to") {
-        let with_addressee = cue.is_some_and(|(_, lemma)| matches!(lemma, "ask" | "urge"));
-        return ControlFlow::Break(forward_to_end(
-            view,
-            if with_addressee { from } else { f },
-            end,
-        ));
-    }
-    // `asked Clinton about her email scandal`: the particle after the addressee opens the
-    // content.
-    if f > from && cue.is_some_and(|(_, lemma)| lexicon::is_particle(lemma, view.word(f))) {
-        return ControlFlow::Break(forward_to_end(view, f + 1, end));
-    }
-    ControlFlow::Continue(f)
 }
 
 /// Tokens of a block of content after a colon; a paragraph of quoted words rarely runs longer.
@@ -503,125 +479,6 @@ pub(super) fn trailing_attribution(view: &View<'_>, k: usize, floor: usize) -> b
     let end = view.clause_end(k);
     let ends_soon = (k + 1..end).filter(|&j| view.is_wordlike(j)).count() <= 6;
     short && ends_soon && !between.clone().any(|j| view.is(j, "that"))
-}
-
-/// Skips the addressee after `tell`/`ask`/`urge`: up to a close `that`, or one short phrase.
-pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
-    // A `that` within a few words ends the addressee, a programme's quoted title too (`told
-    // MSNBC's “Morning Joe” that ...`).
-    if let Some(t) = (f..end.min(f + 9))
-        .take_while(|&k| view.is_wordlike(k) || view.is_quote_mark(k))
-        .filter(|&k| view.is_wordlike(k))
-        .take(7)
-        .find(|&k| view.is(k, "that") && view.quote_at(k).is_none())
-    {
-        return t;
-    }
-    if view.quote_at(f).is_some() || !view.is_wordlike(f) {
-        return f;
-    }
-    if lexicon::is_addressee(view.word(f)) {
-        return f + 1;
-    }
-    if view.mention_at(f).is_some() {
-        return after_name_chain(view, f, end);
-    }
-    // The clause after the addressee opens with its subject: a pronoun, a determiner's phrase
-    // or a name (`told the court [the plan had failed]`, `told police [she heard shots]`).
-    let subject_word = |k: usize| {
-        k < end
-            && (view.is_any(k, &["he", "she", "they", "it", "we", "i"])
-                || lexicon::is_determiner(view.word(k)))
-    };
-    let opens_clause = |k: usize| subject_word(k) || k < end && view.is_capitalized(k);
-    if lexicon::is_determiner(view.word(f)) {
-        let mut k = f + 1;
-        while k < end
-            && k < f + 5
-            && view.is_wordlike(k)
-            && !lexicon::is_np_boundary(view.word(k))
-            && !lexicon::is_preposition(view.word(k))
-            && !(k > f + 1 && subject_word(k) && !view.is_capitalized(k))
-        {
-            k += 1;
-        }
-        return k;
-    }
-    // A bare plural or mass noun with its modifiers (`police`, `state investigators`), when a
-    // clause follows.
-    let noun = |k: usize| {
-        view.is_wordlike(k)
-            && !view.is_capitalized(k)
-            && !lexicon::is_np_boundary(view.word(k))
-            && view
-                .tag(k)
-                .is_some_and(|t| matches!(t, Pos::NN | Pos::NNS | Pos::JJ))
-    };
-    let mut k = f;
-    while k < end && k < f + 3 && noun(k) {
-        k += 1;
-    }
-    if k > f && view.tag(k - 1).is_some_and(Pos::is_noun) {
-        // A title before the addressee's name (`told radio host Hugh Hewitt ...`).
-        if let Some((m, _)) = view.mention_at(k) {
-            while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
-                k += 1;
-            }
-            return k;
-        }
-        if opens_clause(k) {
-            return k;
-        }
-    }
-    f
-}
-
-/// The token after the name at `f` and what extends it as one addressee: a possessive with the
-/// name it qualifies (`NBC's Lester Holt`), a title with its holder's name (`Breitbart News Daily
-/// host Alex Marlow`).
-fn after_name_chain(view: &View<'_>, f: usize, end: usize) -> usize {
-    let past_name = |k: usize| {
-        let Some((m, _)) = view.mention_at(k) else {
-            return k;
-        };
-        let mut k = k;
-        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
-            k += 1;
-        }
-        k
-    };
-    // A title is one lower-case word before a person's name; the tagger reads `host` as a verb
-    // there as often as not, so only a plural, a pronoun or a function word is refused.
-    let title = |k: usize| {
-        let w = view.word(k);
-        view.is_wordlike(k)
-            && !view.is_capitalized(k)
-            && view.tag(k) != Some(Pos::NNS)
-            && !(lexicon::is_np_boundary(w)
-                || lexicon::is_determiner(w)
-                || lexicon::is_preposition(w)
-                || lexicon::pronoun(w).is_some())
-    };
-    let mut k = past_name(f);
-    loop {
-        let possessive = k < end && view.is_any(k, &["’s", "'s"]);
-        let mut next = k + usize::from(possessive);
-        let named = next;
-        while next < end && next < named + 2 && title(next) {
-            next += 1;
-        }
-        let titled = next > named;
-        let extends = next < end
-            && match view.label_at(next) {
-                Some(Label::Person) => possessive || titled,
-                Some(_) => possessive && !titled,
-                None => false,
-            };
-        if !extends {
-            return k;
-        }
-        k = past_name(next);
-    }
 }
 
 /// Where a subject's phrase really starts when it runs left of the parsed phrase, up to a comma

@@ -13,6 +13,7 @@ use super::content::{
 use super::fallback::fallback_subject;
 use super::infinitive::{carried_infinitive, carries_speech, infinitive_head};
 use super::lead::{is_leading_participle, leading_claim};
+use super::sense;
 use super::{Found, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
@@ -146,10 +147,6 @@ pub(super) fn at_cue(
     }
     // `the economy added 87,000 jobs`: `add` with an amount after it is arithmetic, not speech.
     // `declined to comment`, `refused to say`: only with the infinitive.
-    // `the Senate confirmed Tillerson`: an appointment, whatever the classifier reads.
-    if cue.lemma == "confirm" && confirms_appointee(view, i, end) {
-        return Err(Reject::OtherSense);
-    }
     if cue.lemma == "add" && view.label_at(i + 1).is_some_and(Label::is_numeric)
         || cue.lemma == "decline" && !view.is(i + 1, "to")
     {
@@ -187,27 +184,6 @@ pub(super) fn at_cue(
         i,
     )
     .ok_or(Reject::NoContent)
-}
-
-/// Whether `confirm` at `i` approves a person for an office (`the Senate confirmed Tillerson as
-/// secretary of state`, `confirming the former ExxonMobil CEO on a 56-43 vote`), not a fact: a
-/// person named right after it, or a vote within the clause.
-fn confirms_appointee(view: &View<'_>, i: usize, end: usize) -> bool {
-    view.label_at(i + 1) == Some(Label::Person)
-        || (i + 1..end.min(i + 12)).any(|k| view.is_any(k, &["vote", "votes"]))
-}
-
-/// Whether the cue at `i` asks for its own speaker's anonymity (`asked not to be named`,
-/// `declined to be identified`, `requested not to be quoted by name`): the source's terms,
-/// not speech reported.
-fn own_passive_request(view: &View<'_>, i: usize) -> bool {
-    let mut k = i + 1;
-    if view.is(k, "not") {
-        k += 1;
-    }
-    view.is(k, "to")
-        && view.is(k + 1, "be")
-        && view.is_any(k + 2, &["named", "identified", "quoted"])
 }
 
 /// A cue word read in its place: its lemma and class, and the clause around it.
@@ -258,7 +234,10 @@ fn cue_reading(
     let cue = view.cue(i).ok_or(Reject::NotCue)?;
     // `who asked not to be named`, `declined to be identified`: a request for the speaker's
     // anonymity, no claim (nor may a rescue make one).
-    if own_passive_request(view, i) {
+    // `the Senate confirmed Tillerson`: an appointment, whatever the classifier reads.
+    if sense::own_passive_request(view, i)
+        || cue.lemma == "confirm" && sense::confirms_appointee(view, i)
+    {
         return Err(Reject::OtherSense);
     }
     let strict = |r: Reject| if relaxed { Ok(()) } else { Err(r) };
@@ -285,67 +264,8 @@ fn cue_reading(
     if view.is_capitalized(i) && i != view.clause_start(i) {
         strict(Reject::Capital)?;
     }
-    // Nouns that share a form with a cue verb: `the report`, `a call`, `his statement`; and the
-    // medium of another cue, with modifiers (`said in a Telegram post that ...`).
-    let determiner = |k: usize| {
-        lexicon::is_determiner(view.word(k)) && !view.is_any(k, &["that", "all", "both"])
-    };
-    let nominal = |k: usize| {
-        view.is_wordlike(k)
-            && view
-                .tag(k)
-                .is_some_and(|t| matches!(t, Pos::JJ | Pos::NN | Pos::NNP | Pos::NNPS))
-    };
-    // `personal attacks that ...`, `with attacks that ...`: after an adjective or a preposition
-    // a present form in -s is a plural noun (a participle is a verb: `by questioning`).
-    // `despite repeated warnings from ...`: a past form between a preposition and a noun is an
-    // adjective.
-    let adjective = past
-        && w.ends_with("ed")
-        && i > 0
-        && view.is_any(
-            i - 1,
-            &[
-                "with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite",
-            ],
-        )
-        && matches!(view.tag(i + 1), Some(Pos::NN | Pos::NNS));
-    let noun_after = !past
-        && w.ends_with('s')
-        && i > 0
-        && view.is_wordlike(i - 1)
-        && !view.is_capitalized(i - 1)
-        && (view.tag(i - 1) == Some(Pos::JJ)
-            || view.is_any(
-                i - 1,
-                &[
-                    "with", "of", "in", "for", "by", "from", "about", "against", "amid", "despite",
-                ],
-            ));
-    // `..., some argue.`: a quantifier standing alone as the subject where the clause ends.
-    let quantifier_subject = i > 0
-        && view.is_any(i - 1, &["some", "many", "most"])
-        && (view.is_terminator(i + 1) || view.is_punct(i + 1, ","));
-    if i > 0 && determiner(i - 1) && !quantifier_subject
-        || noun_after
-        || adjective
-        || !past
-            && view.tag(i).is_some_and(|t| matches!(t, Pos::NN | Pos::NNS))
-            && (i.saturating_sub(3)..i.saturating_sub(1))
-                .rev()
-                .find(|&k| determiner(k))
-                .is_some_and(|k| {
-                    // The adjunct follows a finite verb (`said [Monday] in a post`), not a
-                    // noun or its participle (`A study [published] in the journal Nature
-                    // suggests`).
-                    let after_verb = k > 1
-                        && (view.is_finite(k - 2)
-                            || matches!(view.label_at(k - 2), Some(Label::Date | Label::Time)));
-                    after_verb
-                        && view.is_any(k - 1, &["in", "on", "via"])
-                        && (k + 1..i).all(nominal)
-                })
-    {
+    // Nouns that share a form with a cue verb: `the report`, `a call`, `personal attacks`.
+    if sense::reads_as_noun(view, i, past) {
         strict(Reject::Noun)?;
     }
     if i > 0

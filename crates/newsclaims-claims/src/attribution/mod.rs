@@ -21,6 +21,7 @@ use crate::view::View;
 use crate::{ClaimKind, Speaker};
 
 pub(crate) mod accept;
+mod addressee;
 mod asked;
 mod auxiliary;
 mod backward;
@@ -39,6 +40,7 @@ mod nest;
 mod opening;
 mod passive;
 mod quotes;
+mod sense;
 pub(crate) mod start;
 mod stops;
 mod transcript;
