@@ -211,7 +211,7 @@ pub(crate) fn is_particle(lemma: &str, next: &str) -> bool {
         ("complain", &["about", "of"]),
         ("tweet", &["about", "out", "back"]),
         ("caution", &["against"]),
-        ("argue", &["against"]),
+        ("argue", &["against", "for"]),
         ("remark", &["upon", "on", "about"]),
         ("blast", &["out"]),
         ("shout", &["out"]),

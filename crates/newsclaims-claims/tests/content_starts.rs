@@ -41,6 +41,11 @@ fn a_cues_particle_is_no_content() {
         "The mayor called upon the council to restore the funding.",
         &["indirect|the council to restore the funding|called upon|The mayor"],
     );
+    // `argue for` states a position as `call for` does.
+    check(
+        "Others have argued for expanding the agency's mission to include banking.",
+        &["indirect|expanding the agency's mission to include banking|argued for|Others"],
+    );
 }
 
 #[test]
