@@ -288,6 +288,23 @@ impl<'a> View<'a> {
     }
 
     /// A dash that can introduce a sign-off: `—`, `–`, `--`, or a lone `-`.
+    /// Whether token `i` is the `’s` of a possessive.
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        self.is_any(i, &["’s", "'s"])
+    }
+
+    /// The token after the mention at `i` (`i` itself when there is none), at most `end`.
+    pub(crate) fn mention_end(&self, i: usize, end: usize) -> usize {
+        let Some((m, _)) = self.mention_at(i) else {
+            return i;
+        };
+        let mut k = i;
+        while k < end && self.mention_at(k).is_some_and(|(n, _)| n == m) {
+            k += 1;
+        }
+        k
+    }
+
     pub(crate) fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
             && matches!(self.word(i), "—" | "–" | "--" | "-" | "―")

@@ -96,11 +96,8 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
     }
     if k > f && view.tag(k - 1).is_some_and(Pos::is_noun) {
         // A title before the addressee's name (`told radio host Hugh Hewitt ...`).
-        if let Some((m, _)) = view.mention_at(k) {
-            while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
-                k += 1;
-            }
-            return k;
+        if view.mention_at(k).is_some() {
+            return view.mention_end(k, end);
         }
         if opens_clause(k) {
             return k;
@@ -113,16 +110,6 @@ pub(super) fn skip_addressee(view: &View<'_>, f: usize, end: usize) -> usize {
 /// name it qualifies (`NBC's Lester Holt`), a title with its holder's name (`Breitbart News Daily
 /// host Alex Marlow`).
 fn after_name_chain(view: &View<'_>, f: usize, end: usize) -> usize {
-    let past_name = |k: usize| {
-        let Some((m, _)) = view.mention_at(k) else {
-            return k;
-        };
-        let mut k = k;
-        while k < end && view.mention_at(k).is_some_and(|(n, _)| n == m) {
-            k += 1;
-        }
-        k
-    };
     // A title is one lower-case word before a person's name; the tagger reads `host` as a verb
     // there as often as not, so only a plural, a pronoun or a function word is refused.
     let title = |k: usize| {
@@ -135,9 +122,9 @@ fn after_name_chain(view: &View<'_>, f: usize, end: usize) -> usize {
                 || lexicon::is_preposition(w)
                 || lexicon::pronoun(w).is_some())
     };
-    let mut k = past_name(f);
+    let mut k = view.mention_end(f, end);
     loop {
-        let possessive = k < end && view.is_any(k, &["’s", "'s"]);
+        let possessive = k < end && view.is_possessive(k);
         let mut next = k + usize::from(possessive);
         let named = next;
         while next < end && next < named + 2 && title(next) {
@@ -153,6 +140,6 @@ fn after_name_chain(view: &View<'_>, f: usize, end: usize) -> usize {
         if !extends {
             return k;
         }
-        k = past_name(next);
+        k = view.mention_end(next, end);
     }
 }

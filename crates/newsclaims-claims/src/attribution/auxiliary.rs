@@ -54,15 +54,9 @@ pub(super) fn agrees_with_subject(view: &View<'_>, i: usize) -> bool {
     singular && !next_verb && !lexicon::is_preposition(view.word(i + 1))
 }
 
-/// Forms of `be` before a participle, negated ones in one token included (`isn’t saying`).
-const BE: &[&str] = &[
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
+/// Forms of `be` before a participle beyond [`lexicon::BE_FORMS`], negated ones in one token
+/// included (`isn’t saying`).
+const MORE_BE: &[&str] = &[
     "am",
     "’s",
     "'s",
@@ -84,5 +78,8 @@ pub(super) fn verb_before(view: &View<'_>, i: usize, start: usize) -> (Option<us
             || view.is_wordlike(k) && view.word(k).ends_with("ly")
             || matches!(view.label_at(k), Some(Label::Date | Label::Time)))
     });
-    (before, before.is_some_and(|k| view.is_any(k, BE)))
+    (
+        before,
+        before.is_some_and(|k| view.is_any(k, lexicon::BE_FORMS) || view.is_any(k, MORE_BE)),
+    )
 }

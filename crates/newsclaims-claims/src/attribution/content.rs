@@ -137,11 +137,16 @@ fn adverbial_alone(view: &View<'_>, f: usize, end: usize) -> bool {
             .find(|&k| view.is_punct(k, ",") && view.quote_at(k).is_none())
             .is_some_and(|k| stops::main_clause(view, k))
     };
-    lexicon::is_subordinator(view.word(f))
-        && !opens_phrase(view, f)
-        && !view.is(f, "if")
-        && !view.is(f, "whether")
-        && !led()
+    opens_adverbial(view, f) && !led()
+}
+
+/// Whether token `k` opens an adverbial clause (`as she left`, `while he respects ...`): a
+/// subordinator other than `if` and `whether`, which open reported questions, and not a
+/// preposition before its phrase (`after the convention`).
+fn opens_adverbial(view: &View<'_>, k: usize) -> bool {
+    lexicon::is_subordinator(view.word(k))
+        && !view.is_any(k, &["if", "whether"])
+        && !opens_phrase(view, k)
 }
 
 /// Whether token `k` opens an adjunct after the cue: a preposition, or a day or date that is no
@@ -153,10 +158,10 @@ fn starts_adjunct(view: &View<'_>, k: usize, end: usize) -> bool {
     };
     let possessed = || {
         let mut j = k;
-        while j < end && view.is_wordlike(j) && is_time(j) && !view.is_any(j, &["’s", "'s"]) {
+        while j < end && view.is_wordlike(j) && is_time(j) && !view.is_possessive(j) {
             j += 1;
         }
-        view.is_any(j, &["’s", "'s"])
+        view.is_possessive(j)
     };
     lexicon::is_preposition(view.word(k)) || is_time(k) && !possessed()
 }
@@ -392,12 +397,7 @@ fn skip_adjunct(view: &View<'_>, f: usize, end: usize) -> Option<(usize, bool)> 
             return Some((k, true));
         }
         // `said Friday as he entered the talks`: an adverbial clause after the day, no content.
-        if k > f
-            && ends_time(view, k - 1)
-            && lexicon::is_subordinator(view.word(k))
-            && !view.is_any(k, &["if", "whether"])
-            && !opens_phrase(view, k)
-        {
+        if k > f && ends_time(view, k - 1) && opens_adverbial(view, k) {
             return None;
         }
         // `reported on Thursday the administration is ...`, `told X on Thursday how ...`: a

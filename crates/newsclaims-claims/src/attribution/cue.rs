@@ -295,12 +295,6 @@ fn subject_of(
     let after_comma = prev.is_some_and(|p| p >= start && view.is_punct(p, ","));
     let after_close = prev.is_some_and(|p| view.quote_closing_at(p).is_some());
     let participle = w.ends_with("ing");
-    // Only a verb of saying or telling inverts (`..., said X`, `..., asked X`): PolNeAR train
-    // has no inverted subject after a cue that takes an object (`attack`, `call`, `praise`).
-    let inverts = view.cue(i).is_some_and(|c| c.class != CueClass::Object);
-    let inverted_subject = |view: &View<'_>, i: usize, end: usize| {
-        inverts.then(|| inverted_subject(view, i, end)).flatten()
-    };
     let (before, be) = verb_before(view, i, start);
     // `he's said`, `who's called for`: after a person's pronoun `'s` is `has` before a verb of
     // saying or a cue with its particle.
@@ -481,6 +475,11 @@ fn aside_that(view: &View<'_>, from: usize, end: usize) -> Option<usize> {
 /// `“Q,” said Stoltenberg.` / `..., said the spokesperson, adding ...`: a subject right after the
 /// cue, followed by the clause end, a comma, or an adjunct.
 pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Option<Np> {
+    // Only a verb of saying or telling inverts (`..., said X`, `..., asked X`): PolNeAR train
+    // has no inverted subject after a cue that takes an object (`attack`, `call`, `praise`).
+    if view.cue(cue).is_none_or(|c| c.class == CueClass::Object) {
+        return None;
+    }
     let np = speaker::subject_right(view, cue + 1, end)?;
     // `said in a phone interview`, `shouted to the crowd`: an adjunct, not the speaker.
     if lexicon::is_preposition(view.word(np.first)) {

@@ -114,7 +114,7 @@ pub(super) fn subordinate_cue(view: &View<'_>, f: usize) -> bool {
 /// author of a report, which urged the GOP to ... | -- is skeptical`): the content ends with
 /// the aside, as at the comma of `Clinton, who's called for ..., attacked ...`.
 pub(super) fn closing_dash(view: &View<'_>, f: usize, k: usize) -> bool {
-    let dash = |j: usize| view.is_any(j, &["—", "–", "--"]);
+    let dash = |j: usize| view.is_dash(j) && !view.is(j, "-");
     if !dash(k) {
         return false;
     }

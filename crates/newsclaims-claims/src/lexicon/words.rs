@@ -4,18 +4,11 @@
 
 use super::lower_ascii;
 
-/// Auxiliaries and adverbs of [`is_aux_or_adverb`] beyond the words in -ly.
+/// Auxiliaries and adverbs of [`is_aux_or_adverb`] beyond the forms of `be` and the words in -ly.
 const AUX_OR_ADVERB: &[&str] = &[
     "has",
     "have",
     "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
     "will",
     "would",
     "could",
@@ -105,9 +98,15 @@ const AUX_OR_ADVERB: &[&str] = &[
     "nevertheless",
 ];
 
-/// Words between a subject and its verb that are not part of either (`has`, `also`, `repeatedly`).
+/// The plain forms of `be`: auxiliaries between a subject and its verb, and before a passive or
+/// progressive participle.
+pub(crate) const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
+
+/// Words between a subject and its verb that are not part of either (`has`, `is`, `also`,
+/// `repeatedly`).
 pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
-    AUX_OR_ADVERB.iter().any(|x| w.eq_ignore_ascii_case(x)) || is_ly_word(w)
+    let listed = |x: &&str| w.eq_ignore_ascii_case(x);
+    AUX_OR_ADVERB.iter().any(listed) || BE_FORMS.iter().any(listed) || is_ly_word(w)
 }
 
 /// A word in -ly, most often an adverb (`repeatedly`); [`crate::view::View::is_aux_or_adverb`]
