@@ -1,8 +1,10 @@
 //! Where a content after a cue ends, at the rules' stops that PolNeAR train supports: the main
 //! clause after a subordinate or relative cue, a coordinated clause with a subject of its own, the
 //! narrator's contrast (`, while`, `, compared with`), a participle cue after a quotation's inner
-//! comma (`“...,” adding`), before a date after a noun phrase (`praised the offer | Tuesday`); and
-//! where it does not end: inside a `that` clause before its verb.
+//! comma (`“...,” adding`), before a date after a noun phrase (`praised the offer | Tuesday`),
+//! before an adverbial clause or the medium of speaking after a noun phrase (`criticized the
+//! deal | before ...`, `| in a statement`); and where it does not end: inside a `that` clause
+//! before its verb.
 
 use super::check;
 
@@ -139,5 +141,44 @@ fn a_paragraph_break_ends_the_content_before_a_quotation() {
             "indirect|there is no way to vet those seeking entrance to the U.S.|said|Trump",
             "direct|Bad things are going to happen,|warned|Trump",
         ],
+    );
+}
+
+#[test]
+fn an_adverbial_clause_after_a_noun_phrase_is_the_narrators() {
+    // A noun phrase takes no adverbial clause: the clause goes with the cue.
+    check(
+        "The senator criticized the deal before the president signed it.",
+        &["indirect|the deal|criticized|The senator"],
+    );
+    check(
+        "The council urged residents to conserve water after the reservoir dropped to record lows.",
+        &["indirect|residents to conserve water|urged|The council"],
+    );
+    // After a reported clause the adverbial clause may be the speaker's.
+    check(
+        "The mayor said the city would grow as new residents arrived.",
+        &["indirect|the city would grow as new residents arrived|said|The mayor"],
+    );
+}
+
+#[test]
+fn the_medium_of_speaking_after_a_noun_phrase_is_no_content() {
+    check(
+        "The union criticized the contract in a statement on Monday.",
+        &["indirect|the contract|criticized|The union"],
+    );
+    check(
+        "The minister attacked the report in a series of tweets.",
+        &["indirect|the report|attacked|The minister"],
+    );
+    // Inside a reported clause, negated or not, the phrase is the speaker's.
+    check(
+        "The mayor said the governor lied in a televised interview.",
+        &["indirect|the governor lied in a televised interview|said|The mayor"],
+    );
+    check(
+        "Smith said the law doesn't require witnesses to appear at a public hearing.",
+        &["indirect|the law doesn't require witnesses to appear at a public hearing|said|Smith"],
     );
 }

@@ -322,6 +322,8 @@ fn content_end(view: &View<'_>, f: usize, end: usize) -> usize {
         if k > f + 1
             && (stops::narrator_aside(view, k)
                 || !clause && stops::coordinated_verb(view, f, k)
+                || !clause && stops::adverbial_clause(view, f, k)
+                || !clause && stops::speech_frame(view, f, k)
                 || stops::main_clause(view, k)
                     && *subordinate.get_or_insert_with(|| stops::subordinate_cue(view, f))
                 || stops::coordinated_clause(view, k)
