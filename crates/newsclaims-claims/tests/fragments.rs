@@ -1,7 +1,7 @@
 //! Contents in more than one fragment, as PolNeAR's annotators read them: a quotation going on
 //! across a title, the relative pronoun that is the content's subject,
-//! an adverbial lead before an attribution set off by commas, the subject of a quoted predicate
-//! and a quotation before an inverted attribution.
+//! an adverbial lead before an attribution set off by commas (with an adjunct of its cue too),
+//! the subject of a quoted predicate and a quotation before an inverted attribution.
 
 use super::check;
 
@@ -111,5 +111,28 @@ fn quotation_goes_on_across_a_relative_clause_and_a_scare_quote() {
     check(
         "“The talks have stalled,” said Anna Lee, one of the original “big four” negotiators. “Nobody wants a deal.”",
         &["direct|The talks have stalled, / Nobody wants a deal.|said|Anna Lee"],
+    );
+}
+
+#[test]
+fn attribution_set_off_with_an_adjunct_interrupts_the_content() {
+    // The adjunct after the cue (`later`, `in a statement`) stays out; the subject before the
+    // attribution and the predicate after it are one content.
+    check(
+        "The cuts, the mayor said later, would hit schools first.",
+        &["indirect|The cuts / would hit schools first|said|the mayor"],
+    );
+    check(
+        "The new rules, the agency said in a statement, were never enforced.",
+        &["indirect|The new rules / were never enforced|said|the agency"],
+    );
+    check(
+        "The new payroll, Lee said in a statement on Monday, “will pay nobody.”",
+        &["mixed|The new payroll / will pay nobody.|said|Lee"],
+    );
+    // An adverbial lead, as without the adjunct.
+    check(
+        "In the end, the mayor said on Tuesday, the city would pay.",
+        &["indirect|In the end / the city would pay|said|the mayor"],
     );
 }

@@ -70,6 +70,18 @@ pub(super) fn forward_content(
     if f < end && adverbial_alone(view, f, end) {
         return Some(Forward::empty(f));
     }
+    // `These employees, Stumpf said later, made ...`: an adverb alone before the comma is an
+    // adjunct too.
+    let set_off = cue.is_some_and(|(c, _)| set_off_attribution(view, c));
+    if set_off
+        && f + 1 < end
+        && view.tag(f) == Some(Pos::RB)
+        && view.is_punct(f + 1, ",")
+        && opens_predicate(view, f + 2)
+    {
+        f += 1;
+        adjunct = true;
+    }
     // An adjunct: `in a statement`, `on Monday`, `during a press conference ... in Kyiv`.
     if f < end
         && !infinitive
@@ -100,8 +112,12 @@ pub(super) fn forward_content(
         ) {
             return Some(Forward::empty(f));
         }
-        // After an adjunct, only a quotation continues an interrupted quote.
-        if adjunct && view.quote_at(f).is_none() {
+        // After an adjunct, only a quotation or, in an attribution set off by commas, a
+        // predicate without its subject (`These employees, Stumpf said in a statement, made
+        // ...`) continues an interrupted content; a clause with a subject of its own does not
+        // join what comes before the subject (an adverbial lead joins it after the models,
+        // `interrupted::extend`).
+        if adjunct && view.quote_at(f).is_none() && !(set_off && opens_predicate(view, f)) {
             after_comma = false;
         }
     }
@@ -125,6 +141,36 @@ pub(super) fn forward_content(
         after_comma,
         adjunct,
     })
+}
+
+/// Words of a subject between the comma that sets an attribution off and its cue
+/// (`The truth, | the senator | said then, was ...`).
+const MAX_SET_OFF_SUBJECT: usize = 6;
+
+/// Whether the cue at `cue` and its subject follow a comma right before them (`These employees,
+/// Stumpf explained ...`): an attribution set off inside the content. Not after a subordinator
+/// or relative word (`..., as Cruz said on ...`), whose clause is the narrator's.
+fn set_off_attribution(view: &View<'_>, cue: usize) -> bool {
+    let mut words = 0;
+    for j in (cue.saturating_sub(MAX_SET_OFF_SUBJECT + 1)..cue).rev() {
+        if view.is_punct(j, ",") {
+            return words > 0;
+        }
+        if !view.is_wordlike(j)
+            || view.is_any(j, &["as", "which", "who", "that", "what"])
+            || lexicon::is_subordinator(view.word(j))
+        {
+            return false;
+        }
+        words += 1;
+    }
+    false
+}
+
+/// Whether a predicate without its subject opens at `k`: a finite verb, or an adverb and one
+/// (`..., X said, would ...`, `..., X said, also made ...`).
+fn opens_predicate(view: &View<'_>, k: usize) -> bool {
+    view.is_finite(k) || view.tag(k) == Some(Pos::RB) && view.is_finite(k + 1)
 }
 
 /// Whether the content at `f` is an adverbial clause alone, no content (`said as she left`); but

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::Found;
@@ -102,6 +103,17 @@ fn noun_head(view: &View<'_>, sub: usize, start: usize, first: usize) -> Option<
     (d >= start && determiner).then_some(d..k + 1)
 }
 
+/// Whether `from..to` is an adjunct of a cue: a preposition or a time first, or an adverb
+/// alone, and no verb, quotation or comma.
+fn adjunct_between(view: &View<'_>, from: usize, to: usize) -> bool {
+    let opens = lexicon::is_preposition(view.word(from))
+        || lexicon::is_weekday(view.word(from))
+        || matches!(view.label_at(from), Some(Label::Date | Label::Time))
+        || to == from + 1 && view.tag(from) == Some(Pos::RB);
+    opens
+        && (from..to).all(|k| view.is_wordlike(k) && view.quote_at(k).is_none() && !view.is_verb(k))
+}
+
 /// The lead of claim `f` when its attribution is set off by commas: its own subject
 /// (`sub..sub_end`) right before the cue and a comma right after the cue (or its particle).
 /// Before a content that is no quotation, an adverbial lead; before a quotation that goes on
@@ -122,8 +134,15 @@ fn lead(
         && !view.word(f.anchor).ends_with("ing");
     // The content's first token, a quotation's opening mark included.
     let first = f.tokens.start;
-    let comma_after = first == cue_end + 1 && view.is_punct(cue_end, ",");
-    if !own_subject || !comma_after {
+    // The comma may follow an adjunct of the cue (`The bank, X said in a statement, “will ...”`).
+    let comma_after = first > cue_end
+        && view.is_punct(first - 1, ",")
+        && (first == cue_end + 1
+            || std::env::var_os("NC_LEAD0").is_none() && adjunct_between(view, cue_end, first - 1));
+    // `Before dropping out, Cruz responded with vitriol, promoting ...`: after an adjunct, a
+    // participle phrase is no second half.
+    let participle = first > cue_end + 1 && view.tag(first) == Some(Pos::VBG);
+    if !own_subject || !comma_after || participle {
         return None;
     }
     let at = phrase_start(view, sub, start);
