@@ -136,3 +136,18 @@ fn attribution_set_off_with_an_adjunct_interrupts_the_content() {
         &["indirect|In the end / the city would pay|said|the mayor"],
     );
 }
+
+#[test]
+fn attribution_in_an_as_aside_interrupts_the_content() {
+    check(
+        "The island, as one of the governor's advisers pointed out, rarely gets two storms in a row.",
+        &[
+            "indirect|The island / rarely gets two storms in a row|pointed out|one of the governor's advisers",
+        ],
+    );
+    // A leading `And` is left out.
+    check(
+        "And the budget, as the senator noted, was never audited.",
+        &["indirect|the budget / was never audited|noted|the senator"],
+    );
+}

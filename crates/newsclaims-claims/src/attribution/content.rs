@@ -169,7 +169,7 @@ fn set_off_attribution(view: &View<'_>, cue: usize) -> bool {
 
 /// Whether a predicate without its subject opens at `k`: a finite verb, or an adverb and one
 /// (`..., X said, would ...`, `..., X said, also made ...`).
-fn opens_predicate(view: &View<'_>, k: usize) -> bool {
+pub(super) fn opens_predicate(view: &View<'_>, k: usize) -> bool {
     view.is_finite(k) || view.tag(k) == Some(Pos::RB) && view.is_finite(k + 1)
 }
 

@@ -14,7 +14,7 @@ use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::Found;
-use super::content::{backward_content, narration_lead, phrase_start, trim};
+use super::content::{backward_content, narration_lead, opens_predicate, phrase_start, trim};
 use crate::ClaimKind;
 use crate::lexicon;
 use crate::view::View;
@@ -103,6 +103,41 @@ fn noun_head(view: &View<'_>, sub: usize, start: usize, first: usize) -> Option<
     (d >= start && determiner).then_some(d..k + 1)
 }
 
+/// Words of a subject before an attribution in an `as` aside, and of the aside's subject.
+const MAX_ASIDE_SUBJECT: usize = 8;
+
+/// `Hawaii, as one of his advisers pointed out, does not get ...`: an attribution in an `as`
+/// aside (its subject phrase ends at `sub`) interrupts a clause whose subject is the phrase
+/// before the aside and whose predicate opens the content at `first`.
+fn as_aside_subject(
+    view: &View<'_>,
+    sub: usize,
+    start: usize,
+    first: usize,
+) -> Option<Range<usize>> {
+    let as_at = (sub.saturating_sub(MAX_ASIDE_SUBJECT)..=sub)
+        .rev()
+        .take_while(|&k| view.is_wordlike(k) && !view.is_finite(k))
+        .find(|&k| view.is(k, "as"))?;
+    let comma = as_at.checked_sub(1)?;
+    if !view.is_punct(comma, ",") {
+        return None;
+    }
+    // The aside may open a clause of its own: the subject is in the clause before the comma.
+    let mut from = view.clause_start(comma).min(start);
+    // A leading `And` is left out, as everywhere (`And that, as X points out, is ...`).
+    if view.is(from, "and") {
+        from += 1;
+    }
+    let subject = from..comma;
+    let plain = subject
+        .clone()
+        .all(|k| view.quote_at(k).is_none() && !view.is_finite(k));
+    let words = view.count_words(subject.clone());
+    (opens_predicate(view, first) && plain && (1..=MAX_ASIDE_SUBJECT).contains(&words))
+        .then_some(subject)
+}
+
 /// Whether `from..to` is an adjunct of a cue: a preposition or a time first, or an adverb
 /// alone, and no verb, quotation or comma.
 fn adjunct_between(view: &View<'_>, from: usize, to: usize) -> bool {
@@ -137,8 +172,7 @@ fn lead(
     // The comma may follow an adjunct of the cue (`The bank, X said in a statement, “will ...”`).
     let comma_after = first > cue_end
         && view.is_punct(first - 1, ",")
-        && (first == cue_end + 1
-            || std::env::var_os("NC_LEAD0").is_none() && adjunct_between(view, cue_end, first - 1));
+        && (first == cue_end + 1 || adjunct_between(view, cue_end, first - 1));
     // `Before dropping out, Cruz responded with vitriol, promoting ...`: after an adjunct, a
     // participle phrase is no second half.
     let participle = first > cue_end + 1 && view.tag(first) == Some(Pos::VBG);
@@ -146,6 +180,9 @@ fn lead(
         return None;
     }
     let at = phrase_start(view, sub, start);
+    if let Some(r) = as_aside_subject(view, sub, start, first) {
+        return Some(r);
+    }
     let quoted = view
         .quote_at(first)
         .is_some_and(|q| view.quotes[q].tokens.start == first);

@@ -72,13 +72,9 @@ fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
                     cluster: Some(c),
                 };
             }
-            let mut first = np.first;
-            while first < np.last && lexicon::is_determiner(view.word(first)) {
-                first += 1;
-            }
             Speaker {
                 span,
-                name: view.cover(first, np.last),
+                name: view.cover(name_start(view, np.first, np.last), np.last),
                 cluster: None,
             }
         }
@@ -273,9 +269,16 @@ fn plural_subject_before(view: &View<'_>, at: usize) -> Option<newsclaims_text::
     if !plural {
         return None;
     }
-    let mut first = np.first;
-    while first < np.last && lexicon::is_determiner(view.word(first)) {
-        first += 1;
+    Some(view.cover(name_start(view, np.first, np.last), np.last))
+}
+
+/// Where the name of the description `first..=last` starts: past its determiners (`the
+/// committee` is `committee`), but a share stays with what it is a share of (`one of the
+/// president's advisers`, not `of the president's advisers`).
+fn name_start(view: &View<'_>, first: usize, last: usize) -> usize {
+    let mut k = first;
+    while k < last && lexicon::is_determiner(view.word(k)) && !view.is(k + 1, "of") {
+        k += 1;
     }
-    Some(view.cover(first, np.last))
+    k
 }

@@ -163,6 +163,16 @@ fn an_adverb_before_the_cue_is_no_subject() {
 }
 
 #[test]
+fn a_share_keeps_what_it_is_a_share_of() {
+    // Determiners leave a description's name (`The committee` is `committee`), a share does not.
+    check(
+        "One of the governor's advisers said the budget was short.",
+        "One of the governor's advisers",
+    );
+    check("The committee said the budget was short.", "committee");
+}
+
+#[test]
 fn people_close_to_the_matter_speak_not_the_matter() {
     check_cue(
         "Officials familiar with the matter said the talks had failed.",
