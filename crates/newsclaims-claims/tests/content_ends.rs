@@ -172,6 +172,10 @@ fn the_medium_of_speaking_after_a_noun_phrase_is_no_content() {
         "The minister attacked the report in a series of tweets.",
         &["indirect|the report|attacked|The minister"],
     );
+    check(
+        "The campaign touted the endorsement on its Facebook page.",
+        &["indirect|the endorsement|touted|The campaign"],
+    );
     // Inside a reported clause, negated or not, the phrase is the speaker's.
     check(
         "The mayor said the governor lied in a televised interview.",

@@ -165,6 +165,13 @@ const SPEECH_OCCASIONS: &[&str] = &[
     "ruling",
     "call",
     "town",
+    "twitter",
+    "facebook",
+    "instagram",
+    "website",
+    "blog",
+    "radio",
+    "forum",
 ];
 
 /// Whether the content starting at `f` follows the complementizer `that` (punctuation between
