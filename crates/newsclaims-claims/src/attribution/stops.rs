@@ -78,8 +78,8 @@ pub(super) fn coordinated_verb(view: &View<'_>, f: usize, k: usize) -> bool {
 }
 
 /// Whether token `k` opens an adverbial clause of the cue's own after a noun-phrase content
-/// (`X called on Republicans to unendorse Trump | after the mogul claimed ...`, `X cited the
-/// audit as the reason | , as he did again ...`): a noun phrase (no predicate in `f..k`) takes
+/// (`X called on Republicans to unendorse Trump | after the mogul claimed ...`, `X criticized
+/// the deal | before the president signed it`): a noun phrase (no predicate in `f..k`) takes
 /// no adverbial clause, so the clause is the narrator's. The subordinator must be followed by a
 /// subject and its finite verb (`as`, `after`, `before` are prepositions too). PolNeAR's
 /// annotators keep `when`, `while`, `because` and `if` clauses in the content: with them
@@ -98,8 +98,8 @@ pub(super) fn adverbial_clause(view: &View<'_>, f: usize, k: usize) -> bool {
 }
 
 /// Whether token `k` opens the frame of the speech act after a noun-phrase content
-/// (`X called for more investment | in a statement on Thursday`, `X attacked Machado | in
-/// early-morning tweets`): a preposition of place or means whose noun, within a few words, is
+/// (`X called for more investment | in a statement on Thursday`, `X attacked the report | in a
+/// series of tweets`): a preposition of place or means whose noun, within a few words, is
 /// a medium or an occasion of speaking. After a noun phrase (no predicate in `f..k`) the
 /// phrase says where the cue's speaking happened; inside a reported clause it may be the
 /// speaker's (`said the governor lied in an interview`). PolNeAR train exact matches +7.
