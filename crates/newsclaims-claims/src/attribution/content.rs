@@ -151,8 +151,11 @@ const MAX_SET_OFF_SUBJECT: usize = 6;
 /// Stumpf explained ...`): an attribution set off inside the content. Not after a subordinator
 /// or relative word (`..., as Cruz said on ...`), whose clause is the narrator's.
 fn set_off_attribution(view: &View<'_>, cue: usize) -> bool {
-    let mut words = 0;
-    for j in (cue.saturating_sub(MAX_SET_OFF_SUBJECT + 1)..cue).rev() {
+    // Every token walked before the comma is a word of the subject.
+    for (words, j) in (cue.saturating_sub(MAX_SET_OFF_SUBJECT + 1)..cue)
+        .rev()
+        .enumerate()
+    {
         if view.is_punct(j, ",") {
             return words > 0;
         }
@@ -162,7 +165,6 @@ fn set_off_attribution(view: &View<'_>, cue: usize) -> bool {
         {
             return false;
         }
-        words += 1;
     }
     false
 }
@@ -197,7 +199,7 @@ fn opens_adverbial(view: &View<'_>, k: usize) -> bool {
 
 /// Whether token `k` opens an adjunct after the cue: a preposition, or a day or date that is no
 /// possessive's (`condemned Friday's test`: the day is the object's determiner).
-fn starts_adjunct(view: &View<'_>, k: usize, end: usize) -> bool {
+pub(super) fn starts_adjunct(view: &View<'_>, k: usize, end: usize) -> bool {
     let is_time = |j: usize| {
         lexicon::is_weekday(view.word(j))
             || matches!(view.label_at(j), Some(Label::Date | Label::Time))

@@ -10,11 +10,12 @@
 
 use std::ops::Range;
 
-use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
 
 use super::Found;
-use super::content::{backward_content, narration_lead, opens_predicate, phrase_start, trim};
+use super::content::{
+    backward_content, narration_lead, opens_predicate, phrase_start, starts_adjunct, trim,
+};
 use crate::ClaimKind;
 use crate::lexicon;
 use crate::view::View;
@@ -138,13 +139,11 @@ fn as_aside_subject(
         .then_some(subject)
 }
 
-/// Whether `from..to` is an adjunct of a cue: a preposition or a time first, or an adverb
-/// alone, and no verb, quotation or comma.
+/// Whether `from..to` is an adjunct of a cue: one as the content after a cue skips
+/// (`starts_adjunct`: a preposition or a time first) or an adverb alone, and no verb, quotation
+/// or comma.
 fn adjunct_between(view: &View<'_>, from: usize, to: usize) -> bool {
-    let opens = lexicon::is_preposition(view.word(from))
-        || lexicon::is_weekday(view.word(from))
-        || matches!(view.label_at(from), Some(Label::Date | Label::Time))
-        || to == from + 1 && view.tag(from) == Some(Pos::RB);
+    let opens = starts_adjunct(view, from, to) || to == from + 1 && view.tag(from) == Some(Pos::RB);
     opens
         && (from..to).all(|k| view.is_wordlike(k) && view.quote_at(k).is_none() && !view.is_verb(k))
 }
