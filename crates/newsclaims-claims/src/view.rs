@@ -287,7 +287,6 @@ impl<'a> View<'a> {
         self.kind(i) == Some(TokenKind::Quote)
     }
 
-    /// A dash that can introduce a sign-off: `—`, `–`, `--`, or a lone `-`.
     /// Whether token `i` is the `’s` of a possessive.
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
         self.is_any(i, &["’s", "'s"])
@@ -305,6 +304,7 @@ impl<'a> View<'a> {
         k
     }
 
+    /// A dash that can introduce a sign-off: `—`, `–`, `--`, or a lone `-`.
     pub(crate) fn is_dash(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
             && matches!(self.word(i), "—" | "–" | "--" | "-" | "―")

@@ -43,7 +43,6 @@ pub(super) fn backward_content(
     if range.is_empty() {
         return None;
     }
-
     let conj = usize::from(kept_conjunction(view, range.clone()));
     if !lexicon::is_subordinator(view.word(range.start + conj)) {
         return Some(range);

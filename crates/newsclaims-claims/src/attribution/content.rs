@@ -72,12 +72,12 @@ pub(super) fn forward_content(
     }
     // `These employees, Stumpf said later, made ...`: an adverb alone before the comma is an
     // adjunct too.
-    let set_off = cue.is_some_and(|(c, _)| set_off_attribution(view, c));
-    if set_off
-        && f + 1 < end
-        && view.tag(f) == Some(Pos::RB)
+    let set_off = || cue.is_some_and(|(c, _)| set_off_attribution(view, c));
+    if f + 1 < end
         && view.is_punct(f + 1, ",")
+        && view.tag(f) == Some(Pos::RB)
         && opens_predicate(view, f + 2)
+        && set_off()
     {
         f += 1;
         adjunct = true;
@@ -117,7 +117,7 @@ pub(super) fn forward_content(
         // ...`) continues an interrupted content; a clause with a subject of its own does not
         // join what comes before the subject (an adverbial lead joins it after the models,
         // `interrupted::extend`).
-        if adjunct && view.quote_at(f).is_none() && !(set_off && opens_predicate(view, f)) {
+        if adjunct && view.quote_at(f).is_none() && !(opens_predicate(view, f) && set_off()) {
             after_comma = false;
         }
     }

@@ -178,10 +178,10 @@ fn lead(
     if !own_subject || !comma_after || participle {
         return None;
     }
-    let at = phrase_start(view, sub, start);
     if let Some(r) = as_aside_subject(view, sub, start, first) {
         return Some(r);
     }
+    let at = phrase_start(view, sub, start);
     let quoted = view
         .quote_at(first)
         .is_some_and(|q| view.quotes[q].tokens.start == first);

@@ -88,13 +88,13 @@ pub(super) fn coordinated_verb(view: &View<'_>, f: usize, k: usize) -> bool {
 pub(super) fn adverbial_clause(view: &View<'_>, f: usize, k: usize) -> bool {
     let comma = view.is_punct(k, ",");
     let s = if comma { k + 1 } else { k };
-    if !view.is_wordlike(s) || view.is_capitalized(s) || holds_predicate(view, f, k) {
-        return false;
-    }
+    // The words first: the predicate test walks the whole content.
     view.is_any(
         s,
         &["as", "since", "after", "before", "until", "so", "once"],
-    ) && clause_after_comma(view, s)
+    ) && !view.is_capitalized(s)
+        && clause_after_comma(view, s)
+        && !holds_predicate(view, f, k)
 }
 
 /// Whether token `k` opens the frame of the speech act after a noun-phrase content
@@ -104,15 +104,12 @@ pub(super) fn adverbial_clause(view: &View<'_>, f: usize, k: usize) -> bool {
 /// phrase says where the cue's speaking happened; inside a reported clause it may be the
 /// speaker's (`said the governor lied in an interview`). PolNeAR train exact matches +7.
 pub(super) fn speech_frame(view: &View<'_>, f: usize, k: usize) -> bool {
-    if !view.is_any(k, &["in", "on", "at", "during", "via", "through"])
-        || view.is_capitalized(k)
-        || holds_predicate(view, f, k)
-    {
-        return false;
-    }
-    (k + 1..k + 1 + FRAME_WITHIN)
-        .take_while(|&j| view.is_wordlike(j) && view.quote_at(j).is_none())
-        .any(|j| view.is_any(j, SPEECH_OCCASIONS))
+    view.is_any(k, &["in", "on", "at", "during", "via", "through"])
+        && !view.is_capitalized(k)
+        && (k + 1..k + 1 + FRAME_WITHIN)
+            .take_while(|&j| view.is_wordlike(j) && view.quote_at(j).is_none())
+            .any(|j| view.is_any(j, SPEECH_OCCASIONS))
+        && !holds_predicate(view, f, k)
 }
 
 /// Whether `f..k` holds a predicate: a finite verb, or a negation the tagger may have left

@@ -346,7 +346,7 @@ impl<'v, 'a> Context<'v, 'a> {
             words: view.text[m.span].split_whitespace().count(),
             sentence_first,
             verb_after: view.tag(after).is_some_and(|t| t.is_verb() || t == Pos::MD),
-            possessive: view.is_any(after, &["’s", "'s"])
+            possessive: view.is_possessive(after)
                 || view.is_quote_mark(after) && view.is(after + 1, "s"),
             prep_before: first > 0 && matches!(view.tag(first - 1), Some(Pos::IN | Pos::TO)),
         }
