@@ -151,3 +151,28 @@ fn attribution_in_an_as_aside_interrupts_the_content() {
         &["indirect|the budget / was never audited|noted|the senator"],
     );
 }
+
+#[test]
+fn clause_interrupted_by_according_to() {
+    // A subject before the source and its predicate after, past an appositive of the source.
+    check(
+        "The merger, according to two bankers involved in the talks, was never approved by the board.",
+        &["indirect|The merger / was never approved by the board|according to|two bankers"],
+    );
+    check(
+        "The delay, according to Maria Ortiz, a spokeswoman for the port, is costing millions.",
+        &["indirect|The delay / is costing millions|according to|Maria Ortiz"],
+    );
+    // An adjunct before the source and a whole clause after it.
+    check(
+        "Since the spring, according to the ministry, inspectors have closed 40 factories.",
+        &[
+            "indirect|Since the spring / inspectors have closed 40 factories|according to|the ministry",
+        ],
+    );
+    // A relative clause of the source, or a clause before it, leaves the content whole.
+    check(
+        "Sales fell sharply, according to the agency, which publishes the figures monthly.",
+        &["indirect|Sales fell sharply|according to|the agency"],
+    );
+}

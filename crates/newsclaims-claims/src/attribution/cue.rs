@@ -1,5 +1,6 @@
 //! Reported speech around a cue word: `X said (that) ...`, `“Q,” X said.`, `..., said X`,
-//! `according to X, ...`; the subject before or after the cue, and which side holds the content.
+//! `according to X, ...` (in `according`); the subject before or after the cue, and which side
+//! holds the content.
 
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
@@ -8,13 +9,13 @@ use super::asked::{asked_claim, is_asked};
 use super::auxiliary::{agrees_with_subject, verb_before};
 use super::content::{
     backward_content, block_after_colon, followed_by_that, forward_content, is_framing,
-    narration_lead, phrase_start, quote_finished, trim,
+    phrase_start, quote_finished,
 };
 use super::fallback::fallback_subject;
 use super::infinitive::{carried_infinitive, carries_speech, infinitive_head};
 use super::lead::{is_leading_participle, leading_claim};
 use super::sense;
-use super::{Found, build};
+use super::{Found, according, build};
 use crate::lexicon::{self, CueClass};
 use crate::speaker::{self, Earlier, Head, Np};
 use crate::view::View;
@@ -97,7 +98,7 @@ pub(super) fn at_cue(
 ) -> Result<Found, Reject> {
     let w = view.word(i);
     if w.eq_ignore_ascii_case("according") {
-        return according(view, i, earlier).ok_or(Reject::NoContent);
+        return according::according(view, i, earlier).ok_or(Reject::NoContent);
     }
     let (cue, particle) = cue_reading(view, i, relaxed)?;
     let start = view.clause_start(i);
@@ -499,66 +500,4 @@ pub(super) fn inverted_subject(view: &View<'_>, cue: usize, end: usize) -> Optio
     let pronoun_ok =
         !matches!(np.head, Head::Pronoun(_)) || next >= end || view.is_terminator(next);
     (closes && pronoun_ok).then_some(np)
-}
-
-/// The source of `according to` when it is no name (`police`, `exit polls`, `a complaint filed
-/// by the SEC`): the words up to the comma (leading) or to the clause end (trailing), when there
-/// are at most [`MAX_SOURCE_WORDS`] and no quotation.
-fn source_phrase(view: &View<'_>, from: usize, end: usize, lead: bool) -> Option<Np> {
-    let stop = if lead {
-        (from..end.min(from + MAX_SOURCE_WORDS + 1)).find(|&k| view.is_punct(k, ","))?
-    } else {
-        end
-    };
-    let last = (from..stop).rev().find(|&k| view.is_wordlike(k))?;
-    let ok = view.count_words(from..stop) <= MAX_SOURCE_WORDS
-        && (from..stop).all(|k| view.quote_at(k).is_none())
-        && view.is_wordlike(from);
-    ok.then_some(Np {
-        first: from,
-        last,
-        head: Head::Words,
-        relative: None,
-    })
-}
-
-/// Words of an `according to` source that is not a name; PolNeAR's reach a dozen (`a 52-count
-/// civil complaint filed by the federal Securities and Exchange Commission`).
-const MAX_SOURCE_WORDS: usize = 14;
-
-/// `according to X, CONTENT` and `CONTENT, according to X`.
-pub(super) fn according(view: &View<'_>, i: usize, earlier: &[Earlier]) -> Option<Found> {
-    if !view.is(i + 1, "to") {
-        return None;
-    }
-    let start = view.clause_start(i);
-    let end = view.clause_end(i);
-    let lead =
-        (start..i).all(|k| !view.is_wordlike(k) || view.is_any(k, &["but", "and", "yet", "so"]));
-    let np = speaker::subject_right(view, i + 2, end)
-        .or_else(|| source_phrase(view, i + 2, end, lead))?;
-    let speaker = speaker::resolve(view, np, earlier);
-    let range = if lead {
-        let comma = (np.last + 1..end).find(|&k| view.is_punct(k, ","))?;
-        trim(view, comma + 1..end)
-    } else {
-        let mut e = i;
-        if e > start && view.is_punct(e - 1, ",") {
-            e -= 1;
-        }
-        // `CONTENT, according to X, who ...` and `..., according to X, CONTENT2` are rare: the
-        // clause before is the content.
-        narration_lead(view, trim(view, start..e))
-    };
-    if range.is_empty() || view.count_words(range.clone()) < 2 {
-        return None;
-    }
-    build(
-        view,
-        vec![range],
-        Some(view.cover(i, i + 1)),
-        Some(speaker),
-        Some(np.span(view)),
-        i,
-    )
 }

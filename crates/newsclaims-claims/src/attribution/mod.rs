@@ -21,6 +21,7 @@ use crate::view::View;
 use crate::{ClaimKind, Speaker};
 
 pub(crate) mod accept;
+mod according;
 mod addressee;
 mod asked;
 mod auxiliary;

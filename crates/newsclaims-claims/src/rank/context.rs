@@ -88,7 +88,8 @@ struct Place {
     /// The mention's first token, and the token after it.
     first: usize,
     after: usize,
-    /// Sentences back from the pronoun's (0 for a mention after it).
+    /// Sentences back from the pronoun's, or back to the latest claim the candidate was found
+    /// making when that is nearer (0 for a mention after it).
     back: u32,
     /// Tokens between the mention and the pronoun.
     distance: f32,
@@ -328,10 +329,22 @@ impl<'v, 'a> Context<'v, 'a> {
         let m = ents.mentions[s.mention];
         let first = view.token_at_or_after(m.span.start());
         let after = view.token_at_or_after(m.span.end());
-        let back = if s.before {
+        let named_back = if s.before {
             view.sent(self.at).saturating_sub(view.sent(first))
         } else {
             0
+        };
+        // A speaker resolved earlier continues the candidate's chain: after `Bob Giuda said ...
+        // He called ...`, a `he said` one sentence on is one sentence from Giuda, not two.
+        let back = if s.before {
+            let here = view.sent(self.at);
+            self.earlier
+                .iter()
+                .filter(|e| e.cluster == s.cluster)
+                .map(|e| here.saturating_sub(e.sentence))
+                .fold(named_back, u32::min)
+        } else {
+            named_back
         };
         let sentence_first = ents.mentions[..s.mention]
             .iter()

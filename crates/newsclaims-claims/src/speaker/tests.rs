@@ -335,3 +335,21 @@ fn a_prepositional_phrase_modifies_the_description_before_it() {
         "Medium post",
     );
 }
+
+#[test]
+fn a_pronoun_speaker_continues_the_chain_of_the_last_one() {
+    // `He called ...` names Reyes, one sentence before the quote: the `he` of the quote is one
+    // sentence from Reyes, not two, and the governor (the document's topic, who spoke a quote
+    // before) is no nearer.
+    check_content(
+        "Governor Mark Hale vetoed the school funding bill on Tuesday.\n\nHale, who signed the \
+         veto surrounded by teachers at a school in Dover, said Thursday he was disappointed in \
+         the vote.\n\n“I have stood with parents and teachers for years,” he said in a \
+         statement.\n\nBut state senator Tom Reyes, a former principal, said while he respects \
+         the governor, the veto is a mistake. He called the cuts a “reckless” choice and urged \
+         his colleagues to override it.\n\n“I think we can do better than that,” he said. “I \
+         choose to fund our schools.”",
+        "I think we can do better",
+        "Tom Reyes",
+    );
+}
