@@ -1,6 +1,7 @@
 //! Where a content starts, at the readings PolNeAR train supports: a leading `But` or `So` stays
 //! in the content before a trailing cue, `And` does not; a cue's particle (`called out`) is no
-//! content; the addressee of `tell` is no content either.
+//! content; the addressee of `tell` is no content either; `that` is left out unless it is the
+//! subject.
 
 use super::check;
 
@@ -130,5 +131,23 @@ fn a_demonstrative_that_stays_with_its_noun() {
     check(
         "The senator said that revelations about his taxes show the need for reform.",
         &["indirect|revelations about his taxes show the need for reform|said|The senator"],
+    );
+}
+
+#[test]
+fn that_before_an_auxiliary_is_the_contents_subject() {
+    // No complementizer comes right before `was`, `would` or `'s`: `that` is the subject.
+    check(
+        "The mayor said that was a fair price for the bridge.",
+        &["indirect|that was a fair price for the bridge|said|The mayor"],
+    );
+    check(
+        "The engineer pointed out that’s what the survey had found.",
+        &["indirect|that’s what the survey had found|pointed out|The engineer"],
+    );
+    // The complementizer before a subject stays out of the content.
+    check(
+        "The mayor said that costs would rise.",
+        &["indirect|costs would rise|said|The mayor"],
     );
 }

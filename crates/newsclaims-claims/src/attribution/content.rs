@@ -8,7 +8,7 @@ use newsclaims_syntax::Pos;
 
 pub(super) use super::backward::{backward_content, is_framing, narration_lead};
 use super::opening::{ends_time, infinitive_after_date, opens_amount, opens_infinitive};
-use super::{addressee, boundary, start, stops};
+use super::{addressee, boundary, complementizer, start, stops};
 use crate::lexicon::{self, CueClass};
 use crate::view::View;
 
@@ -121,7 +121,7 @@ pub(super) fn forward_content(
             after_comma = false;
         }
     }
-    if f < end && view.is(f, "that") && !demonstrative(view, f, end) {
+    if f < end && complementizer::is_complementizer(view, f, end, cue.map(|c| c.0)) {
         f += 1;
     }
     // `“Q,” he said Monday, adding that ...`: the next cue's content, not this one's.
@@ -259,26 +259,6 @@ pub(super) fn block_after_colon(view: &View<'_>, cue: usize, particle: bool) -> 
         after_comma: false,
         adjunct: false,
     })
-}
-
-/// Whether `that` at `f` is a demonstrative before its noun (`rejected that argument in a
-/// ruling`, `declined that assignment and has since left`), not the complementizer (`that
-/// revelations about his taxes show ...`): a lower-case noun follows it, then no finite verb in
-/// the clause but one a conjunction or a comma coordinates with the cue.
-fn demonstrative(view: &View<'_>, f: usize, end: usize) -> bool {
-    let noun = f + 1;
-    let after = noun + 1;
-    let noun_phrase = noun < end
-        && view.is_wordlike(noun)
-        && !view.is_capitalized(noun)
-        && matches!(view.tag(noun), Some(Pos::NN | Pos::NNS))
-        && (after >= end
-            || !view.is_wordlike(after)
-            || matches!(view.tag(after), Some(Pos::IN | Pos::CC | Pos::TO)));
-    noun_phrase
-        && (after..end)
-            .find(|&k| view.is_finite(k))
-            .is_none_or(|k| view.is_any(k - 1, &["and", "but"]) || view.is_punct(k - 1, ","))
 }
 
 /// Whether token `f` opens a prepositional phrase (`after the convention`, `in Kyiv`) rather

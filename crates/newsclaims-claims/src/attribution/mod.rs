@@ -28,6 +28,7 @@ mod auxiliary;
 mod backward;
 pub(crate) mod boundary;
 mod colon;
+mod complementizer;
 mod content;
 mod cue;
 pub(crate) mod cue_model;
