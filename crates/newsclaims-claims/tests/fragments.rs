@@ -170,6 +170,13 @@ fn clause_interrupted_by_according_to() {
             "indirect|Since the spring / inspectors have closed 40 factories|according to|the ministry",
         ],
     );
+    // A clause before and another coordinated after it.
+    check(
+        "Exports fell 5 percent last year, according to the ministry, and imports rose sharply.",
+        &[
+            "indirect|Exports fell 5 percent last year / and imports rose sharply|according to|the ministry",
+        ],
+    );
     // A relative clause of the source, or a clause before it, leaves the content whole.
     check(
         "Sales fell sharply, according to the agency, which publishes the figures monthly.",
