@@ -129,6 +129,18 @@ pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
     })
 }
 
+/// A pronoun written with its verb's clitic as one token (`They’ve`, `I'd`, `we’re`): the
+/// pronoun's class and the bytes of the pronoun alone. Not `it's`, most often `it is` in an
+/// impersonal frame (`it's said that ...`).
+pub(crate) fn pronoun_with_clitic(w: &str) -> Option<(Pronoun, usize)> {
+    const CLITICS: &[&str] = &["ve", "d", "ll", "re", "m", "s"];
+    let (stem, clitic) = w.split_once(['’', '\''])?;
+    let pronoun = pronoun(stem)?;
+    let listed = CLITICS.iter().any(|c| clitic.eq_ignore_ascii_case(c));
+    let impersonal = pronoun == Pronoun::It && clitic.eq_ignore_ascii_case("s");
+    (listed && !impersonal && pronoun != Pronoun::Relative).then_some((pronoun, stem.len()))
+}
+
 /// A pronoun by whom it may name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pronoun {

@@ -15,7 +15,7 @@ pub(crate) fn np_ending_at(view: &View<'_>, p: usize, floor: usize) -> Option<Np
         return None;
     }
     let w = view.word(p);
-    if let Some(pron) = lexicon::pronoun(w) {
+    if let Some(pron) = lexicon::pronoun(w).or_else(|| Some(lexicon::pronoun_with_clitic(w)?.0)) {
         return pronoun_phrase(view, p, pron, floor);
     }
     // `victims' families, many of whom say`: the share names its antecedent as `who` would.

@@ -3,6 +3,7 @@
 
 use newsclaims_entities::Label;
 use newsclaims_syntax::Pos;
+use newsclaims_text::Span;
 
 use super::{Earlier, Head, Np};
 use crate::Speaker;
@@ -20,7 +21,13 @@ pub(crate) fn resolve(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
 }
 
 fn resolve_phrase(view: &View<'_>, np: Np, earlier: &[Earlier]) -> Speaker {
-    let span = np.span(view);
+    let mut span = np.span(view);
+    // `They’ve said`: the speaker is `They`, without the verb's clitic.
+    if let (Head::Pronoun(_), Some((_, stem))) =
+        (np.head, lexicon::pronoun_with_clitic(view.word(np.last)))
+    {
+        span = Span::new(span.start(), view.span(np.last).start() + stem);
+    }
     let ents = view.entities;
     match np.head {
         Head::Mention(m) => {

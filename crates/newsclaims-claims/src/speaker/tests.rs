@@ -353,3 +353,16 @@ fn a_pronoun_speaker_continues_the_chain_of_the_last_one() {
         "Tom Reyes",
     );
 }
+
+#[test]
+fn a_pronoun_written_with_its_verbs_clitic_is_a_pronoun() {
+    // `She’d`, `I’ve` are one token: the speaker is the pronoun, resolved as one.
+    check(
+        "Kate Lee, the mayor, spoke on Monday. She’d said the bridge is safe.",
+        "Kate Lee",
+    );
+    check("As I’ve always said, the bridge is safe.", "I");
+    let text = "They’ve said the bridge is safe.";
+    let speaker = claims(text)[0].speaker.expect("a speaker");
+    assert_eq!(&text[speaker.span], "They");
+}
