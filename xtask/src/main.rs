@@ -59,7 +59,7 @@ fn main() -> Result<()> {
              pipeline [ARGS]                          run newsclaims (default: the fixtures, as text)\n  \
              ci                                       fmt, generated files, clippy, tests, orphaned snapshots, pytest, Spark\n  \
              python                                   ci's last step alone: the Python module's and Spark's tests\n  \
-             eval ner|claims --gold G --docs D [--map conll] [--errors] [--polnear-that] [--allsides-dev]\n  \
+             eval ner|claims --gold G --docs D [--map conll] [--errors] [--polnear-that] [--polnear-nested] [--allsides-dev]\n  \
              bench [--input F]... [--spacy PYTHON] [--baseline BIN] [--limit N]   speed, memory, start-up, vs spaCy\n  \
              schema [--check]                         write (or check) the output's JSON Schema\n  \
              print tokens|entities|claims FILE        one stage's output\n  \

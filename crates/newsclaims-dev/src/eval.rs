@@ -1,8 +1,8 @@
 //! `cargo xtask eval ner|claims --gold G --docs D [--map conll] [--errors]`: runs the release
 //! pipeline over the documents and scores its output with the referee, `../shared/eval/score.py`.
 //! `claims --errors` lists every miss and false alarm with its class after the scores
-//! (`eval_errors`); `claims --polnear-that` scores the output rewritten to PolNeAR's convention
-//! of a `that` inside the content (`eval_that`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
+//! (`eval_errors`); `claims --polnear-that` and `--polnear-nested` score the output rewritten to
+//! PolNeAR's conventions of a `that` inside the content and of nesting (`eval_that`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
 //! AllSides articles whose gold is committed as offsets only
 //! (`crates/newsclaims-entities/tests/data/allsides_dev.offsets.jsonl`) and rebuilt here from the
 //! corpus.
@@ -21,6 +21,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut extra = Vec::new();
     let mut errors = false;
     let mut polnear_that = false;
+    let mut polnear_nested = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -34,6 +35,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             "--json" => extra.push(a.clone()),
             "--errors" => errors = true,
             "--polnear-that" => polnear_that = true,
+            "--polnear-nested" => polnear_nested = true,
             "--allsides-dev" => {
                 let (g, d) = allsides_dev()?;
                 gold = Some(g);
@@ -70,10 +72,17 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             .arg(&pred)
             .arg(&docs_jsonl),
     )?;
-    let pred = if polnear_that && what == "claims" {
-        let mapped = out_dir.join("claims.pred.polnear-that.jsonl");
-        let moved = crate::eval_that::rewrite(&pred, &docs_jsonl, &mapped)?;
-        eprintln!("eval: {moved} contents given back their leading `that` (PolNeAR's convention)");
+    let pred = if (polnear_that || polnear_nested) && what == "claims" {
+        let mapped = out_dir.join("claims.pred.polnear.jsonl");
+        let conventions = crate::eval_that::Conventions {
+            that: polnear_that,
+            nested: polnear_nested,
+        };
+        let (moved, left_out) =
+            crate::eval_that::rewrite(&pred, &docs_jsonl, &mapped, conventions)?;
+        eprintln!(
+            "eval: {moved} contents given back their leading `that`, {left_out} nested claims left out (PolNeAR's conventions)"
+        );
         mapped
     } else {
         pred

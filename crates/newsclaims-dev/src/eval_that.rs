@@ -1,18 +1,38 @@
-//! `cargo xtask eval claims --polnear-that`: the predictions rewritten to PolNeAR's convention
-//! for a complementizer before they are scored. PolNeAR's annotators put the `that` after a cue
+//! `cargo xtask eval claims --polnear-that [--polnear-nested]`: the predictions rewritten to
+//! PolNeAR's conventions before they are scored. First the complementizer. PolNeAR's annotators put the `that` after a cue
 //! into the content (`said [that the plan failed]`); the project's contract leaves it out
 //! (`said that [the plan failed]`), as the seed and the news gold have it. With the flag, an
 //! indirect or mixed claim whose content follows its cue and starts right after a `that` gets
-//! the `that` back, so that the referee's exact-content figure compares like with like. The
-//! pipeline's own output is unchanged; the figure without the flag is the contract's.
+//! the `that` back, so that the referee's exact-content figure compares like with like.
+//!
+//! Then nesting (`--polnear-nested`): the contract's claim of `A release states that X
+//! emphasized that ...` is the innermost one (X's, with the release as its source), the outer
+//! relation optional; PolNeAR's annotators mark the outer attribution and mostly not the inner
+//! one. With the flag, the claims that have a source are left out before scoring. The pipeline's
+//! own output is unchanged; the figure without the flags is the contract's.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-/// Writes `out`: `pred` (JSON Lines) with `that` put back before the content it opens.
-pub(crate) fn rewrite(pred: &Path, docs: &Path, out: &Path) -> Result<usize> {
+/// What [`rewrite`] maps to PolNeAR's conventions.
+#[derive(Clone, Copy)]
+pub(crate) struct Conventions {
+    /// Put the `that` back before the content it opens.
+    pub(crate) that: bool,
+    /// Leave out the claims nested in another's content (those with a source).
+    pub(crate) nested: bool,
+}
+
+/// Writes `out`: `pred` (JSON Lines) mapped to PolNeAR's `conventions`; returns how many
+/// contents got their `that` back and how many nested claims were left out.
+pub(crate) fn rewrite(
+    pred: &Path,
+    docs: &Path,
+    out: &Path,
+    conventions: Conventions,
+) -> Result<(usize, usize)> {
     let mut texts = std::collections::BTreeMap::new();
     let docs_text =
         std::fs::read_to_string(docs).with_context(|| format!("reading {}", docs.display()))?;
@@ -25,19 +45,38 @@ pub(crate) fn rewrite(pred: &Path, docs: &Path, out: &Path) -> Result<usize> {
     let pred_text =
         std::fs::read_to_string(pred).with_context(|| format!("reading {}", pred.display()))?;
     let mut lines = Vec::new();
-    let mut moved = 0;
+    let (mut moved, mut left_out) = (0, 0);
     for line in pred_text.lines().filter(|l| !l.trim().is_empty()) {
         let mut v: Value = serde_json::from_str(line)?;
         let text = v["id"].as_str().and_then(|id| texts.get(id));
         if let (Some(text), Some(claims)) = (text, v["claims"].as_array_mut()) {
-            for c in claims.iter_mut() {
-                moved += usize::from(put_back(text, c));
-            }
+            let (m, l) = map_claims(text, claims, conventions);
+            moved += m;
+            left_out += l;
         }
         lines.push(serde_json::to_string(&v)?);
     }
     std::fs::write(out, lines.join("\n") + "\n")?;
-    Ok(moved)
+    Ok((moved, left_out))
+}
+
+/// Maps one document's claims to `conventions`; returns how many got their `that` back and how
+/// many nested ones were left out.
+fn map_claims(text: &[char], claims: &mut Vec<Value>, conventions: Conventions) -> (usize, usize) {
+    let before = claims.len();
+    if conventions.nested {
+        claims.retain(|c| c["source"].is_null());
+    }
+    let left_out = before - claims.len();
+    let moved = if conventions.that {
+        claims
+            .iter_mut()
+            .map(|c| usize::from(put_back(text, c)))
+            .sum()
+    } else {
+        0
+    };
+    (moved, left_out)
 }
 
 /// Moves the claim's start (and its first fragment's) back over a `that` and the spaces after
@@ -82,7 +121,7 @@ fn put_back(text: &[char], c: &mut Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::put_back;
+    use super::{Conventions, map_claims, put_back};
     use serde_json::json;
 
     fn claim(text: &str, kind: &str, cue: &str, content: &str) -> serde_json::Value {
@@ -107,5 +146,29 @@ mod tests {
             json!({"kind": "indirect", "start": 29, "cue": {"start": 43}, "text": "it rained"});
         assert!(!put_back(&chars, &mut before));
         assert_eq!(before["start"], 29);
+    }
+
+    #[test]
+    fn nested_claims_are_left_out_only_with_their_flag() {
+        let text = "A release states that Lee said the talks failed.";
+        let chars: Vec<char> = text.chars().collect();
+        let outer = json!({"kind": "indirect", "start": 22, "cue": {"start": 10}, "source": null});
+        let inner =
+            json!({"kind": "indirect", "start": 35, "cue": {"start": 30}, "source": "A release"});
+        let both = vec![outer.clone(), inner];
+        let mut kept = both.clone();
+        let none = Conventions {
+            that: false,
+            nested: false,
+        };
+        assert_eq!(map_claims(&chars, &mut kept, none), (0, 0));
+        assert_eq!(kept, both);
+        let mut mapped = both.clone();
+        let nested = Conventions {
+            that: false,
+            nested: true,
+        };
+        assert_eq!(map_claims(&chars, &mut mapped, nested), (0, 1));
+        assert_eq!(mapped, vec![outer]);
     }
 }

@@ -41,7 +41,7 @@ use anyhow::{Context, Result, bail};
 /// The usage text: every task and its arguments.
 const USAGE: &str = "usage: newsclaims-dev <task> (or cargo xtask <task>)\n\n\
 tasks:\n  \
-eval ner|claims --gold G --docs D [--map conll] [--errors] [--polnear-that] [--allsides-dev]\n  \
+eval ner|claims --gold G --docs D [--map conll] [--errors] [--polnear-that] [--polnear-nested] [--allsides-dev]\n  \
 bench [--input F]... [--spacy PYTHON] [--limit N]   speed, memory, start-up, vs spaCy\n  \
 schema [--check]                         write (or check) the output's JSON Schema\n  \
 print tokens|entities|claims FILE        one stage's output\n  \
