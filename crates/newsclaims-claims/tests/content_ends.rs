@@ -2,9 +2,10 @@
 //! clause after a subordinate or relative cue, a coordinated clause with a subject of its own, the
 //! narrator's contrast (`, while`, `, compared with`), a participle cue after a quotation's inner
 //! comma (`“...,” adding`), before a date after a noun phrase (`praised the offer | Tuesday`),
-//! before an adverbial clause or the medium of speaking after a noun phrase (`criticized the
-//! deal | before ...`, `| in a statement`); and where it does not end: inside a `that` clause
-//! before its verb.
+//! before a clause coordinated with it where another speaker speaks (`, and rights groups warned
+//! that ...`), before an adverbial clause or the medium of speaking after a noun phrase
+//! (`criticized the deal | before ...`, `| in a statement`); and where it does not end: inside a
+//! `that` clause before its verb.
 
 use super::check;
 
@@ -184,5 +185,23 @@ fn the_medium_of_speaking_after_a_noun_phrase_is_no_content() {
     check(
         "Smith said the law doesn't require witnesses to appear at a public hearing.",
         &["indirect|the law doesn't require witnesses to appear at a public hearing|said|Smith"],
+    );
+}
+
+#[test]
+fn content_ends_before_a_coordinated_clause_where_another_speaks() {
+    check(
+        "Most voters said they were worried about the economy, and more than 4 in 10 said the senator would handle it best.",
+        &[
+            "indirect|they were worried about the economy|said|Most voters",
+            "indirect|the senator would handle it best|said|more than 4 in 10",
+        ],
+    );
+    check(
+        "The minister emphasized the reforms were not complete, and rights groups warned that the government was giving up leverage.",
+        &[
+            "indirect|the reforms were not complete|emphasized|The minister",
+            "indirect|the government was giving up leverage|warned|rights groups",
+        ],
     );
 }
