@@ -334,15 +334,18 @@ impl<'v, 'a> Context<'v, 'a> {
         } else {
             0
         };
-        // A speaker resolved earlier continues the candidate's chain: after `Bob Giuda said ...
-        // He called ...`, a `he said` one sentence on is one sentence from Giuda, not two.
+        // A speaker resolved earlier continues the candidate's chain: after `X said ... He
+        // called ...`, a `he said` one sentence on is one sentence from X, not two. The earlier
+        // speakers are in text order: only those nearer than the named mention are read.
         let back = if s.before {
             let here = view.sent(self.at);
             self.earlier
                 .iter()
-                .filter(|e| e.cluster == s.cluster)
-                .map(|e| here.saturating_sub(e.sentence))
-                .fold(named_back, u32::min)
+                .rev()
+                .map(|e| (e.cluster, here.saturating_sub(e.sentence)))
+                .take_while(|&(_, back)| back < named_back)
+                .filter(|&(c, _)| c == s.cluster)
+                .fold(named_back, |b, (_, back)| b.min(back))
         } else {
             named_back
         };
