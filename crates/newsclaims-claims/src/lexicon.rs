@@ -14,8 +14,8 @@ use newsclaims_text::hash::FxHashMap;
 
 pub(crate) use words::{
     BE_FORMS, Pronoun, is_addressee, is_aux_or_adverb, is_connective, is_determiner, is_ly_word,
-    is_np_boundary, is_preposition, is_subordinator, is_weekday, opens_participle_clause, pronoun,
-    pronoun_with_clitic,
+    is_negated_verb, is_np_boundary, is_preposition, is_subordinator, is_weekday,
+    opens_participle_clause, pronoun, pronoun_with_clitic,
 };
 
 /// How a cue's reported content follows it.

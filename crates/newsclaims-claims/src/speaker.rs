@@ -66,8 +66,7 @@ pub(crate) fn subject_left(view: &View<'_>, cue: usize, floor: usize) -> Option<
             && (date
                 || lexicon::is_weekday(w)
                 || (view.is_aux_or_adverb(p) && !view.is_capitalized(p))
-                || w.ends_with("n’t")
-                || w.ends_with("n't")
+                || lexicon::is_negated_verb(w)
                 // `which together vowed`: an adverb the word lists lack.
                 || (!view.is_capitalized(p) && k == cue && view.tag(p) == Some(Pos::RB))
                 || (view.is_any(p, &["on", "last", "this"]) && k < cue)

@@ -310,6 +310,11 @@ impl<'a> View<'a> {
             && matches!(self.word(i), "—" | "–" | "--" | "-" | "―")
     }
 
+    /// A dash that sets off an aside: [`View::is_dash`] but a lone hyphen (`—`, `–`, `--`).
+    pub(crate) fn is_long_dash(&self, i: usize) -> bool {
+        self.is_dash(i) && !self.is(i, "-")
+    }
+
     /// Sentence-final punctuation outside any quotation.
     pub(crate) fn is_terminator(&self, i: usize) -> bool {
         self.quote.get(i).is_some_and(Option::is_none)

@@ -2,8 +2,9 @@
 //! pipeline over the documents and scores its output with the referee, `../shared/eval/score.py`.
 //! `claims --errors` lists every miss and false alarm with its class after the scores
 //! (`eval_errors`); `claims --polnear-that` and `--polnear-nested` score the output rewritten to
-//! PolNeAR's conventions of a `that` inside the content and of nesting (`eval_that`). `ner --allsides-dev` scores the entities' own modern-news dev set: twenty
-//! AllSides articles whose gold is committed as offsets only
+//! PolNeAR's conventions of a `that` inside the content and of nesting (`eval_that`).
+//! `ner --allsides-dev` scores the entities' own modern-news dev set: twenty AllSides articles
+//! whose gold is committed as offsets only
 //! (`crates/newsclaims-entities/tests/data/allsides_dev.offsets.jsonl`) and rebuilt here from the
 //! corpus.
 
@@ -20,8 +21,10 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut docs = None;
     let mut extra = Vec::new();
     let mut errors = false;
-    let mut polnear_that = false;
-    let mut polnear_nested = false;
+    let mut conventions = crate::eval_that::Conventions {
+        that: false,
+        nested: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -34,8 +37,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             }
             "--json" => extra.push(a.clone()),
             "--errors" => errors = true,
-            "--polnear-that" => polnear_that = true,
-            "--polnear-nested" => polnear_nested = true,
+            "--polnear-that" => conventions.that = true,
+            "--polnear-nested" => conventions.nested = true,
             "--allsides-dev" => {
                 let (g, d) = allsides_dev()?;
                 gold = Some(g);
@@ -72,12 +75,8 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             .arg(&pred)
             .arg(&docs_jsonl),
     )?;
-    let pred = if (polnear_that || polnear_nested) && what == "claims" {
+    let pred = if (conventions.that || conventions.nested) && what == "claims" {
         let mapped = out_dir.join("claims.pred.polnear.jsonl");
-        let conventions = crate::eval_that::Conventions {
-            that: polnear_that,
-            nested: polnear_nested,
-        };
         let (moved, left_out) =
             crate::eval_that::rewrite(&pred, &docs_jsonl, &mapped, conventions)?;
         eprintln!(

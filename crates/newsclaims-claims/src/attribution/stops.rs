@@ -12,6 +12,7 @@
 
 use newsclaims_syntax::Pos;
 
+use crate::lexicon;
 use crate::view::View;
 
 /// Whether the comma at `k` opens the narrator's aside rather than more of the reported
@@ -117,10 +118,8 @@ pub(super) fn speech_frame(view: &View<'_>, f: usize, k: usize) -> bool {
 /// finite verb).
 fn holds_predicate(view: &View<'_>, f: usize, k: usize) -> bool {
     (f..k).any(|j| {
-        let w = view.word(j);
         view.is_finite(j)
-            || w.ends_with("n't")
-            || w.ends_with("n’t")
+            || lexicon::is_negated_verb(view.word(j))
             || view.is_any(j, &["not", "never"])
     })
 }
@@ -210,14 +209,17 @@ pub(super) fn subordinate_cue(view: &View<'_>, f: usize) -> bool {
 /// author of a report, which urged the GOP to ... | -- is skeptical`): the content ends with
 /// the aside, as at the comma of `Clinton, who's called for ..., attacked ...`.
 pub(super) fn closing_dash(view: &View<'_>, f: usize, k: usize) -> bool {
-    let dash = |j: usize| view.is_dash(j) && !view.is(j, "-");
-    if !dash(k) {
+    if !view.is_long_dash(k) {
         return false;
     }
     let start = view.clause_start(f);
-    (start..f).rev().find(|&j| dash(j)).is_some_and(|open| {
-        (open + 1..f).any(|j| view.is_any(j, &["who", "which"])) && !(f..k).any(dash)
-    })
+    (start..f)
+        .rev()
+        .find(|&j| view.is_long_dash(j))
+        .is_some_and(|open| {
+            (open + 1..f).any(|j| view.is_any(j, &["who", "which"]))
+                && !(f..k).any(|j| view.is_long_dash(j))
+        })
 }
 
 /// Whether the comma at `k` opens a sentence's main clause after a subordinate one: a subject

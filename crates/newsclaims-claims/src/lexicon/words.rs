@@ -109,6 +109,12 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
     AUX_OR_ADVERB.iter().any(listed) || BE_FORMS.iter().any(listed) || is_ly_word(w)
 }
 
+/// A verb with its negation in one token (`doesn’t`, `isn't`), which the tagger does not read as
+/// a finite verb.
+pub(crate) fn is_negated_verb(w: &str) -> bool {
+    w.ends_with("n’t") || w.ends_with("n't")
+}
+
 /// A word in -ly, most often an adverb (`repeatedly`); [`crate::view::View::is_aux_or_adverb`]
 /// asks the tagger whether it is a noun (`family`, `ally`).
 pub(crate) fn is_ly_word(w: &str) -> bool {

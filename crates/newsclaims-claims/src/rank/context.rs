@@ -329,16 +329,12 @@ impl<'v, 'a> Context<'v, 'a> {
         let m = ents.mentions[s.mention];
         let first = view.token_at_or_after(m.span.start());
         let after = view.token_at_or_after(m.span.end());
-        let named_back = if s.before {
-            view.sent(self.at).saturating_sub(view.sent(first))
-        } else {
-            0
-        };
         // A speaker resolved earlier continues the candidate's chain: after `X said ... He
         // called ...`, a `he said` one sentence on is one sentence from X, not two. The earlier
         // speakers are in text order: only those nearer than the named mention are read.
         let back = if s.before {
             let here = view.sent(self.at);
+            let named_back = here.saturating_sub(view.sent(first));
             self.earlier
                 .iter()
                 .rev()
@@ -347,7 +343,7 @@ impl<'v, 'a> Context<'v, 'a> {
                 .filter(|&(c, _)| c == s.cluster)
                 .fold(named_back, |b, (_, back)| b.min(back))
         } else {
-            named_back
+            0
         };
         let sentence_first = ents.mentions[..s.mention]
             .iter()

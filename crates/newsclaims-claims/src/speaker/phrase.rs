@@ -66,7 +66,7 @@ fn pronoun_phrase(view: &View<'_>, p: usize, pron: Pronoun, floor: usize) -> Opt
     if pron == Pronoun::Relative {
         // `Peskov, who ...`: the antecedent before the comma, or right before `who`.
         // After a comma or a dash (`Clinton — who has called for ...`).
-        let aside = |k: usize| view.is_punct(k, ",") || view.is_dash(k) && !view.is(k, "-");
+        let aside = |k: usize| view.is_punct(k, ",") || view.is_long_dash(k);
         let mut q = if p > floor && aside(p - 1) {
             p.checked_sub(2)?
         } else {
